@@ -1,0 +1,3 @@
+export { PrivateEndpoint, PrivateEndpointArgs, vpcIpv4CidrBlocks } from "./privateEndpoint";
+export * from "./aws";
+export * as validation from "./validation";
