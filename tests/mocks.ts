@@ -182,8 +182,17 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     }
 
     call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
+        this.invokes.push({ token: args.token, inputs: args.inputs ?? {}, provider: args.provider ?? "" });
+        try {
+            return this.answer(args);
+        } catch (e) {
+            // The engine answers a failed invoke as a gRPC error whose `details` carry the provider's message.
+            throw Object.assign(e as Error, { details: `invocation of ${args.token} returned an error: ${(e as Error).message}` });
+        }
+    }
+
+    private answer(args: pulumi.runtime.MockCallArgs): Record<string, any> {
         const inputs = args.inputs ?? {};
-        this.invokes.push({ token: args.token, inputs, provider: args.provider ?? "" });
         const region = this.regionOf(args.provider, inputs);
         switch (args.token) {
             case "aws:index/getRegion:getRegion":

@@ -1,0 +1,227 @@
+// The component's refusals: known values are refused before any child is registered; values that resolve
+// later are refused before the child that would carry them is registered.
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import * as assert from "node:assert/strict";
+import { PrivateEndpoint, PrivateEndpointArgs } from "../sdk";
+import { AwsMocks, TOPOLOGY as T, settle, valueOf } from "./mocks";
+
+const base: PrivateEndpointArgs = { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] };
+
+/** Constructing with these args throws a ResourceError with exactly this message, and registers no child. */
+async function refusedNow(args: Partial<PrivateEndpointArgs>, message: string) {
+    const mocks = new AwsMocks().install();
+    assert.throws(
+        () => new PrivateEndpoint("api", args as PrivateEndpointArgs),
+        (e: any) => {
+            assert.ok(pulumi.ResourceError.isInstance(e), "a ResourceError, so the CLI points at the component");
+            assert.equal(e.message, message);
+            return true;
+        },
+    );
+    await settle();
+    assert.deepEqual(mocks.custom(), [], "no child registered");
+}
+
+/**
+ * The output rejects with exactly this message once values resolve. Pulumi prefixes the property path
+ * ("error serializing property ...") as the error travels through inputs; that prefix is stripped here.
+ */
+async function refusedLater(output: pulumi.Output<unknown>, message: string) {
+    await assert.rejects(valueOf(output), (e: any) => {
+        assert.ok(pulumi.ResourceError.isInstance(e));
+        assert.equal(e.message.replace(/^(error serializing property "[^"]+": )+/, ""), message);
+        return true;
+    });
+}
+
+describe("PrivateEndpoint refuses bad input", () => {
+    describe("known at construction: before any child is registered", () => {
+        const cases: [string, Partial<PrivateEndpointArgs>, string][] = [
+            [
+                "both subnetIds and vpcEndpointId",
+                { ...base, vpcEndpointId: T.existingEndpointId },
+                "Only one of `subnetIds` or `vpcEndpointId` can be provided. Pass `subnetIds` to create a new App Runner interface endpoint, or `vpcEndpointId` to reuse an existing one.",
+            ],
+            [
+                "neither subnetIds nor vpcEndpointId",
+                { serviceArn: T.apiServiceArn, vpcId: T.vpcId },
+                "Either `subnetIds` or `vpcEndpointId` must be provided. Pass `subnetIds` to create a new App Runner interface endpoint, or `vpcEndpointId` to reuse an existing one.",
+            ],
+            [
+                "securityGroupIds with vpcEndpointId",
+                { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId, securityGroupIds: [T.existingSecurityGroupId] },
+                "`securityGroupIds` applies only to a new endpoint and cannot be combined with `vpcEndpointId`. Configure the security groups of the endpoint that `vpcEndpointId` names, or pass `subnetIds` instead of `vpcEndpointId`.",
+            ],
+            [
+                "a missing serviceArn",
+                { vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] },
+                "`serviceArn` is required, got: undefined. Pass the ARN of the App Runner service to make private, e.g. `service.arn`.",
+            ],
+            [
+                "a service URL for serviceArn",
+                { ...base, serviceArn: "abcdefghij.us-east-1.awsapprunner.com" },
+                "`serviceArn` must be an App Runner service ARN (arn:<partition>:apprunner:<region>:<account>:service/<name>/<id>), got: \"abcdefghij.us-east-1.awsapprunner.com\". Pass the service's `arn` output, e.g. `service.arn`, not its name, id or URL.",
+            ],
+            [
+                "a VPC name for vpcId",
+                { ...base, vpcId: "main" },
+                "`vpcId` must be a VPC id (vpc- and 8 or 17 hexadecimal characters), got: \"main\". Pass the VPC's `id` output, e.g. `vpc.id`.",
+            ],
+            [
+                "empty subnetIds",
+                { ...base, subnetIds: [] },
+                "`subnetIds` must list at least one id, got: []. List one subnet in each Availability Zone the endpoint should serve (two or more advised), or pass `vpcEndpointId` to reuse an endpoint.",
+            ],
+            [
+                "a repeated subnet",
+                { ...base, subnetIds: [T.subnetA, T.subnetA] },
+                `\`subnetIds\` must not repeat an id, got: "${T.subnetA}" twice. Remove the duplicate.`,
+            ],
+            [
+                "a malformed vpcEndpointId",
+                { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: "vpce-123" },
+                "`vpcEndpointId` must be a VPC endpoint id (vpce- and 8 or 17 hexadecimal characters), got: \"vpce-123\". Pass the endpoint's id, e.g. another PrivateEndpoint's `vpcEndpointId`.",
+            ],
+            [
+                "an invalid CIDR block",
+                { ...base, allowedCidrBlocks: ["10.0.0.0/16", "10.0.0.1/8"] },
+                "`allowedCidrBlocks[1]` must be a network address (host bits zero), got: \"10.0.0.1/8\". Use 10.0.0.0/8.",
+            ],
+            [
+                "0.0.0.0/0",
+                { ...base, allowedCidrBlocks: ["0.0.0.0/0"] },
+                "`allowedCidrBlocks[0]` must not be 0.0.0.0/0 (it admits every address that can route into the VPC, peered VPCs and VPN or Direct Connect sites included), got: \"0.0.0.0/0\". List your clients' CIDR blocks, or omit `allowedCidrBlocks` to allow the VPC's.",
+            ],
+            [
+                "an invalid connectionName",
+                { ...base, connectionName: "api" },
+                "`connectionName` must be 4 to 40 characters, got: 3 characters (\"api\"). Choose a name of that length, or omit it to derive one from the component name.",
+            ],
+            [
+                "a reserved tag key",
+                { ...base, tags: { "aws:team": "x" } },
+                "`tags` keys must not start with \"aws:\" (reserved for AWS), got: \"aws:team\". Rename the key, e.g. \"team\".",
+            ],
+        ];
+        for (const [what, args, message] of cases) it(what, () => refusedNow(args, message));
+
+        it("reports every problem at once, one per line", () =>
+            refusedNow(
+                { serviceArn: "x", vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB], tags: { "aws:a": "b" } },
+                [
+                    "`serviceArn` must be an App Runner service ARN (arn:<partition>:apprunner:<region>:<account>:service/<name>/<id>), got: \"x\". Pass the service's `arn` output, e.g. `service.arn`, not its name, id or URL.",
+                    "`tags` keys must not start with \"aws:\" (reserved for AWS), got: \"aws:a\". Rename the key, e.g. \"a\".",
+                ].join("\n"),
+            ));
+
+        it("the same service connected twice in one program", async () => {
+            const mocks = new AwsMocks().install();
+            new PrivateEndpoint("api", base);
+            assert.throws(
+                () => new PrivateEndpoint("api-again", { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId }),
+                {
+                    message: `\`serviceArn\` is already connected by PrivateEndpoint "api" in this program, got: "${T.apiServiceArn}" again. An App Runner service can have only one VPC ingress connection: keep one PrivateEndpoint for it and share its \`domainName\`.`,
+                },
+            );
+            await settle();
+            assert.deepEqual(mocks.custom().filter((r) => r.name.startsWith("api-again")), []);
+        });
+    });
+
+    describe("known later: when the values resolve, before the child that carries them", () => {
+        let mocks: AwsMocks;
+        beforeEach(() => {
+            mocks = new AwsMocks().install();
+        });
+
+        it("two subnets in one Availability Zone (EC2 would reject the endpoint)", async () => {
+            const pe = new PrivateEndpoint("api", { ...base, subnetIds: [T.subnetA, T.subnetA2, T.subnetB] });
+            await refusedLater(
+                pe.vpcEndpointId,
+                `\`subnetIds\` must have at most one subnet per Availability Zone (an interface endpoint takes one subnet per zone), got: ${T.subnetA} and ${T.subnetA2} in us-east-1a. Keep one subnet per zone.`,
+            );
+            assert.deepEqual(mocks.custom("aws:ec2/vpcEndpoint:VpcEndpoint"), []);
+            assert.deepEqual(mocks.custom("aws:apprunner/vpcIngressConnection:VpcIngressConnection"), []);
+        });
+
+        it("a subnet outside vpcId", async () => {
+            const pe = new PrivateEndpoint("api", { ...base, subnetIds: [T.subnetA, T.otherSubnet] });
+            await refusedLater(
+                pe.vpcEndpointId,
+                `\`subnetIds\` must be subnets of \`vpcId\` (${T.vpcId}), got: ${T.otherSubnet} in ${T.otherVpcId}. Use subnets of ${T.vpcId}, or set \`vpcId\` to the subnets' VPC.`,
+            );
+            assert.deepEqual(mocks.custom("aws:ec2/vpcEndpoint:VpcEndpoint"), []);
+        });
+
+        it("a subnet the provider cannot see", async () => {
+            const pe = new PrivateEndpoint("api", { ...base, subnetIds: [T.subnetA, T.euSubnetA] });
+            await refusedLater(
+                pe.vpcEndpointId,
+                `\`subnetIds[1]\` must be a subnet the AWS provider can see in us-east-1, got: "${T.euSubnetA}" (lookup failed: invocation of aws:ec2/getSubnet:getSubnet returned an error: no matching EC2 Subnet found). Check the id and the provider's region and account.`,
+            );
+        });
+
+        it("a service in another region than the provider's", async () => {
+            const pe = new PrivateEndpoint("api", { ...base, serviceArn: T.euServiceArn });
+            await refusedLater(
+                pe.vpcIngressConnectionArn,
+                `\`serviceArn\` must be in the AWS provider's region (us-east-1), got: "${T.euServiceArn}" in eu-west-1. Give this component a provider for eu-west-1 (the \`provider\` option), or connect a service in us-east-1.`,
+            );
+            assert.deepEqual(mocks.custom("aws:apprunner/vpcIngressConnection:VpcIngressConnection"), []);
+        });
+
+        it("a malformed ARN that arrives as an Output", async () => {
+            const pe = new PrivateEndpoint("api", { ...base, serviceArn: pulumi.output("api-service") });
+            await refusedLater(
+                pe.vpcIngressConnectionArn,
+                "`serviceArn` must be an App Runner service ARN (arn:<partition>:apprunner:<region>:<account>:service/<name>/<id>), got: \"api-service\". Pass the service's `arn` output, e.g. `service.arn`, not its name, id or URL.",
+            );
+        });
+
+        it("an invalid connectionName or tags that arrive as Outputs", async () => {
+            const pe = new PrivateEndpoint("api", { ...base, connectionName: pulumi.output("no spaces please") });
+            await refusedLater(
+                pe.vpcIngressConnectionArn,
+                "`connectionName` must start with a letter or digit and contain only letters, digits, hyphens and underscores, got: \"no spaces please\". Use e.g. \"no-spaces-please\".",
+            );
+            const tagged = new PrivateEndpoint("admin", { ...base, serviceArn: T.adminServiceArn, tags: pulumi.output({ "aws:x": "y" }) });
+            await refusedLater(tagged.vpcEndpointId, "`tags` keys must not start with \"aws:\" (reserved for AWS), got: \"aws:x\". Rename the key, e.g. \"x\".");
+        });
+
+        it("the same service connected twice, when the ARN is an Output", async () => {
+            const service = new aws.apprunner.Service("svc", {
+                serviceName: "svc-api",
+                sourceConfiguration: { imageRepository: { imageIdentifier: "public.ecr.aws/aws-containers/hello-app-runner:latest", imageRepositoryType: "ECR_PUBLIC" } },
+            });
+            const first = new PrivateEndpoint("first", { ...base, serviceArn: service.arn });
+            const second = new PrivateEndpoint("second", { serviceArn: service.arn, vpcId: T.vpcId, vpcEndpointId: first.vpcEndpointId });
+            const arn = await valueOf(first.vpcIngressConnectionArn);
+            assert.match(arn!, /vpcingressconnection\/first-/);
+            await refusedLater(
+                second.vpcIngressConnectionArn,
+                `\`serviceArn\` is already connected by PrivateEndpoint "first" in this program, got: "${await valueOf(service.arn)}" again. An App Runner service can have only one VPC ingress connection: keep one PrivateEndpoint for it and share its \`domainName\`.`,
+            );
+            assert.deepEqual(mocks.custom("aws:apprunner/vpcIngressConnection:VpcIngressConnection").map((r) => r.name), ["first-connection"]);
+        });
+
+        it("an endpoint in one Availability Zone is a warning, not an error", async () => {
+            const warnings: string[] = [];
+            const warn = pulumi.log.warn;
+            (pulumi.log as any).warn = (msg: string, res?: pulumi.Resource) => {
+                assert.ok(res instanceof PrivateEndpoint);
+                warnings.push(msg);
+            };
+            try {
+                const pe = new PrivateEndpoint("api", { ...base, subnetIds: [T.subnetC] });
+                assert.match((await valueOf(pe.domainName))!, /awsapprunner\.com$/);
+            } finally {
+                (pulumi.log as any).warn = warn;
+            }
+            assert.deepEqual(warnings, [
+                "`subnetIds` places the endpoint in one Availability Zone (us-east-1c): if that zone fails, every service behind the endpoint is unreachable. Add a subnet in a second Availability Zone (AWS advises two or more).",
+            ]);
+            assert.equal(mocks.custom("aws:ec2/vpcEndpoint:VpcEndpoint").length, 1);
+        });
+    });
+});

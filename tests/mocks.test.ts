@@ -1,0 +1,85 @@
+// The mocks are only worth what they reject: these tests hold them to the AWS rules they model, with
+// hand-written resources that bypass the component's own validation.
+import * as aws from "@pulumi/aws";
+import * as assert from "node:assert/strict";
+import { AwsMocks, TOPOLOGY as T, valueOf } from "./mocks";
+
+const endpointArgs = (over: Partial<aws.ec2.VpcEndpointArgs> = {}): aws.ec2.VpcEndpointArgs => ({
+    vpcId: T.vpcId,
+    serviceName: "com.amazonaws.us-east-1.apprunner.requests",
+    vpcEndpointType: "Interface",
+    subnetIds: [T.subnetA, T.subnetB],
+    ...over,
+});
+
+async function rejected(output: any, pattern: RegExp) {
+    await assert.rejects(valueOf(output), (e: any) => {
+        assert.match(e.message, pattern);
+        return true;
+    });
+}
+
+describe("AWS mocks", () => {
+    beforeEach(() => {
+        new AwsMocks().install();
+    });
+
+    it("accept a valid interface endpoint and answer in AWS's formats", async () => {
+        const e = new aws.ec2.VpcEndpoint("ok", endpointArgs());
+        assert.match((await valueOf(e.id))!, /^vpce-[0-9a-f]{17}$/);
+        assert.match((await valueOf(e.arn))!, /^arn:aws:ec2:us-east-1:123456789012:vpc-endpoint\/vpce-[0-9a-f]{17}$/);
+        const [entry] = (await valueOf(e.dnsEntries))!;
+        assert.match(entry.dnsName!, /^vpce-[0-9a-f]{17}-[0-9a-f]{8}\.apprunner\.requests\.us-east-1\.vpce\.amazonaws\.com$/);
+        assert.equal((await valueOf(e.networkInterfaceIds))!.length, 2);
+        // AWS puts the VPC's default security group on an endpoint created without one.
+        assert.equal((await valueOf(e.securityGroupIds))!.length, 1);
+    });
+
+    it("reject two endpoint subnets in one Availability Zone", () =>
+        rejected(new aws.ec2.VpcEndpoint("e", endpointArgs({ subnetIds: [T.subnetA, T.subnetA2] })).id, /DuplicateSubnetsInSameZone/));
+
+    it("reject a Gateway endpoint (the provider's default type) for apprunner.requests", () =>
+        rejected(new aws.ec2.VpcEndpoint("e", endpointArgs({ vpcEndpointType: undefined })).id, /does not support the endpoint type Gateway/));
+
+    it("reject an endpoint policy for App Runner", () =>
+        rejected(new aws.ec2.VpcEndpoint("e", endpointArgs({ policy: "{}" })).id, /VPC endpoint policies are not supported for App Runner/));
+
+    it("reject an endpoint service of another region", () =>
+        rejected(new aws.ec2.VpcEndpoint("e", endpointArgs({ serviceName: "com.amazonaws.eu-west-1.apprunner.requests" })).id, /InvalidServiceName/));
+
+    it("reject a subnet of another VPC", () =>
+        rejected(new aws.ec2.VpcEndpoint("e", endpointArgs({ subnetIds: [T.subnetA, T.otherSubnet] })).id, /does not belong to the VPC/));
+
+    it("reject a second VPC ingress connection for one service", async () => {
+        const conn = (name: string) =>
+            new aws.apprunner.VpcIngressConnection(name, {
+                name,
+                serviceArn: T.apiServiceArn,
+                ingressVpcConfiguration: { vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
+            });
+        assert.match((await valueOf(conn("first").domainName))!, /^[a-z0-9]{10}\.us-east-1\.awsapprunner\.com$/);
+        await rejected(conn("second").arn, /already has a VPC ingress connection/);
+    });
+
+    it("reject a connection name AWS would refuse, and an unknown service", async () => {
+        const args = { serviceArn: T.apiServiceArn, ingressVpcConfiguration: { vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId } };
+        await rejected(new aws.apprunner.VpcIngressConnection("a", { ...args, name: "ab" }).arn, /vpcIngressConnectionName/);
+        await rejected(
+            new aws.apprunner.VpcIngressConnection("b", { ...args, name: "valid-name", serviceArn: T.apiServiceArn.replace("api-service", "nope-service") }).arn,
+            /ResourceNotFoundException/,
+        );
+    });
+
+    it("reject tags with the reserved aws: prefix", () =>
+        rejected(new aws.ec2.VpcEndpoint("e", endpointArgs({ tags: { "aws:x": "y" } })).id, /InvalidParameterValue/));
+
+    it("reject a subnet outside its VPC's CIDR blocks", () => {
+        const vpc = new aws.ec2.Vpc("v", { cidrBlock: "10.9.0.0/16" });
+        return rejected(new aws.ec2.Subnet("s", { vpcId: vpc.id, cidrBlock: "10.10.0.0/24" }).id, /InvalidSubnet.Range/);
+    });
+
+    it("throw on an unmocked invoke or resource type", async () => {
+        await assert.rejects(aws.ec2.getInternetGateway({ internetGatewayId: "igw-12345678" }), /unmocked invoke aws:ec2\/getInternetGateway:getInternetGateway/);
+        await rejected(new aws.s3.Bucket("b", {}).id, /unmocked resource type aws:s3\/bucket:Bucket/);
+    });
+});
