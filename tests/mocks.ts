@@ -123,9 +123,13 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             vpcId: t.vpcId,
             serviceName: appRunnerEndpointServiceName("us-east-1"),
         });
-        for (const arn of [t.apiServiceArn, t.adminServiceArn, t.euServiceArn]) {
-            this.services.set(arn, { arn, region: parseServiceArn(arn)!.region });
-        }
+        for (const arn of [t.apiServiceArn, t.adminServiceArn, t.euServiceArn]) this.addService(arn);
+    }
+
+    /** Adds an App Runner service that exists before the program runs. */
+    addService(arn: string): this {
+        this.services.set(arn, { arn, region: parseServiceArn(arn)!.region });
+        return this;
     }
 
     /** Sets these mocks as the Pulumi runtime's, and captures the options of every registration. */
@@ -473,4 +477,27 @@ export async function valueOf<T>(output: pulumi.Output<T>): Promise<T | undefine
 export async function settle(): Promise<void> {
     for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
     await new Promise((r) => setTimeout(r, 20));
+}
+
+/**
+ * Runs a compiled Pulumi program (a module that registers resources when loaded) under fresh mocks, with the
+ * given config (keys without the project prefix), and returns its registrations and resolved stack outputs.
+ */
+export async function runProgram(
+    modulePath: string,
+    opts: { config?: Record<string, string>; preview?: boolean; project?: string } = {},
+): Promise<{ mocks: AwsMocks; outputs: Record<string, unknown> }> {
+    const project = opts.project ?? "project";
+    const mocks = new AwsMocks({ preview: opts.preview }).install(project);
+    pulumi.runtime.setAllConfig(
+        Object.fromEntries(Object.entries(opts.config ?? {}).map(([k, v]) => [k.includes(":") ? k : `${project}:${k}`, v])),
+    );
+    delete require.cache[require.resolve(modulePath)];
+    const exported: Record<string, unknown> = require(modulePath);
+    const outputs = Object.fromEntries(
+        await Promise.all(
+            Object.entries(exported).map(async ([k, v]) => [k, pulumi.Output.isInstance(v) ? await valueOf(v) : v] as const),
+        ),
+    );
+    return { mocks, outputs };
 }
