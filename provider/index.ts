@@ -1,0 +1,12 @@
+// The plugin's entry. The engine starts it as `node <@pulumi/pulumi>/cmd/run-plugin <this directory> <engine>`;
+// it exports no component class, so the Node.js host runs it as a program instead of analysing TypeScript.
+import * as pulumi from "@pulumi/pulumi";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { AppRunnerPrivateProvider } from "./provider";
+
+const schema = readFileSync(path.join(__dirname, "..", "..", "schema.json"), "utf8");
+pulumi.provider.main(new AppRunnerPrivateProvider(schema), process.argv.slice(2)).catch((e) => {
+    console.error(e);
+    process.exit(1);
+});

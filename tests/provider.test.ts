@@ -1,0 +1,153 @@
+// The component provider over the Pulumi wire protocol: started as the engine starts it, driven through its
+// gRPC ResourceProvider service, registering children with a fake resource monitor.
+import * as pulumi from "@pulumi/pulumi";
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { AwsMocks, TOPOLOGY as T } from "./mocks";
+import { ROOT, SCHEMA_PATH } from "./schema";
+import { FakeEngine, ProviderProcess, unknownOutput } from "./wire";
+
+const TYPE = "apprunner-private:index:PrivateEndpoint";
+const COMPONENT_URN = (name: string) => `urn:pulumi:stack::project::${TYPE}::${name}`;
+const CHILD_URN = (name: string, type: string, child: string) => `urn:pulumi:stack::project::${TYPE}$${type}::${child}`;
+
+describe("component provider over gRPC", function () {
+    this.timeout(60_000);
+    let engine: FakeEngine;
+    let provider: ProviderProcess;
+
+    before(async () => {
+        engine = await new FakeEngine(new AwsMocks()).start();
+        provider = await ProviderProcess.start(path.join(ROOT, "provider"), engine.address);
+    });
+    after(async () => {
+        await provider?.stop();
+        engine?.stop();
+    });
+    beforeEach(() => engine.reset(new AwsMocks()));
+
+    it("GetPluginInfo answers the package version", async () => {
+        const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+        assert.equal(await provider.getPluginInfo(), version);
+    });
+
+    it("GetSchema answers the committed schema", async () => {
+        assert.deepEqual(await provider.getSchema(), JSON.parse(fs.readFileSync(SCHEMA_PATH, "utf8")));
+    });
+
+    it("Configure accepts secrets, resources and output values", async () => {
+        assert.deepEqual(await provider.configure(), { acceptSecrets: true, acceptResources: true, acceptOutputs: true });
+    });
+
+    it("Construct registers the component and its children, and answers their outputs", async () => {
+        const { urn, state } = await provider.construct({
+            engine,
+            name: "api",
+            inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB], tags: { team: "payments" } },
+        });
+        assert.equal(urn, COMPONENT_URN("api"));
+        const byName = Object.fromEntries(engine.registrations.map((r) => [r.name, r]));
+        assert.deepEqual(
+            engine.registrations.map((r) => [r.type, r.name, r.parent, r.deleteBeforeReplace, r.provider]).sort(),
+            [
+                [TYPE, "api", "", false, ""],
+                ["aws:apprunner/vpcIngressConnection:VpcIngressConnection", "api-connection", COMPONENT_URN("api"), true, ""],
+                ["aws:ec2/securityGroup:SecurityGroup", "api-endpoint-sg", COMPONENT_URN("api"), false, ""],
+                ["aws:ec2/vpcEndpoint:VpcEndpoint", "api-endpoint", COMPONENT_URN("api"), false, ""],
+            ].sort(),
+        );
+        assert.equal(byName["api-endpoint"].urn, CHILD_URN("api", "aws:ec2/vpcEndpoint:VpcEndpoint", "api-endpoint"));
+        assert.deepEqual(byName["api-endpoint"].inputs.subnetIds, [T.subnetA, T.subnetB]);
+        assert.deepEqual(byName["api-connection"].inputs.tags, { team: "payments" });
+        const connection = engine.mocks.custom("aws:apprunner/vpcIngressConnection:VpcIngressConnection")[0];
+        const endpoint = engine.mocks.custom("aws:ec2/vpcEndpoint:VpcEndpoint")[0];
+        assert.deepEqual(state, {
+            domainName: connection.state!.domainName,
+            url: `https://${connection.state!.domainName}`,
+            vpcEndpointId: endpoint.id,
+            vpcIngressConnectionArn: connection.id,
+            status: "AVAILABLE",
+            securityGroupId: engine.mocks.custom("aws:ec2/securityGroup:SecurityGroup")[0].id,
+        });
+    });
+
+    it("an explicit aws provider passed in `providers` reaches every child and lookup", async () => {
+        const eu = engine.registerExternal("pulumi:providers:aws", "eu", { region: "eu-west-1" });
+        const { state } = await provider.construct({
+            engine,
+            name: "eu-api",
+            inputs: { serviceArn: T.euServiceArn, vpcId: T.euVpcId, subnetIds: [T.euSubnetA, T.euSubnetB] },
+            providers: { aws: eu },
+        });
+        const children = engine.registrations.filter((r) => r.custom);
+        assert.equal(children.length, 3);
+        for (const r of children) assert.equal(r.provider, eu, r.name);
+        for (const i of engine.invokes.filter((i) => i.token.startsWith("aws:"))) assert.equal(i.provider, eu, i.token);
+        assert.equal(children.find((r) => r.name === "eu-api-endpoint")!.inputs.serviceName, "com.amazonaws.eu-west-1.apprunner.requests");
+        assert.match(state.domainName, /\.eu-west-1\.awsapprunner\.com$/);
+    });
+
+    it("a dry run with unknown inputs registers the children and answers unknown outputs", async () => {
+        engine.reset(new AwsMocks({ preview: true }));
+        const serviceUrn = "urn:pulumi:stack::project::aws:apprunner/service:Service::svc";
+        const { state } = await provider.construct({
+            engine,
+            name: "api",
+            dryRun: true,
+            inputs: { serviceArn: unknownOutput([serviceUrn]), vpcId: T.vpcId, subnetIds: unknownOutput() },
+        });
+
+        assert.deepEqual(
+            engine.registrations.map((r) => r.name).sort(),
+            ["api", "api-connection", "api-endpoint", "api-endpoint-sg"],
+        );
+        const connection = engine.registrations.find((r) => r.name === "api-connection")!;
+        assert.equal(connection.inputs.serviceArn, undefined, "unknown in a preview");
+        for (const k of ["domainName", "url", "vpcEndpointId", "vpcIngressConnectionArn", "status"]) {
+            assert.ok(pulumi.isUnknown(state[k]), `${k} is unknown, got: ${JSON.stringify(state[k])}`);
+        }
+    });
+
+    it("bad input makes Construct fail with a message naming the argument; the process then serves the next Construct", async () => {
+        await assert.rejects(
+            provider.construct({
+                engine,
+                name: "bad",
+                inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA], vpcEndpointId: T.existingEndpointId },
+            }),
+            (e: any) => {
+                assert.match(
+                    e.details,
+                    /Only one of `subnetIds` or `vpcEndpointId` can be provided\. Pass `subnetIds` to create a new App Runner interface endpoint, or `vpcEndpointId` to reuse an existing one\./,
+                );
+                return true;
+            },
+        );
+        assert.deepEqual(engine.registrations.filter((r) => r.custom), [], "no child registered");
+        engine.reset(new AwsMocks());
+        const { state } = await provider.construct({
+            engine,
+            name: "good",
+            inputs: { serviceArn: T.adminServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
+        });
+        assert.equal(state.vpcEndpointId, T.existingEndpointId);
+        assert.equal(state.status, "AVAILABLE");
+    });
+
+    it("bad input found only by a lookup fails Construct too, with the message", async () => {
+        await assert.rejects(
+            provider.construct({ engine, name: "same-zone", inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetA2] } }),
+            (e: any) => {
+                assert.ok(
+                    e.details.includes(
+                        `\`subnetIds\` must have at most one subnet per Availability Zone (an interface endpoint takes one subnet per zone), got: ${T.subnetA} and ${T.subnetA2} in us-east-1a. Keep one subnet per zone.`,
+                    ),
+                    e.details,
+                );
+                return true;
+            },
+        );
+        assert.deepEqual(engine.registrations.filter((r) => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint"), []);
+    });
+});

@@ -1,0 +1,30 @@
+// Infers the component provider's schema from sdk/ with Pulumi's own ComponentProvider (the TypeScript
+// analysis the stock host runs), so the committed provider/schema.json is generated, never hand-written.
+// `npm run schema` rewrites it; tests/schema.test.ts fails when it drifts.
+import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { PrivateEndpoint } from "../sdk/privateEndpoint";
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+export const SCHEMA_PATH = path.join(ROOT, "provider", "schema.json");
+export const PACKAGE_NAME = "apprunner-private";
+
+export async function inferSchema(): Promise<any> {
+    const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+    const provider = new ComponentProvider({
+        name: PACKAGE_NAME,
+        namespace: PACKAGE_NAME,
+        version,
+        dirname: path.join(ROOT, "provider", "stock"),
+        components: [PrivateEndpoint],
+    });
+    return JSON.parse(await provider.getSchema());
+}
+
+if (require.main === module) {
+    inferSchema().then((schema) => {
+        fs.writeFileSync(SCHEMA_PATH, JSON.stringify(schema, null, 2) + "\n");
+        console.log(`wrote ${path.relative(ROOT, SCHEMA_PATH)}`);
+    });
+}

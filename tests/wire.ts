@@ -1,0 +1,240 @@
+// The Pulumi engine's side of the wire, for testing the component provider the way the engine uses it: a fake
+// Engine (logs) and ResourceMonitor (registrations, invokes) served over gRPC from @pulumi/pulumi's protobuf
+// stubs, the provider started as the Node.js language host starts a plugin, and a ResourceProvider client.
+// AWS's answers come from the same AwsMocks the unit tests use.
+import * as grpc from "@grpc/grpc-js";
+import { ChildProcess, spawn } from "node:child_process";
+import * as path from "node:path";
+import * as readline from "node:readline";
+import { AwsMocks } from "./mocks";
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const resrpc = require("@pulumi/pulumi/proto/resource_grpc_pb");
+const resproto = require("@pulumi/pulumi/proto/resource_pb");
+const engrpc = require("@pulumi/pulumi/proto/engine_grpc_pb");
+const engproto = require("@pulumi/pulumi/proto/engine_pb");
+const provrpc = require("@pulumi/pulumi/proto/provider_grpc_pb");
+const provproto = require("@pulumi/pulumi/proto/provider_pb");
+const rpc = require("@pulumi/pulumi/runtime/rpc");
+const structproto = require("google-protobuf/google/protobuf/struct_pb");
+const emptyproto = require("google-protobuf/google/protobuf/empty_pb");
+
+export const PROJECT = "project";
+export const STACK = "stack";
+
+/** A RegisterResource request as the monitor received it. */
+export interface WireRegistration {
+    urn: string;
+    type: string;
+    name: string;
+    custom: boolean;
+    parent: string;
+    provider: string;
+    deleteBeforeReplace: boolean;
+    inputs: Record<string, any>;
+}
+
+/** An input whose value is not known yet (a preview), as the engine sends it to a provider that accepts outputs. */
+export function unknownOutput(dependsOn: string[] = []) {
+    return { [rpc.specialSigKey]: rpc.specialOutputValueSig, dependencies: dependsOn };
+}
+
+const FEATURES = new Set(["secrets", "resourceReferences", "aliasSpecs", "deletedWith"]);
+
+/** A fake engine and resource monitor on one gRPC server on 127.0.0.1. */
+export class FakeEngine {
+    readonly registrations: WireRegistration[] = [];
+    readonly invokes: { token: string; provider: string }[] = [];
+    readonly logs: { severity: number; message: string; urn: string }[] = [];
+    private readonly states = new Map<string, { id: string; state: Record<string, any> }>();
+    private server = new grpc.Server();
+    port = 0;
+
+    /** Forgets what was recorded and answers from new mocks: a new deployment against the same engine. */
+    reset(mocks: AwsMocks): void {
+        this.mocks = mocks;
+        this.registrations.length = 0;
+        this.invokes.length = 0;
+        this.logs.length = 0;
+        this.states.clear();
+    }
+
+    constructor(public mocks: AwsMocks) {
+        this.server.addService(engrpc.EngineService, {
+            log: (call: any, cb: any) => {
+                const r = call.request;
+                this.logs.push({ severity: r.getSeverity(), message: r.getMessage(), urn: r.getUrn() });
+                cb(null, new emptyproto.Empty());
+            },
+            getRootResource: (_call: any, cb: any) => cb(null, new engproto.GetRootResourceResponse()),
+            setRootResource: (_call: any, cb: any) => cb(null, new engproto.SetRootResourceResponse()),
+        });
+        this.server.addService(resrpc.ResourceMonitorService, {
+            supportsFeature: (call: any, cb: any) => {
+                const resp = new resproto.SupportsFeatureResponse();
+                resp.setHassupport(FEATURES.has(call.request.getId()));
+                cb(null, resp);
+            },
+            registerResource: (call: any, cb: any) => this.registerResource(call.request).then((r) => cb(null, r), (e) => cb(grpcError(e))),
+            registerResourceOutputs: (_call: any, cb: any) => cb(null, new emptyproto.Empty()),
+            invoke: (call: any, cb: any) => this.invoke(call.request).then((r) => cb(null, r), (e) => cb(grpcError(e))),
+        });
+    }
+
+    async start(): Promise<this> {
+        this.port = await new Promise((resolve, reject) =>
+            this.server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))),
+        );
+        return this;
+    }
+
+    get address() {
+        return `127.0.0.1:${this.port}`;
+    }
+
+    stop() {
+        this.server.forceShutdown();
+    }
+
+    /** Registers a resource the way a program would before the component (e.g. an explicit aws provider). */
+    registerExternal(type: string, name: string, inputs: Record<string, any>): string {
+        const { id, state } = this.mocks.newResource({ type, name, inputs, custom: true });
+        const urn = `urn:pulumi:${STACK}::${PROJECT}::${type}::${name}`;
+        this.states.set(urn, { id: id ?? "", state });
+        return `${urn}::${id}`;
+    }
+
+    private async registerResource(req: any) {
+        const type: string = req.getType();
+        const parent: string = req.getParent();
+        const qualified = parent ? `${parent.split("::")[2]}$${type}` : type;
+        const urn = `urn:pulumi:${STACK}::${PROJECT}::${qualified}::${req.getName()}`;
+        const inputs = rpc.deserializeProperties(req.getObject());
+        const registration: WireRegistration = {
+            urn,
+            type,
+            name: req.getName(),
+            custom: req.getCustom(),
+            parent,
+            provider: req.getProvider(),
+            deleteBeforeReplace: req.getDeletebeforereplace(),
+            inputs,
+        };
+        this.registrations.push(registration);
+        const { id, state } = registration.custom
+            ? this.mocks.newResource({ type, name: registration.name, inputs, provider: registration.provider, custom: true })
+            : { id: undefined, state: {} };
+        this.states.set(urn, { id: id ?? "", state });
+        const resp = new resproto.RegisterResourceResponse();
+        resp.setUrn(urn);
+        resp.setId(id ?? "");
+        resp.setObject(structproto.Struct.fromJavaScript(await rpc.serializeProperties("", state)));
+        return resp;
+    }
+
+    private async invoke(req: any) {
+        const token: string = req.getTok();
+        const inputs = rpc.deserializeProperties(req.getArgs());
+        this.invokes.push({ token, provider: req.getProvider() });
+        const result =
+            token === "pulumi:pulumi:getResource"
+                ? { urn: inputs.urn, ...this.states.get(inputs.urn) }
+                : this.mocks.call({ token, inputs, provider: req.getProvider() });
+        const resp = new resproto.ResourceInvokeResponse();
+        resp.setReturn(structproto.Struct.fromJavaScript(await rpc.serializeProperties("", result)));
+        return resp;
+    }
+}
+
+function grpcError(e: Error & { details?: string }) {
+    return { code: grpc.status.UNKNOWN, details: e.details ?? e.message };
+}
+
+/** The provider process, started as the engine starts a plugin, and a client for its ResourceProvider service. */
+export class ProviderProcess {
+    readonly stderr: string[] = [];
+    private constructor(
+        readonly child: ChildProcess,
+        readonly client: any,
+        /** Milliseconds from spawn to the port on stdout. */
+        readonly startMs: number,
+    ) {}
+
+    /**
+     * `node <@pulumi/pulumi>/cmd/run-plugin <pluginDir> <engineAddress>` from the plugin's directory, as the
+     * Node.js language host runs a source-based plugin; the plugin prints its port as the first stdout line.
+     */
+    static async start(pluginDir: string, engineAddress: string): Promise<ProviderProcess> {
+        const runPlugin = path.dirname(require.resolve("@pulumi/pulumi/cmd/run-plugin"));
+        const started = performance.now();
+        const child = spawn(process.execPath, [runPlugin, pluginDir, engineAddress], {
+            cwd: pluginDir,
+            stdio: ["ignore", "pipe", "pipe"],
+        });
+        const stderr: string[] = [];
+        child.stderr!.on("data", (d) => stderr.push(String(d)));
+        const port = await new Promise<string>((resolve, reject) => {
+            const lines = readline.createInterface({ input: child.stdout! });
+            lines.once("line", (line) => resolve(line.trim()));
+            child.once("exit", (code) => reject(new Error(`provider exited with ${code} before printing its port:\n${stderr.join("")}`)));
+        });
+        const startMs = performance.now() - started;
+        const client = new provrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+        const p = new ProviderProcess(child, client, startMs);
+        p.stderr.push(...stderr);
+        return p;
+    }
+
+    private unary<T>(method: string, req: any): Promise<T> {
+        return new Promise((resolve, reject) => this.client[method](req, (e: any, r: T) => (e ? reject(e) : resolve(r))));
+    }
+
+    async getPluginInfo(): Promise<string> {
+        return (await this.unary<any>("getPluginInfo", new emptyproto.Empty())).getVersion();
+    }
+
+    async getSchema(): Promise<any> {
+        return JSON.parse((await this.unary<any>("getSchema", new provproto.GetSchemaRequest())).getSchema());
+    }
+
+    async configure(): Promise<{ acceptSecrets: boolean; acceptResources: boolean; acceptOutputs: boolean }> {
+        const req = new provproto.ConfigureRequest();
+        req.setAcceptsecrets(true);
+        req.setAcceptresources(true);
+        const resp = await this.unary<any>("configure", req);
+        return { acceptSecrets: resp.getAcceptsecrets(), acceptResources: resp.getAcceptresources(), acceptOutputs: resp.getAcceptoutputs() };
+    }
+
+    /** Construct, as the engine sends it; resolves to the URN and the deserialized state. */
+    async construct(opts: {
+        engine: FakeEngine;
+        name: string;
+        inputs: Record<string, any>;
+        type?: string;
+        dryRun?: boolean;
+        providers?: Record<string, string>;
+    }): Promise<{ urn: string; state: Record<string, any> }> {
+        const req = new provproto.ConstructRequest();
+        req.setProject(PROJECT);
+        req.setStack(STACK);
+        req.setDryrun(opts.dryRun ?? false);
+        req.setParallel(8);
+        req.setMonitorendpoint(opts.engine.address);
+        req.setType(opts.type ?? "apprunner-private:index:PrivateEndpoint");
+        req.setName(opts.name);
+        req.setInputs(structproto.Struct.fromJavaScript(opts.inputs));
+        req.setAcceptsOutputValues(true);
+        for (const [pkg, ref] of Object.entries(opts.providers ?? {})) req.getProvidersMap().set(pkg, ref);
+        const resp = await this.unary<any>("construct", req);
+        return { urn: resp.getUrn(), state: rpc.deserializeProperties(resp.getState(), true) };
+    }
+
+    async stop(): Promise<void> {
+        this.client.close();
+        if (this.child.exitCode !== null) return;
+        await new Promise<void>((resolve) => {
+            this.child.once("exit", () => resolve());
+            this.child.kill();
+        });
+    }
+}
