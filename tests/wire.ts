@@ -109,7 +109,7 @@ export class FakeEngine {
         const parent: string = req.getParent();
         const qualified = parent ? `${parent.split("::")[2]}$${type}` : type;
         const urn = `urn:pulumi:${STACK}::${PROJECT}::${qualified}::${req.getName()}`;
-        const inputs = rpc.deserializeProperties(req.getObject());
+        const inputs = rpc.deserializeProperties(req.getObject(), true);
         const registration: WireRegistration = {
             urn,
             type,
