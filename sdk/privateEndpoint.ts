@@ -1,4 +1,11 @@
-import * as aws from "@pulumi/aws";
+// The AWS SDK's modules are imported one by one, not through `@pulumi/aws`'s index: loading the index costs
+// ~100 ms, which the component provider would pay on every start (see `npm run bench:provider`).
+import { VpcIngressConnection } from "@pulumi/aws/apprunner/vpcIngressConnection";
+import { getSubnet } from "@pulumi/aws/ec2/getSubnet";
+import { GetVpcResult, getVpcOutput } from "@pulumi/aws/ec2/getVpc";
+import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
+import { VpcEndpoint } from "@pulumi/aws/ec2/vpcEndpoint";
+import { getRegionOutput } from "@pulumi/aws/getRegion";
 import * as pulumi from "@pulumi/pulumi";
 import { HTTPS_PORT, PRIVATE_ENDPOINT_TYPE, appRunnerEndpointServiceName, defaultConnectionName } from "./aws";
 import {
@@ -67,9 +74,9 @@ export interface PrivateEndpointArgs {
 }
 
 interface Children {
-    vpcEndpoint?: aws.ec2.VpcEndpoint;
-    securityGroup?: aws.ec2.SecurityGroup;
-    vpcIngressConnection: aws.apprunner.VpcIngressConnection;
+    vpcEndpoint?: VpcEndpoint;
+    securityGroup?: SecurityGroup;
+    vpcIngressConnection: VpcIngressConnection;
 }
 
 // Child resources live here, not in fields: every field of the class becomes an output in the schema that
@@ -128,15 +135,15 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
     public readonly securityGroupId: pulumi.Output<string | undefined>;
 
     /** The VPC ingress connection (TypeScript only). */
-    public get vpcIngressConnection(): aws.apprunner.VpcIngressConnection {
+    public get vpcIngressConnection(): VpcIngressConnection {
         return children.get(this)!.vpcIngressConnection;
     }
     /** The interface endpoint, when this component created it (TypeScript only); undefined with `vpcEndpointId`. */
-    public get vpcEndpoint(): aws.ec2.VpcEndpoint | undefined {
+    public get vpcEndpoint(): VpcEndpoint | undefined {
         return children.get(this)?.vpcEndpoint;
     }
     /** The security group, when this component created it (TypeScript only). */
-    public get securityGroup(): aws.ec2.SecurityGroup | undefined {
+    public get securityGroup(): SecurityGroup | undefined {
         return children.get(this)?.securityGroup;
     }
 
@@ -191,7 +198,7 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
         const provider = this.getProvider("aws:index/getRegion:getRegion");
         let region = scope.regions.get(provider);
         if (!region) {
-            region = aws.getRegionOutput({}, { parent: this }).region;
+            region = getRegionOutput({}, { parent: this }).region;
             scope.regions.set(provider, region);
         }
 
@@ -207,8 +214,8 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
             return arn;
         });
 
-        let vpcEndpoint: aws.ec2.VpcEndpoint | undefined;
-        let securityGroup: aws.ec2.SecurityGroup | undefined;
+        let vpcEndpoint: VpcEndpoint | undefined;
+        let securityGroup: SecurityGroup | undefined;
         if (creatingEndpoint) {
             const subnetIds = pulumi.all([args.subnetIds!, vpcId, region]).apply(async ([ids, vpc, providerRegion]) => {
                 fail(checkSubnetIds(ids));
@@ -225,8 +232,8 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
                 const cidrBlocks =
                     args.allowedCidrBlocks !== undefined
                         ? checked(args.allowedCidrBlocks, validateCidrBlocks)
-                        : aws.ec2.getVpcOutput({ id: vpcId }, { parent: this }).apply(vpcIpv4CidrBlocks);
-                securityGroup = new aws.ec2.SecurityGroup(
+                        : getVpcOutput({ id: vpcId }, { parent: this }).apply(vpcIpv4CidrBlocks);
+                securityGroup = new SecurityGroup(
                     `${name}-endpoint-sg`,
                     {
                         vpcId,
@@ -249,7 +256,7 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
                 );
                 securityGroupIds = [securityGroup.id];
             }
-            vpcEndpoint = new aws.ec2.VpcEndpoint(
+            vpcEndpoint = new VpcEndpoint(
                 `${name}-endpoint`,
                 {
                     vpcId,
@@ -269,7 +276,7 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
         }
         const vpcEndpointId = vpcEndpoint ? vpcEndpoint.id : checked(args.vpcEndpointId!, checkEndpointId);
 
-        const vpcIngressConnection = new aws.apprunner.VpcIngressConnection(
+        const vpcIngressConnection = new VpcIngressConnection(
             `${name}-connection`,
             {
                 name:
@@ -303,7 +310,7 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
 
     private async lookUpSubnet(id: string, index: number, region: string): Promise<SubnetFacts> {
         try {
-            const subnet = await aws.ec2.getSubnet({ id }, { parent: this });
+            const subnet = await getSubnet({ id }, { parent: this });
             return { id, vpcId: subnet.vpcId, availabilityZone: subnet.availabilityZone };
         } catch (e) {
             throw refusal(
@@ -329,7 +336,7 @@ function refusal(message: string, resource: pulumi.Resource): pulumi.ResourceErr
 }
 
 /** The VPC's IPv4 CIDR blocks: the primary one and every associated secondary one, each once. */
-export function vpcIpv4CidrBlocks(vpc: Pick<aws.ec2.GetVpcResult, "cidrBlock" | "cidrBlockAssociations">): string[] {
+export function vpcIpv4CidrBlocks(vpc: Pick<GetVpcResult, "cidrBlock" | "cidrBlockAssociations">): string[] {
     const associated = vpc.cidrBlockAssociations.filter((a) => a.state === "associated").map((a) => a.cidrBlock);
     return [...new Set([vpc.cidrBlock, ...associated])];
 }

@@ -4,6 +4,8 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { AwsMocks } from "./mocks";
+import { FakeEngine, ProviderProcess } from "./wire";
 
 const root = path.join(__dirname, "..", "..");
 const npm = (args: string[], cwd: string) =>
@@ -56,3 +58,31 @@ describe("npm package", function () {
         execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", app], { encoding: "utf8" });
     });
 });
+
+describe("provider plugin package", function () {
+    this.timeout(300_000);
+    let dir: string;
+    before(() => {
+        // The plugin as `pulumi package add` finds it: provider/ beside sdk/, installed on its own (npm install runs
+        // its `prepare`, which compiles it), with no node_modules of this repository above it.
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "apprunner-private-plugin-"));
+        for (const d of ["provider", "sdk"]) {
+            fs.cpSync(path.join(root, d), path.join(dir, d), { recursive: true, filter: (src) => !/[/\\](bin|node_modules)$/.test(src) });
+        }
+        npm(["install", "--prefer-offline", "--no-audit", "--no-fund"], path.join(dir, "provider"));
+    });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it("builds on install and serves its schema when started as the engine starts it", async () => {
+        assert.ok(fs.existsSync(path.join(dir, "provider", "bin", "provider", "index.js")));
+        const engine = await new FakeEngine(new AwsMocks()).start();
+        const provider = await ProviderProcess.start(path.join(dir, "provider"), engine.address);
+        try {
+            assert.deepEqual(await provider.getSchema(), JSON.parse(fs.readFileSync(path.join(root, "provider", "schema.json"), "utf8")));
+        } finally {
+            await provider.stop();
+            engine.stop();
+        }
+    });
+});
+
