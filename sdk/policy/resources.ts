@@ -1,0 +1,98 @@
+// What the rules need to know about AWS resource types, and how they link resources of a stack: by value when
+// values are known (an ARN, an id), by property dependencies when they are not (a preview).
+import { parseServiceArn, regionOfAppRunnerEndpointService } from "../aws";
+import { ResourceView, UNKNOWN, Unknown, isUnknown } from "./types";
+
+export const TYPES = {
+    service: "aws:apprunner/service:Service",
+    connection: "aws:apprunner/vpcIngressConnection:VpcIngressConnection",
+    endpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
+    securityGroup: "aws:ec2/securityGroup:SecurityGroup",
+    securityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
+    ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    vpc: "aws:ec2/vpc:Vpc",
+} as const;
+
+/** The value at a path of a resource's props; UNKNOWN if it or a value above it is unknown. */
+export function prop(r: ResourceView, ...path: string[]): unknown {
+    let value: unknown = r.props;
+    for (const key of path) {
+        if (isUnknown(value)) return UNKNOWN;
+        if (typeof value !== "object" || value === null) return undefined;
+        value = (value as Record<string, unknown>)[key];
+    }
+    return value;
+}
+
+/** The display name of a resource in messages: its type's last part and its name. */
+export function label(r: ResourceView): string {
+    return `${r.type.split(":").pop()} "${r.name}"`;
+}
+
+/** Is this an `apprunner.requests` interface endpoint? UNKNOWN when its service name is not known yet. */
+export function isAppRunnerEndpoint(r: ResourceView): boolean | Unknown {
+    if (r.type !== TYPES.endpoint) return false;
+    const serviceName = prop(r, "serviceName");
+    if (isUnknown(serviceName)) return UNKNOWN;
+    return typeof serviceName === "string" && regionOfAppRunnerEndpointService(serviceName) !== undefined;
+}
+
+export function endpointRegion(r: ResourceView): string | undefined {
+    const serviceName = prop(r, "serviceName");
+    return typeof serviceName === "string" ? regionOfAppRunnerEndpointService(serviceName) : undefined;
+}
+
+export function serviceRegion(arn: unknown): string | undefined {
+    return typeof arn === "string" ? parseServiceArn(arn)?.region : undefined;
+}
+
+export const ofType = (resources: ResourceView[], type: string) => resources.filter((r) => r.type === type);
+
+/**
+ * A resource's id as other resources refer to it. Stack resources carry outputs, not the id, so it is read from
+ * the ARN's last segment (`…:security-group/sg-…`, `…:vpc-endpoint/vpce-…`, `…:vpc/vpc-…`).
+ */
+export function idOf(r: ResourceView): unknown {
+    const arn = prop(r, "arn");
+    if (isUnknown(arn)) return UNKNOWN;
+    return typeof arn === "string" ? arn.split("/").pop() : undefined;
+}
+
+/**
+ * The resource of `candidates` that `from.props[property]` (at `path` below it) refers to: the one whose
+ * `targetProp` equals the value, or, when the value is unknown, the one the property depends on.
+ * `undefined` when nothing in the stack matches; UNKNOWN when neither value nor dependency tells.
+ */
+export function linked(
+    from: ResourceView,
+    path: string[],
+    candidates: ResourceView[],
+    targetProp: "arn" | "id",
+): ResourceView | undefined | Unknown {
+    const value = prop(from, ...path);
+    if (!isUnknown(value) && value !== undefined) {
+        return candidates.find((c) => (targetProp === "id" ? idOf(c) : prop(c, targetProp)) === value);
+    }
+    const deps = new Set(from.propertyDependencies[path[0]] ?? []);
+    const byDependency = candidates.filter((c) => deps.has(c.urn));
+    return byDependency.length === 1 ? byDependency[0] : UNKNOWN;
+}
+
+/** The resources among `candidates` that `from.props[property]` depends on. */
+export function dependedOn(from: ResourceView, property: string, candidates: ResourceView[]): ResourceView[] {
+    const deps = new Set(from.propertyDependencies[property] ?? []);
+    return candidates.filter((c) => deps.has(c.urn));
+}
+
+/**
+ * Who a resource's VPC is: the id when known, else the URN of the VPC resource its `property` depends on;
+ * UNKNOWN when neither tells.
+ */
+export function vpcIdentity(r: ResourceView, path: string[], vpcs: ResourceView[]): string | Unknown {
+    const value = prop(r, ...path);
+    if (typeof value === "string") return value;
+    const [vpc] = dependedOn(r, path[0], vpcs);
+    if (vpc === undefined) return UNKNOWN;
+    const id = idOf(vpc);
+    return typeof id === "string" ? id : vpc.urn;
+}

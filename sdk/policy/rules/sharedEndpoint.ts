@@ -1,0 +1,54 @@
+import { TYPES, isAppRunnerEndpoint, label, ofType, prop, vpcIdentity } from "../resources";
+import { Finding, StackRule, isUnknown, notApplicable } from "../types";
+
+/** Hours in an average month (8,766 h a year / 12), as AWS's pricing pages count them. */
+export const HOURS_PER_MONTH = 730;
+
+export interface SharedEndpointConfig {
+    /** USD per endpoint per Availability Zone per hour. */
+    pricePerAzHour: number;
+}
+
+export const sharedEndpoint: StackRule<SharedEndpointConfig> = {
+    id: "apprunner-shared-endpoint",
+    description: "A VPC has one apprunner.requests endpoint, shared by all its private App Runner services.",
+    explanation:
+        "Interface endpoints are billed per endpoint per Availability Zone per hour (AWS PrivateLink pricing: USD 0.01 " +
+        "in us-east-1), and one endpoint serves every App Runner service in its VPC (App Runner guide). A second " +
+        "endpoint buys isolation at that price; this advice says what it costs.",
+    enforcementLevel: "advisory",
+    configSchema: { properties: { pricePerAzHour: { type: "number", default: 0.01, description: "USD per endpoint per Availability Zone per hour." } } },
+    defaults: { pricePerAzHour: 0.01 },
+    scope: "stack",
+    check(resources, config) {
+        const endpoints = ofType(resources, TYPES.endpoint).filter((e) => isAppRunnerEndpoint(e) === true);
+        if (endpoints.length < 2) return notApplicable("fewer than two App Runner interface endpoints in the stack");
+        const vpcs = ofType(resources, TYPES.vpc);
+        const byVpc = new Map<string, typeof endpoints>();
+        const findings: Finding[] = [];
+        for (const endpoint of endpoints) {
+            const vpc = vpcIdentity(endpoint, ["vpcId"], vpcs);
+            if (isUnknown(vpc)) {
+                findings.push({ outcome: "could-not-check", urn: endpoint.urn, message: `${label(endpoint)}'s VPC is not known yet.` });
+                continue;
+            }
+            byVpc.set(vpc, [...(byVpc.get(vpc) ?? []), endpoint]);
+        }
+        for (const [vpc, group] of byVpc) {
+            if (group.length < 2) continue;
+            const extraAzs = group.slice(1).reduce((n, e) => {
+                const subnets = prop(e, "subnetIds");
+                return n + (Array.isArray(subnets) ? subnets.length : 0);
+            }, 0);
+            const monthly = extraAzs * HOURS_PER_MONTH * config.pricePerAzHour;
+            findings.push({
+                outcome: "non-compliant",
+                urn: group[1].urn,
+                message:
+                    `VPC ${vpc} has ${group.length} App Runner interface endpoints (${group.map(label).join(", ")}); one can serve every service ` +
+                    `in the VPC: sharing it saves about USD ${monthly.toFixed(2)} a month (${extraAzs} endpoint-AZs × ${HOURS_PER_MONTH} h × USD ${config.pricePerAzHour}), plus data processing.`,
+            });
+        }
+        return findings;
+    },
+};
