@@ -22,9 +22,13 @@ export interface TestResource {
     deleteBeforeReplace?: boolean;
     /** Property name to the names (in the same stack) of the resources its value came from. */
     deps?: Record<string, string[]>;
+    /** The URN, when the resource has a parent (the default has none). */
+    urn?: string;
+    /** Property name to the URNs its value came from (for resources with `urn`). */
+    depUrns?: Record<string, string[]>;
 }
 
-export const urnOf = (r: { type: string; name: string }) => `urn:pulumi:stack::project::${r.type}::${r.name}`;
+export const urnOf = (r: { type: string; name: string; urn?: string }) => r.urn ?? `urn:pulumi:stack::project::${r.type}::${r.name}`;
 
 export interface Diagnostic {
     policy: string;
@@ -90,8 +94,8 @@ export function analyzeStack(resources: TestResource[]): Promise<Analysis> {
             ar.setProperties(structproto.Struct.fromJavaScript(r.props));
             ar.setOptions(options(r));
             const all = new Set<string>();
-            for (const [prop, names] of Object.entries(r.deps ?? {})) {
-                const urns = names.map((n) => urnOf(resources.find((x) => x.name === n)!));
+            const byName = Object.entries(r.deps ?? {}).map(([p, names]) => [p, names.map((n) => urnOf(resources.find((x) => x.name === n)!))] as const);
+            for (const [prop, urns] of [...byName, ...Object.entries(r.depUrns ?? {})]) {
                 urns.forEach((u) => all.add(u));
                 const deps = new analyzerproto.AnalyzerPropertyDependencies();
                 deps.setUrnsList(urns);

@@ -3,6 +3,8 @@
 // invoke is recorded, with the resource options the monitor saw; an unmocked invoke or resource type throws.
 // The rules modelled, and where each comes from, are listed in DESIGN-NOTES.md ("What the mocks model").
 import * as pulumi from "@pulumi/pulumi";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const rpc = require("@pulumi/pulumi/runtime/rpc");
 import { createHash } from "node:crypto";
 import { appRunnerEndpointServiceName, parseServiceArn, regionOfAppRunnerEndpointService } from "../sdk/aws";
 import { validateCidrBlock, validateConnectionName, validateTags } from "../sdk/validation";
@@ -65,6 +67,11 @@ export interface Registration {
     /** The provider reference (`urn::id`), "" for the default provider. */
     provider: string;
     deleteBeforeReplace: boolean;
+    /** For each input property, the URNs of the resources its value depends on. */
+    propertyDependencies: Record<string, string[]>;
+    /** The inputs as the engine received them, unknown values kept (pulumi.isUnknown); for policy analysis. */
+    engineInputs: Record<string, any>;
+    urn?: string;
     id?: string;
     state?: Record<string, any>;
 }
@@ -98,7 +105,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     private readonly endpoints = new Map<string, Endpoint>();
     private readonly services = new Map<string, Service>();
     private readonly connections = new Map<string, { name: string; region: string; serviceArn: string }>();
-    private readonly options = new Map<string, Pick<Registration, "parent" | "provider" | "deleteBeforeReplace">>();
+    private readonly options = new Map<string, Pick<Registration, "parent" | "provider" | "deleteBeforeReplace" | "propertyDependencies" | "engineInputs">>();
 
     constructor(opts: { region?: string; preview?: boolean } = {}) {
         this.region = opts.region ?? DEFAULT_REGION;
@@ -139,12 +146,21 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         const monitor: any = pulumi.runtime.getMonitor();
         const registerResource = monitor.registerResource.bind(monitor);
         monitor.registerResource = (req: any, callback: any) => {
-            this.options.set(`${req.getType()}::${req.getName()}`, {
+            const key = `${req.getType()}::${req.getName()}`;
+            this.options.set(key, {
                 parent: req.getParent(),
                 provider: req.getProvider(),
                 deleteBeforeReplace: req.getDeletebeforereplace(),
+                propertyDependencies: Object.fromEntries(
+                    [...req.getPropertydependenciesMap().entries()].map(([k, v]: [string, any]) => [k, v.getUrnsList()]),
+                ),
+                engineInputs: rpc.deserializeProperties(req.getObject(), true),
             });
-            return registerResource(req, callback);
+            return registerResource(req, (err: any, resp: any) => {
+                const registration = this.registrations.find((r) => `${r.type}::${r.name}` === key);
+                if (registration && resp) registration.urn = resp.getUrn();
+                callback(err, resp);
+            });
         };
         if (!listening) {
             listening = true;
@@ -254,6 +270,8 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             parent: "",
             provider: "",
             deleteBeforeReplace: false,
+            propertyDependencies: {},
+            engineInputs: args.inputs,
             ...this.options.get(`${args.type}::${args.name}`),
         };
         this.registrations.push(registration);

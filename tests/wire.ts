@@ -150,6 +150,32 @@ function grpcError(e: Error & { details?: string }) {
     return { code: grpc.status.UNKNOWN, details: e.details ?? e.message };
 }
 
+/**
+ * Starts `node <args>` in `cwd` as the engine starts a plugin, and reads the port the plugin prints as its first
+ * line of stdout.
+ */
+export async function spawnPlugin(args: string[], cwd: string): Promise<{ child: ChildProcess; port: string; startMs: number; stderr: string[] }> {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const stderr: string[] = [];
+    child.stderr!.on("data", (d) => stderr.push(String(d)));
+    const port = await new Promise<string>((resolve, reject) => {
+        const lines = readline.createInterface({ input: child.stdout! });
+        lines.once("line", (line) => resolve(line.trim()));
+        child.once("exit", (code) => reject(new Error(`plugin exited with ${code} before printing its port:\n${stderr.join("")}`)));
+    });
+    return { child, port, startMs: performance.now() - started, stderr };
+}
+
+/** Stops a plugin process and waits for it to exit. */
+export async function stopPlugin(child: ChildProcess): Promise<void> {
+    if (child.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill();
+    });
+}
+
 /** The provider process, started as the engine starts a plugin, and a client for its ResourceProvider service. */
 export class ProviderProcess {
     readonly stderr: string[] = [];
@@ -166,19 +192,7 @@ export class ProviderProcess {
      */
     static async start(pluginDir: string, engineAddress: string): Promise<ProviderProcess> {
         const runPlugin = path.dirname(require.resolve("@pulumi/pulumi/cmd/run-plugin"));
-        const started = performance.now();
-        const child = spawn(process.execPath, [runPlugin, pluginDir, engineAddress], {
-            cwd: pluginDir,
-            stdio: ["ignore", "pipe", "pipe"],
-        });
-        const stderr: string[] = [];
-        child.stderr!.on("data", (d) => stderr.push(String(d)));
-        const port = await new Promise<string>((resolve, reject) => {
-            const lines = readline.createInterface({ input: child.stdout! });
-            lines.once("line", (line) => resolve(line.trim()));
-            child.once("exit", (code) => reject(new Error(`provider exited with ${code} before printing its port:\n${stderr.join("")}`)));
-        });
-        const startMs = performance.now() - started;
+        const { child, port, startMs, stderr } = await spawnPlugin([runPlugin, pluginDir, engineAddress], pluginDir);
         const client = new provrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
         const p = new ProviderProcess(child, client, startMs);
         p.stderr.push(...stderr);
@@ -231,10 +245,6 @@ export class ProviderProcess {
 
     async stop(): Promise<void> {
         this.client.close();
-        if (this.child.exitCode !== null) return;
-        await new Promise<void>((resolve) => {
-            this.child.once("exit", () => resolve());
-            this.child.kill();
-        });
+        await stopPlugin(this.child);
     }
 }

@@ -32,26 +32,25 @@ export const endpointSecurityGroup: StackRule = {
         const groups = ofType(resources, TYPES.securityGroup);
         const rules = [...ofType(resources, TYPES.securityGroupRule), ...ofType(resources, TYPES.ingressRule)];
         const checked = new Set<string>();
+        // (one group may guard several endpoints: it is checked once)
         const findings: Finding[] = [];
         for (const endpoint of endpoints) {
             const ids = prop(endpoint, "securityGroupIds");
-            let attached: ResourceView[];
-            if (isUnknown(ids)) {
-                attached = dependedOn(endpoint, "securityGroupIds", groups);
-                if (attached.length === 0) {
-                    findings.push({ outcome: "could-not-check", urn: endpoint.urn, message: `${label(endpoint)}'s securityGroupIds are not known yet.` });
-                    continue;
-                }
-            } else if (!Array.isArray(ids) || ids.length === 0) {
+            if (ids === undefined || (Array.isArray(ids) && ids.length === 0)) {
                 findings.push({ outcome: "could-not-check", urn: endpoint.urn, message: `${label(endpoint)} uses the VPC's default security group, which is not in this stack; give it a security group that admits TCP 443 from your clients.` });
                 continue;
-            } else {
-                attached = [];
-                for (const id of ids) {
-                    const group = groups.find((g) => idOf(g) === id);
-                    if (group) attached.push(group);
-                    else findings.push({ outcome: "could-not-check", urn: endpoint.urn, message: `${label(endpoint)}'s security group ${String(id)} is not in this stack; check its rules where it is defined.` });
-                }
+            }
+            // Groups of the stack are found by dependency (ids unknown in a preview) and by id; others are reported.
+            const attached = dependedOn(endpoint, "securityGroupIds", groups);
+            for (const id of Array.isArray(ids) ? ids : []) {
+                if (isUnknown(id)) continue;
+                const group = groups.find((g) => idOf(g) === id);
+                if (group) attached.push(group);
+                else findings.push({ outcome: "could-not-check", urn: endpoint.urn, message: `${label(endpoint)}'s security group ${String(id)} is not in this stack; check its rules where it is defined.` });
+            }
+            const someUnknown = isUnknown(ids) || (Array.isArray(ids) && ids.some(isUnknown));
+            if (someUnknown && attached.length === 0) {
+                findings.push({ outcome: "could-not-check", urn: endpoint.urn, message: `${label(endpoint)}'s securityGroupIds are not known yet.` });
             }
             for (const group of attached) {
                 if (checked.has(group.urn)) continue;
@@ -70,7 +69,13 @@ function checkGroup(group: ResourceView, endpoint: ResourceView, rules: Resource
         findings.push({ outcome: "could-not-check", urn: group.urn, message: `${label(group)}'s ingress rules are not known yet.` });
     } else if (Array.isArray(inline)) {
         inline.forEach((r: any, i: number) => {
-            const problems = ruleProblems({ protocol: r.protocol, fromPort: r.fromPort, toPort: r.toPort, sources: [...(r.cidrBlocks ?? []), ...(r.ipv6CidrBlocks ?? [])] });
+            const lists = [r.cidrBlocks ?? [], r.ipv6CidrBlocks ?? []];
+            const sources = lists.flatMap((l) => (Array.isArray(l) ? l : [l]));
+            if ([r.protocol, r.fromPort, r.toPort, ...sources].some(isUnknown)) {
+                findings.push({ outcome: "could-not-check", urn: group.urn, message: `${label(group)}'s ingress[${i}] protocol, ports or sources are not known yet.` });
+                return;
+            }
+            const problems = ruleProblems({ protocol: r.protocol, fromPort: r.fromPort, toPort: r.toPort, sources });
             if (problems.length) findings.push(violation(group, endpoint, `ingress[${i}] ${problems.join(" and ")}`));
         });
     }
