@@ -1,0 +1,21 @@
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import { README_PATH, apiReference, renderReadme, rulesTable } from "./docs";
+
+describe("README", () => {
+    const readme = fs.readFileSync(README_PATH, "utf8");
+    it("has the API reference and the policy rules as generated from the schema and the rules (run `npm run docs`)", () => {
+        assert.equal(readme, renderReadme(readme));
+    });
+    it("lists every input, output and rule", () => {
+        for (const k of ["serviceArn", "vpcId", "subnetIds", "vpcEndpointId", "securityGroupIds", "allowedCidrBlocks", "connectionName", "tags"]) {
+            assert.ok(apiReference().includes(`| \`${k}\` |`), k);
+        }
+        assert.equal(rulesTable().split("\n").length, 2 + 11);
+    });
+    it("opens with the two commands, and .ci/run runs exactly the test command", () => {
+        assert.match(readme, /```sh\nnpm ci {6}# set up[^\n]*\nnpm test {4}# [^\n]*\n```/);
+        const ci = fs.readFileSync(`${README_PATH.replace(/README\.md$/, "")}.ci/run`, "utf8");
+        assert.match(ci, /\nnpm ci --no-audit --no-fund\nnpm test\n$/);
+    });
+});
