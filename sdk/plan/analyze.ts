@@ -1,0 +1,117 @@
+// Drives the policy rules through @pulumi/policy's real analyzer entry points (makeAnalyzeRpcFun,
+// makeAnalyzeStackRpcFun) with protobuf requests, as the Pulumi CLI does, and reads back the diagnostics.
+// Used by the plan command on simulated stacks, and by the tests.
+import { rules, toPolicies } from "../policy";
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+// The analyzer entry points the policy pack's gRPC server uses; @pulumi/policy exports them from server.js
+// without declaring them in its types.
+type RpcFun = (call: { request: unknown }, callback: (err: any, resp: any) => void) => unknown;
+const { makeAnalyzeRpcFun, makeAnalyzeStackRpcFun }: Record<string, (name: string, version: string, level: string, policies: unknown) => RpcFun> =
+    require("@pulumi/policy/server");
+const analyzerproto = require("@pulumi/pulumi/proto/analyzer_pb");
+const structproto = require("google-protobuf/google/protobuf/struct_pb");
+
+/** The engine's marker for a value not known during a preview. */
+export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** A resource as the engine describes it to an analyzer. */
+export interface TestResource {
+    type: string;
+    name: string;
+    props: Record<string, unknown>;
+    deleteBeforeReplace?: boolean;
+    /** Property name to the names (in the same stack) of the resources its value came from. */
+    deps?: Record<string, string[]>;
+    /** The URN, when the resource has a parent (the default has none). */
+    urn?: string;
+    /** Property name to the URNs its value came from (for resources with `urn`). */
+    depUrns?: Record<string, string[]>;
+}
+
+export const urnOf = (r: { type: string; name: string; urn?: string }) => r.urn ?? `urn:pulumi:stack::project::${r.type}::${r.name}`;
+
+export interface Diagnostic {
+    policy: string;
+    level: "advisory" | "mandatory";
+    message: string;
+    urn: string;
+}
+
+export interface Analysis {
+    diagnostics: Diagnostic[];
+    notApplicable: { policy: string; reason: string }[];
+}
+
+const LEVELS = ["advisory", "mandatory", "disabled", "remediate"] as const;
+
+function options(r: TestResource) {
+    const o = new analyzerproto.AnalyzerResourceOptions();
+    o.setDeletebeforereplace(r.deleteBeforeReplace ?? false);
+    o.setDeletebeforereplacedefined(r.deleteBeforeReplace !== undefined);
+    return o;
+}
+
+function invoke(fn: RpcFun, request: any): Promise<Analysis> {
+    return new Promise((resolve, reject) =>
+        fn({ request }, (err, resp) => {
+            if (err) return reject(err);
+            resolve({
+                diagnostics: resp.getDiagnosticsList().map((d: any) => ({
+                    policy: d.getPolicyname(),
+                    level: LEVELS[d.getEnforcementlevel()],
+                    message: d.getMessage(),
+                    urn: d.getUrn(),
+                })),
+                notApplicable: resp.getNotApplicableList().map((n: any) => ({ policy: n.getPolicyName(), reason: n.getReason() })),
+            });
+        }),
+    );
+}
+
+const PACK = ["apprunner-private", "0.1.0", "advisory"] as const;
+const policies = toPolicies(rules);
+
+/** One resource through every resource rule (AnalyzeRequest). */
+export function analyze(r: TestResource): Promise<Analysis> {
+    const req = new analyzerproto.AnalyzeRequest();
+    req.setType(r.type);
+    req.setName(r.name);
+    req.setUrn(urnOf(r));
+    req.setProperties(structproto.Struct.fromJavaScript(r.props));
+    req.setOptions(options(r));
+    return invoke(makeAnalyzeRpcFun(...PACK, policies), req);
+}
+
+/** A whole stack through every stack rule (AnalyzeStackRequest). */
+export function analyzeStack(resources: TestResource[]): Promise<Analysis> {
+    const req = new analyzerproto.AnalyzeStackRequest();
+    req.setResourcesList(
+        resources.map((r) => {
+            const ar = new analyzerproto.AnalyzerResource();
+            ar.setType(r.type);
+            ar.setName(r.name);
+            ar.setUrn(urnOf(r));
+            ar.setProperties(structproto.Struct.fromJavaScript(r.props));
+            ar.setOptions(options(r));
+            const all = new Set<string>();
+            const byName = Object.entries(r.deps ?? {}).map(([p, names]) => [p, names.map((n) => urnOf(resources.find((x) => x.name === n)!))] as const);
+            for (const [prop, urns] of [...byName, ...Object.entries(r.depUrns ?? {})]) {
+                urns.forEach((u) => all.add(u));
+                const deps = new analyzerproto.AnalyzerPropertyDependencies();
+                deps.setUrnsList(urns);
+                ar.getPropertydependenciesMap().set(prop, deps);
+            }
+            ar.setDependenciesList([...all]);
+            return ar;
+        }),
+    );
+    return invoke(makeAnalyzeStackRpcFun(...PACK, policies), req);
+}
+
+/** Resource and stack analysis together, as `pulumi preview --policy-pack` runs both. */
+export async function analyzeAll(resources: TestResource[]): Promise<Diagnostic[]> {
+    const perResource = await Promise.all(resources.map(analyze));
+    const stack = await analyzeStack(resources);
+    return [...perResource.flatMap((a) => a.diagnostics), ...stack.diagnostics];
+}

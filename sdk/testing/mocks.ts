@@ -1,0 +1,522 @@
+// Mocks that behave like AWS for `pulumi.runtime.setMocks`, used by the tests and by `apprunner-private plan`:
+// ids, ARNs and domain names in AWS's formats, a small fake topology to answer lookups from, and the
+// rejections AWS makes on apply. Every registration and
+// invoke is recorded, with the resource options the monitor saw; an unmocked invoke or resource type throws.
+// The rules modelled, and where each comes from, are listed in DESIGN-NOTES.md ("What the mocks model").
+import * as pulumi from "@pulumi/pulumi";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const rpc = require("@pulumi/pulumi/runtime/rpc");
+import { createHash } from "node:crypto";
+import { appRunnerEndpointServiceName, parseServiceArn, regionOfAppRunnerEndpointService } from "../aws";
+import { validateCidrBlock, validateConnectionName, validateTags } from "../validation";
+
+export const ACCOUNT_ID = "123456789012";
+export const DEFAULT_REGION = "us-east-1";
+
+/** Deterministic hexadecimal text derived from a seed. */
+export function hex(seed: string, length: number): string {
+    let out = "";
+    for (let i = 0; out.length < length; i++) out += createHash("sha256").update(`${seed}#${i}`).digest("hex");
+    return out.slice(0, length);
+}
+const ec2Id = (prefix: string, seed: string) => `${prefix}-${hex(seed, 17)}`;
+/** App Runner host names: 10 lowercase letters and digits, then `.<region>.awsapprunner.com`. */
+function appRunnerHost(seed: string, region: string): string {
+    const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+    const h = createHash("sha256").update(seed).digest();
+    const label = Array.from(h.subarray(0, 10), (b) => alphabet[b % alphabet.length]).join("");
+    return `${label}.${region}.awsapprunner.com`;
+}
+export function serviceArn(name: string, region = DEFAULT_REGION): string {
+    return `arn:aws:apprunner:${region}:${ACCOUNT_ID}:service/${name}/${hex(`service/${region}/${name}`, 32)}`;
+}
+
+interface Vpc { id: string; region: string; cidrBlocks: string[]; defaultSecurityGroupId: string }
+interface Subnet { id: string; region: string; vpcId: string; availabilityZone: string; cidrBlock: string }
+interface Endpoint { id: string; region: string; vpcId: string; serviceName: string }
+interface Service { arn: string; region: string }
+
+/** The fake topology every test starts from: one VPC with four subnets (two in us-east-1a), another VPC, an EU VPC. */
+export const TOPOLOGY = {
+    vpcId: ec2Id("vpc", "main"),
+    vpcCidrBlocks: ["10.0.0.0/16", "10.1.0.0/16"],
+    subnetA: ec2Id("subnet", "a"),
+    subnetB: ec2Id("subnet", "b"),
+    subnetC: ec2Id("subnet", "c"),
+    subnetA2: ec2Id("subnet", "a2"),
+    otherVpcId: ec2Id("vpc", "other"),
+    otherSubnet: ec2Id("subnet", "other"),
+    euVpcId: ec2Id("vpc", "eu"),
+    euSubnetA: ec2Id("subnet", "eu-a"),
+    euSubnetB: ec2Id("subnet", "eu-b"),
+    /** An App Runner interface endpoint that exists before the program runs. */
+    existingEndpointId: ec2Id("vpce", "existing"),
+    existingSecurityGroupId: ec2Id("sg", "existing"),
+    apiServiceArn: serviceArn("api-service"),
+    adminServiceArn: serviceArn("admin-service"),
+    euServiceArn: serviceArn("eu-api", "eu-west-1"),
+};
+
+/** One registration as the monitor saw it. */
+export interface Registration {
+    type: string;
+    name: string;
+    custom: boolean;
+    inputs: Record<string, any>;
+    /** The URN of the parent resource, "" when none. */
+    parent: string;
+    /** The provider reference (`urn::id`), "" for the default provider. */
+    provider: string;
+    deleteBeforeReplace: boolean;
+    /** For each input property, the URNs of the resources its value depends on. */
+    propertyDependencies: Record<string, string[]>;
+    /** The inputs as the engine received them, unknown values kept (pulumi.isUnknown); for policy analysis. */
+    engineInputs: Record<string, any>;
+    urn?: string;
+    id?: string;
+    state?: Record<string, any>;
+}
+
+export interface Invoke {
+    token: string;
+    inputs: Record<string, any>;
+    provider: string;
+}
+
+/** An error as AWS would answer it; the message says it comes from the mocks. */
+function awsError(code: string, message: string): Error {
+    return new Error(`mock AWS rejected the request: ${code}: ${message}`);
+}
+
+let current: AwsMocks | undefined;
+let listening = false;
+
+export class AwsMocks implements pulumi.runtime.Mocks {
+    readonly registrations: Registration[] = [];
+    readonly invokes: Invoke[] = [];
+    /** Rejections no one awaited: how Pulumi reports an error thrown inside an apply. */
+    readonly unhandled: Error[] = [];
+    readonly region: string;
+    readonly preview: boolean;
+
+    private readonly providerRegions = new Map<string, string>();
+    private readonly vpcs = new Map<string, Vpc>();
+    private readonly subnets = new Map<string, Subnet>();
+    private readonly securityGroups = new Map<string, { id: string; vpcId: string }>();
+    private readonly endpoints = new Map<string, Endpoint>();
+    private readonly services = new Map<string, Service>();
+    private readonly connections = new Map<string, { name: string; region: string; serviceArn: string }>();
+    private readonly options = new Map<string, Pick<Registration, "parent" | "provider" | "deleteBeforeReplace" | "propertyDependencies" | "engineInputs">>();
+
+    constructor(opts: { region?: string; preview?: boolean } = {}) {
+        this.region = opts.region ?? DEFAULT_REGION;
+        this.preview = opts.preview ?? false;
+        const t = TOPOLOGY;
+        this.addVpc({ id: t.vpcId, region: "us-east-1", cidrBlocks: t.vpcCidrBlocks, defaultSecurityGroupId: ec2Id("sg", "main-default") });
+        this.addVpc({ id: t.otherVpcId, region: "us-east-1", cidrBlocks: ["172.16.0.0/16"], defaultSecurityGroupId: ec2Id("sg", "other-default") });
+        this.addVpc({ id: t.euVpcId, region: "eu-west-1", cidrBlocks: ["10.20.0.0/16"], defaultSecurityGroupId: ec2Id("sg", "eu-default") });
+        const subnet = (id: string, vpcId: string, availabilityZone: string, cidrBlock: string) =>
+            this.subnets.set(id, { id, vpcId, availabilityZone, cidrBlock, region: availabilityZone.slice(0, -1) });
+        subnet(t.subnetA, t.vpcId, "us-east-1a", "10.0.0.0/24");
+        subnet(t.subnetB, t.vpcId, "us-east-1b", "10.0.1.0/24");
+        subnet(t.subnetC, t.vpcId, "us-east-1c", "10.0.2.0/24");
+        subnet(t.subnetA2, t.vpcId, "us-east-1a", "10.0.3.0/24");
+        subnet(t.otherSubnet, t.otherVpcId, "us-east-1b", "172.16.0.0/24");
+        subnet(t.euSubnetA, t.euVpcId, "eu-west-1a", "10.20.0.0/24");
+        subnet(t.euSubnetB, t.euVpcId, "eu-west-1b", "10.20.1.0/24");
+        this.securityGroups.set(t.existingSecurityGroupId, { id: t.existingSecurityGroupId, vpcId: t.vpcId });
+        this.endpoints.set(t.existingEndpointId, {
+            id: t.existingEndpointId,
+            region: "us-east-1",
+            vpcId: t.vpcId,
+            serviceName: appRunnerEndpointServiceName("us-east-1"),
+        });
+        for (const arn of [t.apiServiceArn, t.adminServiceArn, t.euServiceArn]) this.addService(arn);
+    }
+
+    /** Adds an App Runner service that exists before the program runs. */
+    addService(arn: string): this {
+        this.services.set(arn, { arn, region: parseServiceArn(arn)!.region });
+        return this;
+    }
+
+    /** Sets these mocks as the Pulumi runtime's, and captures the options of every registration. */
+    install(project = "project", stack = "stack"): this {
+        current = this;
+        pulumi.runtime.setMocks(this, project, stack, this.preview);
+        const monitor: any = pulumi.runtime.getMonitor();
+        const registerResource = monitor.registerResource.bind(monitor);
+        monitor.registerResource = (req: any, callback: any) => {
+            const key = `${req.getType()}::${req.getName()}`;
+            this.options.set(key, {
+                parent: req.getParent(),
+                provider: req.getProvider(),
+                deleteBeforeReplace: req.getDeletebeforereplace(),
+                propertyDependencies: Object.fromEntries(
+                    [...req.getPropertydependenciesMap().entries()].map(([k, v]: [string, any]) => [k, v.getUrnsList()]),
+                ),
+                engineInputs: rpc.deserializeProperties(req.getObject(), true),
+            });
+            return registerResource(req, (err: any, resp: any) => {
+                const registration = this.registrations.find((r) => `${r.type}::${r.name}` === key);
+                if (registration && resp) registration.urn = resp.getUrn();
+                callback(err, resp);
+            });
+        };
+        if (!listening) {
+            listening = true;
+            // Mocha fails a run on an unhandled rejection; Pulumi reports apply errors that way, so the
+            // current mocks collect them for the test to assert.
+            process.removeAllListeners("unhandledRejection");
+            process.on("unhandledRejection", (reason) => current?.unhandled.push(reason as Error));
+        }
+        return this;
+    }
+
+    /** Registrations of custom resources (AWS resources and providers), in order. */
+    custom(type?: string): Registration[] {
+        return this.registrations.filter((r) => r.custom && (type === undefined || r.type === type));
+    }
+
+    byName(name: string): Registration {
+        const found = this.registrations.filter((r) => r.name === name);
+        if (found.length !== 1) throw new Error(`expected one registration named ${name}, found ${found.length}`);
+        return found[0];
+    }
+
+    invokesOf(token: string): Invoke[] {
+        return this.invokes.filter((i) => i.token === token);
+    }
+
+    private addVpc(vpc: Vpc) {
+        this.vpcs.set(vpc.id, vpc);
+        this.securityGroups.set(vpc.defaultSecurityGroupId, { id: vpc.defaultSecurityGroupId, vpcId: vpc.id });
+    }
+
+    private regionOf(provider: string | undefined, inputs: Record<string, any> = {}): string {
+        if (typeof inputs.region === "string") return inputs.region;
+        if (!provider) return this.region;
+        const id = provider.split("::").pop()!;
+        const region = this.providerRegions.get(id);
+        if (!region) throw new Error(`mocks: unknown provider reference ${provider}`);
+        return region;
+    }
+
+    call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
+        this.invokes.push({ token: args.token, inputs: args.inputs ?? {}, provider: args.provider ?? "" });
+        try {
+            return this.answer(args);
+        } catch (e) {
+            // The engine answers a failed invoke as a gRPC error whose `details` carry the provider's message.
+            throw Object.assign(e as Error, { details: `invocation of ${args.token} returned an error: ${(e as Error).message}` });
+        }
+    }
+
+    private answer(args: pulumi.runtime.MockCallArgs): Record<string, any> {
+        const inputs = args.inputs ?? {};
+        const region = this.regionOf(args.provider, inputs);
+        switch (args.token) {
+            case "aws:index/getRegion:getRegion":
+                return { id: region, name: region, region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
+            case "aws:index/getCallerIdentity:getCallerIdentity":
+                return { id: ACCOUNT_ID, accountId: ACCOUNT_ID, arn: `arn:aws:iam::${ACCOUNT_ID}:user/test`, userId: "AIDATEST" };
+            case "aws:index/getAvailabilityZones:getAvailabilityZones": {
+                const names = ["a", "b", "c"].map((z) => `${region}${z}`);
+                return { id: region, names, zoneIds: names.map((_, i) => `${region.replace(/-/g, "").slice(0, 4)}-az${i + 1}`), groupNames: [region] };
+            }
+            case "aws:ec2/getSubnet:getSubnet": {
+                const subnet = this.subnets.get(inputs.id);
+                // The Terraform provider's text when DescribeSubnets finds nothing.
+                if (!subnet || subnet.region !== region) throw new Error("no matching EC2 Subnet found");
+                return {
+                    id: subnet.id,
+                    arn: `arn:aws:ec2:${region}:${ACCOUNT_ID}:subnet/${subnet.id}`,
+                    vpcId: subnet.vpcId,
+                    availabilityZone: subnet.availabilityZone,
+                    availabilityZoneId: `use1-az${subnet.availabilityZone.charCodeAt(subnet.availabilityZone.length - 1) - 96}`,
+                    cidrBlock: subnet.cidrBlock,
+                    ownerId: ACCOUNT_ID,
+                    state: "available",
+                    region,
+                };
+            }
+            case "aws:ec2/getVpc:getVpc": {
+                const vpc = this.vpcs.get(inputs.id);
+                if (!vpc || vpc.region !== region) throw new Error("no matching EC2 VPC found");
+                return {
+                    id: vpc.id,
+                    arn: `arn:aws:ec2:${region}:${ACCOUNT_ID}:vpc/${vpc.id}`,
+                    cidrBlock: vpc.cidrBlocks[0],
+                    cidrBlockAssociations: vpc.cidrBlocks.map((cidrBlock, i) => ({
+                        associationId: `vpc-cidr-assoc-${hex(`${vpc.id}/${i}`, 17)}`,
+                        cidrBlock,
+                        state: "associated",
+                    })),
+                    ownerId: ACCOUNT_ID,
+                    state: "available",
+                    region,
+                };
+            }
+            default:
+                throw new Error(`mocks: unmocked invoke ${args.token}`);
+        }
+    }
+
+    newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
+        const registration: Registration = {
+            type: args.type,
+            name: args.name,
+            custom: args.custom ?? false,
+            inputs: args.inputs,
+            parent: "",
+            provider: "",
+            deleteBeforeReplace: false,
+            propertyDependencies: {},
+            engineInputs: args.inputs,
+            ...this.options.get(`${args.type}::${args.name}`),
+        };
+        this.registrations.push(registration);
+        const result = this.create(args);
+        registration.id = result.id;
+        registration.state = result.state;
+        return result;
+    }
+
+    private create(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
+        const inputs = args.inputs;
+        if (!args.custom) return { id: undefined, state: {} };
+        if (args.type === "pulumi:providers:aws") {
+            const id = hex(`provider/${args.name}`, 8) + "-0000-4000-8000-" + hex(`provider/${args.name}`, 12);
+            this.providerRegions.set(id, inputs.region ?? this.region);
+            return { id, state: inputs };
+        }
+        const region = this.regionOf(args.provider, inputs);
+        const seed = `${args.type}/${args.name}`;
+        // A preview asks AWS nothing: new resources have unknown ids and computed outputs.
+        if (this.preview) return { id: undefined, state: inputs };
+        if (inputs.tags !== undefined) {
+            const problems = validateTags(inputs.tags);
+            if (problems.length) throw awsError("InvalidParameterValue", `invalid tags on ${args.name}`);
+        }
+        switch (args.type) {
+            case "aws:ec2/vpc:Vpc": {
+                if (validateCidrBlock("cidrBlock", inputs.cidrBlock).length || !/\/(1[6-9]|2[0-8])$/.test(inputs.cidrBlock)) {
+                    throw awsError("InvalidVpc.Range", `The CIDR '${inputs.cidrBlock}' is invalid.`);
+                }
+                const id = ec2Id("vpc", seed);
+                const vpc = { id, region, cidrBlocks: [inputs.cidrBlock], defaultSecurityGroupId: ec2Id("sg", `${seed}/default`) };
+                this.addVpc(vpc);
+                return {
+                    id,
+                    state: {
+                        ...inputs,
+                        arn: `arn:aws:ec2:${region}:${ACCOUNT_ID}:vpc/${id}`,
+                        defaultSecurityGroupId: vpc.defaultSecurityGroupId,
+                        mainRouteTableId: ec2Id("rtb", seed),
+                        ownerId: ACCOUNT_ID,
+                        enableDnsSupport: inputs.enableDnsSupport ?? true,
+                        enableDnsHostnames: inputs.enableDnsHostnames ?? false,
+                        region,
+                    },
+                };
+            }
+            case "aws:ec2/subnet:Subnet": {
+                const vpc = this.vpcs.get(inputs.vpcId);
+                if (!vpc || vpc.region !== region) throw awsError("InvalidVpcID.NotFound", `The vpc ID '${inputs.vpcId}' does not exist`);
+                const availabilityZone: string = inputs.availabilityZone ?? `${region}a`;
+                if (!new RegExp(`^${region}[a-f]$`).test(availabilityZone)) {
+                    throw awsError("InvalidParameterValue", `Value (${availabilityZone}) for parameter availabilityZone is invalid.`);
+                }
+                if (!vpc.cidrBlocks.some((c) => cidrContains(c, inputs.cidrBlock))) {
+                    throw awsError("InvalidSubnet.Range", `The CIDR '${inputs.cidrBlock}' is invalid.`);
+                }
+                for (const other of this.subnets.values()) {
+                    if (other.vpcId === vpc.id && cidrsOverlap(other.cidrBlock, inputs.cidrBlock)) {
+                        throw awsError("InvalidSubnet.Conflict", `The CIDR '${inputs.cidrBlock}' conflicts with another subnet`);
+                    }
+                }
+                const id = ec2Id("subnet", seed);
+                this.subnets.set(id, { id, region, vpcId: vpc.id, availabilityZone, cidrBlock: inputs.cidrBlock });
+                return { id, state: { ...inputs, availabilityZone, arn: `arn:aws:ec2:${region}:${ACCOUNT_ID}:subnet/${id}`, ownerId: ACCOUNT_ID, region } };
+            }
+            case "aws:ec2/securityGroup:SecurityGroup": {
+                const vpc = this.vpcs.get(inputs.vpcId);
+                if (!vpc || vpc.region !== region) throw awsError("InvalidVpcID.NotFound", `The vpc ID '${inputs.vpcId}' does not exist`);
+                const description: string = inputs.description ?? "Managed by Pulumi";
+                if (description.length > 255 || !/^[\x20-\x7e]*$/.test(description)) {
+                    throw awsError("InvalidParameterValue", "Invalid security group description");
+                }
+                for (const rule of [...(inputs.ingress ?? []), ...(inputs.egress ?? [])]) {
+                    for (const cidr of rule.cidrBlocks ?? []) {
+                        // AWS takes 0.0.0.0/0 (the component refuses it, AWS does not); it rejects malformed blocks.
+                        if (cidr !== "0.0.0.0/0" && validateCidrBlock("cidr", cidr).length > 0) {
+                            throw awsError("InvalidParameterValue", `CIDR block ${cidr} is malformed`);
+                        }
+                    }
+                }
+                const id = ec2Id("sg", seed);
+                this.securityGroups.set(id, { id, vpcId: vpc.id });
+                // Pulumi's auto-naming: the logical name and a random suffix, chosen by the provider, not the program.
+                const name = inputs.name ?? `${args.name}-${hex(seed, 7)}`;
+                return { id, state: { ...inputs, name, description, arn: `arn:aws:ec2:${region}:${ACCOUNT_ID}:security-group/${id}`, ownerId: ACCOUNT_ID, region } };
+            }
+            case "aws:ec2/vpcEndpoint:VpcEndpoint":
+                return this.createEndpoint(seed, region, inputs);
+            case "aws:apprunner/service:Service": {
+                const serviceName: string = inputs.serviceName;
+                if (validateConnectionName(serviceName).length) {
+                    throw awsError("InvalidRequestException", `1 validation error detected: Value '${serviceName}' at 'serviceName' failed to satisfy constraint`);
+                }
+                const arn = `arn:aws:apprunner:${region}:${ACCOUNT_ID}:service/${serviceName}/${hex(`service/${region}/${serviceName}`, 32)}`;
+                this.services.set(arn, { arn, region });
+                return {
+                    id: arn,
+                    state: { ...inputs, arn, serviceId: arn.split("/").pop(), serviceUrl: appRunnerHost(arn, region), status: "RUNNING", region },
+                };
+            }
+            case "aws:apprunner/vpcIngressConnection:VpcIngressConnection":
+                return this.createConnection(region, inputs);
+            default:
+                throw new Error(`mocks: unmocked resource type ${args.type}`);
+        }
+    }
+
+    private createEndpoint(seed: string, region: string, inputs: Record<string, any>) {
+        const vpc = this.vpcs.get(inputs.vpcId);
+        if (!vpc || vpc.region !== region) throw awsError("InvalidVpcId.NotFound", `The Vpc Id '${inputs.vpcId}' does not exist`);
+        if (regionOfAppRunnerEndpointService(inputs.serviceName) !== region) {
+            throw awsError("InvalidServiceName", `The Vpc Endpoint Service '${inputs.serviceName}' does not exist`);
+        }
+        // The Terraform provider defaults vpcEndpointType to Gateway, which apprunner.requests does not offer.
+        if ((inputs.vpcEndpointType ?? "Gateway") !== "Interface") {
+            throw awsError("InvalidParameter", `The VPC endpoint service ${inputs.serviceName} does not support the endpoint type ${inputs.vpcEndpointType ?? "Gateway"}.`);
+        }
+        if (inputs.policy !== undefined) {
+            throw awsError("InvalidParameter", "VPC endpoint policies are not supported for App Runner.");
+        }
+        if ((inputs.ipAddressType ?? "ipv4") !== "ipv4") {
+            throw awsError("InvalidParameter", `App Runner supports only IPv4, got ipAddressType ${inputs.ipAddressType}.`);
+        }
+        const subnetIds: string[] = inputs.subnetIds ?? [];
+        if (subnetIds.length === 0) throw awsError("InvalidParameter", "An interface endpoint needs at least one subnet.");
+        const zones = new Set<string>();
+        for (const id of subnetIds) {
+            const subnet = this.subnets.get(id);
+            if (!subnet || subnet.region !== region) throw awsError("InvalidSubnetID.NotFound", `The subnet ID '${id}' does not exist`);
+            if (subnet.vpcId !== vpc.id) throw awsError("InvalidParameter", `The subnet ${id} does not belong to the VPC ${vpc.id}.`);
+            if (zones.has(subnet.availabilityZone)) {
+                throw awsError("DuplicateSubnetsInSameZone", `Found another VPC endpoint subnet in the availability zone of ${id}.`);
+            }
+            zones.add(subnet.availabilityZone);
+        }
+        const securityGroupIds: string[] = inputs.securityGroupIds ?? [vpc.defaultSecurityGroupId];
+        for (const id of securityGroupIds) {
+            const sg = this.securityGroups.get(id);
+            if (!sg) throw awsError("InvalidGroup.NotFound", `The security group '${id}' does not exist`);
+            if (sg.vpcId !== vpc.id) throw awsError("InvalidParameter", `The security group ${id} is not in the VPC ${vpc.id}.`);
+        }
+        const id = ec2Id("vpce", seed);
+        this.endpoints.set(id, { id, region, vpcId: vpc.id, serviceName: inputs.serviceName });
+        const dnsName = `${id}-${hex(`${seed}/dns`, 8)}.apprunner.requests.${region}.vpce.amazonaws.com`;
+        return {
+            id,
+            state: {
+                ...inputs,
+                securityGroupIds,
+                arn: `arn:aws:ec2:${region}:${ACCOUNT_ID}:vpc-endpoint/${id}`,
+                state: "available",
+                ownerId: ACCOUNT_ID,
+                requesterManaged: false,
+                privateDnsEnabled: inputs.privateDnsEnabled ?? false,
+                dnsEntries: [{ dnsName, hostedZoneId: "Z7HUB22UULQXV" }],
+                networkInterfaceIds: subnetIds.map((s) => ec2Id("eni", `${seed}/${s}`)),
+                policy: "",
+                region,
+            },
+        };
+    }
+
+    private createConnection(region: string, inputs: Record<string, any>) {
+        const name: string = inputs.name;
+        if (validateConnectionName(name).length) {
+            throw awsError("InvalidRequestException", `1 validation error detected: Value '${name}' at 'vpcIngressConnectionName' failed to satisfy constraint`);
+        }
+        for (const c of this.connections.values()) {
+            if (c.region === region && c.name === name) {
+                throw awsError("InvalidRequestException", `A VPC ingress connection named ${name} already exists.`);
+            }
+        }
+        const service = this.services.get(inputs.serviceArn);
+        if (!service || service.region !== region) {
+            throw awsError("ResourceNotFoundException", `Service ${inputs.serviceArn} not found in ${region}.`);
+        }
+        if ([...this.connections.values()].some((c) => c.serviceArn === service.arn)) {
+            throw awsError("InvalidStateException", `Service ${service.arn} already has a VPC ingress connection.`);
+        }
+        const { vpcId, vpcEndpointId } = inputs.ingressVpcConfiguration ?? {};
+        const endpoint = this.endpoints.get(vpcEndpointId);
+        if (!this.vpcs.has(vpcId)) throw awsError("InvalidRequestException", `VPC ${vpcId} not found.`);
+        if (!endpoint || endpoint.region !== region) throw awsError("InvalidRequestException", `VPC endpoint ${vpcEndpointId} not found.`);
+        if (endpoint.vpcId !== vpcId) throw awsError("InvalidRequestException", `VPC endpoint ${vpcEndpointId} is not in VPC ${vpcId}.`);
+        if (regionOfAppRunnerEndpointService(endpoint.serviceName) !== region) {
+            throw awsError("InvalidRequestException", `VPC endpoint ${vpcEndpointId} is not an App Runner endpoint.`);
+        }
+        const arn = `arn:aws:apprunner:${region}:${ACCOUNT_ID}:vpcingressconnection/${name}/${hex(`connection/${region}/${name}`, 32)}`;
+        this.connections.set(arn, { name, region, serviceArn: service.arn });
+        return {
+            id: arn,
+            state: { ...inputs, arn, domainName: appRunnerHost(arn, region), status: "AVAILABLE", region },
+        };
+    }
+}
+
+function cidrRange(cidr: string): [number, number] {
+    const [address, bits] = cidr.split("/");
+    const start = address.split(".").reduce((acc, o) => acc * 256 + Number(o), 0);
+    return [start, start + 2 ** (32 - Number(bits)) - 1];
+}
+function cidrContains(outer: string, inner: string): boolean {
+    const [a, b] = cidrRange(outer);
+    const [c, d] = cidrRange(inner);
+    return a <= c && d <= b;
+}
+function cidrsOverlap(x: string, y: string): boolean {
+    const [a, b] = cidrRange(x);
+    const [c, d] = cidrRange(y);
+    return a <= d && c <= b;
+}
+
+/** The value of an Output, or `undefined` when it is unknown (preview). Rejects as the Output does. */
+export async function valueOf<T>(output: pulumi.Output<T>): Promise<T | undefined> {
+    const o = output as any;
+    return (await o.isKnown) ? o.promise() : undefined;
+}
+
+/** Waits until every registration started so far has settled. */
+export async function settle(): Promise<void> {
+    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setTimeout(r, 20));
+}
+
+/**
+ * Runs a compiled Pulumi program (a module that registers resources when loaded) under fresh mocks, with the
+ * given config (keys without the project prefix), and returns its registrations and resolved stack outputs.
+ */
+export async function runProgram(
+    modulePath: string,
+    opts: { config?: Record<string, string>; preview?: boolean; project?: string } = {},
+): Promise<{ mocks: AwsMocks; outputs: Record<string, unknown> }> {
+    const project = opts.project ?? "project";
+    const mocks = new AwsMocks({ preview: opts.preview }).install(project);
+    pulumi.runtime.setAllConfig(
+        Object.fromEntries(Object.entries(opts.config ?? {}).map(([k, v]) => [k.includes(":") ? k : `${project}:${k}`, v])),
+    );
+    delete require.cache[require.resolve(modulePath)];
+    const exported: Record<string, unknown> = require(modulePath);
+    const outputs = Object.fromEntries(
+        await Promise.all(
+            Object.entries(exported).map(async ([k, v]) => [k, pulumi.Output.isInstance(v) ? await valueOf(v) : v] as const),
+        ),
+    );
+    return { mocks, outputs };
+}

@@ -1,0 +1,10 @@
+// Both subnetIds and vpcEndpointId: the component refuses it before registering any child.
+import { PrivateEndpoint } from "../../../sdk";
+import { TOPOLOGY as T } from "../../../sdk/testing/mocks";
+
+new PrivateEndpoint("api", {
+    serviceArn: T.apiServiceArn,
+    vpcId: T.vpcId,
+    subnetIds: [T.subnetA, T.subnetB],
+    vpcEndpointId: T.existingEndpointId,
+});
