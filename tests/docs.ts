@@ -2,6 +2,7 @@
 // policy rules (from sdk/policy). `npm run docs` rewrites them; tests/docs.test.ts fails when they are stale.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { iamPolicyDocument } from "../sdk/permissions";
 import { rules } from "../sdk/policy";
 import { PRIVATE_ENDPOINT_TYPE } from "../sdk/aws";
 import { ROOT, SCHEMA_PATH } from "./schema";
@@ -41,7 +42,11 @@ export function rulesTable(): string {
     ].join("\n");
 }
 
-const SECTIONS: Record<string, () => string> = { api: apiReference, rules: rulesTable };
+export function permissionsDocument(): string {
+    return ["```json", JSON.stringify(iamPolicyDocument(), null, 2), "```"].join("\n");
+}
+
+const SECTIONS: Record<string, () => string> = { api: apiReference, rules: rulesTable, permissions: permissionsDocument };
 
 /** README with every generated section between its `<!-- name:start -->` and `<!-- name:end -->` markers renewed. */
 export function renderReadme(readme: string): string {
