@@ -41,6 +41,12 @@ describe("npm package", function () {
         assert.equal(out.trim(), "function apprunner-private:index:PrivateEndpoint");
     });
 
+    it("installs the apprunner-private command", () => {
+        const bin = path.join(dir, "app", "node_modules", ".bin", "apprunner-private");
+        const out = execFileSync(bin, ["--help"], { encoding: "utf8" });
+        assert.match(out, /^usage: apprunner-private plan \[program-dir\]/);
+    });
+
     it("type-checks a TypeScript consumer against the shipped declarations", () => {
         const app = path.join(dir, "app");
         fs.writeFileSync(
