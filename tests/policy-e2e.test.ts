@@ -1,31 +1,11 @@
 // End to end: what PrivateEndpoint registers under the AWS mocks passes every rule; a broken hand-written
 // stack is flagged by the right ones. Resources reach the rules as the engine would send them to the pack.
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { TestResource, UNKNOWN_VALUE, analyzeAll } from "./analyzer";
-import { AwsMocks, Registration, runProgram, valueOf } from "./mocks";
-
-/** Unknown values in the engine's encoding. */
-function encode(value: unknown): unknown {
-    if (pulumi.isUnknown(value)) return UNKNOWN_VALUE;
-    if (Array.isArray(value)) return value.map(encode);
-    if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, encode(v)]));
-    return value;
-}
-
-/** Registrations as the engine hands them to a policy pack: inputs during a preview, outputs after. */
-function asAnalyzed(mocks: AwsMocks): TestResource[] {
-    return mocks.registrations.map((r: Registration) => ({
-        type: r.type,
-        name: r.name,
-        urn: r.urn,
-        props: encode(mocks.preview ? r.engineInputs : { ...r.state }) as Record<string, unknown>,
-        deleteBeforeReplace: r.deleteBeforeReplace,
-        depUrns: r.propertyDependencies,
-    }));
-}
+import { toAnalyzed as asAnalyzed } from "../sdk/plan/plan";
+import { analyzeAll } from "./analyzer";
+import { AwsMocks, runProgram, valueOf } from "./mocks";
 
 const program = path.join(__dirname, "..", "program", "index.js");
 

@@ -72,15 +72,19 @@ function invoke(fn: RpcFun, request: any): Promise<Analysis> {
 const PACK = ["apprunner-private", "0.1.0", "advisory"] as const;
 const policies = toPolicies(rules);
 
-/** One resource through every resource rule (AnalyzeRequest). */
-export function analyze(r: TestResource): Promise<Analysis> {
-    const req = new analyzerproto.AnalyzeRequest();
+/** Fills what an AnalyzeRequest and a stack's AnalyzerResource share. */
+function describe<T>(req: T & Record<string, (v: unknown) => void>, r: TestResource): T {
     req.setType(r.type);
     req.setName(r.name);
     req.setUrn(urnOf(r));
     req.setProperties(structproto.Struct.fromJavaScript(r.props));
     req.setOptions(options(r));
-    return invoke(makeAnalyzeRpcFun(...PACK, policies), req);
+    return req;
+}
+
+/** One resource through every resource rule (AnalyzeRequest). */
+export function analyze(r: TestResource): Promise<Analysis> {
+    return invoke(makeAnalyzeRpcFun(...PACK, policies), describe(new analyzerproto.AnalyzeRequest(), r));
 }
 
 /** A whole stack through every stack rule (AnalyzeStackRequest). */
@@ -88,12 +92,7 @@ export function analyzeStack(resources: TestResource[]): Promise<Analysis> {
     const req = new analyzerproto.AnalyzeStackRequest();
     req.setResourcesList(
         resources.map((r) => {
-            const ar = new analyzerproto.AnalyzerResource();
-            ar.setType(r.type);
-            ar.setName(r.name);
-            ar.setUrn(urnOf(r));
-            ar.setProperties(structproto.Struct.fromJavaScript(r.props));
-            ar.setOptions(options(r));
+            const ar = describe(new analyzerproto.AnalyzerResource(), r);
             const all = new Set<string>();
             const byName = Object.entries(r.deps ?? {}).map(([p, names]) => [p, names.map((n) => urnOf(resources.find((x) => x.name === n)!))] as const);
             for (const [prop, urns] of [...byName, ...Object.entries(r.depUrns ?? {})]) {

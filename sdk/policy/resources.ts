@@ -1,7 +1,7 @@
 // What the rules need to know about AWS resource types, and how they link resources of a stack: by value when
 // values are known (an ARN, an id), by property dependencies when they are not (a preview).
 import { parseServiceArn, regionOfAppRunnerEndpointService } from "../aws";
-import { ResourceView, UNKNOWN, Unknown, isUnknown } from "./types";
+import { Finding, ResourceView, UNKNOWN, Unknown, isUnknown, notApplicable } from "./types";
 
 export const TYPES = {
     service: "aws:apprunner/service:Service",
@@ -95,4 +95,16 @@ export function vpcIdentity(r: ResourceView, path: string[], vpcs: ResourceView[
     if (vpc === undefined) return UNKNOWN;
     const id = idOf(vpc);
     return typeof id === "string" ? id : vpc.urn;
+}
+
+/** Runs `check` on each VPC ingress connection of the stack; not applicable when there is none. */
+export function perConnection(resources: ResourceView[], check: (connection: ResourceView) => Finding[]): Finding[] {
+    const connections = ofType(resources, TYPES.connection);
+    if (connections.length === 0) return notApplicable("no App Runner VPC ingress connection in the stack");
+    return connections.flatMap(check);
+}
+
+/** The interface endpoint of the stack a connection uses (see `linked`). */
+export function endpointOf(connection: ResourceView, resources: ResourceView[]): ResourceView | undefined | Unknown {
+    return linked(connection, ["ingressVpcConfiguration", "vpcEndpointId"], ofType(resources, TYPES.endpoint), "id");
 }

@@ -1,5 +1,5 @@
-import { TYPES, label, linked, ofType, vpcIdentity } from "../resources";
-import { Finding, StackRule, isUnknown, notApplicable } from "../types";
+import { TYPES, endpointOf, label, ofType, perConnection, vpcIdentity } from "../resources";
+import { Finding, StackRule, isUnknown } from "../types";
 
 export const connectionEndpointSameVpc: StackRule = {
     id: "apprunner-connection-endpoint-same-vpc",
@@ -10,12 +10,9 @@ export const connectionEndpointSameVpc: StackRule = {
     enforcementLevel: "mandatory",
     scope: "stack",
     check(resources) {
-        const connections = ofType(resources, TYPES.connection);
-        if (connections.length === 0) return notApplicable("no App Runner VPC ingress connection in the stack");
-        const endpoints = ofType(resources, TYPES.endpoint);
         const vpcs = ofType(resources, TYPES.vpc);
-        return connections.flatMap((connection): Finding[] => {
-            const endpoint = linked(connection, ["ingressVpcConfiguration", "vpcEndpointId"], endpoints, "id");
+        return perConnection(resources, (connection): Finding[] => {
+            const endpoint = endpointOf(connection, resources);
             if (isUnknown(endpoint)) {
                 return [{ outcome: "could-not-check", urn: connection.urn, message: `could not tell which endpoint ${label(connection)} uses: its vpcEndpointId is not known yet.` }];
             }

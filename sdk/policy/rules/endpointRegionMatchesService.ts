@@ -1,5 +1,5 @@
-import { TYPES, dependedOn, endpointRegion, label, linked, ofType, prop, serviceRegion } from "../resources";
-import { Finding, StackRule, isUnknown, notApplicable } from "../types";
+import { TYPES, dependedOn, endpointOf, endpointRegion, label, ofType, perConnection, prop, serviceRegion } from "../resources";
+import { Finding, StackRule, isUnknown } from "../types";
 
 export const endpointRegionMatchesService: StackRule = {
     id: "apprunner-endpoint-region-matches-service",
@@ -10,12 +10,9 @@ export const endpointRegionMatchesService: StackRule = {
     enforcementLevel: "mandatory",
     scope: "stack",
     check(resources) {
-        const connections = ofType(resources, TYPES.connection);
-        if (connections.length === 0) return notApplicable("no App Runner VPC ingress connection in the stack");
-        const endpoints = ofType(resources, TYPES.endpoint);
         const services = ofType(resources, TYPES.service);
-        return connections.flatMap((connection): Finding[] => {
-            const endpoint = linked(connection, ["ingressVpcConfiguration", "vpcEndpointId"], endpoints, "id");
+        return perConnection(resources, (connection): Finding[] => {
+            const endpoint = endpointOf(connection, resources);
             if (isUnknown(endpoint) || endpoint === undefined) return []; // reported by apprunner-connection-endpoint-same-vpc
             const arn = prop(connection, "serviceArn");
             const serviceArn = typeof arn === "string" ? arn : prop(dependedOn(connection, "serviceArn", services)[0] ?? connection, "arn");

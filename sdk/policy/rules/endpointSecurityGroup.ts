@@ -32,7 +32,7 @@ export const endpointSecurityGroup: StackRule = {
         const groups = ofType(resources, TYPES.securityGroup);
         const rules = [...ofType(resources, TYPES.securityGroupRule), ...ofType(resources, TYPES.ingressRule)];
         const checked = new Set<string>();
-        // (one group may guard several endpoints: it is checked once)
+        // A group may guard several endpoints: each group is checked once.
         const findings: Finding[] = [];
         for (const endpoint of endpoints) {
             const ids = prop(endpoint, "securityGroupIds");

@@ -1,5 +1,5 @@
-import { TYPES, label, linked, ofType, prop } from "../resources";
-import { Finding, StackRule, isUnknown, notApplicable } from "../types";
+import { TYPES, label, linked, ofType, perConnection, prop } from "../resources";
+import { Finding, StackRule, isUnknown } from "../types";
 
 /** A service behind a VPC ingress connection must not also be public. */
 export const serviceNotPublic: StackRule = {
@@ -12,10 +12,8 @@ export const serviceNotPublic: StackRule = {
     enforcementLevel: "mandatory",
     scope: "stack",
     check(resources) {
-        const connections = ofType(resources, TYPES.connection);
-        if (connections.length === 0) return notApplicable("no App Runner VPC ingress connection in the stack");
         const services = ofType(resources, TYPES.service);
-        return connections.flatMap((connection): Finding[] => {
+        return perConnection(resources, (connection): Finding[] => {
             const service = linked(connection, ["serviceArn"], services, "arn");
             if (isUnknown(service)) {
                 return [{ outcome: "could-not-check", urn: connection.urn, message: `could not tell which service ${label(connection)} connects: its serviceArn is not known yet.` }];
