@@ -158,6 +158,7 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
             const v = knownNow(value);
             return v === UNKNOWN ? [] : check(v);
         };
+        const checkIfGiven = (value: unknown, check: (v: any) => string[]) => (value === undefined ? [] : checkNow(value, check));
         const checked = <T>(value: pulumi.Input<T>, check: (v: any) => string[]): pulumi.Output<pulumi.Unwrap<T>> =>
             pulumi.output(value).apply((v) => {
                 fail(check(v));
@@ -183,12 +184,12 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
             }),
             ...checkNow(args.serviceArn, checkArn),
             ...checkNow(args.vpcId, checkVpcId),
-            ...(args.subnetIds !== undefined ? checkNow(args.subnetIds, checkSubnetIds) : []),
-            ...(args.vpcEndpointId !== undefined ? checkNow(args.vpcEndpointId, checkEndpointId) : []),
-            ...(args.securityGroupIds !== undefined ? checkNow(args.securityGroupIds, checkSecurityGroupIds) : []),
-            ...(args.allowedCidrBlocks !== undefined ? checkNow(args.allowedCidrBlocks, validateCidrBlocks) : []),
-            ...(args.connectionName !== undefined ? checkNow(args.connectionName, validateConnectionName) : []),
-            ...(args.tags !== undefined ? checkNow(args.tags, validateTags) : []),
+            ...checkIfGiven(args.subnetIds, checkSubnetIds),
+            ...checkIfGiven(args.vpcEndpointId, checkEndpointId),
+            ...checkIfGiven(args.securityGroupIds, checkSecurityGroupIds),
+            ...checkIfGiven(args.allowedCidrBlocks, validateCidrBlocks),
+            ...checkIfGiven(args.connectionName, validateConnectionName),
+            ...checkIfGiven(args.tags, validateTags),
             ...(typeof knownArn === "string" ? validateServiceNotConnected(knownArn, scope.connectedServices.get(knownArn)) : []),
         ]);
         const claimService = (arn: string) => scope.connectedServices.set(arn, name);

@@ -4,7 +4,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { PrivateEndpoint, PrivateEndpointArgs } from "../sdk";
-import { AwsMocks, TOPOLOGY as T, settle, valueOf } from "./mocks";
+import { AwsMocks, TOPOLOGY as T, valueOf } from "./mocks";
 
 const base: PrivateEndpointArgs = { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] };
 
@@ -19,7 +19,7 @@ async function refusedNow(args: Partial<PrivateEndpointArgs>, message: string) {
             return true;
         },
     );
-    await settle();
+    await mocks.settle();
     assert.deepEqual(mocks.custom(), [], "no child registered");
 }
 
@@ -124,7 +124,7 @@ describe("PrivateEndpoint refuses bad input", () => {
                     message: `\`serviceArn\` is already connected by PrivateEndpoint "api" in this program, got: "${T.apiServiceArn}" again. An App Runner service can have only one VPC ingress connection: keep one PrivateEndpoint for it and share its \`domainName\`.`,
                 },
             );
-            await settle();
+            await mocks.settle();
             assert.deepEqual(mocks.custom().filter((r) => r.name.startsWith("api-again")), []);
         });
     });

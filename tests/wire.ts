@@ -178,12 +178,13 @@ export async function stopPlugin(child: ChildProcess): Promise<void> {
 
 /** The provider process, started as the engine starts a plugin, and a client for its ResourceProvider service. */
 export class ProviderProcess {
-    readonly stderr: string[] = [];
     private constructor(
         readonly child: ChildProcess,
         readonly client: any,
         /** Milliseconds from spawn to the port on stdout. */
         readonly startMs: number,
+        /** What the process has written to stderr so far (kept up to date). */
+        readonly stderr: string[],
     ) {}
 
     /**
@@ -194,9 +195,7 @@ export class ProviderProcess {
         const runPlugin = path.dirname(require.resolve("@pulumi/pulumi/cmd/run-plugin"));
         const { child, port, startMs, stderr } = await spawnPlugin([runPlugin, pluginDir, engineAddress], pluginDir);
         const client = new provrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-        const p = new ProviderProcess(child, client, startMs);
-        p.stderr.push(...stderr);
-        return p;
+        return new ProviderProcess(child, client, startMs, stderr);
     }
 
     private unary<T>(method: string, req: any): Promise<T> {

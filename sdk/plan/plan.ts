@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as yaml from "js-yaml";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { AwsMocks, Registration, valueOf } from "../testing/mocks";
+import { AwsMocks, Registration, setProjectConfig, valueOf } from "../testing/mocks";
 import { Diagnostic, TestResource as AnalyzedResource, UNKNOWN_VALUE, analyzeAll } from "./analyze";
 import { CostEstimate, DEFAULT_PRICE_PER_AZ_HOUR, estimateCost } from "./cost";
 
@@ -119,21 +119,6 @@ export function toAnalyzed(mocks: AwsMocks): AnalyzedResource[] {
     }));
 }
 
-async function settle(mocks: AwsMocks, onProgress?: (n: number) => void): Promise<void> {
-    // Registrations finish asynchronously; wait until none has been added for a few turns of the event loop.
-    let stable = 0;
-    let seen = -1;
-    while (stable < 5) {
-        await new Promise((r) => setTimeout(r, 10));
-        if (mocks.registrations.length === seen) stable++;
-        else {
-            stable = 0;
-            seen = mocks.registrations.length;
-            onProgress?.(seen);
-        }
-    }
-}
-
 export async function plan(opts: PlanOptions): Promise<PlanResult> {
     const dir = path.resolve(opts.dir);
     const project = readProject(dir);
@@ -149,11 +134,7 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
     }
 
     const mocks = new AwsMocks().install(project.name, opts.stack ?? "plan");
-    pulumi.runtime.setAllConfig(
-        Object.fromEntries(
-            Object.entries({ ...project.config, ...opts.config }).map(([k, v]) => [k.includes(":") ? k : `${project.name}:${k}`, v]),
-        ),
-    );
+    setProjectConfig(project.name, { ...project.config, ...opts.config });
     const warnings: string[] = [];
     const errors: string[] = [];
     const log = pulumi.log as any;
@@ -188,7 +169,7 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
                 outputs[k] = undefined; // the failure is among the errors below
             }
         }
-        await settle(mocks, opts.onProgress);
+        await mocks.settle(opts.onProgress);
         for (const e of mocks.unhandled) errors.push(String(e?.message ?? e).replace(SERIALIZING, ""));
         const findings = await analyzeAll(toAnalyzed(mocks));
         const resources: PlannedResource[] = mocks.registrations.map((r) => ({

@@ -134,6 +134,24 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         for (const arn of [t.apiServiceArn, t.adminServiceArn, t.euServiceArn]) this.addService(arn);
     }
 
+    /**
+     * Waits until registrations have stopped coming (none added for a few turns of the event loop): they finish
+     * asynchronously, and not every one is reachable from an output to await.
+     */
+    async settle(onProgress?: (registered: number) => void): Promise<void> {
+        let stable = 0;
+        let seen = -1;
+        while (stable < 5) {
+            await new Promise((r) => setTimeout(r, 10));
+            if (this.registrations.length === seen) stable++;
+            else {
+                stable = 0;
+                seen = this.registrations.length;
+                onProgress?.(seen);
+            }
+        }
+    }
+
     /** Adds an App Runner service that exists before the program runs. */
     addService(arn: string): this {
         this.services.set(arn, { arn, region: parseServiceArn(arn)!.region });
@@ -492,10 +510,9 @@ export async function valueOf<T>(output: pulumi.Output<T>): Promise<T | undefine
     return (await o.isKnown) ? o.promise() : undefined;
 }
 
-/** Waits until every registration started so far has settled. */
-export async function settle(): Promise<void> {
-    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
-    await new Promise((r) => setTimeout(r, 20));
+/** Sets the program's config; a key without a namespace (`vpcId`) is the project's (`<project>:vpcId`). */
+export function setProjectConfig(project: string, config: Record<string, string>): void {
+    pulumi.runtime.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, v]) => [k.includes(":") ? k : `${project}:${k}`, v])));
 }
 
 /**
@@ -508,9 +525,7 @@ export async function runProgram(
 ): Promise<{ mocks: AwsMocks; outputs: Record<string, unknown> }> {
     const project = opts.project ?? "project";
     const mocks = new AwsMocks({ preview: opts.preview }).install(project);
-    pulumi.runtime.setAllConfig(
-        Object.fromEntries(Object.entries(opts.config ?? {}).map(([k, v]) => [k.includes(":") ? k : `${project}:${k}`, v])),
-    );
+    setProjectConfig(project, opts.config ?? {});
     delete require.cache[require.resolve(modulePath)];
     const exported: Record<string, unknown> = require(modulePath);
     const outputs = Object.fromEntries(
