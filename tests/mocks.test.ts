@@ -2,7 +2,7 @@
 // hand-written resources that bypass the component's own validation.
 import * as aws from "@pulumi/aws";
 import * as assert from "node:assert/strict";
-import { AwsMocks, TOPOLOGY as T, valueOf } from "./mocks";
+import { AwsMocks, TOPOLOGY as T, valueOf, zoneId } from "./mocks";
 
 const endpointArgs = (over: Partial<aws.ec2.VpcEndpointArgs> = {}): aws.ec2.VpcEndpointArgs => ({
     vpcId: T.vpcId,
@@ -33,6 +33,16 @@ describe("AWS mocks", () => {
         assert.equal((await valueOf(e.networkInterfaceIds))!.length, 2);
         // AWS puts the VPC's default security group on an endpoint created without one.
         assert.equal((await valueOf(e.securityGroupIds))!.length, 1);
+    });
+
+    it("name Availability Zone ids as AWS does, in every region", async () => {
+        assert.deepEqual(
+            ["us-east-1a", "eu-west-1b", "ap-southeast-2a", "ap-northeast-1c", "eu-central-1a", "us-gov-west-1a", "ca-central-1b"].map(zoneId),
+            ["use1-az1", "euw1-az2", "apse2-az1", "apne1-az3", "euc1-az1", "usgw1-az1", "cac1-az2"],
+        );
+        const eu = new aws.Provider("eu", { region: "eu-west-1" });
+        assert.deepEqual((await aws.getAvailabilityZones({}, { provider: eu })).zoneIds, ["euw1-az1", "euw1-az2", "euw1-az3"]);
+        assert.equal((await aws.ec2.getSubnet({ id: T.euSubnetB }, { provider: eu })).availabilityZoneId, "euw1-az2");
     });
 
     it("reject two endpoint subnets in one Availability Zone", () =>

@@ -13,6 +13,18 @@ import { validateCidrBlock, validateConnectionName, validateTags } from "../vali
 export const ACCOUNT_ID = "123456789012";
 export const DEFAULT_REGION = "us-east-1";
 
+/**
+ * An Availability Zone's id in AWS's format: the region's short code and a number, e.g. us-east-1a → use1-az1,
+ * eu-west-1b → euw1-az2, ap-southeast-2a → apse2-az1. (AWS maps letters to ids per account; letter order here.)
+ */
+export function zoneId(zone: string): string {
+    const region = zone.slice(0, -1);
+    const [geo, ...rest] = region.split("-");
+    const number = rest.pop();
+    const directions = rest.map((w) => w.replace(/^(north|south)(east|west)$/, (_, a, b) => a[0] + b[0]).replace(/^(north|south|east|west|central|gov)$/, (w2) => w2[0]));
+    return `${geo}${directions.join("")}${number}-az${zone.charCodeAt(zone.length - 1) - 96}`;
+}
+
 /** Deterministic hexadecimal text derived from a seed. */
 export function hex(seed: string, length: number): string {
     let out = "";
@@ -240,7 +252,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                 return { id: ACCOUNT_ID, accountId: ACCOUNT_ID, arn: `arn:aws:iam::${ACCOUNT_ID}:user/test`, userId: "AIDATEST" };
             case "aws:index/getAvailabilityZones:getAvailabilityZones": {
                 const names = ["a", "b", "c"].map((z) => `${region}${z}`);
-                return { id: region, names, zoneIds: names.map((_, i) => `${region.replace(/-/g, "").slice(0, 4)}-az${i + 1}`), groupNames: [region] };
+                return { id: region, names, zoneIds: names.map(zoneId), groupNames: [region] };
             }
             case "aws:ec2/getSubnet:getSubnet": {
                 const subnet = this.subnets.get(inputs.id);
@@ -251,7 +263,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                     arn: `arn:aws:ec2:${region}:${ACCOUNT_ID}:subnet/${subnet.id}`,
                     vpcId: subnet.vpcId,
                     availabilityZone: subnet.availabilityZone,
-                    availabilityZoneId: `use1-az${subnet.availabilityZone.charCodeAt(subnet.availabilityZone.length - 1) - 96}`,
+                    availabilityZoneId: zoneId(subnet.availabilityZone),
                     cidrBlock: subnet.cidrBlock,
                     ownerId: ACCOUNT_ID,
                     state: "available",
