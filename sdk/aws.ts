@@ -1,12 +1,63 @@
-// AWS naming rules the component, the policy rules and the test mocks share. Sources are in
-// DESIGN-NOTES.md ("AWS rules"); each pattern here is the documented format, not a guess.
-import { createHash } from "node:crypto";
+// AWS rules the component, the policy rules, the plan and the test mocks share. Sources are in
+// ../shared/AWS-FACTS.md and DESIGN-NOTES.md ("AWS rules"); each pattern here is the documented format, not a guess.
 
 /** The Pulumi type token of the component. It must never change: stacks and other languages depend on it. */
 export const PRIVATE_ENDPOINT_TYPE = "apprunner-private:index:PrivateEndpoint";
 
-/** The AWS region code, e.g. us-east-1, eu-central-1, us-gov-west-1, ap-southeast-5. */
+/** The shape of an AWS region code (e.g. us-east-1, eu-central-1); whether App Runner is there is `APP_RUNNER_REGIONS`. */
 const REGION = "[a-z]{2}(?:-[a-z]+)+-\\d{1,2}";
+
+/**
+ * The 11 regions App Runner exists in: no GovCloud, no China, no partition but `aws` (AWS General Reference,
+ * "AWS App Runner endpoints and quotas"; AWS CDK's apprunner-supported-regions test).
+ */
+export const APP_RUNNER_REGIONS = [
+    "us-east-1",
+    "us-east-2",
+    "us-west-2",
+    "ap-south-1",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-northeast-1",
+    "eu-central-1",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
+] as const;
+
+export function isAppRunnerRegion(region: string): boolean {
+    return (APP_RUNNER_REGIONS as readonly string[]).includes(region);
+}
+
+/**
+ * USD per interface endpoint per Availability Zone per hour, where AWS PrivateLink pricing was read (AWS-FACTS.md);
+ * partial hours are billed as full hours. Regions missing here have no price we could confirm.
+ */
+export const ENDPOINT_PRICE_PER_AZ_HOUR: Readonly<Record<string, number>> = {
+    "us-east-1": 0.01,
+    "us-west-2": 0.01,
+    "eu-central-1": 0.012,
+    "ap-southeast-1": 0.013,
+    "ap-northeast-1": 0.014,
+};
+/** The price assumed for a region missing from `ENDPOINT_PRICE_PER_AZ_HOUR` (us-east-1's); always said when used. */
+export const DEFAULT_ENDPOINT_PRICE_PER_AZ_HOUR = 0.01;
+/** AWS PrivateLink's data processing tiers for interface endpoints, USD per GB. */
+export const ENDPOINT_DATA_PROCESSING_TIERS = "USD 0.01/GB for the first PB, 0.006 for the next 4 PB, 0.004 above";
+/** Hours in an average month (8,766 h a year / 12), as AWS's pricing pages count them. */
+export const HOURS_PER_MONTH = 730;
+
+/**
+ * The IP address types App Runner documents for private endpoints (guide, network-pl.html: IPv4 or dual-stack).
+ * The values are `aws.ec2.VpcEndpoint`'s `ipAddressType` values.
+ */
+export const IpAddressType = {
+    /** IPv4 only. */
+    Ipv4: "ipv4",
+    /** IPv4 and IPv6: every subnet of the endpoint needs an IPv6 CIDR block. */
+    Dualstack: "dualstack",
+} as const;
+export type IpAddressType = (typeof IpAddressType)[keyof typeof IpAddressType];
 
 /**
  * `arn:<partition>:apprunner:<region>:<account>:service/<service-name>/<service-id>` (App Runner API
@@ -59,21 +110,6 @@ export function regionOfAppRunnerEndpointService(serviceName: string): string | 
 export const CONNECTION_NAME_MIN = 4;
 export const CONNECTION_NAME_MAX = 40;
 export const CONNECTION_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
-
-/**
- * The default ingress connection name: the component name made valid for AWS, plus 7 hex characters of a hash
- * of project, stack and component name. AWS wants the name unique among the account's active connections in the
- * region, so two stacks of one program in one account (dev and staging, say) must not both take `api`. The
- * hash is deterministic: the same program asks for the same name on every run, so nothing is replaced.
- */
-export function defaultConnectionName(componentName: string, project: string, stack: string): string {
-    const hash = createHash("sha256").update(`${project}/${stack}/${componentName}`).digest("hex").slice(0, 7);
-    const base = componentName
-        .replace(/[^A-Za-z0-9_-]+/g, "-")
-        .replace(/^[^A-Za-z0-9]+/, "")
-        .slice(0, CONNECTION_NAME_MAX - hash.length - 1);
-    return base ? `${base}-${hash}` : `conn-${hash}`;
-}
 
 /** AWS tag limits shared by EC2 and App Runner: 50 user tags, keys 1-128 and values 0-256 characters. */
 export const TAG_LIMITS = { maxTags: 50, maxKeyLength: 128, maxValueLength: 256, reservedPrefix: "aws:" } as const;

@@ -5,9 +5,20 @@ import { getSubnet } from "@pulumi/aws/ec2/getSubnet";
 import { GetVpcResult, getVpcOutput } from "@pulumi/aws/ec2/getVpc";
 import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
 import { VpcEndpoint } from "@pulumi/aws/ec2/vpcEndpoint";
+import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
 import { getRegionOutput } from "@pulumi/aws/getRegion";
 import * as pulumi from "@pulumi/pulumi";
-import { HTTPS_PORT, PRIVATE_ENDPOINT_TYPE, appRunnerEndpointServiceName, defaultConnectionName } from "./aws";
+import {
+    CONNECTION_NAME_MAX,
+    HTTPS_PORT,
+    IpAddressType,
+    PRIVATE_ENDPOINT_TYPE,
+    appRunnerEndpointServiceName,
+    isEc2Id,
+} from "./aws";
+import { parseCidr } from "./cidr";
+import { Checks, Problems, resolve, whenKnown } from "./known";
+import { Lookups, connectedServices, lookupsFor } from "./scope";
 import {
     SubnetFacts,
     show,
@@ -16,6 +27,8 @@ import {
     validateEc2Id,
     validateEc2IdList,
     validateEndpointChoice,
+    validateIpAddressType,
+    validateProviderRegion,
     validateRequired,
     validateServiceArn,
     validateServiceNotConnected,
@@ -54,16 +67,21 @@ export interface PrivateEndpointArgs {
      */
     securityGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
     /**
-     * IPv4 CIDR blocks allowed to reach the created security group on TCP 443; 0.0.0.0/0 is refused. Cannot be
-     * combined with `vpcEndpointId` or `securityGroupIds`. Default: the VPC's IPv4 CIDR blocks (primary and
-     * associated), looked up once.
+     * CIDR blocks allowed to reach the created security group on TCP 443: IPv4, and IPv6 when `ipAddressType` is
+     * "dualstack"; 0.0.0.0/0 and ::/0 are refused. Cannot be combined with `vpcEndpointId` or `securityGroupIds`.
+     * Default: the VPC's CIDR blocks (IPv4 primary and associated, plus its IPv6 block for "dualstack"), looked up once.
      */
     allowedCidrBlocks?: pulumi.Input<pulumi.Input<string>[]>;
     /**
+     * The IP address type of a new endpoint: "ipv4", or "dualstack" (IPv4 and IPv6; every subnet needs an IPv6
+     * CIDR block). Cannot be combined with `vpcEndpointId`. Default: "ipv4".
+     */
+    ipAddressType?: pulumi.Input<IpAddressType>;
+    /**
      * The name of the VPC ingress connection: 4 to 40 characters, letters, digits, hyphens and underscores,
-     * starting with a letter or digit, unique among the account's connections in the region. Default: the
-     * component name made valid for AWS, plus a 7-character hash of project, stack and component name, so two
-     * stacks in one account do not collide.
+     * starting with a letter or digit, unique among the account's connections in the region. Default: the AWS
+     * provider's autonaming (`<name>-connection-` and 7 random characters, kept in the stack's state, and shaped by
+     * `pulumi:autonaming` configuration), so renaming the component (with aliases) or the stack keeps the name.
      */
     connectionName?: pulumi.Input<string>;
     /**
@@ -84,38 +102,6 @@ interface Children {
 const children = new WeakMap<PrivateEndpoint, Children>();
 
 /**
- * What one program (one resource monitor) shares between components: the provider region, looked up once per
- * provider, and which component connects which service (AWS allows one connection per service).
- */
-interface ProgramScope {
-    regions: Map<pulumi.ProviderResource | undefined, pulumi.Output<string>>;
-    connectedServices: Map<string, string>;
-}
-const scopes = new WeakMap<object, ProgramScope>();
-const processKey = {};
-function programScope(): ProgramScope {
-    const key: object = pulumi.runtime.getMonitor() ?? processKey;
-    let scope = scopes.get(key);
-    if (!scope) {
-        scope = { regions: new Map(), connectedServices: new Map() };
-        scopes.set(key, scope);
-    }
-    return scope;
-}
-
-const UNKNOWN = Symbol("unknown");
-
-/** The value of an input if it is fully known now (no Output or Promise inside), else UNKNOWN. */
-function knownNow(value: unknown): unknown {
-    if (pulumi.Output.isInstance(value) || value instanceof Promise) return UNKNOWN;
-    if (Array.isArray(value)) return value.some((v) => knownNow(v) === UNKNOWN) ? UNKNOWN : value;
-    if (typeof value === "object" && value !== null) {
-        return Object.values(value).some((v) => knownNow(v) === UNKNOWN) ? UNKNOWN : value;
-    }
-    return value;
-}
-
-/**
  * Makes an AWS App Runner service private: reachable only from inside a VPC, through an AWS PrivateLink
  * interface endpoint (`com.amazonaws.<region>.apprunner.requests`) and a VPC ingress connection. Creates the
  * endpoint and a security group allowing HTTPS from the VPC, or reuses an endpoint shared by several services.
@@ -123,11 +109,11 @@ function knownNow(value: unknown): unknown {
 export class PrivateEndpoint extends pulumi.ComponentResource {
     /** The private domain name of the service; clients inside the VPC call `https://<domainName>`. */
     public readonly domainName: pulumi.Output<string>;
-    /** `https://` followed by `domainName`: the URL clients inside the VPC use. */
+    /** `https://` followed by `domainName`: the URL clients inside the VPC use (a private service has no `serviceUrl`). */
     public readonly url: pulumi.Output<string>;
     /** The id of the interface endpoint the service is reached through, created here or the given `vpcEndpointId`; pass it to other PrivateEndpoints to share the endpoint. */
     public readonly vpcEndpointId: pulumi.Output<string>;
-    /** The ARN of the VPC ingress connection. */
+    /** The ARN of the VPC ingress connection; secret when `connectionName` is (the ARN contains the name). */
     public readonly vpcIngressConnectionArn: pulumi.Output<string>;
     /** The status of the VPC ingress connection, e.g. AVAILABLE. */
     public readonly status: pulumi.Output<string>;
@@ -150,155 +136,22 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
     constructor(name: string, args: PrivateEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
         super(PRIVATE_ENDPOINT_TYPE, name, {}, opts);
         args = args ?? {};
-        const fail = (problems: string[]) => {
-            if (problems.length > 0) throw refusal(problems.join("\n"), this);
-        };
-        // Checks a value now if it is known, else when it resolves; the checked Output is what children get.
-        const checkNow = (value: unknown, check: (v: any) => string[]): string[] => {
-            const v = knownNow(value);
-            return v === UNKNOWN ? [] : check(v);
-        };
-        const checkIfGiven = (value: unknown, check: (v: any) => string[]) => (value === undefined ? [] : checkNow(value, check));
-        const checked = <T>(value: pulumi.Input<T>, check: (v: any) => string[]): pulumi.Output<pulumi.Unwrap<T>> =>
-            pulumi.output(value).apply((v) => {
-                fail(check(v));
-                return v;
-            });
+        const lookups = this.lookups(args.subnetIds !== undefined);
+        const gate = this.validate(name, args, lookups);
+        const endpoint = args.subnetIds !== undefined ? this.createEndpoint(name, args, lookups, gate) : undefined;
+        const vpcIngressConnection = this.connect(name, args, endpoint?.vpcEndpoint.id, gate);
+        children.set(this, { ...endpoint, vpcIngressConnection });
 
-        const scope = programScope();
-        const creatingEndpoint = args.subnetIds !== undefined;
-        const checkArn = (v: unknown) => [...validateRequired("serviceArn", v), ...(v ? validateServiceArn(v) : [])];
-        const checkVpcId = (v: unknown) => [...validateRequired("vpcId", v), ...(v ? validateEc2Id("vpcId", "vpc", v) : [])];
-        const checkSubnetIds = (v: unknown) => validateEc2IdList("subnetIds", "subnet", v);
-        const checkSecurityGroupIds = (v: unknown) => validateEc2IdList("securityGroupIds", "securityGroup", v);
-        const checkEndpointId = (v: unknown) => validateEc2Id("vpcEndpointId", "vpcEndpoint", v);
-        const knownArn = knownNow(args.serviceArn);
-
-        // Everything known now is checked before any child is registered.
-        fail([
-            ...validateEndpointChoice({
-                subnetIds: args.subnetIds !== undefined,
-                vpcEndpointId: args.vpcEndpointId !== undefined,
-                securityGroupIds: args.securityGroupIds !== undefined,
-                allowedCidrBlocks: args.allowedCidrBlocks !== undefined,
-            }),
-            ...checkNow(args.serviceArn, checkArn),
-            ...checkNow(args.vpcId, checkVpcId),
-            ...checkIfGiven(args.subnetIds, checkSubnetIds),
-            ...checkIfGiven(args.vpcEndpointId, checkEndpointId),
-            ...checkIfGiven(args.securityGroupIds, checkSecurityGroupIds),
-            ...checkIfGiven(args.allowedCidrBlocks, validateCidrBlocks),
-            ...checkIfGiven(args.connectionName, validateConnectionName),
-            ...checkIfGiven(args.tags, validateTags),
-            ...(typeof knownArn === "string" ? validateServiceNotConnected(knownArn, scope.connectedServices.get(knownArn)) : []),
-        ]);
-        const claimService = (arn: string) => scope.connectedServices.set(arn, name);
-        if (typeof knownArn === "string") claimService(knownArn);
-
-        // The provider's region: one lookup per provider per program, however many components share it.
-        const provider = this.getProvider("aws:index/getRegion:getRegion");
-        let region = scope.regions.get(provider);
-        if (!region) {
-            region = getRegionOutput({}, { parent: this }).region;
-            scope.regions.set(provider, region);
-        }
-
-        const vpcId = checked(args.vpcId, checkVpcId);
-        const tags = args.tags === undefined ? undefined : checked(args.tags, validateTags);
-        const serviceArn = pulumi.all([args.serviceArn, region]).apply(([arn, providerRegion]) => {
-            fail(checkArn(arn));
-            fail(validateServiceRegion(arn, providerRegion));
-            if (typeof knownArn !== "string") {
-                fail(validateServiceNotConnected(arn, scope.connectedServices.get(arn)));
-                claimService(arn);
-            }
-            return arn;
-        });
-
-        let vpcEndpoint: VpcEndpoint | undefined;
-        let securityGroup: SecurityGroup | undefined;
-        if (creatingEndpoint) {
-            const subnetIds = pulumi.all([args.subnetIds!, vpcId, region]).apply(async ([ids, vpc, providerRegion]) => {
-                fail(checkSubnetIds(ids));
-                const subnets = await Promise.all(ids.map((id, i) => this.lookUpSubnet(id, i, providerRegion)));
-                const { errors, warning } = validateSubnetPlacement(vpc, subnets);
-                fail(errors);
-                if (warning) pulumi.log.warn(warning, this);
-                return ids;
-            });
-            let securityGroupIds: pulumi.Input<pulumi.Input<string>[]>;
-            if (args.securityGroupIds !== undefined) {
-                securityGroupIds = checked(args.securityGroupIds, checkSecurityGroupIds);
-            } else {
-                const cidrBlocks =
-                    args.allowedCidrBlocks !== undefined
-                        ? checked(args.allowedCidrBlocks, validateCidrBlocks)
-                        : getVpcOutput({ id: vpcId }, { parent: this }).apply(vpcIpv4CidrBlocks);
-                securityGroup = new SecurityGroup(
-                    `${name}-endpoint-sg`,
-                    {
-                        vpcId,
-                        description: "HTTPS to the App Runner interface endpoint",
-                        ingress: [
-                            {
-                                description: "HTTPS from the allowed CIDR blocks",
-                                protocol: "tcp",
-                                fromPort: HTTPS_PORT,
-                                toPort: HTTPS_PORT,
-                                cidrBlocks,
-                            },
-                        ],
-                        // The endpoint's network interfaces only answer connections made to them, which security
-                        // groups allow back statefully; they never open connections, so no egress rule is needed.
-                        egress: [],
-                        tags,
-                    },
-                    { parent: this },
-                );
-                securityGroupIds = [securityGroup.id];
-            }
-            vpcEndpoint = new VpcEndpoint(
-                `${name}-endpoint`,
-                {
-                    vpcId,
-                    // The region the endpoint is created in, i.e. the provider's; the service ARN is checked to match.
-                    serviceName: region.apply(appRunnerEndpointServiceName),
-                    vpcEndpointType: "Interface",
-                    subnetIds,
-                    securityGroupIds,
-                    // Clients call the connection's own domainName; private DNS for apprunner.requests would only
-                    // redirect App Runner API calls (as AWS CDK's and Copilot's private services do not).
-                    privateDnsEnabled: false,
-                    ipAddressType: "ipv4",
-                    tags,
-                },
-                { parent: this },
-            );
-        }
-        const vpcEndpointId = vpcEndpoint ? vpcEndpoint.id : checked(args.vpcEndpointId!, checkEndpointId);
-
-        const vpcIngressConnection = new VpcIngressConnection(
-            `${name}-connection`,
-            {
-                name:
-                    args.connectionName !== undefined
-                        ? checked(args.connectionName, validateConnectionName)
-                        : defaultConnectionName(name, pulumi.getProject(), pulumi.getStack()),
-                serviceArn,
-                ingressVpcConfiguration: { vpcId, vpcEndpointId },
-                tags,
-            },
-            // A service can have only one connection, so a replacement must delete the old one first.
-            { parent: this, deleteBeforeReplace: true },
-        );
-        children.set(this, { vpcEndpoint, securityGroup, vpcIngressConnection });
-
+        // Outputs not taken from a child pass the gate too, so they fail when the component does.
+        const gated = <T>(value: pulumi.Input<T>) => pulumi.all([value, gate]).apply(([v]) => v);
         this.domainName = vpcIngressConnection.domainName;
         this.url = pulumi.interpolate`https://${vpcIngressConnection.domainName}`;
-        this.vpcEndpointId = vpcEndpointId;
-        this.vpcIngressConnectionArn = vpcIngressConnection.arn;
+        this.vpcEndpointId = endpoint ? endpoint.vpcEndpoint.id : gated(args.vpcEndpointId!);
+        // A secret connectionName makes the ARN secret: the ARN contains the name.
+        this.vpcIngressConnectionArn =
+            args.connectionName === undefined ? vpcIngressConnection.arn : pulumi.all([vpcIngressConnection.arn, args.connectionName]).apply(([arn]) => arn);
         this.status = vpcIngressConnection.status;
-        this.securityGroupId = securityGroup ? securityGroup.id : pulumi.output(undefined);
+        this.securityGroupId = endpoint?.securityGroup ? endpoint.securityGroup.id : pulumi.output(undefined);
         this.registerOutputs({
             domainName: this.domainName,
             url: this.url,
@@ -309,18 +162,195 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
         });
     }
 
-    private async lookUpSubnet(id: string, index: number, region: string): Promise<SubnetFacts> {
-        try {
-            const subnet = await getSubnet({ id }, { parent: this });
-            return { id, vpcId: subnet.vpcId, availabilityZone: subnet.availabilityZone };
-        } catch (e) {
-            throw refusal(
-                `\`subnetIds[${index}]\` must be a subnet the AWS provider can see in ${region}, got: ${show(id)} ` +
-                    `(lookup failed: ${e instanceof Error ? e.message : String(e)}). Check the id and the provider's region and account.`,
+    /** The provider's region, and for a new endpoint the deploying account: once per provider per program. */
+    private lookups(creatingEndpoint: boolean): Lookups {
+        const provider = this.getProvider("aws:index/getRegion:getRegion");
+        const found = lookupsFor(provider, () => ({ region: getRegionOutput({}, { parent: this }).region }));
+        if (creatingEndpoint && !found.accountId) found.accountId = getCallerIdentityOutput({}, { parent: this }).accountId;
+        return found;
+    }
+
+    /**
+     * Step 1. Refuses now what is known to be wrong, before anything is registered; returns the gate every child
+     * waits for: it resolves once the values known later and the lookups pass, and rejects with every problem
+     * otherwise, so nothing is created for a component that is bound to fail.
+     */
+    private validate(name: string, args: PrivateEndpointArgs, lookups: Lookups): pulumi.Output<never[]> {
+        const checks = new Checks();
+        const region = resolve(lookups.region);
+        const knownArn = typeof args.serviceArn === "string" ? args.serviceArn : undefined;
+        const claims = connectedServices();
+        const ipAddressType = args.ipAddressType ?? IpAddressType.Ipv4;
+        const has = (k: keyof PrivateEndpointArgs) => args[k] !== undefined;
+
+        checks.add(
+            validateEndpointChoice({
+                subnetIds: has("subnetIds"),
+                vpcEndpointId: has("vpcEndpointId"),
+                securityGroupIds: has("securityGroupIds"),
+                allowedCidrBlocks: has("allowedCidrBlocks"),
+                ipAddressType: has("ipAddressType"),
+            }),
+        );
+        checks.add(whenKnown(args.serviceArn, serviceArnProblems));
+        checks.add(whenKnown(args.vpcId, (v, secret) => [...validateRequired("vpcId", v, secret), ...(v ? validateEc2Id("vpcId", "vpc", v, secret) : [])]));
+        checks.input(args.subnetIds, (v, secret) => validateEc2IdList("subnetIds", "subnet", v, secret));
+        checks.input(args.vpcEndpointId, (v, secret) => validateEc2Id("vpcEndpointId", "vpcEndpoint", v, secret));
+        checks.input(args.securityGroupIds, (v, secret) => validateEc2IdList("securityGroupIds", "securityGroup", v, secret));
+        checks.input(args.ipAddressType, validateIpAddressType);
+        if (args.allowedCidrBlocks !== undefined) {
+            // IPv6 blocks are judged against the endpoint's IP address type, so both are checked together.
+            const pair = [args.allowedCidrBlocks, ipAddressType] as pulumi.Input<[string[], IpAddressType]>;
+            checks.add(whenKnown(pair, ([blocks, type], secret) => validateCidrBlocks(blocks, type, secret)));
+        }
+        checks.input(args.connectionName, validateConnectionName);
+        checks.input(args.tags, validateTags);
+        if (knownArn !== undefined) checks.add(validateServiceNotConnected(knownArn, claims.get(knownArn)));
+
+        // Known later: the provider's region, the ARN against it, the service not connected twice, the subnets.
+        checks.add(region.then((r) => (r.known ? validateProviderRegion(r.value!) : [])));
+        checks.add(
+            whenKnown(args.serviceArn, async (arn, secret) => {
+                if (serviceArnProblems(arn, secret).length > 0) return [];
+                const r = await region;
+                const problems = r.known ? validateServiceRegion(arn, r.value!, secret) : [];
+                if (knownArn === undefined) {
+                    problems.push(...validateServiceNotConnected(arn, claims.get(arn), secret));
+                    if (!claims.has(arn)) claims.set(arn, name);
+                }
+                return problems;
+            }),
+        );
+        if (args.subnetIds !== undefined) {
+            checks.add(
+                whenKnown(pulumi.all([args.subnetIds, args.vpcId, ipAddressType]), ([ids, vpcId, type], secret) =>
+                    this.checkSubnets(ids, vpcId, type, lookups, secret),
+                ),
+            );
+        }
+        if (checks.now.length > 0) throw refusal(checks.now.join("\n"), this);
+        if (knownArn !== undefined) claims.set(knownArn, name);
+        if (args.connectionName === undefined && `${name}-connection`.length + 8 > CONNECTION_NAME_MAX) {
+            pulumi.log.warn(
+                `The AWS provider names the connection "${name}-connection-" and 7 random characters, ${name.length + 19} characters, and AWS ` +
+                    `allows at most ${CONNECTION_NAME_MAX}. Pass \`connectionName\`, or give the component a shorter name.`,
                 this,
             );
         }
+        return pulumi.output(
+            checks.settled().then((problems) => {
+                if (problems.length > 0) throw refusal(problems.join("\n"), this);
+                return [];
+            }),
+        );
     }
+
+    /** The subnets, looked up: in the VPC, one per zone, IPv6 for dual-stack; warnings for one zone or another owner. */
+    private async checkSubnets(ids: string[], vpcId: string, ipAddressType: IpAddressType, lookups: Lookups, secret: boolean): Promise<Problems> {
+        // Malformed ids or VPC are reported by their own checks; looking them up would only add noise.
+        if (!Array.isArray(ids) || !ids.every((id) => isEc2Id("subnet", id)) || !isEc2Id("vpc", vpcId)) return [];
+        const [region, account] = await Promise.all([resolve(lookups.region), resolve(lookups.accountId!)]);
+        const found = await Promise.all(ids.map((id, i) => this.lookUpSubnet(id, i, region.value ?? "the provider's region", secret)));
+        const missing = found.filter((f): f is string => typeof f === "string");
+        if (missing.length > 0) return missing;
+        const { errors, warnings } = validateSubnetPlacement(vpcId, found as SubnetFacts[], { ipAddressType, accountId: account.value, secret });
+        for (const w of warnings) pulumi.log.warn(w, this);
+        return errors;
+    }
+
+    private async lookUpSubnet(id: string, index: number, region: string, secret: boolean): Promise<SubnetFacts | string> {
+        try {
+            const s = await getSubnet({ id }, { parent: this });
+            return { id, vpcId: s.vpcId, availabilityZone: s.availabilityZone, ipv6CidrBlock: s.ipv6CidrBlock ?? "", ownerId: s.ownerId };
+        } catch (e) {
+            return (
+                `\`subnetIds[${index}]\` must be a subnet the AWS provider can see in ${region}, got: ${show(id, secret)} ` +
+                `(lookup failed: ${e instanceof Error ? e.message : String(e)}). Check the id and the provider's region and account.`
+            );
+        }
+    }
+
+    /** Step 2. The interface endpoint, and its security group unless `securityGroupIds` names the groups. */
+    private createEndpoint(name: string, args: PrivateEndpointArgs, lookups: Lookups, gate: pulumi.Output<never[]>) {
+        const opts = { parent: this, dependsOn: gate };
+        const ipAddressType = args.ipAddressType ?? IpAddressType.Ipv4;
+        let securityGroup: SecurityGroup | undefined;
+        if (args.securityGroupIds === undefined) {
+            const sources =
+                args.allowedCidrBlocks !== undefined
+                    ? pulumi.output(args.allowedCidrBlocks)
+                    : pulumi.all([getVpcOutput({ id: args.vpcId }, { parent: this }), ipAddressType]).apply(([vpc, type]) => vpcCidrBlocks(vpc, type));
+            securityGroup = new SecurityGroup(
+                `${name}-endpoint-sg`,
+                {
+                    vpcId: args.vpcId,
+                    description: "HTTPS to the App Runner interface endpoint",
+                    ingress: [
+                        {
+                            description: "HTTPS from the allowed CIDR blocks",
+                            protocol: "tcp",
+                            fromPort: HTTPS_PORT,
+                            toPort: HTTPS_PORT,
+                            cidrBlocks: sources.apply((blocks) => blocks.filter((b) => parseCidr(b)?.version !== 6)),
+                            // Omitted (undefined) when there is no IPv6 source, as for every IPv4 endpoint.
+                            ipv6CidrBlocks: sources.apply((blocks) => {
+                                const v6 = blocks.filter((b) => parseCidr(b)?.version === 6);
+                                return v6.length > 0 ? v6 : undefined;
+                            }),
+                        },
+                    ],
+                    // The endpoint's network interfaces only answer connections made to them, which security
+                    // groups allow back statefully; they never open connections, so no egress rule is needed.
+                    egress: [],
+                    tags: args.tags,
+                },
+                opts,
+            );
+        }
+        const vpcEndpoint = new VpcEndpoint(
+            `${name}-endpoint`,
+            {
+                vpcId: args.vpcId,
+                // The region the endpoint is created in, i.e. the provider's; the service ARN is checked to match.
+                serviceName: lookups.region.apply(appRunnerEndpointServiceName),
+                vpcEndpointType: "Interface",
+                subnetIds: args.subnetIds,
+                securityGroupIds: securityGroup ? [securityGroup.id] : args.securityGroupIds,
+                // Clients call the connection's own domainName, so private DNS is not needed; AWS CDK's deployed
+                // integration test sets it off too (whether AWS rejects it on is unverified; DESIGN-NOTES.md).
+                privateDnsEnabled: false,
+                ipAddressType,
+                tags: args.tags,
+            },
+            opts,
+        );
+        return { vpcEndpoint, securityGroup };
+    }
+
+    /** Step 3. The VPC ingress connection: the service, through the endpoint, named by the provider unless given. */
+    private connect(name: string, args: PrivateEndpointArgs, createdEndpointId: pulumi.Output<string> | undefined, gate: pulumi.Output<never[]>) {
+        return new VpcIngressConnection(
+            `${name}-connection`,
+            {
+                name: args.connectionName,
+                serviceArn: args.serviceArn,
+                ingressVpcConfiguration: { vpcId: args.vpcId, vpcEndpointId: createdEndpointId ?? args.vpcEndpointId! },
+                tags: args.tags,
+            },
+            // A service can have only one connection, so a replacement must delete the old one first.
+            { parent: this, dependsOn: gate, deleteBeforeReplace: true },
+        );
+    }
+}
+
+/** `serviceArn` is required and an App Runner service ARN in an App Runner region. */
+function serviceArnProblems(value: unknown, secret: boolean): Problems {
+    if (pulumi.Resource.isInstance(value)) {
+        const type = (value as { __pulumiType?: string }).__pulumiType;
+        const what = type === "aws:apprunner/service:Service" ? "an App Runner Service resource" : `a ${type ?? "Pulumi"} resource`;
+        return [`\`serviceArn\` must be an App Runner service ARN, got: ${what}. Pass \`service.arn\`.`];
+    }
+    return [...validateRequired("serviceArn", value, secret), ...(value ? validateServiceArn(value, secret) : [])];
 }
 
 /**
@@ -329,15 +359,23 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
  * even when `hideStack` is set, and in the plugin host that means a source-mapped stack. Measured: 16 s of CPU
  * in the provider process before the error reached the engine; 50 ms without (tests/provider.test.ts).
  */
-function refusal(message: string, resource: pulumi.Resource): pulumi.ResourceError {
+export function refusal(message: string, resource: pulumi.Resource): pulumi.ResourceError {
     const error = new pulumi.ResourceError(message, resource, true);
     Object.defineProperty(error, "resource", { enumerable: false });
     Object.defineProperty(error, "stack", { value: `ResourceError: ${message}`, writable: true, enumerable: false });
     return error;
 }
 
-/** The VPC's IPv4 CIDR blocks: the primary one and every associated secondary one, each once. */
-export function vpcIpv4CidrBlocks(vpc: Pick<GetVpcResult, "cidrBlock" | "cidrBlockAssociations">): string[] {
+/**
+ * The VPC's CIDR blocks: the primary IPv4 one and every associated secondary one, each once, and for a dual-stack
+ * endpoint its IPv6 block (the lookup reports one).
+ */
+export function vpcCidrBlocks(
+    vpc: Pick<GetVpcResult, "cidrBlock" | "cidrBlockAssociations" | "ipv6CidrBlock">,
+    ipAddressType: IpAddressType = IpAddressType.Ipv4,
+): string[] {
     const associated = vpc.cidrBlockAssociations.filter((a) => a.state === "associated").map((a) => a.cidrBlock);
-    return [...new Set([vpc.cidrBlock, ...associated])];
+    const v6 = ipAddressType === IpAddressType.Dualstack && vpc.ipv6CidrBlock ? [vpc.ipv6CidrBlock] : [];
+    return [...new Set([vpc.cidrBlock, ...associated]), ...v6];
 }
+

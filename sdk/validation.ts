@@ -1,44 +1,54 @@
-// Pure validators for PrivateEndpoint's arguments. Each returns the problems it finds as complete messages
-// (argument in backticks, the rule, what it got, the fix); an empty list means valid. The component calls them
-// on values known at construction and again on values that resolve later, so one text serves both paths.
+// Pure validators for the components' arguments. Each returns the problems it finds as complete messages
+// (argument in backticks, the rule, what it got, the fix); an empty list means valid. The components call them on
+// values known at construction and again on values that resolve later, so one text serves both paths. Every
+// validator takes `secret`: a secret input is never echoed, nor anything derived from it; `[secret]` stands in.
 import {
+    APP_RUNNER_REGIONS,
     CONNECTION_NAME_MAX,
     CONNECTION_NAME_MIN,
     CONNECTION_NAME_PATTERN,
     EC2_ID_PREFIXES,
     Ec2IdKind,
+    IpAddressType,
     TAG_LIMITS,
+    isAppRunnerRegion,
     isEc2Id,
     parseServiceArn,
 } from "./aws";
+import { parseCidr } from "./cidr";
 
-/** How a value is echoed in a message: strings quoted, everything else as JSON. */
-export function show(value: unknown): string {
+/** What a message shows instead of a secret value. */
+export const SECRET = "[secret]";
+
+/** How a value is echoed in a message: strings quoted, everything else as JSON; a secret never. */
+export function show(value: unknown, secret = false): string {
+    if (secret) return SECRET;
     if (value === undefined) return "undefined";
     return JSON.stringify(value) ?? String(value);
 }
 
+/** The same, for a value echoed unquoted inside a sentence (ids, zones, regions). */
+const bare = (value: string, secret: boolean) => (secret ? SECRET : value);
+
 const ENDPOINT_CHOICE =
     "Pass `subnetIds` to create a new App Runner interface endpoint, or `vpcEndpointId` to reuse an existing one.";
 
+/** The arguments that configure a new endpoint, and so cannot come with `vpcEndpointId`. */
+export const NEW_ENDPOINT_ARGS = ["securityGroupIds", "allowedCidrBlocks", "ipAddressType"] as const;
+
 /** `subnetIds` xor `vpcEndpointId`, and the arguments that only make sense for a new endpoint. */
-export function validateEndpointChoice(given: {
-    subnetIds: boolean;
-    vpcEndpointId: boolean;
-    securityGroupIds: boolean;
-    allowedCidrBlocks: boolean;
-}): string[] {
+export function validateEndpointChoice(given: Record<"subnetIds" | "vpcEndpointId" | (typeof NEW_ENDPOINT_ARGS)[number], boolean>): string[] {
     const problems: string[] = [];
     if (given.subnetIds && given.vpcEndpointId) {
         problems.push(`Only one of \`subnetIds\` or \`vpcEndpointId\` can be provided. ${ENDPOINT_CHOICE}`);
     } else if (!given.subnetIds && !given.vpcEndpointId) {
         problems.push(`Either \`subnetIds\` or \`vpcEndpointId\` must be provided. ${ENDPOINT_CHOICE}`);
     }
-    for (const arg of ["securityGroupIds", "allowedCidrBlocks"] as const) {
+    for (const arg of NEW_ENDPOINT_ARGS) {
         if (given[arg] && given.vpcEndpointId) {
             problems.push(
                 `\`${arg}\` applies only to a new endpoint and cannot be combined with \`vpcEndpointId\`. ` +
-                    `Configure the security groups of the endpoint that \`vpcEndpointId\` names, or pass \`subnetIds\` instead of \`vpcEndpointId\`.`,
+                    `Configure the endpoint that \`vpcEndpointId\` names, or pass \`subnetIds\` instead of \`vpcEndpointId\`.`,
             );
         }
     }
@@ -57,17 +67,44 @@ const REQUIRED_FIX: Record<"serviceArn" | "vpcId", string> = {
 };
 
 /** A required argument that is missing or empty. */
-export function validateRequired(arg: "serviceArn" | "vpcId", value: unknown): string[] {
+export function validateRequired(arg: "serviceArn" | "vpcId", value: unknown, secret = false): string[] {
     return value === undefined || value === null || value === ""
-        ? [`\`${arg}\` is required, got: ${show(value)}. ${REQUIRED_FIX[arg]}`]
+        ? [`\`${arg}\` is required, got: ${show(value, secret)}. ${REQUIRED_FIX[arg]}`]
         : [];
 }
 
-export function validateServiceArn(value: unknown): string[] {
-    if (typeof value === "string" && parseServiceArn(value)) return [];
+/** Whether a value looks like an App Runner Service resource rather than its ARN (a common mistake). */
+function isServiceResource(value: unknown): boolean {
+    return typeof value === "object" && value !== null && "serviceUrl" in value && "arn" in value;
+}
+
+/** An App Runner service ARN, in a region where App Runner exists. */
+export function validateServiceArn(value: unknown, secret = false): string[] {
+    const parts = typeof value === "string" ? parseServiceArn(value) : undefined;
+    if (!parts) {
+        if (isServiceResource(value)) {
+            return ["`serviceArn` must be an App Runner service ARN, got: an App Runner Service resource. Pass `service.arn`."];
+        }
+        return [
+            "`serviceArn` must be an App Runner service ARN (arn:aws:apprunner:<region>:<account>:service/<name>/<id>), " +
+                `got: ${show(value, secret)}. Pass the service's \`arn\` output, e.g. \`service.arn\`, not its name, id or URL.`,
+        ];
+    }
+    if (!isAppRunnerRegion(parts.region)) {
+        return [
+            `\`serviceArn\` must be in a region where App Runner exists (${APP_RUNNER_REGIONS.join(", ")}), got: ${show(value, secret)}` +
+                `${secret ? "" : ` in ${parts.region}`}. Check the ARN: App Runner has no service there.`,
+        ];
+    }
+    return [];
+}
+
+/** The AWS provider's region (from `aws:region` or the component's `provider`) must be one where App Runner exists. */
+export function validateProviderRegion(region: string): string[] {
+    if (isAppRunnerRegion(region)) return [];
     return [
-        "`serviceArn` must be an App Runner service ARN (arn:<partition>:apprunner:<region>:<account>:service/<name>/<id>), " +
-            `got: ${show(value)}. Pass the service's \`arn\` output, e.g. \`service.arn\`, not its name, id or URL.`,
+        `The AWS provider's region must be one where App Runner exists (${APP_RUNNER_REGIONS.join(", ")}), got: ${region}. ` +
+            "Set `aws:region` to one of them, or give this component a provider for one (the `provider` option).",
     ];
 }
 
@@ -82,11 +119,11 @@ const ID_WORDS: Record<Ec2IdKind, { what: string; fix: string }> = {
 };
 
 /** One EC2 id; `arg` is how the message names it, e.g. "vpcId" or "subnetIds[1]". */
-export function validateEc2Id(arg: string, kind: Ec2IdKind, value: unknown): string[] {
+export function validateEc2Id(arg: string, kind: Ec2IdKind, value: unknown, secret = false): string[] {
     if (typeof value === "string" && isEc2Id(kind, value)) return [];
     const { what, fix } = ID_WORDS[kind];
     return [
-        `\`${arg}\` must be ${what} (${EC2_ID_PREFIXES[kind]}- and 8 or 17 hexadecimal characters), got: ${show(value)}. ${fix}`,
+        `\`${arg}\` must be ${what} (${EC2_ID_PREFIXES[kind]}- and 8 or 17 hexadecimal characters), got: ${show(value, secret)}. ${fix}`,
     ];
 }
 
@@ -98,18 +135,18 @@ const EMPTY_LIST_FIX: Record<"subnetIds" | "securityGroupIds", string> = {
 };
 
 /** A list of EC2 ids: not empty, each well-formed, none repeated. */
-export function validateEc2IdList(arg: "subnetIds" | "securityGroupIds", kind: Ec2IdKind, value: unknown): string[] {
+export function validateEc2IdList(arg: "subnetIds" | "securityGroupIds", kind: Ec2IdKind, value: unknown, secret = false): string[] {
     if (!Array.isArray(value)) {
-        return [`\`${arg}\` must be a list of ids, got: ${show(value)}. Pass a list, e.g. [a.id, b.id].`];
+        return [`\`${arg}\` must be a list of ids, got: ${show(value, secret)}. Pass a list, e.g. [a.id, b.id].`];
     }
     if (value.length === 0) {
         return [`\`${arg}\` must list at least one id, got: []. ${EMPTY_LIST_FIX[arg]}`];
     }
-    const problems = value.flatMap((id, i) => validateEc2Id(`${arg}[${i}]`, kind, id));
+    const problems = value.flatMap((id, i) => validateEc2Id(`${arg}[${i}]`, kind, id, secret));
     const seen = new Set<unknown>();
     for (const id of value) {
         if (seen.has(id)) {
-            problems.push(`\`${arg}\` must not repeat an id, got: ${show(id)} twice. Remove the duplicate.`);
+            problems.push(`\`${arg}\` must not repeat an id, got: ${show(id, secret)} twice. Remove the duplicate.`);
         }
         seen.add(id);
     }
@@ -121,19 +158,32 @@ export interface SubnetFacts {
     id: string;
     vpcId: string;
     availabilityZone: string;
+    /** "" when the subnet has no IPv6 CIDR block. */
+    ipv6CidrBlock: string;
+    /** The AWS account that owns the subnet. */
+    ownerId: string;
 }
 
 /**
  * Subnet placement, once the subnets are looked up: all in `vpcId`, at most one per Availability Zone (EC2
- * rejects a second one). One zone only is not an error but a `warning`: AWS advises two or more.
+ * rejects a second one), each with an IPv6 block for a dual-stack endpoint. Warnings, not errors: one zone only
+ * (AWS advises two or more) and subnets another account owns (shared through AWS RAM, which private ingress does not
+ * support, per users' reports: aws/apprunner-roadmap#267).
  */
-export function validateSubnetPlacement(vpcId: string, subnets: SubnetFacts[]): { errors: string[]; warning?: string } {
+export function validateSubnetPlacement(
+    vpcId: string,
+    subnets: SubnetFacts[],
+    opts: { ipAddressType?: IpAddressType; accountId?: string; secret?: boolean } = {},
+): { errors: string[]; warnings: string[] } {
+    const secret = opts.secret ?? false;
+    const id = (s: string) => bare(s, secret);
     const errors: string[] = [];
+    const warnings: string[] = [];
     for (const s of subnets) {
         if (s.vpcId !== vpcId) {
             errors.push(
-                `\`subnetIds\` must be subnets of \`vpcId\` (${vpcId}), got: ${s.id} in ${s.vpcId}. ` +
-                    `Use subnets of ${vpcId}, or set \`vpcId\` to the subnets' VPC.`,
+                `\`subnetIds\` must be subnets of \`vpcId\` (${id(vpcId)}), got: ${id(s.id)} in ${id(s.vpcId)}. ` +
+                    `Use subnets of ${id(vpcId)}, or set \`vpcId\` to the subnets' VPC.`,
             );
         }
     }
@@ -143,109 +193,130 @@ export function validateSubnetPlacement(vpcId: string, subnets: SubnetFacts[]): 
         if (ids.length > 1) {
             errors.push(
                 "`subnetIds` must have at most one subnet per Availability Zone (an interface endpoint takes one subnet per zone), " +
-                    `got: ${ids.join(" and ")} in ${zone}. Keep one subnet per zone.`,
+                    `got: ${ids.map(id).join(" and ")} in ${zone}. Keep one subnet per zone.`,
+            );
+        }
+    }
+    if (opts.ipAddressType === IpAddressType.Dualstack) {
+        for (const s of subnets.filter((x) => !x.ipv6CidrBlock)) {
+            errors.push(
+                `\`subnetIds\` must all have an IPv6 CIDR block when \`ipAddressType\` is "dualstack", got: ${id(s.id)} without one. ` +
+                    'Associate an IPv6 CIDR block with the subnet (and its VPC), or set `ipAddressType` to "ipv4".',
+            );
+        }
+    }
+    if (opts.accountId !== undefined) {
+        for (const s of subnets.filter((x) => x.ownerId !== opts.accountId)) {
+            warnings.push(
+                `\`subnetIds\` includes ${id(s.id)}, owned by account ${s.ownerId}, not the deploying account ${opts.accountId}: subnets shared ` +
+                    "through AWS RAM are reported not to work for App Runner private endpoints (aws/apprunner-roadmap#267). Use subnets your account owns.",
             );
         }
     }
     if (errors.length === 0 && byZone.size === 1) {
         const [zone] = byZone.keys();
-        return {
-            errors,
-            warning:
-                `\`subnetIds\` places the endpoint in one Availability Zone (${zone}): if that zone fails, every service ` +
+        warnings.push(
+            `\`subnetIds\` places the endpoint in one Availability Zone (${zone}): if that zone fails, every service ` +
                 "behind the endpoint is unreachable. Add a subnet in a second Availability Zone (AWS advises two or more).",
-        };
+        );
     }
-    return { errors };
+    return { errors, warnings };
 }
 
 /** A connection is created in the service's region, which must be the region the AWS provider deploys to. */
-export function validateServiceRegion(serviceArn: string, providerRegion: string): string[] {
+export function validateServiceRegion(serviceArn: string, providerRegion: string, secret = false): string[] {
     const region = parseServiceArn(serviceArn)?.region;
     if (region === undefined || region === providerRegion) return [];
+    const where = secret ? "in another region" : `in ${region}`;
     return [
-        `\`serviceArn\` must be in the AWS provider's region (${providerRegion}), got: ${show(serviceArn)} in ${region}. ` +
-            `Give this component a provider for ${region} (the \`provider\` option), or connect a service in ${providerRegion}.`,
+        `\`serviceArn\` must be in the AWS provider's region (${providerRegion}), got: ${show(serviceArn, secret)} ${where}. ` +
+            `Give this component a provider for ${secret ? "the service's region" : region} (the \`provider\` option), or connect a service in ${providerRegion}.`,
     ];
 }
 
-function ipv4(text: string): number[] | undefined {
-    const parts = text.split(".");
-    if (parts.length !== 4 || !parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255)) return undefined;
-    return parts.map(Number);
+/** `ipAddressType`: "ipv4" or "dualstack". */
+export function validateIpAddressType(value: unknown, secret = false): string[] {
+    const allowed = Object.values(IpAddressType) as unknown[];
+    if (allowed.includes(value)) return [];
+    return [
+        `\`ipAddressType\` must be "ipv4" or "dualstack", got: ${show(value, secret)}. Omit it for IPv4, or pass "dualstack" ` +
+            "for IPv4 and IPv6 (every subnet then needs an IPv6 CIDR block).",
+    ];
 }
 
-/** One IPv4 CIDR block in canonical form; `arg` is e.g. "allowedCidrBlocks[0]". */
-export function validateCidrBlock(arg: string, value: unknown): string[] {
-    const text = typeof value === "string" ? value : "";
-    if (text.includes(":")) {
+/**
+ * One CIDR block in canonical form; `arg` is e.g. "allowedCidrBlocks[0]". IPv6 blocks only for a dual-stack
+ * endpoint (`ipAddressType` unknown yet: not judged here); never a block that admits every address.
+ */
+export function validateCidrBlock(arg: string, value: unknown, ipAddressType: IpAddressType | undefined, secret = false): string[] {
+    const cidr = parseCidr(value);
+    if (!cidr) {
         return [
-            `\`${arg}\` must be an IPv4 CIDR block (App Runner private endpoints are IPv4 only), got: ${show(value)}. Remove the IPv6 block.`,
+            `\`${arg}\` must be a CIDR block such as 10.0.0.0/16 or 2600:1f18:abcd::/56, got: ${show(value, secret)}. ` +
+                "Write an address and a prefix length (0 to 32 for IPv4, 0 to 128 for IPv6).",
         ];
     }
-    const [address, prefix, ...rest] = text.split("/");
-    const octets = ipv4(address);
-    if (!octets || rest.length > 0 || !/^(\d|[12]\d|3[0-2])$/.test(prefix ?? "")) {
+    if (cidr.prefix === 0) {
         return [
-            `\`${arg}\` must be an IPv4 CIDR block such as 10.0.0.0/16, got: ${show(value)}. Write an address and a prefix length from 0 to 32.`,
+            `\`${arg}\` must not be ${cidr.version === 4 ? "0.0.0.0/0" : "::/0"} (it admits every address that can route into the VPC, ` +
+                `peered VPCs and VPN or Direct Connect sites included), got: ${show(value, secret)}. List your clients' CIDR blocks, or ` +
+                "omit `allowedCidrBlocks` to allow the VPC's.",
         ];
     }
-    const bits = Number(prefix);
-    const value32 = octets.reduce((acc, o) => acc * 256 + o, 0);
-    const network = bits === 0 ? 0 : value32 - (value32 % 2 ** (32 - bits));
-    if (network !== value32) {
-        const canonical = [24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256).join(".");
+    if (!cidr.isCanonical) {
         return [
-            `\`${arg}\` must be a network address (host bits zero), got: ${show(value)}. Use ${canonical}/${bits}.`,
+            `\`${arg}\` must be a network address in canonical form (host bits zero${cidr.version === 6 ? ", RFC 5952 lowercase" : ""}), ` +
+                `got: ${show(value, secret)}. Use ${secret ? "the network address" : cidr.canonical}.`,
         ];
     }
-    if (bits === 0) {
+    if (cidr.version === 6 && ipAddressType === IpAddressType.Ipv4) {
         return [
-            `\`${arg}\` must not be 0.0.0.0/0 (it admits every address that can route into the VPC, peered VPCs and VPN or ` +
-                `Direct Connect sites included), got: ${show(value)}. List your clients' CIDR blocks, or omit \`allowedCidrBlocks\` to allow the VPC's.`,
+            `\`${arg}\` is an IPv6 block, which an IPv4 endpoint cannot be reached from, got: ${show(value, secret)}. ` +
+                'Set `ipAddressType` to "dualstack", or remove the IPv6 block.',
         ];
     }
     return [];
 }
 
-export function validateCidrBlocks(value: unknown): string[] {
+export function validateCidrBlocks(value: unknown, ipAddressType: IpAddressType | undefined, secret = false): string[] {
     if (!Array.isArray(value)) {
-        return [`\`allowedCidrBlocks\` must be a list of CIDR blocks, got: ${show(value)}. Pass a list, e.g. ["10.0.0.0/16"].`];
+        return [`\`allowedCidrBlocks\` must be a list of CIDR blocks, got: ${show(value, secret)}. Pass a list, e.g. ["10.0.0.0/16"].`];
     }
     if (value.length === 0) {
         return [
             "`allowedCidrBlocks` must list at least one CIDR block, got: []. Omit it to allow the VPC's own CIDR blocks.",
         ];
     }
-    return value.flatMap((cidr, i) => validateCidrBlock(`allowedCidrBlocks[${i}]`, cidr));
+    return value.flatMap((cidr, i) => validateCidrBlock(`allowedCidrBlocks[${i}]`, cidr, ipAddressType, secret));
 }
 
 /** `VpcIngressConnectionName`: 4 to 40 characters, `^[A-Za-z0-9][A-Za-z0-9_-]*$`. */
-export function validateConnectionName(value: unknown): string[] {
+export function validateConnectionName(value: unknown, secret = false): string[] {
+    const omit = "omit it to let the AWS provider name the connection";
     if (typeof value !== "string") {
-        return [`\`connectionName\` must be a string, got: ${show(value)}. Omit it to derive one from the component name.`];
+        return [`\`connectionName\` must be a string, got: ${show(value, secret)}. Pass a name, or ${omit}.`];
     }
     const problems: string[] = [];
     if (value.length < CONNECTION_NAME_MIN || value.length > CONNECTION_NAME_MAX) {
         problems.push(
-            `\`connectionName\` must be ${CONNECTION_NAME_MIN} to ${CONNECTION_NAME_MAX} characters, got: ${value.length} characters (${show(value)}). ` +
-                "Choose a name of that length, or omit it to derive one from the component name.",
+            `\`connectionName\` must be ${CONNECTION_NAME_MIN} to ${CONNECTION_NAME_MAX} characters, got: ${value.length} characters` +
+                `${secret ? "" : ` (${show(value)})`}. Choose a name of that length, or ${omit}.`,
         );
     }
     if (value.length > 0 && !CONNECTION_NAME_PATTERN.test(value)) {
         const suggestion = value.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^[^A-Za-z0-9]+/, "");
         problems.push(
             "`connectionName` must start with a letter or digit and contain only letters, digits, hyphens and underscores, " +
-                `got: ${show(value)}. Use e.g. ${show(suggestion || "my-connection")}.`,
+                `got: ${show(value, secret)}. ${secret ? "Rename it." : `Use e.g. ${show(suggestion || "my-connection")}.`}`,
         );
     }
     return problems;
 }
 
 /** Tags as EC2 and App Runner take them: at most 50, keys 1-128 characters, values up to 256, no `aws:` keys. */
-export function validateTags(value: unknown): string[] {
+export function validateTags(value: unknown, secret = false): string[] {
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-        return [`\`tags\` must be a map of strings, got: ${show(value)}. Pass e.g. { team: "payments" }.`];
+        return [`\`tags\` must be a map of strings, got: ${show(value, secret)}. Pass e.g. { team: "payments" }.`];
     }
     const entries = Object.entries(value);
     const problems: string[] = [];
@@ -258,20 +329,20 @@ export function validateTags(value: unknown): string[] {
     for (const [key, tagValue] of entries) {
         if (key.length < 1 || key.length > TAG_LIMITS.maxKeyLength) {
             problems.push(
-                `\`tags\` keys must be 1 to ${TAG_LIMITS.maxKeyLength} characters, got: ${key.length} characters (${show(key)}). Shorten the key.`,
+                `\`tags\` keys must be 1 to ${TAG_LIMITS.maxKeyLength} characters, got: ${key.length} characters (${show(key, secret)}). Shorten the key.`,
             );
         }
         if (key.toLowerCase().startsWith(TAG_LIMITS.reservedPrefix)) {
             problems.push(
-                `\`tags\` keys must not start with "${TAG_LIMITS.reservedPrefix}" (reserved for AWS), got: ${show(key)}. ` +
-                    `Rename the key, e.g. ${show(key.slice(TAG_LIMITS.reservedPrefix.length) || "owner")}.`,
+                `\`tags\` keys must not start with "${TAG_LIMITS.reservedPrefix}" (reserved for AWS), got: ${show(key, secret)}. ` +
+                    `Rename the key${secret ? "" : `, e.g. ${show(key.slice(TAG_LIMITS.reservedPrefix.length) || "owner")}`}.`,
             );
         }
         if (typeof tagValue !== "string") {
-            problems.push(`\`tags\` values must be strings, got: ${show(tagValue)} for key ${show(key)}. Quote the value.`);
+            problems.push(`\`tags\` values must be strings, got: ${show(tagValue, secret)} for key ${show(key, secret)}. Quote the value.`);
         } else if (tagValue.length > TAG_LIMITS.maxValueLength) {
             problems.push(
-                `\`tags\` values must be at most ${TAG_LIMITS.maxValueLength} characters, got: ${tagValue.length} characters for key ${show(key)}. Shorten the value.`,
+                `\`tags\` values must be at most ${TAG_LIMITS.maxValueLength} characters, got: ${tagValue.length} characters for key ${show(key, secret)}. Shorten the value.`,
             );
         }
     }
@@ -279,10 +350,10 @@ export function validateTags(value: unknown): string[] {
 }
 
 /** AWS allows one VPC ingress connection per service; `owner` is the component that already connects it. */
-export function validateServiceNotConnected(serviceArn: string, owner: string | undefined): string[] {
+export function validateServiceNotConnected(serviceArn: string, owner: string | undefined, secret = false): string[] {
     if (owner === undefined) return [];
     return [
-        `\`serviceArn\` is already connected by PrivateEndpoint ${show(owner)} in this program, got: ${show(serviceArn)} again. ` +
+        `\`serviceArn\` is already connected by PrivateEndpoint ${show(owner)} in this program, got: ${show(serviceArn, secret)} again. ` +
             "An App Runner service can have only one VPC ingress connection: keep one PrivateEndpoint for it and share its `domainName`.",
     ];
 }

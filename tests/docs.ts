@@ -12,13 +12,19 @@ export const README_PATH = path.join(ROOT, "README.md");
 const cell = (text: string) => text.replace(/\s*\n\s*/g, " ").replace(/\|/g, "\\|");
 
 function typeOf(p: any): string {
+    if (p.$ref) {
+        const type = SCHEMA.types[p.$ref.replace("#/types/", "")];
+        return type.enum.map((e: { value: string }) => JSON.stringify(e.value)).join(" \\| ");
+    }
     if (p.type === "array") return `${typeOf(p.items)}[]`;
     if (p.type === "object") return `map of ${typeOf(p.additionalProperties)}`;
     return p.type;
 }
 
+const SCHEMA = JSON.parse(fs.readFileSync(SCHEMA_PATH, "utf8"));
+
 export function apiReference(): string {
-    const r = JSON.parse(fs.readFileSync(SCHEMA_PATH, "utf8")).resources[PRIVATE_ENDPOINT_TYPE];
+    const r = SCHEMA.resources[PRIVATE_ENDPOINT_TYPE];
     const inputs = Object.entries<any>(r.inputProperties).map(
         ([k, p]) => `| \`${k}\` | ${typeOf(p)} | ${r.requiredInputs.includes(k) ? "yes" : "no"} | ${cell(p.description)} |`,
     );

@@ -6,6 +6,22 @@ import * as assert from "node:assert/strict";
 import { PrivateEndpoint, PrivateEndpointArgs } from "../sdk";
 import { AwsMocks, TOPOLOGY as T, valueOf } from "./mocks";
 
+/** The warnings logged against a PrivateEndpoint while `run` runs. */
+async function capturingWarnings(run: () => Promise<void>): Promise<string[]> {
+    const warnings: string[] = [];
+    const warn = pulumi.log.warn;
+    (pulumi.log as any).warn = (msg: string, res?: pulumi.Resource) => {
+        assert.ok(res instanceof PrivateEndpoint);
+        warnings.push(msg);
+    };
+    try {
+        await run();
+    } finally {
+        (pulumi.log as any).warn = warn;
+    }
+    return warnings;
+}
+
 const base: PrivateEndpointArgs = { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] };
 
 /** Constructing with these args throws a ResourceError with exactly this message, and registers no child. */
@@ -24,8 +40,9 @@ async function refusedNow(args: Partial<PrivateEndpointArgs>, message: string) {
 }
 
 /**
- * The output rejects with exactly this message once values resolve. Pulumi prefixes the property path
- * ("error serializing property ...") as the error travels through inputs; that prefix is stripped here.
+ * The output rejects with exactly this message once values resolve (or lookups answer). Pulumi prefixes the
+ * property path to the error's message in place ("error serializing property ...") when the same error also fails
+ * the component's registered outputs; that prefix is stripped here.
  */
 async function refusedLater(output: pulumi.Output<unknown>, message: string) {
     await assert.rejects(valueOf(output), (e: any) => {
@@ -33,6 +50,16 @@ async function refusedLater(output: pulumi.Output<unknown>, message: string) {
         assert.equal(e.message.replace(/^(error serializing property "[^"]+": )+/, ""), message);
         return true;
     });
+}
+
+const CHILD_TYPES = ["aws:ec2/securityGroup:SecurityGroup", "aws:ec2/vpcEndpoint:VpcEndpoint", "aws:apprunner/vpcIngressConnection:VpcIngressConnection"];
+/** Nothing billable was registered for the component `name`: no security group, endpoint or connection. */
+async function nothingRegisteredFor(mocks: AwsMocks, name: string) {
+    await mocks.settle();
+    assert.deepEqual(
+        mocks.custom().filter((r) => CHILD_TYPES.includes(r.type) && r.name.startsWith(`${name}-`)).map((r) => r.name),
+        [],
+    );
 }
 
 describe("PrivateEndpoint refuses bad input", () => {
@@ -51,7 +78,7 @@ describe("PrivateEndpoint refuses bad input", () => {
             [
                 "securityGroupIds with vpcEndpointId",
                 { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId, securityGroupIds: [T.existingSecurityGroupId] },
-                "`securityGroupIds` applies only to a new endpoint and cannot be combined with `vpcEndpointId`. Configure the security groups of the endpoint that `vpcEndpointId` names, or pass `subnetIds` instead of `vpcEndpointId`.",
+                "`securityGroupIds` applies only to a new endpoint and cannot be combined with `vpcEndpointId`. Configure the endpoint that `vpcEndpointId` names, or pass `subnetIds` instead of `vpcEndpointId`.",
             ],
             [
                 "a missing serviceArn",
@@ -61,7 +88,7 @@ describe("PrivateEndpoint refuses bad input", () => {
             [
                 "a service URL for serviceArn",
                 { ...base, serviceArn: "abcdefghij.us-east-1.awsapprunner.com" },
-                "`serviceArn` must be an App Runner service ARN (arn:<partition>:apprunner:<region>:<account>:service/<name>/<id>), got: \"abcdefghij.us-east-1.awsapprunner.com\". Pass the service's `arn` output, e.g. `service.arn`, not its name, id or URL.",
+                "`serviceArn` must be an App Runner service ARN (arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: \"abcdefghij.us-east-1.awsapprunner.com\". Pass the service's `arn` output, e.g. `service.arn`, not its name, id or URL.",
             ],
             [
                 "a VPC name for vpcId",
@@ -86,7 +113,7 @@ describe("PrivateEndpoint refuses bad input", () => {
             [
                 "an invalid CIDR block",
                 { ...base, allowedCidrBlocks: ["10.0.0.0/16", "10.0.0.1/8"] },
-                "`allowedCidrBlocks[1]` must be a network address (host bits zero), got: \"10.0.0.1/8\". Use 10.0.0.0/8.",
+                "`allowedCidrBlocks[1]` must be a network address in canonical form (host bits zero), got: \"10.0.0.1/8\". Use 10.0.0.0/8.",
             ],
             [
                 "0.0.0.0/0",
@@ -96,7 +123,7 @@ describe("PrivateEndpoint refuses bad input", () => {
             [
                 "an invalid connectionName",
                 { ...base, connectionName: "api" },
-                "`connectionName` must be 4 to 40 characters, got: 3 characters (\"api\"). Choose a name of that length, or omit it to derive one from the component name.",
+                "`connectionName` must be 4 to 40 characters, got: 3 characters (\"api\"). Choose a name of that length, or omit it to let the AWS provider name the connection.",
             ],
             [
                 "a reserved tag key",
@@ -110,10 +137,34 @@ describe("PrivateEndpoint refuses bad input", () => {
             refusedNow(
                 { serviceArn: "x", vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB], tags: { "aws:a": "b" } },
                 [
-                    "`serviceArn` must be an App Runner service ARN (arn:<partition>:apprunner:<region>:<account>:service/<name>/<id>), got: \"x\". Pass the service's `arn` output, e.g. `service.arn`, not its name, id or URL.",
+                    "`serviceArn` must be an App Runner service ARN (arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: \"x\". Pass the service's `arn` output, e.g. `service.arn`, not its name, id or URL.",
                     "`tags` keys must not start with \"aws:\" (reserved for AWS), got: \"aws:a\". Rename the key, e.g. \"a\".",
                 ].join("\n"),
             ));
+
+        it("an App Runner Service resource instead of its ARN: one line, not the resource", async () => {
+            const mocks = new AwsMocks().install();
+            const service = new aws.apprunner.Service("svc", {
+                serviceName: "svc-api",
+                sourceConfiguration: { imageRepository: { imageIdentifier: "public.ecr.aws/aws-containers/hello-app-runner:latest", imageRepositoryType: "ECR_PUBLIC" } },
+            });
+            assert.throws(() => new PrivateEndpoint("api", { ...base, serviceArn: service as any }), {
+                message: "`serviceArn` must be an App Runner service ARN, got: an App Runner Service resource. Pass `service.arn`.",
+            });
+            await nothingRegisteredFor(mocks, "api");
+        });
+
+        it("a long component name whose autonamed connection could exceed 40 characters is a warning", async () => {
+            const mocks = new AwsMocks().install();
+            const name = "payments-api-eu-central-1";
+            const warnings = await capturingWarnings(async () => {
+                new PrivateEndpoint(name, { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId });
+                await mocks.settle();
+            });
+            assert.deepEqual(warnings, [
+                `The AWS provider names the connection "${name}-connection-" and 7 random characters, 44 characters, and AWS allows at most 40. Pass \`connectionName\`, or give the component a shorter name.`,
+            ]);
+        });
 
         it("the same service connected twice in one program", async () => {
             const mocks = new AwsMocks().install();
@@ -124,25 +175,33 @@ describe("PrivateEndpoint refuses bad input", () => {
                     message: `\`serviceArn\` is already connected by PrivateEndpoint "api" in this program, got: "${T.apiServiceArn}" again. An App Runner service can have only one VPC ingress connection: keep one PrivateEndpoint for it and share its \`domainName\`.`,
                 },
             );
-            await mocks.settle();
-            assert.deepEqual(mocks.custom().filter((r) => r.name.startsWith("api-again")), []);
+            await nothingRegisteredFor(mocks, "api-again");
         });
     });
 
-    describe("known later: when the values resolve, before the child that carries them", () => {
+    describe("known later: when the values resolve or lookups answer, before any child is registered", () => {
         let mocks: AwsMocks;
         beforeEach(() => {
             mocks = new AwsMocks().install();
         });
 
-        it("two subnets in one Availability Zone (EC2 would reject the endpoint)", async () => {
+        it("two subnets in one Availability Zone (EC2 would reject the endpoint): no child at all, security group included", async () => {
             const pe = new PrivateEndpoint("api", { ...base, subnetIds: [T.subnetA, T.subnetA2, T.subnetB] });
             await refusedLater(
                 pe.vpcEndpointId,
                 `\`subnetIds\` must have at most one subnet per Availability Zone (an interface endpoint takes one subnet per zone), got: ${T.subnetA} and ${T.subnetA2} in us-east-1a. Keep one subnet per zone.`,
             );
-            assert.deepEqual(mocks.custom("aws:ec2/vpcEndpoint:VpcEndpoint"), []);
-            assert.deepEqual(mocks.custom("aws:apprunner/vpcIngressConnection:VpcIngressConnection"), []);
+            await nothingRegisteredFor(mocks, "api");
+            assert.deepEqual(mocks.custom(), []);
+        });
+
+        it("a dual-stack endpoint in a subnet without an IPv6 block", async () => {
+            const pe = new PrivateEndpoint("api", { ...base, vpcId: T.dualVpcId, subnetIds: [T.dualSubnetA, T.dualSubnetV4Only], ipAddressType: "dualstack" });
+            await refusedLater(
+                pe.domainName,
+                `\`subnetIds\` must all have an IPv6 CIDR block when \`ipAddressType\` is "dualstack", got: ${T.dualSubnetV4Only} without one. Associate an IPv6 CIDR block with the subnet (and its VPC), or set \`ipAddressType\` to "ipv4".`,
+            );
+            await nothingRegisteredFor(mocks, "api");
         });
 
         it("a subnet outside vpcId", async () => {
@@ -151,7 +210,7 @@ describe("PrivateEndpoint refuses bad input", () => {
                 pe.vpcEndpointId,
                 `\`subnetIds\` must be subnets of \`vpcId\` (${T.vpcId}), got: ${T.otherSubnet} in ${T.otherVpcId}. Use subnets of ${T.vpcId}, or set \`vpcId\` to the subnets' VPC.`,
             );
-            assert.deepEqual(mocks.custom("aws:ec2/vpcEndpoint:VpcEndpoint"), []);
+            await nothingRegisteredFor(mocks, "api");
         });
 
         it("a subnet the provider cannot see", async () => {
@@ -162,20 +221,54 @@ describe("PrivateEndpoint refuses bad input", () => {
             );
         });
 
-        it("a service in another region than the provider's", async () => {
+        it("a service in another region than the provider's: not even the security group or the endpoint", async () => {
             const pe = new PrivateEndpoint("api", { ...base, serviceArn: T.euServiceArn });
             await refusedLater(
                 pe.vpcIngressConnectionArn,
                 `\`serviceArn\` must be in the AWS provider's region (us-east-1), got: "${T.euServiceArn}" in eu-west-1. Give this component a provider for eu-west-1 (the \`provider\` option), or connect a service in us-east-1.`,
             );
-            assert.deepEqual(mocks.custom("aws:apprunner/vpcIngressConnection:VpcIngressConnection"), []);
+            await nothingRegisteredFor(mocks, "api");
+            assert.deepEqual(mocks.custom(), []);
+        });
+
+        for (const region of ["sa-east-1", "us-gov-west-1", "cn-north-1"]) {
+            it(`a provider in ${region}, where App Runner does not exist: nothing registered`, async () => {
+                const p = new aws.Provider(region, { region: region as aws.Region });
+                const pe = new PrivateEndpoint("api", { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId }, { provider: p });
+                await refusedLater(
+                    pe.domainName,
+                    [
+                        `The AWS provider's region must be one where App Runner exists (us-east-1, us-east-2, us-west-2, ap-south-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, eu-central-1, eu-west-1, eu-west-2, eu-west-3), got: ${region}. Set \`aws:region\` to one of them, or give this component a provider for one (the \`provider\` option).`,
+                        `\`serviceArn\` must be in the AWS provider's region (${region}), got: "${T.apiServiceArn}" in us-east-1. Give this component a provider for us-east-1 (the \`provider\` option), or connect a service in ${region}.`,
+                    ].join("\n"),
+                );
+                await nothingRegisteredFor(mocks, "api");
+            });
+        }
+
+        it("a secret serviceArn in another region: refused without echoing it", async () => {
+            const pe = new PrivateEndpoint("api", { ...base, serviceArn: pulumi.secret(T.euServiceArn) });
+            await refusedLater(
+                pe.domainName,
+                "`serviceArn` must be in the AWS provider's region (us-east-1), got: [secret] in another region. Give this component a provider for the service's region (the `provider` option), or connect a service in us-east-1.",
+            );
+            await nothingRegisteredFor(mocks, "api");
+        });
+
+        it("a secret connectionName that AWS would refuse: refused without echoing it", async () => {
+            const pe = new PrivateEndpoint("api", { ...base, connectionName: pulumi.secret("my secret name") });
+            await refusedLater(
+                pe.domainName,
+                "`connectionName` must start with a letter or digit and contain only letters, digits, hyphens and underscores, got: [secret]. Rename it.",
+            );
+            await nothingRegisteredFor(mocks, "api");
         });
 
         it("a malformed ARN that arrives as an Output", async () => {
             const pe = new PrivateEndpoint("api", { ...base, serviceArn: pulumi.output("api-service") });
             await refusedLater(
                 pe.vpcIngressConnectionArn,
-                "`serviceArn` must be an App Runner service ARN (arn:<partition>:apprunner:<region>:<account>:service/<name>/<id>), got: \"api-service\". Pass the service's `arn` output, e.g. `service.arn`, not its name, id or URL.",
+                "`serviceArn` must be an App Runner service ARN (arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: \"api-service\". Pass the service's `arn` output, e.g. `service.arn`, not its name, id or URL.",
             );
         });
 
@@ -187,6 +280,8 @@ describe("PrivateEndpoint refuses bad input", () => {
             );
             const tagged = new PrivateEndpoint("admin", { ...base, serviceArn: T.adminServiceArn, tags: pulumi.output({ "aws:x": "y" }) });
             await refusedLater(tagged.vpcEndpointId, "`tags` keys must not start with \"aws:\" (reserved for AWS), got: \"aws:x\". Rename the key, e.g. \"x\".");
+            await nothingRegisteredFor(mocks, "api");
+            await nothingRegisteredFor(mocks, "admin");
         });
 
         it("the same service connected twice, when the ARN is an Output", async () => {
@@ -205,19 +300,21 @@ describe("PrivateEndpoint refuses bad input", () => {
             assert.deepEqual(mocks.custom("aws:apprunner/vpcIngressConnection:VpcIngressConnection").map((r) => r.name), ["first-connection"]);
         });
 
+        it("a subnet another account owns (AWS RAM) is a warning, not an error", async () => {
+            const warnings = await capturingWarnings(async () => {
+                const pe = new PrivateEndpoint("api", { ...base, subnetIds: [T.subnetA, T.sharedSubnet] });
+                assert.match((await valueOf(pe.domainName))!, /awsapprunner\.com$/);
+            });
+            assert.deepEqual(warnings, [
+                `\`subnetIds\` includes ${T.sharedSubnet}, owned by account 210987654321, not the deploying account 123456789012: subnets shared through AWS RAM are reported not to work for App Runner private endpoints (aws/apprunner-roadmap#267). Use subnets your account owns.`,
+            ]);
+        });
+
         it("an endpoint in one Availability Zone is a warning, not an error", async () => {
-            const warnings: string[] = [];
-            const warn = pulumi.log.warn;
-            (pulumi.log as any).warn = (msg: string, res?: pulumi.Resource) => {
-                assert.ok(res instanceof PrivateEndpoint);
-                warnings.push(msg);
-            };
-            try {
+            const warnings = await capturingWarnings(async () => {
                 const pe = new PrivateEndpoint("api", { ...base, subnetIds: [T.subnetC] });
                 assert.match((await valueOf(pe.domainName))!, /awsapprunner\.com$/);
-            } finally {
-                (pulumi.log as any).warn = warn;
-            }
+            });
             assert.deepEqual(warnings, [
                 "`subnetIds` places the endpoint in one Availability Zone (us-east-1c): if that zone fails, every service behind the endpoint is unreachable. Add a subnet in a second Availability Zone (AWS advises two or more).",
             ]);

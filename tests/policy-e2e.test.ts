@@ -22,7 +22,6 @@ describe("policy pack end to end", () => {
         assert.deepEqual(
             diagnostics.map((d) => `${d.level} ${d.message.split("\n")[1]}`),
             [
-                `advisory could not check: VpcEndpoint "hello-endpoint"'s subnetIds are not known yet.`,
                 `advisory could not check: SecurityGroup "hello-endpoint-sg"'s ingress[0] protocol, ports or sources are not known yet.`,
                 `advisory could not check: the service ARN of VpcIngressConnection "hello-connection" or the service name of VpcEndpoint "hello-endpoint" is not known yet.`,
             ],

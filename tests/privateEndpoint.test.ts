@@ -2,7 +2,6 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { PrivateEndpoint } from "../sdk";
-import { defaultConnectionName } from "../sdk/aws";
 import { AwsMocks, TOPOLOGY as T, valueOf } from "./mocks";
 
 const COMPONENT_URN = (name: string) => `urn:pulumi:stack::project::apprunner-private:index:PrivateEndpoint::${name}`;
@@ -85,14 +84,13 @@ describe("PrivateEndpoint", () => {
             });
         });
 
-        it("connects the service to the endpoint with a name valid for AWS", () => {
-            const name = defaultConnectionName("api", "project", "stack");
-            assert.match(name, /^api-[0-9a-f]{7}$/);
-            assert.deepEqual(mocks.byName("api-connection").inputs, {
-                name,
+        it("connects the service to the endpoint, leaving the name to the provider's autonaming", () => {
+            const connection = mocks.byName("api-connection");
+            assert.deepEqual(connection.inputs, {
                 serviceArn: T.apiServiceArn,
                 ingressVpcConfiguration: { vpcId: T.vpcId, vpcEndpointId: mocks.byName("api-endpoint").id },
             });
+            assert.match(connection.state!.name, /^api-connection-[0-9a-f]{7}$/);
         });
 
         it("outputs the connection's private domain name, URL, ARN and status, and the endpoint and group ids", () => {
@@ -106,7 +104,7 @@ describe("PrivateEndpoint", () => {
                 status: "AVAILABLE",
                 securityGroupId: mocks.byName("api-endpoint-sg").id,
             });
-            assert.match(outputs.vpcIngressConnectionArn!, /^arn:aws:apprunner:us-east-1:123456789012:vpcingressconnection\/api-[0-9a-f]{7}\/[0-9a-f]{32}$/);
+            assert.match(outputs.vpcIngressConnectionArn!, /^arn:aws:apprunner:us-east-1:123456789012:vpcingressconnection\/api-connection-[0-9a-f]{7}\/[0-9a-f]{32}$/);
         });
 
         it("exposes the child resources to TypeScript", async () => {
@@ -116,13 +114,14 @@ describe("PrivateEndpoint", () => {
             assert.equal(await valueOf(pe.vpcEndpoint!.id), outputs.vpcEndpointId);
         });
 
-        it("looks up the region once, each subnet once and the VPC once", () => {
+        it("looks up the region and the account once, each subnet once and the VPC once", () => {
             assert.deepEqual(
                 mocks.invokes.map((i) => `${i.token} ${JSON.stringify(i.inputs)}`).sort(),
                 [
                     `aws:ec2/getSubnet:getSubnet {"id":"${T.subnetA}"}`,
                     `aws:ec2/getSubnet:getSubnet {"id":"${T.subnetB}"}`,
                     `aws:ec2/getVpc:getVpc {"id":"${T.vpcId}"}`,
+                    "aws:index/getCallerIdentity:getCallerIdentity {}",
                     "aws:index/getRegion:getRegion {}",
                 ].sort(),
             );
@@ -228,7 +227,7 @@ describe("PrivateEndpoint", () => {
         assert.equal(new Set(all.map((o) => o.domainName)).size, 5);
         assert.deepEqual(
             mocks.invokes.map((i) => i.token).sort(),
-            ["aws:ec2/getSubnet:getSubnet", "aws:ec2/getSubnet:getSubnet", "aws:ec2/getSubnet:getSubnet", "aws:ec2/getVpc:getVpc", "aws:index/getRegion:getRegion"],
+            ["aws:ec2/getSubnet:getSubnet", "aws:ec2/getSubnet:getSubnet", "aws:ec2/getSubnet:getSubnet", "aws:ec2/getVpc:getVpc", "aws:index/getCallerIdentity:getCallerIdentity", "aws:index/getRegion:getRegion"],
         );
         assert.deepEqual(mocks.unhandled, []);
     });
@@ -271,7 +270,7 @@ describe("PrivateEndpoint", () => {
 
         it("still knows the endpoint's service name from the provider's region", () => {
             assert.equal(mocks.byName("api-endpoint").inputs.serviceName, "com.amazonaws.us-east-1.apprunner.requests");
-            assert.deepEqual(mocks.invokes.map((i) => i.token), ["aws:index/getRegion:getRegion"]);
+            assert.deepEqual(mocks.invokes.map((i) => i.token).sort(), ["aws:index/getCallerIdentity:getCallerIdentity", "aws:index/getRegion:getRegion"]);
         });
     });
 });

@@ -32,8 +32,16 @@ describe("provider schema", function () {
     it("has no plain input, so every input can take an Output from any language", () => {
         const inputs = committed.resources[TOKEN].inputProperties;
         assert.deepEqual(Object.keys(inputs).filter((k) => inputs[k].plain), []);
-        assert.deepEqual(Object.keys(inputs).sort(), ["allowedCidrBlocks", "connectionName", "securityGroupIds", "serviceArn", "subnetIds", "tags", "vpcEndpointId", "vpcId"]);
+        assert.deepEqual(Object.keys(inputs).sort(), ["allowedCidrBlocks", "connectionName", "ipAddressType", "securityGroupIds", "serviceArn", "subnetIds", "tags", "vpcEndpointId", "vpcId"]);
         assert.deepEqual(committed.resources[TOKEN].requiredInputs, ["serviceArn", "vpcId"]);
+    });
+
+    it("types ipAddressType as an enum of \"ipv4\" and \"dualstack\", so every language gets named constants", () => {
+        assert.deepEqual(committed.resources[TOKEN].inputProperties.ipAddressType.$ref, "#/types/apprunner-private:index:IpAddressType");
+        assert.deepEqual(
+            committed.types["apprunner-private:index:IpAddressType"].enum.map((e: any) => [e.name, e.value]),
+            [["Ipv4", "ipv4"], ["Dualstack", "dualstack"]],
+        );
     });
 
     it("describes every input and output, and every optional input states its default", () => {

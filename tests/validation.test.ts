@@ -1,11 +1,14 @@
 import * as assert from "node:assert/strict";
-import { defaultConnectionName, isEc2Id, parseServiceArn } from "../sdk/aws";
+import { APP_RUNNER_REGIONS, isEc2Id, parseServiceArn } from "../sdk/aws";
+import { cidrContains, parseCidr } from "../sdk/cidr";
 import {
     validateCidrBlocks,
     validateConnectionName,
     validateEc2Id,
     validateEc2IdList,
     validateEndpointChoice,
+    validateIpAddressType,
+    validateProviderRegion,
     validateRequired,
     validateServiceArn,
     validateServiceNotConnected,
@@ -15,7 +18,8 @@ import {
 } from "../sdk/validation";
 
 const ARN = "arn:aws:apprunner:us-east-1:123456789012:service/api-service/8fe1e10304f84fd2b0df550fe98a71fa";
-const none = { subnetIds: false, vpcEndpointId: false, securityGroupIds: false, allowedCidrBlocks: false };
+const none = { subnetIds: false, vpcEndpointId: false, securityGroupIds: false, allowedCidrBlocks: false, ipAddressType: false };
+const REGIONS = "us-east-1, us-east-2, us-west-2, ap-south-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, eu-central-1, eu-west-1, eu-west-2, eu-west-3";
 
 /** Runs a table of [input, expected messages] through a validator. */
 function table<T>(validate: (v: T) => string[], rows: [T, string[]][]) {
@@ -43,11 +47,15 @@ describe("validation (pure functions, full messages)", () => {
             ],
             [
                 { ...none, vpcEndpointId: true, securityGroupIds: true },
-                ["`securityGroupIds` applies only to a new endpoint and cannot be combined with `vpcEndpointId`. Configure the security groups of the endpoint that `vpcEndpointId` names, or pass `subnetIds` instead of `vpcEndpointId`."],
+                ["`securityGroupIds` applies only to a new endpoint and cannot be combined with `vpcEndpointId`. Configure the endpoint that `vpcEndpointId` names, or pass `subnetIds` instead of `vpcEndpointId`."],
             ],
             [
                 { ...none, vpcEndpointId: true, allowedCidrBlocks: true },
-                ["`allowedCidrBlocks` applies only to a new endpoint and cannot be combined with `vpcEndpointId`. Configure the security groups of the endpoint that `vpcEndpointId` names, or pass `subnetIds` instead of `vpcEndpointId`."],
+                ["`allowedCidrBlocks` applies only to a new endpoint and cannot be combined with `vpcEndpointId`. Configure the endpoint that `vpcEndpointId` names, or pass `subnetIds` instead of `vpcEndpointId`."],
+            ],
+            [
+                { ...none, vpcEndpointId: true, ipAddressType: true },
+                ["`ipAddressType` applies only to a new endpoint and cannot be combined with `vpcEndpointId`. Configure the endpoint that `vpcEndpointId` names, or pass `subnetIds` instead of `vpcEndpointId`."],
             ],
             [
                 { ...none, subnetIds: true, securityGroupIds: true, allowedCidrBlocks: true },
@@ -69,11 +77,21 @@ describe("validation (pure functions, full messages)", () => {
 
     describe("validateServiceArn", () => {
         const bad = (got: string) => [
-            `\`serviceArn\` must be an App Runner service ARN (arn:<partition>:apprunner:<region>:<account>:service/<name>/<id>), got: ${got}. Pass the service's \`arn\` output, e.g. \`service.arn\`, not its name, id or URL.`,
+            `\`serviceArn\` must be an App Runner service ARN (arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: ${got}. Pass the service's \`arn\` output, e.g. \`service.arn\`, not its name, id or URL.`,
         ];
+        const noAppRunner = (arn: string, region: string) => [
+            `\`serviceArn\` must be in a region where App Runner exists (${REGIONS}), got: "${arn}" in ${region}. Check the ARN: App Runner has no service there.`,
+        ];
+        const gov = "arn:aws-us-gov:apprunner:us-gov-west-1:123456789012:service/my_svc-1/abcdef0123";
+        const china = "arn:aws-cn:apprunner:cn-north-1:123456789012:service/my_svc-1/abcdef0123";
+        const brazil = "arn:aws:apprunner:sa-east-1:123456789012:service/my_svc-1/abcdef0123";
         table(validateServiceArn, [
             [ARN, []],
-            ["arn:aws-us-gov:apprunner:us-gov-west-1:123456789012:service/my_svc-1/abcdef0123", []],
+            ["arn:aws:apprunner:eu-west-3:123456789012:service/my_svc-1/abcdef0123", []],
+            [gov, noAppRunner(gov, "us-gov-west-1")],
+            [china, noAppRunner(china, "cn-north-1")],
+            [brazil, noAppRunner(brazil, "sa-east-1")],
+            [{ arn: ARN, serviceUrl: "x" } as any, ["`serviceArn` must be an App Runner service ARN, got: an App Runner Service resource. Pass `service.arn`."]],
             ["api-service", bad('"api-service"')],
             ["https://abcdefghij.us-east-1.awsapprunner.com", bad('"https://abcdefghij.us-east-1.awsapprunner.com"')],
             ["arn:aws:apprunner:us-east-1:123456789012:service/abc/8fe1e10304f84fd2b0df550fe98a71fa", bad('"arn:aws:apprunner:us-east-1:123456789012:service/abc/8fe1e10304f84fd2b0df550fe98a71fa"')],
@@ -115,25 +133,56 @@ describe("validation (pure functions, full messages)", () => {
 
     describe("validateSubnetPlacement", () => {
         const vpc = "vpc-0123456789abcdef0";
-        const s = (id: string, availabilityZone: string, vpcId = vpc) => ({ id, vpcId, availabilityZone });
+        const account = "123456789012";
+        const s = (id: string, availabilityZone: string, more: { vpcId?: string; ipv6CidrBlock?: string; ownerId?: string } = {}) => ({
+            id,
+            vpcId: vpc,
+            availabilityZone,
+            ipv6CidrBlock: "",
+            ownerId: account,
+            ...more,
+        });
         it("accepts one subnet in each of two zones", () => {
-            assert.deepEqual(validateSubnetPlacement(vpc, [s("subnet-1", "us-east-1a"), s("subnet-2", "us-east-1b")]), { errors: [] });
+            assert.deepEqual(validateSubnetPlacement(vpc, [s("subnet-1", "us-east-1a"), s("subnet-2", "us-east-1b")], { accountId: account }), { errors: [], warnings: [] });
         });
         it("refuses two subnets in one zone", () => {
             assert.deepEqual(validateSubnetPlacement(vpc, [s("subnet-1", "us-east-1a"), s("subnet-2", "us-east-1a"), s("subnet-3", "us-east-1b")]), {
                 errors: ["`subnetIds` must have at most one subnet per Availability Zone (an interface endpoint takes one subnet per zone), got: subnet-1 and subnet-2 in us-east-1a. Keep one subnet per zone."],
+                warnings: [],
             });
         });
         it("refuses a subnet of another VPC", () => {
-            assert.deepEqual(validateSubnetPlacement(vpc, [s("subnet-1", "us-east-1a"), s("subnet-9", "us-east-1b", "vpc-99999999")]), {
+            assert.deepEqual(validateSubnetPlacement(vpc, [s("subnet-1", "us-east-1a"), s("subnet-9", "us-east-1b", { vpcId: "vpc-99999999" })]), {
                 errors: ["`subnetIds` must be subnets of `vpcId` (vpc-0123456789abcdef0), got: subnet-9 in vpc-99999999. Use subnets of vpc-0123456789abcdef0, or set `vpcId` to the subnets' VPC."],
+                warnings: [],
             });
         });
         it("warns, without refusing, when the endpoint would be in one zone only", () => {
             assert.deepEqual(validateSubnetPlacement(vpc, [s("subnet-1", "us-east-1a")]), {
                 errors: [],
-                warning: "`subnetIds` places the endpoint in one Availability Zone (us-east-1a): if that zone fails, every service behind the endpoint is unreachable. Add a subnet in a second Availability Zone (AWS advises two or more).",
+                warnings: ["`subnetIds` places the endpoint in one Availability Zone (us-east-1a): if that zone fails, every service behind the endpoint is unreachable. Add a subnet in a second Availability Zone (AWS advises two or more)."],
             });
+        });
+        it("refuses, for a dual-stack endpoint, a subnet without an IPv6 block, and accepts IPv4-only subnets for IPv4", () => {
+            const subnets = [s("subnet-1", "us-east-1a", { ipv6CidrBlock: "2600:1f18:abcd:1200::/64" }), s("subnet-2", "us-east-1b")];
+            assert.deepEqual(validateSubnetPlacement(vpc, subnets, { ipAddressType: "dualstack" }), {
+                errors: ['`subnetIds` must all have an IPv6 CIDR block when `ipAddressType` is "dualstack", got: subnet-2 without one. Associate an IPv6 CIDR block with the subnet (and its VPC), or set `ipAddressType` to "ipv4".'],
+                warnings: [],
+            });
+            assert.deepEqual(validateSubnetPlacement(vpc, subnets, { ipAddressType: "ipv4" }), { errors: [], warnings: [] });
+        });
+        it("warns when another account owns a subnet (shared through AWS RAM)", () => {
+            assert.deepEqual(validateSubnetPlacement(vpc, [s("subnet-1", "us-east-1a"), s("subnet-2", "us-east-1b", { ownerId: "210987654321" })], { accountId: account }), {
+                errors: [],
+                warnings: [
+                    "`subnetIds` includes subnet-2, owned by account 210987654321, not the deploying account 123456789012: subnets shared through AWS RAM are reported not to work for App Runner private endpoints (aws/apprunner-roadmap#267). Use subnets your account owns.",
+                ],
+            });
+        });
+        it("names no id when the ids are secret", () => {
+            assert.deepEqual(validateSubnetPlacement(vpc, [s("subnet-1", "us-east-1a"), s("subnet-2", "us-east-1a")], { secret: true }).errors, [
+                "`subnetIds` must have at most one subnet per Availability Zone (an interface endpoint takes one subnet per zone), got: [secret] and [secret] in us-east-1a. Keep one subnet per zone.",
+            ]);
         });
     });
 
@@ -143,21 +192,82 @@ describe("validation (pure functions, full messages)", () => {
             assert.deepEqual(validateServiceRegion(ARN, "eu-west-1"), [
                 `\`serviceArn\` must be in the AWS provider's region (eu-west-1), got: "${ARN}" in us-east-1. Give this component a provider for us-east-1 (the \`provider\` option), or connect a service in eu-west-1.`,
             ]));
+        it("refuses another region without telling a secret ARN's region", () =>
+            assert.deepEqual(validateServiceRegion(ARN, "eu-west-1", true), [
+                "`serviceArn` must be in the AWS provider's region (eu-west-1), got: [secret] in another region. Give this component a provider for the service's region (the `provider` option), or connect a service in eu-west-1.",
+            ]));
+    });
+
+    describe("validateProviderRegion", () => {
+        for (const region of APP_RUNNER_REGIONS) it(`accepts ${region}`, () => assert.deepEqual(validateProviderRegion(region), []));
+        for (const region of ["sa-east-1", "us-gov-west-1", "cn-north-1", "ap-southeast-5"]) {
+            it(`refuses ${region}`, () =>
+                assert.deepEqual(validateProviderRegion(region), [
+                    `The AWS provider's region must be one where App Runner exists (${REGIONS}), got: ${region}. Set \`aws:region\` to one of them, or give this component a provider for one (the \`provider\` option).`,
+                ]));
+        }
+        it("lists exactly the 11 regions", () => assert.equal(APP_RUNNER_REGIONS.length, 11));
+    });
+
+    describe("validateIpAddressType", () => {
+        table(validateIpAddressType, [
+            ["ipv4", []],
+            ["dualstack", []],
+            ["ipv6", ['`ipAddressType` must be "ipv4" or "dualstack", got: "ipv6". Omit it for IPv4, or pass "dualstack" for IPv4 and IPv6 (every subnet then needs an IPv6 CIDR block).']],
+            ["IPV4", ['`ipAddressType` must be "ipv4" or "dualstack", got: "IPV4". Omit it for IPv4, or pass "dualstack" for IPv4 and IPv6 (every subnet then needs an IPv6 CIDR block).']],
+        ]);
     });
 
     describe("validateCidrBlocks", () => {
-        table(validateCidrBlocks, [
-            [["10.0.0.0/16", "192.168.1.0/24", "10.1.2.3/32"], []],
-            [[], ["`allowedCidrBlocks` must list at least one CIDR block, got: []. Omit it to allow the VPC's own CIDR blocks."]],
-            [["10.0.0.0"], ["`allowedCidrBlocks[0]` must be an IPv4 CIDR block such as 10.0.0.0/16, got: \"10.0.0.0\". Write an address and a prefix length from 0 to 32."]],
-            [["10.0.0.256/24"], ["`allowedCidrBlocks[0]` must be an IPv4 CIDR block such as 10.0.0.0/16, got: \"10.0.0.256/24\". Write an address and a prefix length from 0 to 32."]],
-            [["10.0.0.0/33"], ["`allowedCidrBlocks[0]` must be an IPv4 CIDR block such as 10.0.0.0/16, got: \"10.0.0.0/33\". Write an address and a prefix length from 0 to 32."]],
-            [["10.0.0.0/16", "10.0.0.1/16"], ["`allowedCidrBlocks[1]` must be a network address (host bits zero), got: \"10.0.0.1/16\". Use 10.0.0.0/16."]],
-            [["172.31.255.7/20"], ["`allowedCidrBlocks[0]` must be a network address (host bits zero), got: \"172.31.255.7/20\". Use 172.31.240.0/20."]],
-            [["::/0"], ["`allowedCidrBlocks[0]` must be an IPv4 CIDR block (App Runner private endpoints are IPv4 only), got: \"::/0\". Remove the IPv6 block."]],
-            [["0.0.0.0/0"], ["`allowedCidrBlocks[0]` must not be 0.0.0.0/0 (it admits every address that can route into the VPC, peered VPCs and VPN or Direct Connect sites included), got: \"0.0.0.0/0\". List your clients' CIDR blocks, or omit `allowedCidrBlocks` to allow the VPC's."]],
-            ["10.0.0.0/16" as any, ["`allowedCidrBlocks` must be a list of CIDR blocks, got: \"10.0.0.0/16\". Pass a list, e.g. [\"10.0.0.0/16\"]."]],
-        ]);
+        const notCidr = (i: number, got: string) =>
+            `\`allowedCidrBlocks[${i}]\` must be a CIDR block such as 10.0.0.0/16 or 2600:1f18:abcd::/56, got: ${got}. Write an address and a prefix length (0 to 32 for IPv4, 0 to 128 for IPv6).`;
+        const world = (i: number, block: string) =>
+            `\`allowedCidrBlocks[${i}]\` must not be ${block} (it admits every address that can route into the VPC, peered VPCs and VPN or Direct Connect sites included), got: "${block}". List your clients' CIDR blocks, or omit \`allowedCidrBlocks\` to allow the VPC's.`;
+        const ipv4 = (v: unknown) => validateCidrBlocks(v, "ipv4");
+        const dual = (v: unknown) => validateCidrBlocks(v, "dualstack");
+        describe("for an IPv4 endpoint", () =>
+            table(ipv4, [
+                [["10.0.0.0/16", "192.168.1.0/24", "10.1.2.3/32"], []],
+                [[], ["`allowedCidrBlocks` must list at least one CIDR block, got: []. Omit it to allow the VPC's own CIDR blocks."]],
+                [["10.0.0.0"], [notCidr(0, '"10.0.0.0"')]],
+                [["10.0.0.256/24"], [notCidr(0, '"10.0.0.256/24"')]],
+                [["10.0.0.0/33"], [notCidr(0, '"10.0.0.0/33"')]],
+                [["010.0.0.0/8"], [notCidr(0, '"010.0.0.0/8"')]],
+                [["10.0.0.0/16", "10.0.0.1/16"], ["`allowedCidrBlocks[1]` must be a network address in canonical form (host bits zero), got: \"10.0.0.1/16\". Use 10.0.0.0/16."]],
+                [["172.31.255.7/20"], ["`allowedCidrBlocks[0]` must be a network address in canonical form (host bits zero), got: \"172.31.255.7/20\". Use 172.31.240.0/20."]],
+                [["2600:1f18:abcd::/56"], ['`allowedCidrBlocks[0]` is an IPv6 block, which an IPv4 endpoint cannot be reached from, got: "2600:1f18:abcd::/56". Set `ipAddressType` to "dualstack", or remove the IPv6 block.']],
+                [["0.0.0.0/0"], [world(0, "0.0.0.0/0")]],
+                [["::/0"], [world(0, "::/0")]],
+                ["10.0.0.0/16" as any, ["`allowedCidrBlocks` must be a list of CIDR blocks, got: \"10.0.0.0/16\". Pass a list, e.g. [\"10.0.0.0/16\"]."]],
+            ]));
+        describe("for a dual-stack endpoint", () =>
+            table(dual, [
+                [["10.0.0.0/16", "2600:1f18:abcd:1200::/56", "2600:1f18:abcd:1200::1/128"], []],
+                [["::/0"], [world(0, "::/0")]],
+                [["2600:1F18:abcd:1200::/56"], ["`allowedCidrBlocks[0]` must be a network address in canonical form (host bits zero, RFC 5952 lowercase), got: \"2600:1F18:abcd:1200::/56\". Use 2600:1f18:abcd:1200::/56."]],
+                [["2600:1f18:abcd:1200::1/56"], ["`allowedCidrBlocks[0]` must be a network address in canonical form (host bits zero, RFC 5952 lowercase), got: \"2600:1f18:abcd:1200::1/56\". Use 2600:1f18:abcd:1200::/56."]],
+                [["2600:1f18::/129"], [notCidr(0, '"2600:1f18::/129"')]],
+            ]));
+        it("never echoes a secret block, nor the canonical form derived from it", () => {
+            assert.deepEqual(validateCidrBlocks(["10.0.0.1/16"], "ipv4", true), [
+                "`allowedCidrBlocks[0]` must be a network address in canonical form (host bits zero), got: [secret]. Use the network address.",
+            ]);
+        });
+    });
+
+    describe("CIDR arithmetic (ipaddr.js)", () => {
+        it("parses IPv4 and IPv6, canonical or not", () => {
+            assert.deepEqual(parseCidr("10.0.0.0/16"), { version: 4, prefix: 16, canonical: "10.0.0.0/16", isCanonical: true });
+            assert.deepEqual(parseCidr("2600:1F18:0:0::/56"), { version: 6, prefix: 56, canonical: "2600:1f18::/56", isCanonical: false });
+            assert.equal(parseCidr("10.0.0.0"), undefined);
+            assert.equal(parseCidr(42), undefined);
+        });
+        it("tells containment within one IP version", () => {
+            assert.equal(cidrContains("10.0.0.0/16", "10.0.1.0/24"), true);
+            assert.equal(cidrContains("10.0.1.0/24", "10.0.0.0/16"), false);
+            assert.equal(cidrContains("2600:1f18:abcd:1200::/56", "2600:1f18:abcd:1201::/64"), true);
+            assert.equal(cidrContains("10.0.0.0/8", "2600:1f18::/64"), false);
+        });
     });
 
     describe("validateConnectionName", () => {
@@ -165,11 +275,19 @@ describe("validation (pure functions, full messages)", () => {
             ["api1", []],
             ["a".repeat(40), []],
             ["Payments_api-2", []],
-            ["ab", ["`connectionName` must be 4 to 40 characters, got: 2 characters (\"ab\"). Choose a name of that length, or omit it to derive one from the component name."]],
-            ["a".repeat(41), [`\`connectionName\` must be 4 to 40 characters, got: 41 characters ("${"a".repeat(41)}"). Choose a name of that length, or omit it to derive one from the component name.`]],
+            ["ab", ["`connectionName` must be 4 to 40 characters, got: 2 characters (\"ab\"). Choose a name of that length, or omit it to let the AWS provider name the connection."]],
+            ["a".repeat(41), [`\`connectionName\` must be 4 to 40 characters, got: 41 characters ("${"a".repeat(41)}"). Choose a name of that length, or omit it to let the AWS provider name the connection.`]],
             ["my api.conn", ["`connectionName` must start with a letter or digit and contain only letters, digits, hyphens and underscores, got: \"my api.conn\". Use e.g. \"my-api-conn\"."]],
             ["-api", ["`connectionName` must start with a letter or digit and contain only letters, digits, hyphens and underscores, got: \"-api\". Use e.g. \"api\"."]],
         ]);
+        it("never echoes a secret name, nor a suggestion derived from it", () => {
+            assert.deepEqual(validateConnectionName("my api", true), [
+                "`connectionName` must start with a letter or digit and contain only letters, digits, hyphens and underscores, got: [secret]. Rename it.",
+            ]);
+            assert.deepEqual(validateConnectionName("ab", true), [
+                "`connectionName` must be 4 to 40 characters, got: 2 characters. Choose a name of that length, or omit it to let the AWS provider name the connection.",
+            ]);
+        });
     });
 
     describe("validateTags", () => {
@@ -185,6 +303,12 @@ describe("validation (pure functions, full messages)", () => {
             [{ count: 5 } as any, ["`tags` values must be strings, got: 5 for key \"count\". Quote the value."]],
             [["a"] as any, ["`tags` must be a map of strings, got: [\"a\"]. Pass e.g. { team: \"payments\" }."]],
         ]);
+        it("never echoes secret keys or values", () => {
+            assert.deepEqual(validateTags({ "aws:owner": "me", n: 5 }, true), [
+                '`tags` keys must not start with "aws:" (reserved for AWS), got: [secret]. Rename the key.',
+                "`tags` values must be strings, got: [secret] for key [secret]. Quote the value.",
+            ]);
+        });
     });
 
     describe("validateServiceNotConnected", () => {
@@ -213,27 +337,5 @@ describe("AWS naming rules", () => {
         assert.equal(isEc2Id("subnet", "subnet-0123456789"), false);
         assert.equal(isEc2Id("securityGroup", "sg-01234567"), true);
         assert.equal(isEc2Id("securityGroup", "subnet-01234567"), false);
-    });
-
-    describe("defaultConnectionName", () => {
-        const cases: [string, RegExp][] = [
-            ["api", /^api-[0-9a-f]{7}$/],
-            ["my.api service", /^my-api-service-[0-9a-f]{7}$/],
-            ["-x", /^x-[0-9a-f]{7}$/],
-            ["***", /^conn-[0-9a-f]{7}$/],
-            ["a".repeat(60), new RegExp(`^${"a".repeat(32)}-[0-9a-f]{7}$`)],
-        ];
-        for (const [name, pattern] of cases) {
-            it(`${JSON.stringify(name.slice(0, 20))} gives a name AWS accepts`, () => {
-                const derived = defaultConnectionName(name, "project", "dev");
-                assert.match(derived, pattern);
-                assert.deepEqual(validateConnectionName(derived), []);
-            });
-        }
-        it("is deterministic, and differs between stacks and projects", () => {
-            assert.equal(defaultConnectionName("api", "p", "dev"), defaultConnectionName("api", "p", "dev"));
-            assert.notEqual(defaultConnectionName("api", "p", "dev"), defaultConnectionName("api", "p", "prod"));
-            assert.notEqual(defaultConnectionName("api", "p", "dev"), defaultConnectionName("api", "q", "dev"));
-        });
     });
 });

@@ -4,7 +4,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateEndpoint } from "../../sdk";
-import { appRunnerEndpointServiceName, defaultConnectionName } from "../../sdk/aws";
+import { appRunnerEndpointServiceName } from "../../sdk/aws";
 import { AwsMocks, TOPOLOGY as T, serviceArn, valueOf } from "../mocks";
 
 const SIZES = [1, 10, 100, 500];
@@ -41,7 +41,6 @@ const direct: Program = (arns) => {
             new aws.apprunner.VpcIngressConnection(
                 `svc${i}-connection`,
                 {
-                    name: defaultConnectionName(`svc${i}`, "project", "stack"),
                     serviceArn: arn,
                     ingressVpcConfiguration: { vpcId: T.vpcId, vpcEndpointId: endpoint.id },
                 },

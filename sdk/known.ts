@@ -1,0 +1,58 @@
+// One way to check an input: now, if its value is known when the component is constructed; else when it resolves;
+// never while it is unknown (a preview). Checks get the value and whether it is secret, so they can keep it out
+// of their messages.
+import * as pulumi from "@pulumi/pulumi";
+
+/** What a check returns: complete messages, none when the value is valid. */
+export type Problems = string[];
+export type Check<T> = (value: T, secret: boolean) => Problems | Promise<Problems>;
+
+/** An Output's value, whether it is known, and whether it is secret (the SDK keeps these on the Output itself). */
+export async function resolve<T>(output: pulumi.Output<T>): Promise<{ known: boolean; value: T | undefined; secret: boolean }> {
+    const o = output as unknown as { isKnown: Promise<boolean>; promise(): Promise<T> };
+    const [known, secret] = await Promise.all([o.isKnown, pulumi.isSecret(output)]);
+    return { known, value: known ? await o.promise() : undefined, secret };
+}
+
+/**
+ * Is this input's value all there now: no Output, Promise or unknown anywhere inside? Resources count as values
+ * (a resource passed where an ARN belongs is a mistake to report, not a value to wait for).
+ */
+export function isPlain(value: unknown): boolean {
+    if (pulumi.Output.isInstance(value) || value instanceof Promise || pulumi.isUnknown(value)) return false;
+    if (pulumi.Resource.isInstance(value)) return true;
+    if (Array.isArray(value)) return value.every(isPlain);
+    if (typeof value === "object" && value !== null) return Object.values(value).every(isPlain);
+    return true;
+}
+
+/**
+ * Runs `check` on the input's value: at once when the value is plain (the result is the check's own, so a
+ * synchronous check's problems can refuse the component before anything is registered), else once the value
+ * resolves; an unknown value (a preview) is not checked at all.
+ */
+export function whenKnown<T>(value: pulumi.Input<T> | undefined, check: Check<pulumi.Unwrap<T>>): Problems | Promise<Problems> {
+    if (isPlain(value)) return check(value as pulumi.Unwrap<T>, false);
+    return resolve(pulumi.output(value)).then((r) => (r.known ? check(r.value as pulumi.Unwrap<T>, r.secret) : []));
+}
+
+/** Problems found at construction, and those that come when values resolve or lookups answer. */
+export class Checks {
+    readonly now: Problems = [];
+    readonly later: Promise<Problems>[] = [];
+
+    add(result: Problems | Promise<Problems>): void {
+        if (Array.isArray(result)) this.now.push(...result);
+        else this.later.push(result);
+    }
+
+    /** `whenKnown`, recorded; `undefined` (an optional input not given) is not checked. */
+    input<T>(value: pulumi.Input<T> | undefined, check: Check<pulumi.Unwrap<T>>): void {
+        if (value !== undefined) this.add(whenKnown(value, check));
+    }
+
+    /** Every problem found later, all at once. */
+    async settled(): Promise<Problems> {
+        return (await Promise.all(this.later)).flat();
+    }
+}
