@@ -3,8 +3,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { AppRunnerPrivateProvider } from "./provider";
+import { AppRunnerPrivateProvider, keepUnhandledErrorsCheap } from "./provider";
 
+keepUnhandledErrorsCheap();
 const schema = readFileSync(path.join(__dirname, "..", "..", "schema.json"), "utf8");
 pulumi.provider.main(new AppRunnerPrivateProvider(schema), process.argv.slice(2)).catch((e) => {
     console.error(e);

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PRIVATE_ENDPOINT_TYPE } from "../sdk/aws";
 import { PrivateEndpoint, PrivateEndpointArgs } from "../sdk/privateEndpoint";
+import { useDeployment } from "../sdk/scope";
 
 /**
  * Serves PrivateEndpoint to other languages from the committed schema and the compiled component: no TypeScript
@@ -26,8 +27,47 @@ export class AppRunnerPrivateProvider implements pulumi.provider.Provider {
         if (type !== PRIVATE_ENDPOINT_TYPE) {
             throw new Error(`unknown resource type ${type}; this provider serves ${PRIVATE_ENDPOINT_TYPE}`);
         }
+        // The engine sends each component in its own Construct, with its own resource monitor; what must hold across
+        // a deployment's components (one connection per service) is kept per project, stack and kind of run.
+        useDeployment(`${pulumi.getProject()}/${pulumi.getStack()}/${pulumi.runtime.isDryRun() ? "preview" : "update"}`);
         const component = new PrivateEndpoint(name, inputs as PrivateEndpointArgs, options);
         const outputs = component as unknown as Record<string, pulumi.Output<unknown>>;
-        return { urn: component.urn, state: Object.fromEntries(this.outputNames.map((k) => [k, outputs[k]])) };
+        const state = Object.fromEntries(this.outputNames.map((k) => [k, outputs[k]]));
+        try {
+            // Every output settles once every child has registered or failed: a failure is answered here, in one line.
+            await Promise.all(Object.values(state).map((o) => (o as unknown as { promise(): Promise<unknown> }).promise()));
+        } catch (e) {
+            throw new Error(constructFailure(e));
+        }
+        return { urn: component.urn, state };
     }
+}
+
+const SERIALIZING = /^(error serializing property "[^"]+": )+/;
+const REGISTRATION = /^failed to register new resource (\S+) \[[^\]]*:([A-Za-z]+)\]: (?:\d+ [A-Z_]+: )?/;
+
+/**
+ * The one line the engine shows for a failed Construct: the component's own refusal as it is, or the child that
+ * failed and AWS's reason, without the property paths the SDK prefixes as the error travels through outputs.
+ */
+export function constructFailure(e: unknown): string {
+    const message = String((e as Error)?.message ?? e).replace(SERIALIZING, "");
+    const m = REGISTRATION.exec(message);
+    return m ? `creating ${m[2]} "${m[1]}" failed: ${message.slice(m[0].length)}` : message;
+}
+
+/**
+ * A child that AWS refuses rejects inside the SDK, where nothing awaits it, so the plugin host's unhandled-rejection
+ * handler logs `error.stack`: V8 formats that lazily, through source-map-support, and for these errors that took
+ * ~19 s of CPU and over 3 GB of memory before the engine heard anything (tests/provider.test.ts). Listening first,
+ * this gives such an error its one-line message as its stack, so the host's handler has nothing to format.
+ */
+export function keepUnhandledErrorsCheap(): void {
+    process.prependListener("unhandledRejection", (reason) => {
+        // Only the SDK's own errors for a failed child (and component refusals): a bug keeps its stack.
+        const fromSdk = reason instanceof Error && (SERIALIZING.test(reason.message) || /^failed to register new resource /.test(reason.message));
+        if (fromSdk || pulumi.ResourceError.isInstance(reason)) {
+            Object.defineProperty(reason, "stack", { value: `${reason.name}: ${reason.message}`, writable: true, configurable: true });
+        }
+    });
 }

@@ -1,6 +1,7 @@
 // The mocks are only worth what they reject: these tests hold them to the AWS rules they model, with
 // hand-written resources that bypass the component's own validation.
 import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { AwsMocks, TOPOLOGY as T, valueOf, zoneId } from "./mocks";
 
@@ -86,6 +87,65 @@ describe("AWS mocks", () => {
     it("reject a subnet outside its VPC's CIDR blocks", () => {
         const vpc = new aws.ec2.Vpc("v", { cidrBlock: "10.9.0.0/16" });
         return rejected(new aws.ec2.Subnet("s", { vpcId: vpc.id, cidrBlock: "10.10.0.0/24" }).id, /InvalidSubnet.Range/);
+    });
+
+    it("accept a dualstack endpoint in subnets with IPv6 blocks, and refuse one in a subnet without", async () => {
+        const dual = (subnetIds: string[]) => new aws.ec2.VpcEndpoint(`d${subnetIds.length}`, endpointArgs({ vpcId: T.dualVpcId, subnetIds, ipAddressType: "dualstack" }));
+        assert.match((await valueOf(dual([T.dualSubnetA, T.dualSubnetB]).id))!, /^vpce-/);
+        await rejected(dual([T.dualSubnetA, T.dualSubnetB, T.dualSubnetV4Only]).id, /has no IPv6 CIDR block, which a dualstack endpoint needs/);
+        await rejected(new aws.ec2.VpcEndpoint("v6", endpointArgs({ ipAddressType: "ipv6" })).id, /support ipv4 and dualstack, got ipAddressType ipv6/);
+    });
+
+    it("see secret inputs and invoke arguments as their values, as AWS does", async () => {
+        const e = new aws.ec2.VpcEndpoint("secret-tags", endpointArgs({ tags: { team: pulumi.secret("payments") } }));
+        assert.match((await valueOf(e.id))!, /^vpce-/);
+        const c = new aws.apprunner.VpcIngressConnection("secret-arn", {
+            serviceArn: pulumi.secret(T.apiServiceArn),
+            ingressVpcConfiguration: { vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
+        });
+        assert.match((await valueOf(c.domainName))!, /awsapprunner\.com$/);
+        assert.equal(await pulumi.isSecret(c.serviceArn), true, "an output whose input was secret stays secret");
+        const subnet = await aws.ec2.getSubnetOutput({ id: pulumi.secret(T.subnetA) }).availabilityZone.apply((z) => z);
+        assert.equal(await valueOf(subnet), "us-east-1a");
+    });
+
+    it("give a private service no serviceUrl, and a public one a URL", async () => {
+        const service = (name: string, isPubliclyAccessible?: boolean) =>
+            new aws.apprunner.Service(name, {
+                serviceName: name,
+                sourceConfiguration: { imageRepository: { imageIdentifier: "public.ecr.aws/x/y:latest", imageRepositoryType: "ECR_PUBLIC" } },
+                ...(isPubliclyAccessible === undefined ? {} : { networkConfiguration: { ingressConfiguration: { isPubliclyAccessible } } }),
+            });
+        assert.equal(await valueOf(service("private-svc", false).serviceUrl), undefined);
+        assert.match((await valueOf(service("public-svc").serviceUrl))!, /^[a-z0-9]{10}\.us-east-1\.awsapprunner\.com$/);
+    });
+
+    it("refuse to delete a service while a connection to it is AVAILABLE, as AWS does", async () => {
+        const mocks = new AwsMocks().install();
+        const c = new aws.apprunner.VpcIngressConnection("c", {
+            serviceArn: T.apiServiceArn,
+            ingressVpcConfiguration: { vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
+        });
+        const connectionArn = (await valueOf(c.arn))!;
+        assert.throws(
+            () => mocks.delete("aws:apprunner/service:Service", T.apiServiceArn),
+            /InvalidStateException: You cannot delete a Service while it has VpcIngressConnections with a status of AVAILABLE/,
+        );
+        mocks.delete("aws:apprunner/vpcIngressConnection:VpcIngressConnection", connectionArn);
+        mocks.delete("aws:apprunner/service:Service", T.apiServiceArn);
+        assert.throws(() => mocks.delete("aws:apprunner/service:Service", T.apiServiceArn), /ResourceNotFoundException/);
+    });
+
+    it("leave the process's other unhandledRejection listeners in place", () => {
+        const mine = () => undefined;
+        process.on("unhandledRejection", mine);
+        try {
+            new AwsMocks().install();
+            new AwsMocks().install();
+            assert.ok(process.listeners("unhandledRejection").includes(mine));
+        } finally {
+            process.off("unhandledRejection", mine);
+        }
     });
 
     it("throw on an unmocked invoke or resource type", async () => {

@@ -274,3 +274,120 @@ describe("PrivateEndpoint", () => {
         });
     });
 });
+
+describe("PrivateEndpoint, dual-stack", () => {
+    it("creates a dualstack endpoint whose security group also admits the VPC's IPv6 block", async () => {
+        const mocks = new AwsMocks().install();
+        const pe = new PrivateEndpoint("api", { serviceArn: T.apiServiceArn, vpcId: T.dualVpcId, subnetIds: [T.dualSubnetA, T.dualSubnetB], ipAddressType: "dualstack" });
+        const outputs = await outputsOf(pe);
+        assert.deepEqual(mocks.byName("api-endpoint-sg").inputs.ingress, [
+            {
+                description: "HTTPS from the allowed CIDR blocks",
+                protocol: "tcp",
+                fromPort: 443,
+                toPort: 443,
+                cidrBlocks: ["10.30.0.0/16"],
+                ipv6CidrBlocks: [T.dualVpcIpv6CidrBlock],
+            },
+        ]);
+        assert.equal(mocks.byName("api-endpoint").inputs.ipAddressType, "dualstack");
+        assert.equal(outputs.status, "AVAILABLE");
+        assert.deepEqual(mocks.unhandled, []);
+    });
+
+    it("splits allowedCidrBlocks into IPv4 and IPv6 sources", async () => {
+        const mocks = new AwsMocks().install();
+        await outputsOf(
+            new PrivateEndpoint("api", {
+                serviceArn: T.apiServiceArn,
+                vpcId: T.dualVpcId,
+                subnetIds: [T.dualSubnetA, T.dualSubnetB],
+                ipAddressType: pulumi.output("dualstack" as const),
+                allowedCidrBlocks: ["10.30.1.0/24", "2600:1f18:abcd:1201::/64"],
+            }),
+        );
+        const [rule] = mocks.byName("api-endpoint-sg").inputs.ingress;
+        assert.deepEqual([rule.cidrBlocks, rule.ipv6CidrBlocks], [["10.30.1.0/24"], ["2600:1f18:abcd:1201::/64"]]);
+        assert.equal(mocks.invokesOf("aws:ec2/getVpc:getVpc").length, 0);
+    });
+});
+
+describe("PrivateEndpoint keeps secrets secret", () => {
+    it("a secret serviceArn, secret tags and a secret connectionName reach AWS as values, and outputs derived from them stay secret", async () => {
+        const mocks = new AwsMocks().install();
+        const pe = new PrivateEndpoint("api", {
+            serviceArn: pulumi.secret(T.apiServiceArn),
+            vpcId: T.vpcId,
+            vpcEndpointId: pulumi.secret(T.existingEndpointId),
+            connectionName: pulumi.secret("payments-api"),
+            tags: { team: pulumi.secret("payments") },
+        });
+        const outputs = await outputsOf(pe);
+        assert.deepEqual(mocks.unhandled, []);
+        const connection = mocks.byName("api-connection");
+        assert.deepEqual(connection.inputs, {
+            name: "payments-api",
+            serviceArn: T.apiServiceArn,
+            ingressVpcConfiguration: { vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
+            tags: { team: "payments" },
+        });
+        assert.equal(outputs.vpcEndpointId, T.existingEndpointId);
+        assert.equal(await pulumi.isSecret(pe.vpcEndpointId), true, "vpcEndpointId, from a secret input");
+        assert.equal(await pulumi.isSecret(pe.vpcIngressConnectionArn), true, "the ARN, which contains the secret name");
+        assert.equal(await pulumi.isSecret(pe.vpcIngressConnection.serviceArn), true, "the connection's serviceArn");
+        assert.equal(await pulumi.isSecret(pe.domainName), false, "the domain name derives from no secret");
+    });
+});
+
+describe("PrivateEndpoint previews as precisely as the values allow", () => {
+    it("known subnetIds stay known when vpcId is unknown, and one unknown tag leaves the others known on every child", async () => {
+        const mocks = new AwsMocks({ preview: true }).install();
+        const vpc = new aws.ec2.Vpc("vpc", { cidrBlock: "10.0.0.0/16" });
+        const pe = new PrivateEndpoint("api", {
+            serviceArn: T.apiServiceArn,
+            vpcId: vpc.id,
+            subnetIds: [T.subnetA, T.subnetB],
+            tags: { team: "payments", vpc: vpc.id },
+        });
+        await outputsOf(pe);
+        assert.deepEqual(mocks.byName("api-endpoint").engineInputs.subnetIds, [T.subnetA, T.subnetB]);
+        for (const child of ["api-endpoint-sg", "api-endpoint", "api-connection"]) {
+            const tags = mocks.byName(child).engineInputs.tags;
+            assert.equal(tags.team, "payments", child);
+            assert.ok(pulumi.isUnknown(tags.vpc), `${child}: the one unknown tag`);
+        }
+        assert.equal(mocks.byName("api-connection").engineInputs.serviceArn, T.apiServiceArn);
+        assert.deepEqual(mocks.unhandled, []);
+    });
+});
+
+describe("PrivateEndpoint's connection name survives renames", () => {
+    // Under mocks there is no state, so these assert the rule: the component asks for no name, and the provider's
+    // autonaming (kept in state, so not recomputed on a rename) names the connection.
+    const connectionInputs = async (name: string, opts: pulumi.ComponentResourceOptions = {}, stack = "stack") => {
+        const mocks = new AwsMocks().install("project", stack);
+        await outputsOf(new PrivateEndpoint(name, { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId }, opts));
+        return mocks.byName(`${name}-connection`).inputs;
+    };
+
+    it("renaming the component (with an alias) or the stack asks for no new name: the inputs carry none", async () => {
+        const before = await connectionInputs("api");
+        assert.equal("name" in before, false);
+        assert.deepEqual(await connectionInputs("orders", { aliases: [{ name: "api" }] }), before);
+        assert.deepEqual(await connectionInputs("api", {}, "renamed-stack"), before);
+    });
+
+    it("two components of one name under different parents get different names from the provider", async () => {
+        const mocks = new AwsMocks().install();
+        const parents = ["team-a", "team-b"].map((n) => new pulumi.ComponentResource("my:index:Team", n, {}));
+        const services = [T.apiServiceArn, T.adminServiceArn];
+        await Promise.all(
+            parents.map((parent, i) => outputsOf(new PrivateEndpoint("api", { serviceArn: services[i], vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId }, { parent }))),
+        );
+        const names = mocks.custom("aws:apprunner/vpcIngressConnection:VpcIngressConnection").map((c) => c.state!.name);
+        assert.equal(names.length, 2);
+        assert.notEqual(names[0], names[1]);
+        for (const n of names) assert.match(n, /^api-connection-[0-9a-f]{7}$/);
+        assert.deepEqual(mocks.unhandled, []);
+    });
+});

@@ -8,6 +8,9 @@ import { AwsMocks, TOPOLOGY as T } from "./mocks";
 import { ROOT, SCHEMA_PATH } from "./schema";
 import { FakeEngine, ProviderProcess, unknownOutput } from "./wire";
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const rpc = require("@pulumi/pulumi/runtime/rpc");
+
 const TYPE = "apprunner-private:index:PrivateEndpoint";
 const COMPONENT_URN = (name: string) => `urn:pulumi:stack::project::${TYPE}::${name}`;
 const CHILD_URN = (name: string, type: string, child: string) => `urn:pulumi:stack::project::${TYPE}$${type}::${child}`;
@@ -135,9 +138,33 @@ describe("component provider over gRPC", function () {
         assert.equal(state.status, "AVAILABLE");
     });
 
+    it("a child that AWS refuses fails Construct within 1 s and 300 MB, naming the child and AWS's reason; the next Construct is served", async () => {
+        // A well-formed ARN of a service that does not exist: nothing the component can know before AWS answers.
+        const missing = T.apiServiceArn.replace("api-service", "gone-service");
+        const started = performance.now();
+        await assert.rejects(
+            provider.construct({ engine, name: "gone", stack: "refused", inputs: { serviceArn: missing, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId } }),
+            (e: any) => {
+                assert.equal(
+                    e.details,
+                    `creating VpcIngressConnection "gone-connection" failed: mock AWS rejected the request: ResourceNotFoundException: Service ${missing} not found in us-east-1.`,
+                );
+                return true;
+            },
+        );
+        const ms = performance.now() - started;
+        const peakRssMb = provider.peakRssMb();
+        if (process.env.SHOW_FIGURES) console.log(`      child failure answered in ${ms.toFixed(0)} ms, provider peak RSS ${peakRssMb} MB`);
+        assert.ok(ms < 1000, `answered in ${ms.toFixed(0)} ms`);
+        assert.ok(peakRssMb < 300, `peak RSS ${peakRssMb} MB`);
+        engine.reset(new AwsMocks());
+        const { state } = await provider.construct({ engine, name: "next", stack: "refused", inputs: { serviceArn: T.adminServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId } });
+        assert.equal(state.status, "AVAILABLE");
+    });
+
     it("bad input found only by a lookup fails Construct too, with the message", async () => {
         await assert.rejects(
-            provider.construct({ engine, name: "same-zone", inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetA2] } }),
+            provider.construct({ engine, name: "same-zone", stack: "lookup", inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetA2] } }),
             (e: any) => {
                 assert.ok(
                     e.details.includes(
@@ -148,6 +175,48 @@ describe("component provider over gRPC", function () {
                 return true;
             },
         );
-        assert.deepEqual(engine.registrations.filter((r) => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint"), []);
+        assert.deepEqual(engine.registrations.filter((r) => r.custom), [], "nothing billable");
+    });
+
+    it("a service connected by two components of one deployment is refused in the second's Construct, before any child", async () => {
+        const inputs = { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId };
+        await provider.construct({ engine, name: "api", stack: "duplicates", inputs });
+        const before = engine.registrations.length;
+        await assert.rejects(provider.construct({ engine, name: "api-again", stack: "duplicates", inputs }), (e: any) => {
+            assert.equal(
+                e.details,
+                `\`serviceArn\` is already connected by PrivateEndpoint "api" in this program, got: "${T.apiServiceArn}" again. An App Runner service can have only one VPC ingress connection: keep one PrivateEndpoint for it and share its \`domainName\`.`,
+            );
+            return true;
+        });
+        assert.deepEqual(engine.registrations.slice(before).filter((r) => r.custom), [], "no child of api-again");
+        // Another stack is another deployment: the provider does not refuse it (AWS would, while "api" exists).
+        engine.reset(new AwsMocks());
+        const { state } = await provider.construct({ engine, name: "api", stack: "duplicates-elsewhere", inputs });
+        assert.equal(state.status, "AVAILABLE");
+    });
+
+    it("a dry run whose serviceArn is the plain unknown sentinel registers the children with it unknown", async () => {
+        engine.reset(new AwsMocks({ preview: true }));
+        const { state } = await provider.construct({
+            engine,
+            name: "api",
+            stack: "sentinel",
+            dryRun: true,
+            inputs: { serviceArn: rpc.unknownValue, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
+        });
+        const connection = engine.registrations.find((r) => r.name === "api-connection")!;
+        assert.ok(pulumi.isUnknown(connection.inputs.serviceArn));
+        assert.ok(pulumi.isUnknown(state.domainName));
+    });
+
+    it("a secret input keeps its output secret over the wire", async () => {
+        const { state } = await provider.construct({
+            engine,
+            name: "api",
+            stack: "secrets",
+            inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: { [rpc.specialSigKey]: rpc.specialSecretSig, value: T.existingEndpointId } },
+        });
+        assert.deepEqual(state.vpcEndpointId, { [rpc.specialSigKey]: rpc.specialSecretSig, value: T.existingEndpointId });
     });
 });

@@ -4,6 +4,7 @@
 // AWS's answers come from the same AwsMocks the unit tests use.
 import * as grpc from "@grpc/grpc-js";
 import { ChildProcess, spawn } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import * as readline from "node:readline";
 import { AwsMocks } from "./mocks";
@@ -226,10 +227,12 @@ export class ProviderProcess {
         type?: string;
         dryRun?: boolean;
         providers?: Record<string, string>;
+        /** The stack: Constructs of one project, stack and kind of run are one deployment to the provider. */
+        stack?: string;
     }): Promise<{ urn: string; state: Record<string, any> }> {
         const req = new provproto.ConstructRequest();
         req.setProject(PROJECT);
-        req.setStack(STACK);
+        req.setStack(opts.stack ?? STACK);
         req.setDryrun(opts.dryRun ?? false);
         req.setParallel(8);
         req.setMonitorendpoint(opts.engine.address);
@@ -240,6 +243,12 @@ export class ProviderProcess {
         for (const [pkg, ref] of Object.entries(opts.providers ?? {})) req.getProvidersMap().set(pkg, ref);
         const resp = await this.unary<any>("construct", req);
         return { urn: resp.getUrn(), state: rpc.deserializeProperties(resp.getState(), true) };
+    }
+
+    /** The process's peak resident set size so far (Linux: VmHWM), in MB. */
+    peakRssMb(): number {
+        const status = fs.readFileSync(`/proc/${this.child.pid}/status`, "utf8");
+        return Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024);
     }
 
     async stop(): Promise<void> {

@@ -473,7 +473,8 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             }
             case "aws:apprunner/vpcIngressConnection:VpcIngressConnection":
                 // @pulumi/aws autonames the connection: its logical name, "-", 7 random hexadecimal characters.
-                return this.createConnection(region, { ...inputs, name: inputs.name ?? `${args.name}-${hex(`autoname/${seed}`, 7)}` });
+                // (Random there; here seeded by the count of connections, so two same-named children still differ.)
+                return this.createConnection(region, { ...inputs, name: inputs.name ?? `${args.name}-${hex(`autoname/${seed}/${this.connections.size}`, 7)}` });
             default:
                 throw new Error(`mocks: unmocked resource type ${args.type}`);
         }
