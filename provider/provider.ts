@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PRIVATE_ENDPOINT_TYPE } from "../sdk/aws";
 import { PrivateEndpoint, PrivateEndpointArgs } from "../sdk/privateEndpoint";
+import { describeFailure, isSdkFailure } from "../sdk/errors";
 import { useDeployment } from "../sdk/scope";
 
 /**
@@ -37,23 +38,10 @@ export class AppRunnerPrivateProvider implements pulumi.provider.Provider {
             // Every output settles once every child has registered or failed: a failure is answered here, in one line.
             await Promise.all(Object.values(state).map((o) => (o as unknown as { promise(): Promise<unknown> }).promise()));
         } catch (e) {
-            throw new Error(constructFailure(e));
+            throw new Error(describeFailure(e));
         }
         return { urn: component.urn, state };
     }
-}
-
-const SERIALIZING = /^(error serializing property "[^"]+": )+/;
-const REGISTRATION = /^failed to register new resource (\S+) \[[^\]]*:([A-Za-z]+)\]: (?:\d+ [A-Z_]+: )?/;
-
-/**
- * The one line the engine shows for a failed Construct: the component's own refusal as it is, or the child that
- * failed and AWS's reason, without the property paths the SDK prefixes as the error travels through outputs.
- */
-export function constructFailure(e: unknown): string {
-    const message = String((e as Error)?.message ?? e).replace(SERIALIZING, "");
-    const m = REGISTRATION.exec(message);
-    return m ? `creating ${m[2]} "${m[1]}" failed: ${message.slice(m[0].length)}` : message;
 }
 
 /**
@@ -65,8 +53,7 @@ export function constructFailure(e: unknown): string {
 export function keepUnhandledErrorsCheap(): void {
     process.prependListener("unhandledRejection", (reason) => {
         // Only the SDK's own errors for a failed child (and component refusals): a bug keeps its stack.
-        const fromSdk = reason instanceof Error && (SERIALIZING.test(reason.message) || /^failed to register new resource /.test(reason.message));
-        if (fromSdk || pulumi.ResourceError.isInstance(reason)) {
+        if (reason instanceof Error && (isSdkFailure(reason) || pulumi.ResourceError.isInstance(reason))) {
             Object.defineProperty(reason, "stack", { value: `${reason.name}: ${reason.message}`, writable: true, configurable: true });
         }
     });

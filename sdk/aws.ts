@@ -42,6 +42,11 @@ export const ENDPOINT_PRICE_PER_AZ_HOUR: Readonly<Record<string, number>> = {
 };
 /** The price assumed for a region missing from `ENDPOINT_PRICE_PER_AZ_HOUR` (us-east-1's); always said when used. */
 export const DEFAULT_ENDPOINT_PRICE_PER_AZ_HOUR = 0.01;
+/** The price of an endpoint-AZ-hour in a region, and whether it is the region's own or the assumed default. */
+export function endpointPricePerAzHour(region: string): { price: number; known: boolean } {
+    const price = ENDPOINT_PRICE_PER_AZ_HOUR[region];
+    return price === undefined ? { price: DEFAULT_ENDPOINT_PRICE_PER_AZ_HOUR, known: false } : { price, known: true };
+}
 /** AWS PrivateLink's data processing tiers for interface endpoints, USD per GB. */
 export const ENDPOINT_DATA_PROCESSING_TIERS = "USD 0.01/GB for the first PB, 0.006 for the next 4 PB, 0.004 above";
 /** Hours in an average month (8,766 h a year / 12), as AWS's pricing pages count them. */

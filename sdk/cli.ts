@@ -1,16 +1,45 @@
 #!/usr/bin/env node
-// apprunner-private plan [program-dir] [--json] [--diagram FILE] [--config key=value]... [--price-per-az-hour N]
+// apprunner-private plan [program-dir] [options]
 import * as fs from "node:fs";
 import { parseArgs } from "node:util";
 import { mermaid } from "./plan/diagram";
-import { formatJson, formatText } from "./plan/format";
-import { PlanError, plan } from "./plan/plan";
+import { formatJson, formatText, wantsColor } from "./plan/format";
+import { AVAILABILITY, PlanError, plan } from "./plan/plan";
 
-const USAGE = `usage: apprunner-private plan [program-dir] [--json] [--diagram FILE] [--config key=value]... [--stack NAME] [--price-per-az-hour USD]
+const USAGE = `usage: apprunner-private plan [program-dir] [options]
 
 Runs a Pulumi TypeScript program (default: the current directory) under simulated AWS, with no credentials and no
 Pulumi CLI, and prints the resources, outputs, warnings, errors, policy findings and endpoint cost.
-Exit code: 0 fine, 1 validation errors or mandatory policy violations, 2 the program or the command is broken.`;
+
+  --config key=value            a config value, as \`pulumi config set\` takes it (aws:region=eu-west-1 sets the region)
+  --stack NAME                  the stack name the program sees (default: plan)
+  --topology FILE               existing VPCs and subnets the program looks up (JSON; see README, "Plan")
+  --stack-reference NAME=FILE   the outputs (a JSON object) of a stack the program references
+  --price-per-az-hour USD       price every endpoint-AZ-hour at this (default: each endpoint's region's price)
+  --no-typecheck                run without type-checking first
+  --json                        print the plan as JSON (also on failure)
+  --diagram FILE                write a Mermaid diagram of the endpoints, connections and services
+
+Exit code: 0 fine; 1 the program's errors (type errors, validation) or mandatory policy violations; 2 the program
+does not load, or the command cannot do what was asked.`;
+
+class UsageError extends Error {}
+
+function readJson(file: string, what: string): any {
+    try {
+        return JSON.parse(fs.readFileSync(file, "utf8"));
+    } catch (e) {
+        throw new UsageError(`${what} ${file} is not readable JSON: ${(e as Error).message}`);
+    }
+}
+
+function keyValues(values: string[] | undefined, flag: string): [string, string][] {
+    return (values ?? []).map((kv) => {
+        const eq = kv.indexOf("=");
+        if (eq <= 0) throw new UsageError(`${flag} takes NAME=VALUE, got: ${JSON.stringify(kv)}`);
+        return [kv.slice(0, eq), kv.slice(eq + 1)];
+    });
+}
 
 async function main(argv: string[]): Promise<number> {
     let parsed;
@@ -18,11 +47,15 @@ async function main(argv: string[]): Promise<number> {
         parsed = parseArgs({
             args: argv,
             allowPositionals: true,
+            allowNegative: true,
             options: {
                 json: { type: "boolean" },
                 diagram: { type: "string" },
                 config: { type: "string", multiple: true },
                 stack: { type: "string" },
+                topology: { type: "string" },
+                "stack-reference": { type: "string", multiple: true },
+                typecheck: { type: "boolean", default: true },
                 "price-per-az-hour": { type: "string" },
                 help: { type: "boolean", short: "h" },
             },
@@ -32,7 +65,8 @@ async function main(argv: string[]): Promise<number> {
         return 2;
     }
     const [command, dir = ".", ...extra] = parsed.positionals;
-    if (parsed.values.help) {
+    const v = parsed.values;
+    if (v.help) {
         console.log(USAGE);
         return 0;
     }
@@ -40,27 +74,23 @@ async function main(argv: string[]): Promise<number> {
         console.error(USAGE);
         return 2;
     }
-    const config: Record<string, string> = {};
-    for (const kv of parsed.values.config ?? []) {
-        const eq = kv.indexOf("=");
-        if (eq <= 0) {
-            console.error(`--config takes key=value, got: ${JSON.stringify(kv)}`);
-            return 2;
-        }
-        config[kv.slice(0, eq)] = kv.slice(eq + 1);
-    }
-    const price = parsed.values["price-per-az-hour"];
-    if (price !== undefined && !(Number(price) >= 0)) {
-        console.error(`--price-per-az-hour takes a number of USD, got: ${JSON.stringify(price)}`);
+    const fail = (message: string) => {
+        if (v.json) process.stdout.write(JSON.stringify({ availability: AVAILABILITY, error: message, exitCode: 2 }, null, 2) + "\n");
+        else console.error(`error: ${message}`);
         return 2;
-    }
+    };
     let lastProgress = 0;
     try {
+        const price = v["price-per-az-hour"];
+        if (price !== undefined && !(Number(price) >= 0)) throw new UsageError(`--price-per-az-hour takes a number of USD, got: ${JSON.stringify(price)}`);
         const result = await plan({
             dir,
-            config,
-            stack: parsed.values.stack,
+            config: Object.fromEntries(keyValues(v.config, "--config")),
+            stack: v.stack,
             pricePerAzHour: price === undefined ? undefined : Number(price),
+            typecheck: v.typecheck,
+            topology: v.topology === undefined ? undefined : readJson(v.topology, "--topology"),
+            stackReferences: Object.fromEntries(keyValues(v["stack-reference"], "--stack-reference").map(([name, file]) => [name, readJson(file, `--stack-reference ${name}:`)])),
             onProgress: (n) => {
                 if (n - lastProgress >= 100) {
                     lastProgress = n;
@@ -68,14 +98,15 @@ async function main(argv: string[]): Promise<number> {
                 }
             },
         });
-        process.stdout.write(parsed.values.json ? formatJson(result) : formatText(result));
-        if (parsed.values.diagram) fs.writeFileSync(parsed.values.diagram, mermaid(result.registrations));
+        const color = !v.json && wantsColor(process.stdout.isTTY, process.env);
+        process.stdout.write(v.json ? formatJson(result) : formatText(result, color));
+        if (v.diagram) {
+            fs.writeFileSync(v.diagram, mermaid(result.registrations, result.zoneOf));
+            process.stderr.write(`wrote the Mermaid diagram to ${v.diagram}\n`);
+        }
         return result.exitCode;
     } catch (e) {
-        if (e instanceof PlanError) {
-            console.error(`error: ${e.message}`);
-            return 2;
-        }
+        if (e instanceof PlanError || e instanceof UsageError) return fail(e.message);
         throw e;
     }
 }

@@ -51,8 +51,11 @@ export class Checks {
         if (value !== undefined) this.add(whenKnown(value, check));
     }
 
-    /** Every problem found later, all at once. */
+    /**
+     * Every problem found later, all at once. A check whose input itself failed (a resource it comes from was not
+     * created) finds nothing: that failure is reported where it happened, and must not hide the other problems.
+     */
     async settled(): Promise<Problems> {
-        return (await Promise.all(this.later)).flat();
+        return (await Promise.all(this.later.map((p) => p.catch((): Problems => [])))).flat();
     }
 }

@@ -11,7 +11,7 @@ describe("README", () => {
         for (const k of ["serviceArn", "vpcId", "subnetIds", "vpcEndpointId", "securityGroupIds", "allowedCidrBlocks", "connectionName", "tags"]) {
             assert.ok(apiReference().includes(`| \`${k}\` |`), k);
         }
-        assert.equal(rulesTable().split("\n").length, 2 + 11);
+        assert.equal(rulesTable().split("\n").length, 2 + 12);
     });
     it("opens with the two commands, and .ci/run runs exactly the test command", () => {
         assert.match(readme, /```sh\nnpm ci {6}# set up[^\n]*\nnpm test {4}# [^\n]*\n```/);

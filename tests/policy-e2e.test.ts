@@ -22,7 +22,9 @@ describe("policy pack end to end", () => {
         assert.deepEqual(
             diagnostics.map((d) => `${d.level} ${d.message.split("\n")[1]}`),
             [
-                `advisory could not check: SecurityGroup "hello-endpoint-sg"'s ingress[0] protocol, ports or sources are not known yet.`,
+                `advisory could not check: VpcEndpoint "hello-endpoint"'s subnetIds are not known yet.`,
+                `advisory could not check: SecurityGroup "hello-endpoint-sg"'s ingress rules are not known yet.`,
+                `advisory could not check: SecurityGroup "hello-endpoint-sg"'s ingress rules are not known yet.`,
                 `advisory could not check: the service ARN of VpcIngressConnection "hello-connection" or the service name of VpcEndpoint "hello-endpoint" is not known yet.`,
             ],
         );
@@ -64,9 +66,9 @@ describe("policy pack end to end", () => {
         assert.deepEqual(flagged, [
             "apprunner-connection-delete-before-replace one",
             "apprunner-connection-delete-before-replace two",
-            "apprunner-endpoint-multi-az endpoint",
             "apprunner-endpoint-no-policy endpoint",
             "apprunner-endpoint-sg-https-only open",
+            "apprunner-endpoint-sg-not-world-open open",
             "apprunner-one-connection-per-service two",
             "apprunner-service-not-public public",
             "apprunner-service-not-public public",

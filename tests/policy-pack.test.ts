@@ -57,7 +57,7 @@ describe("policy pack over gRPC", function () {
             })),
         );
         assert.deepEqual(policies.find((p: any) => p.name === "apprunner-shared-endpoint")!.config, {
-            pricePerAzHour: { type: "number", default: 0.01, description: "USD per endpoint per Availability Zone per hour." },
+            pricePerAzHour: { type: "number", description: "USD per endpoint per Availability Zone per hour. Default: the endpoint region's price, or us-east-1's where unknown." },
         });
     });
 

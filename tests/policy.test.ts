@@ -97,7 +97,8 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 "apprunner-endpoint-interface",
                 "apprunner-endpoint-multi-az",
                 "apprunner-endpoint-no-policy",
-                "apprunner-endpoint-ipv4-only",
+                "apprunner-endpoint-ip-address-type",
+                "apprunner-endpoint-sg-not-world-open",
                 "apprunner-endpoint-sg-https-only",
                 "apprunner-one-connection-per-service",
                 "apprunner-connection-endpoint-same-vpc",
@@ -179,10 +180,11 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
             const fullAccess = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }] });
             assert.deepEqual(of(await resourceOnly(withProps({ policy: fullAccess })), id), []);
         });
-        it("apprunner-endpoint-ipv4-only flags dual-stack", async () => {
-            const id = "apprunner-endpoint-ipv4-only";
-            expectOnly(of(await resourceOnly(withProps({ ipAddressType: "dualstack", dnsOptions: { dnsRecordIpType: "dualstack" } })), id), [
-                violation(id, endpoint(), 'VpcEndpoint "endpoint" sets ipAddressType "dualstack" and dnsOptions.dnsRecordIpType "dualstack": App Runner supports IPv4 only; set "ipv4".'),
+        it("apprunner-endpoint-ip-address-type accepts ipv4 and dualstack, and flags ipv6", async () => {
+            const id = "apprunner-endpoint-ip-address-type";
+            for (const ok of ["ipv4", "dualstack"]) assert.deepEqual(of(await resourceOnly(withProps({ ipAddressType: ok })), id), [], ok);
+            expectOnly(of(await resourceOnly(withProps({ ipAddressType: "ipv6" })), id), [
+                violation(id, endpoint(), 'VpcEndpoint "endpoint" sets ipAddressType "ipv6": App Runner documents "ipv4" and "dualstack" only; use one of them.'),
             ]);
         });
         it("are not applicable to other endpoints, and could-not-check while the service name is unknown", async () => {
@@ -199,17 +201,25 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
         });
     });
 
-    describe("apprunner-endpoint-sg-https-only", () => {
+    describe("apprunner-endpoint-sg-not-world-open (mandatory) and apprunner-endpoint-sg-https-only (advisory)", () => {
         const id = "apprunner-endpoint-sg-https-only";
-        it("flags an open security group and a port other than 443", async () => {
+        const open = "apprunner-endpoint-sg-not-world-open";
+        it("flags a world-open source as mandatory, and a port other than 443 as advisory", async () => {
             const s = stack((x) => (x.sg.props.ingress = [
                 { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] },
                 { protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["10.0.0.0/16"] },
             ]));
-            expectOnly(of(await stackOnly(s), id), [
-                violation(id, s[2], 'SecurityGroup "sg" on App Runner endpoint VpcEndpoint "endpoint": ingress[0] admits 0.0.0.0/0; allow only TCP 443 from your clients\' CIDR blocks or security groups.'),
-                violation(id, s[2], 'SecurityGroup "sg" on App Runner endpoint VpcEndpoint "endpoint": ingress[1] admits all traffic, not only TCP 443; allow only TCP 443 from your clients\' CIDR blocks or security groups.'),
+            const ds = await stackOnly(s);
+            expectOnly(of(ds, open), [
+                violation(open, s[2], 'SecurityGroup "sg" on App Runner endpoint VpcEndpoint "endpoint": ingress[0] admits 0.0.0.0/0; allow only your clients\' CIDR blocks or security groups.'),
             ]);
+            expectOnly(of(ds, id), [
+                violation(id, s[2], 'SecurityGroup "sg" on App Runner endpoint VpcEndpoint "endpoint": ingress[1] admits all traffic, not only TCP 443; allow only TCP 443 from your clients.', "advisory"),
+            ]);
+        });
+        it("accepts TCP 443 from client security groups (no CIDR source)", async () => {
+            const s = stack((x) => (x.sg.props.ingress = [{ protocol: "tcp", fromPort: 443, toPort: 443, securityGroups: ["sg-0ddddddddddddddddd"] }]));
+            assert.deepEqual([...of(await stackOnly(s), id), ...of(await stackOnly(s), open)], []);
         });
         it("flags a separate ingress rule resource that opens the group to ::/0", async () => {
             const rule: TestResource = {
@@ -219,9 +229,10 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 deps: { securityGroupId: ["sg"] },
             };
             const s = [...stack(), rule];
-            expectOnly(of(await stackOnly(s), id), [
-                violation(id, s[2], 'SecurityGroup "sg" on App Runner endpoint VpcEndpoint "endpoint": SecurityGroupIngressRule "open-v6" admits ::/0; allow only TCP 443 from your clients\' CIDR blocks or security groups.'),
+            expectOnly(of(await stackOnly(s), open), [
+                violation(open, s[2], 'SecurityGroup "sg" on App Runner endpoint VpcEndpoint "endpoint": SecurityGroupIngressRule "open-v6" admits ::/0; allow only your clients\' CIDR blocks or security groups.'),
             ]);
+            assert.deepEqual(of(await stackOnly(s), id), []);
         });
         it("could not check a group outside the stack, or the VPC's default group", async () => {
             const external = stack((x) => ((x.endpoint.props.securityGroupIds = ["sg-0aaaaaaaaaaaaaaaa"]), (x.endpoint.deps = { vpcId: ["vpc"] })));
@@ -240,7 +251,7 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 x.sg.props.ingress = [{ protocol: "tcp", fromPort: 80, toPort: 80, cidrBlocks: ["10.0.0.0/16"] }];
             });
             expectOnly(of(await stackOnly(s), id), [
-                violation(id, s[2], 'SecurityGroup "sg" on App Runner endpoint VpcEndpoint "endpoint": ingress[0] admits tcp 80-80, not only TCP 443; allow only TCP 443 from your clients\' CIDR blocks or security groups.'),
+                violation(id, s[2], 'SecurityGroup "sg" on App Runner endpoint VpcEndpoint "endpoint": ingress[0] admits tcp 80-80, not only TCP 443; allow only TCP 443 from your clients.', "advisory"),
             ]);
         });
     });
@@ -311,6 +322,19 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 ),
             ]);
         });
+        it("prices by the endpoints' region (eu-central-1: USD 0.012)", async () => {
+            const eu = (name: string, arn: string): TestResource => ({
+                type: T.endpoint,
+                name,
+                props: { ...stack()[3].props, arn, serviceName: "com.amazonaws.eu-central-1.apprunner.requests", subnetIds: ["subnet-1", "subnet-2"] },
+                deps: { vpcId: ["vpc"], securityGroupIds: ["sg"] },
+            });
+            const a = eu("eu1", `arn:aws:ec2:eu-central-1:${ACCOUNT}:vpc-endpoint/vpce-0eeeeeeeeeeeeeeeee`);
+            const b = eu("eu2", `arn:aws:ec2:eu-central-1:${ACCOUNT}:vpc-endpoint/vpce-0fffffffffffffffff`);
+            const ds = of(await stackOnly([stack()[0], stack()[2], a, b]), id);
+            assert.equal(ds.length, 1);
+            assert.match(ds[0].message, /saves about USD 17\.52 a month \(2 endpoint-AZs × 730 h × USD 0\.012\)/);
+        });
     });
 
     describe("apprunner-connection-delete-before-replace", () => {
@@ -341,5 +365,68 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
         expectOnly(of(ds, "apprunner-endpoint-region-matches-service"), [
             unchecked("apprunner-endpoint-region-matches-service", s[4], 'the service ARN of VpcIngressConnection "conn" or the service name of VpcEndpoint "endpoint" is not known yet.'),
         ]);
+    });
+});
+
+/**
+ * Every rule that reads a value, with that value unknown in each of four ways: the value itself, the list it is, one
+ * element of the list, one property of the object it is. Each must be "could not check" (advisory): never a crash,
+ * never a violation guessed from a partial value.
+ */
+describe("policy rules on values unknown in every way", () => {
+    type Mutate = (s: Record<string, TestResource>, unknown: string) => void;
+    const cases: { rule: string; what: string; mutate: Mutate }[] = [
+        { rule: "apprunner-service-not-public", what: "networkConfiguration (nested object)", mutate: (x, u) => ((x.api.props.networkConfiguration as any).ingressConfiguration = { isPubliclyAccessible: u }) },
+        { rule: "apprunner-service-not-public", what: "networkConfiguration (value)", mutate: (x, u) => (x.api.props.networkConfiguration = u) },
+        { rule: "apprunner-endpoint-interface", what: "vpcEndpointType (value)", mutate: (x, u) => (x.endpoint.props.vpcEndpointType = u) },
+        { rule: "apprunner-endpoint-multi-az", what: "subnetIds (list)", mutate: (x, u) => (x.endpoint.props.subnetIds = u) },
+        { rule: "apprunner-endpoint-multi-az", what: "subnetIds (element)", mutate: (x, u) => (x.endpoint.props.subnetIds = [u]) },
+        { rule: "apprunner-endpoint-no-policy", what: "policy (value)", mutate: (x, u) => (x.endpoint.props.policy = u) },
+        { rule: "apprunner-endpoint-ip-address-type", what: "ipAddressType (value)", mutate: (x, u) => (x.endpoint.props.ipAddressType = u) },
+        ...["apprunner-endpoint-sg-not-world-open", "apprunner-endpoint-sg-https-only"].flatMap((rule) => [
+            { rule, what: "ingress (list)", mutate: ((x, u) => (x.sg.props.ingress = u)) as Mutate },
+            { rule, what: "ingress (element)", mutate: ((x, u) => (x.sg.props.ingress = [u])) as Mutate },
+            { rule, what: "ingress[0].cidrBlocks (nested list)", mutate: ((x, u) => (x.sg.props.ingress = [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: u }])) as Mutate },
+            { rule, what: "ingress[0].cidrBlocks[0] (nested element)", mutate: ((x, u) => (x.sg.props.ingress = [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: [u] }])) as Mutate },
+        ]),
+        { rule: "apprunner-one-connection-per-service", what: "serviceArn (value), two connections", mutate: (x, u) => ((x.conn.props.serviceArn = u), (x.conn.deps = {})) },
+        { rule: "apprunner-connection-endpoint-same-vpc", what: "ingressVpcConfiguration (nested object)", mutate: (x, u) => ((x.conn.props.ingressVpcConfiguration = { vpcId: VPC, vpcEndpointId: u }), (x.conn.deps = {})) },
+        { rule: "apprunner-endpoint-region-matches-service", what: "serviceArn (value)", mutate: (x, u) => ((x.conn.props.serviceArn = u), (x.conn.deps = { ingressVpcConfiguration: ["vpc", "endpoint"] })) },
+        { rule: "apprunner-shared-endpoint", what: "vpcId (value), two endpoints", mutate: (x, u) => ((x.endpoint.props.vpcId = u), (x.endpoint.deps = {})) },
+    ];
+    for (const c of cases) {
+        it(`${c.rule}: ${c.what}`, async () => {
+            let s = stack((x) => c.mutate(x, UNKNOWN_VALUE));
+            if (c.rule === "apprunner-one-connection-per-service") {
+                s = [...s, { ...s[4], name: "conn2", props: { ...s[4].props, serviceArn: API_ARN } }];
+            }
+            if (c.rule === "apprunner-shared-endpoint") {
+                s = [...s, { ...s[3], name: "endpoint2", props: { ...s[3].props, arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:vpc-endpoint/vpce-0cccccccccccccccc` }, deps: { vpcId: ["vpc"] } }];
+            }
+            const ds = of(await analyzeAll(s), c.rule);
+            assert.ok(ds.length > 0, "reported, not passed");
+            for (const d of ds) {
+                assert.equal(d.level, "advisory", d.message);
+                assert.match(d.message, /\ncould not check: /, d.message);
+            }
+        });
+    }
+
+    it("a SecurityGroupRule whose cidrBlocks is an unknown list (vpc.cidrBlock.apply(c => [c])) beside an App Runner endpoint: no crash", async () => {
+        const rule: TestResource = {
+            type: "aws:ec2/securityGroupRule:SecurityGroupRule",
+            name: "from-vpc",
+            props: { type: "ingress", securityGroupId: SG, protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: UNKNOWN_VALUE },
+            deps: { securityGroupId: ["sg"] },
+        };
+        const ds = await analyzeAll([...stack(), rule]);
+        const sg = ds.filter((d) => d.policy.startsWith("apprunner-endpoint-sg"));
+        assert.deepEqual(
+            sg.map((d) => [d.policy, d.level, d.message.split("\n")[1]]),
+            [
+                ["apprunner-endpoint-sg-not-world-open", "advisory", `could not check: SecurityGroupRule "from-vpc"'s direction, protocol, ports or sources are not known yet.`],
+                ["apprunner-endpoint-sg-https-only", "advisory", `could not check: SecurityGroupRule "from-vpc"'s direction, protocol, ports or sources are not known yet.`],
+            ],
+        );
     });
 });

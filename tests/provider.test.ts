@@ -147,7 +147,7 @@ describe("component provider over gRPC", function () {
             (e: any) => {
                 assert.equal(
                     e.details,
-                    `creating VpcIngressConnection "gone-connection" failed: mock AWS rejected the request: ResourceNotFoundException: Service ${missing} not found in us-east-1.`,
+                    `VpcIngressConnection "gone-connection": mock AWS rejected the request: ResourceNotFoundException: Service ${missing} not found in us-east-1.`,
                 );
                 return true;
             },

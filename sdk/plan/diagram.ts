@@ -1,39 +1,65 @@
-// A Mermaid flowchart of a planned stack: VPCs holding their App Runner endpoints, the services, and the VPC
-// ingress connections that join them.
+// A Mermaid flowchart of a planned stack: VPCs holding their App Runner endpoints (with their subnets, zones and
+// security groups), the services (private or not), and the VPC ingress connections that join them.
 import { Registration } from "../testing/mocks";
 
-const quote = (text: string) => text.replace(/"/g, "#quot;");
+/** Label text: quotes escaped, hyphens non-breaking (Mermaid wraps labels at hyphens). */
+const label = (text: string) => text.replace(/"/g, "#quot;").replace(/-/g, "\u2011");
 
-export function mermaid(registrations: Registration[]): string {
+const TYPES = {
+    vpc: "aws:ec2/vpc:Vpc",
+    endpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
+    securityGroup: "aws:ec2/securityGroup:SecurityGroup",
+    service: "aws:apprunner/service:Service",
+    connection: "aws:apprunner/vpcIngressConnection:VpcIngressConnection",
+};
+
+/** `zoneOf` answers a subnet id's Availability Zone, for subnets the program did not create. */
+export function mermaid(registrations: Registration[], zoneOf: (subnetId: string) => string | undefined = () => undefined): string {
     const byType = (t: string) => registrations.filter((r) => r.type === t);
     const ids = new Map<string, string>();
     const node = (r: Registration) => {
         if (!ids.has(r.urn ?? r.name)) ids.set(r.urn ?? r.name, `n${ids.size}`);
         return ids.get(r.urn ?? r.name)!;
     };
+    const subnetText = (id: string) => {
+        const created = registrations.find((r) => r.type === "aws:ec2/subnet:Subnet" && r.id === id);
+        const zone = created?.state?.availabilityZone ?? zoneOf(id);
+        return `${created ? created.name : id}${zone ? ` (${zone})` : ""}`;
+    };
     const lines = ["flowchart LR"];
-    const endpoints = byType("aws:ec2/vpcEndpoint:VpcEndpoint");
+    const endpoints = byType(TYPES.endpoint);
     const vpcIds = [...new Set(endpoints.map((e) => String(e.inputs.vpcId)))];
     vpcIds.forEach((vpcId, i) => {
-        const vpc = byType("aws:ec2/vpc:Vpc").find((v) => v.id === vpcId);
-        lines.push(`  subgraph vpc${i}["VPC ${quote(vpc ? `${vpc.name} (${vpcId}, ${vpc.inputs.cidrBlock})` : vpcId)}"]`);
+        const vpc = byType(TYPES.vpc).find((v) => v.id === vpcId);
+        lines.push(`  subgraph vpc${i}["${label(`VPC ${vpc ? `${vpc.name} (${vpcId}, ${vpc.inputs.cidrBlock})` : vpcId}`)}"]`);
         for (const e of endpoints.filter((x) => String(x.inputs.vpcId) === vpcId)) {
-            const azs = Array.isArray(e.inputs.subnetIds) ? e.inputs.subnetIds.length : 0;
-            lines.push(`    ${node(e)}["interface endpoint ${quote(e.name)}<br/>${quote(String(e.inputs.serviceName))}<br/>${azs} AZ${azs === 1 ? "" : "s"}"]`);
+            const subnets: string[] = Array.isArray(e.inputs.subnetIds) ? e.inputs.subnetIds : [];
+            const text = [`interface endpoint ${e.name}`, String(e.inputs.serviceName), `${e.inputs.ipAddressType ?? "ipv4"}, subnets: ${subnets.map(subnetText).join(", ")}`];
+            lines.push(`    ${node(e)}["${text.map(label).join("<br/>")}"]`);
+            for (const sgId of (e.inputs.securityGroupIds ?? []) as string[]) {
+                const sg = byType(TYPES.securityGroup).find((g) => g.id === sgId);
+                const rules = (sg?.inputs.ingress ?? []).map((r: any) => `${r.protocol} ${r.fromPort} from ${[...(r.cidrBlocks ?? []), ...(r.ipv6CidrBlocks ?? [])].join(", ")}`);
+                const sgNode = sg ? node(sg) : `${node(e)}_${sgId.replace(/\W/g, "")}`;
+                lines.push(`    ${sgNode}{{"${label(sg ? `security group ${sg.name}` : `security group ${sgId}`)}${rules.length ? `<br/>${label(rules.join("; "))}` : ""}"}}`);
+                lines.push(`    ${sgNode} -.- ${node(e)}`);
+            }
         }
         lines.push("  end");
     });
-    const services = byType("aws:apprunner/service:Service");
-    for (const s of services) lines.push(`  ${node(s)}(["App Runner service ${quote(String(s.inputs.serviceName ?? s.name))}"])`);
-    for (const c of byType("aws:apprunner/vpcIngressConnection:VpcIngressConnection")) {
+    const services = byType(TYPES.service);
+    for (const s of services) {
+        const isPrivate = s.inputs.networkConfiguration?.ingressConfiguration?.isPubliclyAccessible === false;
+        lines.push(`  ${node(s)}(["${label(`App Runner service ${String(s.inputs.serviceName ?? s.name)}`)}<br/>${isPrivate ? "private" : "PUBLIC: isPubliclyAccessible is not false"}"])`);
+    }
+    for (const c of byType(TYPES.connection)) {
         const endpoint = endpoints.find((e) => e.id === c.inputs.ingressVpcConfiguration?.vpcEndpointId);
         const service = services.find((s) => s.id === c.inputs.serviceArn);
         const from = endpoint ? node(endpoint) : `${node(c)}_endpoint`;
-        if (!endpoint) lines.push(`  ${from}["endpoint ${quote(String(c.inputs.ingressVpcConfiguration?.vpcEndpointId))} (outside this program)"]`);
+        if (!endpoint) lines.push(`  ${from}["${label(`endpoint ${String(c.inputs.ingressVpcConfiguration?.vpcEndpointId)} (outside this program)`)}"]`);
         const to = service ? node(service) : `${node(c)}_service`;
-        if (!service) lines.push(`  ${to}(["service ${quote(String(c.inputs.serviceArn))}"])`);
-        const domain = c.state?.domainName ? `<br/>https://${c.state.domainName}` : "";
-        lines.push(`  ${from} -- "VPC ingress connection ${quote(c.name)}${domain}" --> ${to}`);
+        if (!service) lines.push(`  ${to}(["${label(`service ${String(c.inputs.serviceArn)}`)}"])`);
+        const domain = c.state?.domainName ? `<br/>https://${label(c.state.domainName)}` : "";
+        lines.push(`  ${from} -- "${label(`VPC ingress connection ${c.name}`)}${domain}" --> ${to}`);
     }
     return lines.join("\n") + "\n";
 }

@@ -1,5 +1,16 @@
 // The plan as text for people, and as JSON for machines.
-import { PlanResult, PlannedResource } from "./plan";
+import { ENDPOINT_DATA_PROCESSING_TIERS } from "../aws";
+import { AVAILABILITY, PlanResult, PlannedResource } from "./plan";
+
+/** Colours only on a terminal, and never with NO_COLOR set (https://no-color.org). */
+export function wantsColor(isTTY: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+    return isTTY === true && !env.NO_COLOR;
+}
+
+const ANSI = { bold: 1, red: 31, green: 32, yellow: 33 } as const;
+
+/** "1 service", "2 services". */
+export const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The inputs worth showing for each type, one line each. */
 function keyInputs(r: PlannedResource): string {
@@ -10,13 +21,13 @@ function keyInputs(r: PlannedResource): string {
         case "aws:ec2/subnet:Subnet":
             return `cidrBlock=${i.cidrBlock} availabilityZone=${i.availabilityZone}`;
         case "aws:ec2/securityGroup:SecurityGroup":
-            return `ingress=${(i.ingress ?? []).map((x: any) => `${x.protocol} ${x.fromPort}-${x.toPort} from ${(x.cidrBlocks ?? []).join(",")}`).join("; ") || "none"} egress=${(i.egress ?? []).length ? "yes" : "none"}`;
+            return `ingress=${(i.ingress ?? []).map((x: any) => `${x.protocol} ${x.fromPort}-${x.toPort} from ${[...(x.cidrBlocks ?? []), ...(x.ipv6CidrBlocks ?? [])].join(",")}`).join("; ") || "none"} egress=${(i.egress ?? []).length ? "yes" : "none"}`;
         case "aws:ec2/vpcEndpoint:VpcEndpoint":
-            return `serviceName=${i.serviceName} type=${i.vpcEndpointType} subnets=${(i.subnetIds ?? []).length} privateDns=${i.privateDnsEnabled} policy=${i.policy === undefined ? "none" : "set"}`;
+            return `serviceName=${i.serviceName} type=${i.vpcEndpointType} subnets=${(i.subnetIds ?? []).length} ipAddressType=${i.ipAddressType ?? "ipv4"} privateDns=${i.privateDnsEnabled} policy=${i.policy === undefined ? "none" : "set"}`;
         case "aws:apprunner/service:Service":
             return `serviceName=${i.serviceName} isPubliclyAccessible=${i.networkConfiguration?.ingressConfiguration?.isPubliclyAccessible ?? "not set (true)"}`;
         case "aws:apprunner/vpcIngressConnection:VpcIngressConnection":
-            return `name=${i.name} vpcEndpointId=${i.ingressVpcConfiguration?.vpcEndpointId}`;
+            return `name=${i.name ?? "(autonamed)"} vpcEndpointId=${i.ingressVpcConfiguration?.vpcEndpointId}`;
         default:
             return "";
     }
@@ -36,25 +47,44 @@ function tree(resources: PlannedResource[]): string[] {
 
 const usd = (x: number) => `USD ${x.toFixed(2)}`;
 
-export function formatText(p: PlanResult): string {
+/** The plan for a person; `color` for a terminal (never with NO_COLOR set: the CLI decides). */
+export function formatText(p: PlanResult, color = false): string {
+    const paint = (style: keyof typeof ANSI, text: string) => (color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
     const out: string[] = [];
-    out.push(`Plan of ${p.project} (${p.dir}): simulated, no AWS account and no Pulumi CLI used; ids, ARNs and domain names are invented.`);
-    out.push("", `Resources (${p.resources.length}):`, ...tree(p.resources));
-    out.push("", "Outputs:", ...(Object.keys(p.outputs).length ? Object.entries(p.outputs).map(([k, v]) => `  ${k} = ${JSON.stringify(v)}`) : ["  none"]));
-    out.push("", `Warnings (${p.warnings.length}):`, ...p.warnings.map((w) => `  ${w}`));
-    out.push("", `Errors (${p.errors.length}):`, ...p.errors.map((e) => `  ${e.replace(/\n/g, "\n  ")}`));
+    const section = (title: string, lines: string[]) => {
+        if (lines.length > 0) out.push("", paint("bold", title), ...lines);
+    };
+    out.push(paint("yellow", `Note: ${AVAILABILITY}`));
+    out.push(
+        "",
+        `Plan of ${p.project} (${p.dir}) in ${p.region}: simulated, no AWS account and no Pulumi CLI used; ids, ARNs and domain names are invented.`,
+    );
+    section(`Resources (${p.resources.length}):`, tree(p.resources));
+    section("Outputs:", Object.entries(p.outputs).map(([k, v]) => `  ${k} = ${JSON.stringify(v)}`));
+    section(`${count(p.notes.length, "note")}:`, p.notes.map((n) => `  ${n}`));
+    section(`${count(p.warnings.length, "warning")}:`, p.warnings.map((w) => paint("yellow", `  ${w}`)));
+    section(`${count(p.errors.length, "error")}:`, p.errors.map((e) => paint("red", `  ${e.replace(/\n/g, "\n  ")}`)));
     const mandatory = p.findings.filter((f) => f.level === "mandatory");
-    out.push("", `Policy pack apprunner-private: ${mandatory.length} mandatory violation(s), ${p.findings.length - mandatory.length} advisory finding(s)`);
-    for (const f of p.findings) out.push(`  [${f.level}] ${f.policy} (${f.urn.split("::").pop()}): ${f.message.split("\n").slice(1).join(" ")}`);
+    const findings = p.findings.map((f) =>
+        paint(f.level === "mandatory" ? "red" : "yellow", `  [${f.level}] ${f.policy} (${f.urn.split("::").pop()}): ${f.message.split("\n").slice(1).join(" ")}`),
+    );
+    out.push("", paint("bold", `Policy pack apprunner-private: ${count(mandatory.length, "mandatory violation")}, ${count(p.findings.length - mandatory.length, "advisory finding")}`));
+    out.push(...findings);
     const c = p.cost;
-    out.push("", "Cost of interface endpoints (per month, before data processing at USD 0.01/GB):");
-    for (const e of c.endpoints) out.push(`  ${e.name}: ${e.azs} AZ(s) × ${c.hoursPerMonth} h × USD ${c.pricePerAzHour} = ${usd(e.monthly)}`);
-    out.push(`  total: ${usd(c.monthly)} for ${c.services} service(s); one endpoint per service instead: ${usd(c.monthlyOneEndpointPerService)}; sharing saves ${usd(c.saving)}`);
-    out.push("", p.exitCode === 0 ? "Result: OK" : "Result: FAILED (errors or mandatory policy violations above)");
+    if (c.endpoints.length > 0) {
+        out.push("", paint("bold", "Cost of interface endpoints, per month:"));
+        for (const e of c.endpoints) out.push(`  ${e.name} (${e.region}): ${count(e.azs, "AZ")} × ${c.hoursPerMonth} h × USD ${e.pricePerAzHour} = ${usd(e.monthly)}`);
+        out.push(
+            `  total: ${usd(c.monthly)} for ${count(c.services, "service")}; one endpoint per service instead: ${usd(c.monthlyOneEndpointPerService)}; sharing saves ${usd(c.saving)}`,
+        );
+        for (const n of c.notes) out.push(`  ${n}`);
+        out.push(`  Partial hours bill as full hours. Data processed is extra: ${ENDPOINT_DATA_PROCESSING_TIERS}.`);
+    }
+    out.push("", p.exitCode === 0 ? paint("green", "Result: OK") : paint("red", "Result: FAILED (errors or mandatory policy violations above)"));
     return out.join("\n") + "\n";
 }
 
 export function formatJson(p: PlanResult): string {
-    const { registrations: _internal, ...rest } = p;
-    return JSON.stringify(rest, null, 2) + "\n";
+    const { registrations: _registrations, zoneOf: _zoneOf, ...rest } = p;
+    return JSON.stringify({ availability: AVAILABILITY, ...rest }, null, 2) + "\n";
 }

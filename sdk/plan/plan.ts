@@ -4,12 +4,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as yaml from "js-yaml";
 import * as fs from "node:fs";
+import { createRequire } from "node:module";
 import * as path from "node:path";
-import { AwsMocks, Registration, setProjectConfig, valueOf } from "../testing/mocks";
+import { describeFailure } from "../errors";
+import { resolve } from "../known";
+import { AwsMocks, Registration, Topology, setProjectConfig } from "../testing/mocks";
+import { SECRET } from "../validation";
 import { Diagnostic, TestResource as AnalyzedResource, UNKNOWN_VALUE, analyzeAll } from "./analyze";
-import { CostEstimate, DEFAULT_PRICE_PER_AZ_HOUR, estimateCost } from "./cost";
+import { CostEstimate, estimateCost } from "./cost";
 
-/** A problem with the program itself (missing, not TypeScript/JavaScript, failing to load): exit code 2. */
+/** The tool's own limits, or a program that does not load: exit code 2. */
 export class PlanError extends Error {}
 
 export interface PlanOptions {
@@ -18,7 +22,14 @@ export interface PlanOptions {
     /** Config values, `key=value` as `pulumi config set` takes them (a key without a namespace is the project's). */
     config?: Record<string, string>;
     stack?: string;
+    /** USD per endpoint-AZ-hour for every endpoint; default: each endpoint's region's price. */
     pricePerAzHour?: number;
+    /** Type-check the program before running it, as Pulumi's Node.js host does. Default: true. */
+    typecheck?: boolean;
+    /** Existing VPCs and subnets the program looks up. */
+    topology?: Topology;
+    /** Outputs of the stacks the program references, by stack name. */
+    stackReferences?: Record<string, Record<string, unknown>>;
     /** Called as resources are registered, for progress on long programs. */
     onProgress?: (registered: number) => void;
 }
@@ -36,19 +47,27 @@ export interface PlannedResource {
 export interface PlanResult {
     project: string;
     dir: string;
+    region: string;
     resources: PlannedResource[];
+    /** Stack outputs; a secret one is "[secret]". */
     outputs: Record<string, unknown>;
     warnings: string[];
     errors: string[];
+    /** What the plan did on the program's behalf: resources it does not model, passed through. */
+    notes: string[];
     findings: Diagnostic[];
     cost: CostEstimate;
-    /** 0: fine; 1: validation errors or mandatory policy violations. */
+    /** 0: fine; 1: the program's errors or mandatory policy violations. */
     exitCode: 0 | 1;
-    /** The registrations as the mocks saw them (for the diagram). */
+    /** The registrations as the mocks saw them, and the zones of subnets (for the diagram). */
     registrations: Registration[];
+    zoneOf: (subnetId: string) => string | undefined;
 }
 
-const SERIALIZING = /^(error serializing property "[^"]+": )+/;
+/** AWS App Runner's availability, said first wherever the package speaks to a user who may adopt it. */
+export const AVAILABILITY =
+    "AWS App Runner is closed to new customers since 2026; existing customers keep full use, AWS plans no new features " +
+    "and points new users to Amazon ECS Express Mode (https://docs.aws.amazon.com/apprunner/latest/dg/apprunner-availability-change.html).";
 
 function readProject(dir: string): { name: string; main: string; config: Record<string, string> } {
     const file = path.join(dir, "Pulumi.yaml");
@@ -62,7 +81,68 @@ function readProject(dir: string): { name: string; main: string; config: Record<
     return { name: project.name, main: path.resolve(dir, project.main ?? "."), config: Object.fromEntries(defaults) };
 }
 
-/** TypeScript programs are transpiled on load, as Pulumi's Node.js host does, without type-checking. */
+const SELF = "@apprunner-private/apprunner-private";
+
+function canResolve(request: string, dir: string): boolean {
+    try {
+        // Resolved as a module in `dir` would: `require.resolve(_, { paths })` also tries this package's self-reference.
+        createRequire(path.join(dir, "index.js")).resolve(request);
+        return true;
+    } catch {
+        return false;
+    }
+}
+
+/** The file Pulumi's Node.js host would run for `main`: the file, or a directory's package.json main or index. */
+function entryOf(main: string): string {
+    if (!fs.existsSync(main) || !fs.statSync(main).isDirectory()) {
+        const file = [main, `${main}.ts`, `${main}.js`].find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
+        if (!file) throw new PlanError(`the program's main, ${main}, does not exist`);
+        return file;
+    }
+    const pkg = path.join(main, "package.json");
+    const declared = fs.existsSync(pkg) ? JSON.parse(fs.readFileSync(pkg, "utf8")).main : undefined;
+    const candidates = [...(declared ? [path.join(main, declared)] : []), path.join(main, "index.ts"), path.join(main, "index.js")];
+    const file = candidates.find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
+    if (!file) throw new PlanError(`no index.ts or index.js in ${main}`);
+    return file;
+}
+
+/** The program's type errors, as Pulumi's Node.js host would report them, from the program's own TypeScript. */
+function typeErrors(dir: string, entry: string): string[] {
+    let ts: typeof import("typescript");
+    try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        ts = require(require.resolve("typescript", { paths: [dir, __dirname] }));
+    } catch {
+        throw new PlanError(`type-checking ${dir} needs the typescript package: install it there (npm install -D typescript), or pass --no-typecheck`);
+    }
+    // The program's own tsconfig.json, as Pulumi's host reads it: the directory's, not one found further up.
+    const configFile = fs.existsSync(path.join(dir, "tsconfig.json")) ? path.join(dir, "tsconfig.json") : undefined;
+    const parsed = configFile
+        ? ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })
+        : undefined;
+    const options: import("typescript").CompilerOptions = {
+        ...(parsed?.options ?? { strict: true, target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS, esModuleInterop: true }),
+        noEmit: true,
+    };
+    if (!canResolve(SELF, dir)) {
+        // As at run time (resolveThisPackage), a program that has not installed this package is checked against the
+        // plan's own declarations.
+        options.paths = { ...options.paths, [SELF]: [path.join(__dirname, "..", "index.d.ts")] };
+        options.baseUrl ??= dir;
+    }
+    // The entry and what it imports, as ts-node checks a program: not every file the tsconfig.json includes.
+    const program = ts.createProgram([entry], options);
+    return ts.getPreEmitDiagnostics(program).map((d) => {
+        const text = ts.flattenDiagnosticMessageText(d.messageText, "\n");
+        if (!d.file || d.start === undefined) return text;
+        const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
+        return `${path.relative(dir, d.file.fileName)}(${line + 1},${character + 1}): ${text}`;
+    });
+}
+
+/** TypeScript programs are transpiled on load, as Pulumi's Node.js host does (after its own type-check). */
 function registerTypeScript(dir: string) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { tsnodeRequire, typescriptRequire } = require("@pulumi/pulumi/tsutils").typeScriptRequireStrings();
@@ -85,14 +165,14 @@ function registerTypeScript(dir: string) {
 function resolveThisPackage() {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Module = require("node:module");
-    const self = "@apprunner-private/apprunner-private";
-    const resolve = Module._resolveFilename;
+    const self = SELF;
+    const resolveFilename = Module._resolveFilename;
     Module._resolveFilename = function (request: string, ...rest: unknown[]) {
         try {
-            return resolve.call(this, request, ...rest);
+            return resolveFilename.call(this, request, ...rest);
         } catch (e) {
             if (request !== self && !request.startsWith(`${self}/`)) throw e;
-            return resolve.call(this, path.join(__dirname, "..", request === self ? "index.js" : `${request.slice(self.length + 1)}/index.js`), ...rest);
+            return resolveFilename.call(this, path.join(__dirname, "..", request === self ? "index.js" : `${request.slice(self.length + 1)}/index.js`), ...rest);
         }
     };
 }
@@ -119,40 +199,77 @@ export function toAnalyzed(mocks: AwsMocks): AnalyzedResource[] {
     }));
 }
 
+/** A stack output, deeply resolved (arrays and objects holding Outputs too); a secret as "[secret]". */
+async function outputValue(value: unknown): Promise<unknown> {
+    const r = await resolve(pulumi.output(value));
+    if (r.secret) return SECRET;
+    return r.known ? r.value : undefined;
+}
+
+/** What the program module gives as stack outputs: its exports, or what its exported function returns. */
+async function exportsOf(module: any): Promise<Record<string, unknown>> {
+    const main = typeof module === "function" ? module : typeof module?.default === "function" ? module.default : undefined;
+    if (main) return (await main()) ?? {};
+    return module ?? {};
+}
+
 export async function plan(opts: PlanOptions): Promise<PlanResult> {
     const dir = path.resolve(opts.dir);
     const project = readProject(dir);
-    const ours = require.resolve("@pulumi/pulumi");
     let theirs: string;
     try {
         theirs = require.resolve("@pulumi/pulumi", { paths: [project.main, dir] });
     } catch {
         throw new PlanError(`the program in ${dir} cannot load @pulumi/pulumi: run \`npm install\` there first`);
     }
-    if (theirs !== ours) {
-        throw new PlanError(`the program in ${dir} uses another copy of @pulumi/pulumi (${theirs}): run the plan installed in that program (npx apprunner-private plan)`);
+    // Installed in the program, this package shares the program's @pulumi/pulumi (a peer dependency); run from
+    // elsewhere, the program's own copy would never see the simulated AWS.
+    if (theirs !== require.resolve("@pulumi/pulumi")) {
+        throw new PlanError(`the program in ${dir} uses another copy of @pulumi/pulumi (${theirs}): install this package in that program and run \`npx apprunner-private plan\` there`);
+    }
+    const entry = entryOf(project.main);
+    const config = { ...project.config, ...opts.config };
+    const region = config["aws:region"] ?? "us-east-1";
+    const result = (errors: string[]): PlanResult => ({
+        project: project.name,
+        dir,
+        region,
+        resources: [],
+        outputs: {},
+        warnings: [],
+        errors,
+        notes: [],
+        findings: [],
+        cost: estimateCost([], opts.pricePerAzHour),
+        exitCode: 1,
+        registrations: [],
+        zoneOf: () => undefined,
+    });
+    if (opts.typecheck !== false && /\.tsx?$/.test(entry)) {
+        const errors = typeErrors(dir, entry);
+        if (errors.length > 0) return result(errors);
     }
 
-    const mocks = new AwsMocks().install(project.name, opts.stack ?? "plan");
-    setProjectConfig(project.name, { ...project.config, ...opts.config });
+    const mocks = new AwsMocks({ region, topology: opts.topology, stackReferences: opts.stackReferences, passThroughUnmodelled: true, explainMisses: true, collectAllRejections: true }).install(
+        project.name,
+        opts.stack ?? "plan",
+    );
+    setProjectConfig(project.name, config);
     const warnings: string[] = [];
     const errors: string[] = [];
     const log = pulumi.log as any;
     const saved = { warn: log.warn, error: log.error };
-    log.warn = (msg: string) => warnings.push(msg);
-    log.error = (msg: string) => errors.push(msg);
+    log.warn = (msg: string, resource?: unknown) => warnings.push(describeFailure({ message: msg, resource }));
+    log.error = (msg: string, resource?: unknown) => errors.push(describeFailure({ message: msg, resource }));
     try {
         registerTypeScript(dir);
         resolveThisPackage();
-        let exported: Record<string, unknown>;
+        let exported: Record<string, unknown> = {};
         try {
             // eslint-disable-next-line @typescript-eslint/no-require-imports
-            exported = require(require.resolve(project.main));
+            exported = await exportsOf(require(entry));
         } catch (e) {
-            if (pulumi.ResourceError.isInstance(e)) {
-                errors.push((e as Error).message);
-                exported = {};
-            } else {
+            if (!pulumi.ResourceError.isInstance(e) && !pulumi.RunError.isInstance(e)) {
                 // The message without the stack: a TypeScript error's diagnostics follow its first line.
                 const message = String((e as Error)?.message ?? e)
                     .split("\n")
@@ -160,17 +277,21 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
                     .join("\n");
                 throw new PlanError(`the program failed to load: ${message}`);
             }
+            errors.push(describeFailure(e));
         }
         const outputs: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(exported ?? {})) {
+        for (const [k, v] of Object.entries(exported)) {
             try {
-                outputs[k] = pulumi.Output.isInstance(v) ? await valueOf(v) : v;
+                outputs[k] = await outputValue(v);
             } catch {
                 outputs[k] = undefined; // the failure is among the errors below
             }
         }
         await mocks.settle(opts.onProgress);
-        for (const e of mocks.unhandled) errors.push(String(e?.message ?? e).replace(SERIALIZING, ""));
+        for (const e of mocks.unhandled) errors.push(describeFailure(e));
+        // A stack reference without outputs is the plan's limit, not the program's error.
+        const missingReference = errors.find((e) => /has no outputs here: pass --stack-reference/.test(e));
+        if (missingReference) throw new PlanError(missingReference.replace(/^.*?(stack reference ")/, "$1"));
         const findings = await analyzeAll(toAnalyzed(mocks));
         const resources: PlannedResource[] = mocks.registrations.map((r) => ({
             urn: r.urn ?? "",
@@ -180,18 +301,23 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
             custom: r.custom,
             inputs: r.inputs,
         }));
+        const notes = mocks.passedThrough.map((r) => `${r.type} "${r.name}" is not modelled by the plan: passed through with a generated id`);
         const uniqueErrors = [...new Set(errors)];
+        const cost = estimateCost(resources, opts.pricePerAzHour);
         return {
             project: project.name,
             dir,
+            region,
             resources,
             outputs,
-            warnings,
+            warnings: [...new Set(warnings)],
             errors: uniqueErrors,
+            notes,
             findings,
-            cost: estimateCost(resources, opts.pricePerAzHour ?? DEFAULT_PRICE_PER_AZ_HOUR),
+            cost,
             exitCode: uniqueErrors.length > 0 || findings.some((f) => f.level === "mandatory") ? 1 : 0,
             registrations: mocks.registrations,
+            zoneOf: (id) => mocks.subnetZone(id),
         };
     } finally {
         Object.assign(log, saved);

@@ -3,11 +3,11 @@
 import { connectionDeleteBeforeReplace } from "./rules/connectionDeleteBeforeReplace";
 import { connectionEndpointSameVpc } from "./rules/connectionEndpointSameVpc";
 import { endpointInterface } from "./rules/endpointInterface";
-import { endpointIpv4Only } from "./rules/endpointIpv4Only";
+import { endpointIpAddressType } from "./rules/endpointIpAddressType";
 import { endpointMultiAz } from "./rules/endpointMultiAz";
 import { endpointNoPolicy } from "./rules/endpointNoPolicy";
 import { endpointRegionMatchesService } from "./rules/endpointRegionMatchesService";
-import { endpointSecurityGroup } from "./rules/endpointSecurityGroup";
+import { endpointSecurityGroup, endpointSecurityGroupNotWorldOpen } from "./rules/endpointSecurityGroup";
 import { oneConnectionPerService } from "./rules/oneConnectionPerService";
 import { serviceNotPublic } from "./rules/serviceNotPublic";
 import { sharedEndpoint } from "./rules/sharedEndpoint";
@@ -19,11 +19,12 @@ export {
     connectionDeleteBeforeReplace,
     connectionEndpointSameVpc,
     endpointInterface,
-    endpointIpv4Only,
+    endpointIpAddressType,
     endpointMultiAz,
     endpointNoPolicy,
     endpointRegionMatchesService,
     endpointSecurityGroup,
+    endpointSecurityGroupNotWorldOpen,
     oneConnectionPerService,
     serviceNotPublic,
     sharedEndpoint,
@@ -35,7 +36,8 @@ export const rules: Rule[] = [
     endpointInterface,
     endpointMultiAz,
     endpointNoPolicy,
-    endpointIpv4Only,
+    endpointIpAddressType,
+    endpointSecurityGroupNotWorldOpen,
     endpointSecurityGroup,
     oneConnectionPerService,
     connectionEndpointSameVpc,

@@ -13,7 +13,19 @@ export const TYPES = {
     vpc: "aws:ec2/vpc:Vpc",
 } as const;
 
-/** The value at a path of a resource's props; UNKNOWN if it or a value above it is unknown. */
+/** Does the value hold an unknown anywhere: itself, a list element, a nested property? */
+function holdsUnknown(value: unknown): boolean {
+    if (isUnknown(value)) return true;
+    if (Array.isArray(value)) return value.some(holdsUnknown);
+    if (typeof value === "object" && value !== null) return Object.values(value).some(holdsUnknown);
+    return false;
+}
+
+/**
+ * The one way rules read a resource: the value at a path of its props, or UNKNOWN if that value, a value above it,
+ * or anything inside it (a list element, a nested property) is not known yet. A rule that gets UNKNOWN reports
+ * "could not check"; it never looks inside a value that is partly unknown, so it can neither crash nor guess.
+ */
 export function prop(r: ResourceView, ...path: string[]): unknown {
     let value: unknown = r.props;
     for (const key of path) {
@@ -21,7 +33,12 @@ export function prop(r: ResourceView, ...path: string[]): unknown {
         if (typeof value !== "object" || value === null) return undefined;
         value = (value as Record<string, unknown>)[key];
     }
-    return value;
+    return holdsUnknown(value) ? UNKNOWN : value;
+}
+
+/** A known value as a list: a list as it is, nothing as [], anything else as its one element. */
+export function list(value: unknown): unknown[] {
+    return Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
 }
 
 /** The display name of a resource in messages: its type's last part and its name. */

@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const rpc = require("@pulumi/pulumi/runtime/rpc");
 import { createHash } from "node:crypto";
-import { appRunnerEndpointServiceName, parseServiceArn, regionOfAppRunnerEndpointService } from "../aws";
+import { appRunnerEndpointServiceName, isAppRunnerRegion, parseServiceArn, regionOfAppRunnerEndpointService } from "../aws";
 import { cidrContains, cidrsOverlap, parseCidr } from "../cidr";
 import { validateConnectionName, validateTags } from "../validation";
 
@@ -84,6 +84,30 @@ export const TOPOLOGY = {
     euServiceArn: serviceArn("eu-api", "eu-west-1"),
 };
 
+/** Existing VPCs, subnets, App Runner endpoints and services the mocks answer lookups from, besides TOPOLOGY. */
+export interface Topology {
+    vpcs?: { id: string; region?: string; cidrBlocks: string[]; ipv6CidrBlock?: string }[];
+    subnets?: { id: string; vpcId: string; availabilityZone: string; cidrBlock: string; ipv6CidrBlock?: string; ownerId?: string }[];
+    endpoints?: { id: string; vpcId: string }[];
+    services?: string[];
+}
+
+export interface AwsMocksOptions {
+    /** The AWS provider's region (the stack's aws:region). Default: us-east-1. */
+    region?: string;
+    /** A preview: AWS is asked nothing, so ids and computed outputs stay unknown. */
+    preview?: boolean;
+    topology?: Topology;
+    /** Outputs of stacks a program references, by stack name. */
+    stackReferences?: Record<string, Record<string, unknown>>;
+    /** Give resources of types not modelled here generated ids instead of failing (the plan). */
+    passThroughUnmodelled?: boolean;
+    /** Say, when a lookup misses, which ids could have been found. */
+    explainMisses?: boolean;
+    /** Collect every unhandled rejection, not only Pulumi's (the plan: nothing else would report them). */
+    collectAllRejections?: boolean;
+}
+
 /** One registration as the monitor saw it. */
 export interface Registration {
     type: string;
@@ -135,7 +159,12 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     private readonly connections = new Map<string, Connection>();
     private readonly options = new Map<string, Pick<Registration, "parent" | "provider" | "deleteBeforeReplace" | "propertyDependencies" | "engineInputs">>();
 
-    constructor(opts: { region?: string; preview?: boolean } = {}) {
+    /** Resources of types the mocks do not model, passed through (the plan's mode; tests throw instead). */
+    readonly passedThrough: Registration[] = [];
+    readonly options_: AwsMocksOptions;
+
+    constructor(opts: AwsMocksOptions = {}) {
+        this.options_ = opts;
         this.region = opts.region ?? DEFAULT_REGION;
         this.preview = opts.preview ?? false;
         const t = TOPOLOGY;
@@ -164,6 +193,30 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             serviceName: appRunnerEndpointServiceName("us-east-1"),
         });
         for (const arn of [t.apiServiceArn, t.adminServiceArn, t.euServiceArn]) this.addService(arn);
+        if (opts.topology) this.addTopology(opts.topology);
+    }
+
+    /** Adds existing VPCs, subnets, endpoints and services (the plan's --topology file). */
+    addTopology(topology: Topology): this {
+        for (const v of topology.vpcs ?? []) {
+            this.addVpc({ id: v.id, region: v.region ?? this.region, cidrBlocks: v.cidrBlocks, ipv6CidrBlock: v.ipv6CidrBlock, defaultSecurityGroupId: ec2Id("sg", `${v.id}/default`) });
+        }
+        for (const s of topology.subnets ?? []) {
+            this.subnets.set(s.id, { ...s, region: s.availabilityZone.slice(0, -1), ownerId: s.ownerId ?? ACCOUNT_ID });
+        }
+        for (const e of topology.endpoints ?? []) {
+            const vpc = this.vpcs.get(e.vpcId);
+            this.endpoints.set(e.id, { id: e.id, vpcId: e.vpcId, region: vpc?.region ?? this.region, serviceName: appRunnerEndpointServiceName(vpc?.region ?? this.region) });
+        }
+        for (const arn of topology.services ?? []) this.addService(arn);
+        return this;
+    }
+
+    /** A lookup that misses: the Terraform provider's text, and in the plan the ids it could have found. */
+    private miss(text: string, known: Iterable<{ id: string; region: string }>, region: string): Error {
+        if (!this.options_.explainMisses) return new Error(text);
+        const ids = [...known].filter((x) => x.region === region).map((x) => x.id);
+        return new Error(`${text} (the plan knows ${ids.length ? ids.join(", ") : "none"} in ${region}; describe others with --topology)`);
     }
 
     /**
@@ -207,6 +260,11 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         }
     }
 
+    /** The Availability Zone of a subnet the mocks know, for the plan's diagram. */
+    subnetZone(id: string): string | undefined {
+        return this.subnets.get(id)?.availabilityZone;
+    }
+
     /** Adds an App Runner service that exists before the program runs. */
     addService(arn: string): this {
         this.services.set(arn, { arn, region: parseServiceArn(arn)!.region });
@@ -242,7 +300,8 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             // the test to assert. The process's other listeners (mocha's, Pulumi's) stay: mocha re-emits rejections
             // it does not own, so the same one can arrive twice, and is kept once.
             process.on("unhandledRejection", (reason) => {
-                if (current && isFromPulumi(reason) && !current.unhandled.includes(reason as Error)) current.unhandled.push(reason as Error);
+                const ours = current && (current.options_.collectAllRejections || isFromPulumi(reason));
+                if (ours && !current!.unhandled.includes(reason as Error)) current!.unhandled.push(reason as Error);
             });
         }
         return this;
@@ -304,7 +363,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             case "aws:ec2/getSubnet:getSubnet": {
                 const subnet = this.subnets.get(inputs.id);
                 // The Terraform provider's text when DescribeSubnets finds nothing.
-                if (!subnet || subnet.region !== region) throw new Error("no matching EC2 Subnet found");
+                if (!subnet || subnet.region !== region) throw this.miss("no matching EC2 Subnet found", this.subnets.values(), region);
                 return {
                     id: subnet.id,
                     arn: `arn:aws:ec2:${region}:${subnet.ownerId}:subnet/${subnet.id}`,
@@ -321,7 +380,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             }
             case "aws:ec2/getVpc:getVpc": {
                 const vpc = this.vpcs.get(inputs.id);
-                if (!vpc || vpc.region !== region) throw new Error("no matching EC2 VPC found");
+                if (!vpc || vpc.region !== region) throw this.miss("no matching EC2 VPC found", this.vpcs.values(), region);
                 return {
                     id: vpc.id,
                     arn: `arn:aws:ec2:${region}:${ACCOUNT_ID}:vpc/${vpc.id}`,
@@ -458,6 +517,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             case "aws:ec2/vpcEndpoint:VpcEndpoint":
                 return this.createEndpoint(seed, region, inputs);
             case "aws:apprunner/service:Service": {
+                if (!isAppRunnerRegion(region)) throw noAppRunner(region);
                 const serviceName: string = inputs.serviceName;
                 if (validateConnectionName(serviceName).length) {
                     throw awsError("InvalidRequestException", `1 validation error detected: Value '${serviceName}' at 'serviceName' failed to satisfy constraint`);
@@ -475,7 +535,19 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                 // @pulumi/aws autonames the connection: its logical name, "-", 7 random hexadecimal characters.
                 // (Random there; here seeded by the count of connections, so two same-named children still differ.)
                 return this.createConnection(region, { ...inputs, name: inputs.name ?? `${args.name}-${hex(`autoname/${seed}/${this.connections.size}`, 7)}` });
+            case "pulumi:pulumi:StackReference": {
+                const outputs = this.options_.stackReferences?.[inputs.name];
+                if (outputs === undefined) {
+                    throw new Error(`stack reference "${inputs.name}" has no outputs here: pass --stack-reference ${inputs.name}=FILE (a JSON object of its outputs)`);
+                }
+                return { id: inputs.name, state: { name: inputs.name, outputs, secretOutputNames: [] } };
+            }
             default:
+                if (this.options_.passThroughUnmodelled) {
+                    this.passedThrough.push(this.registrations[this.registrations.length - 1]);
+                    // Pulumi's autonaming, for the many types with a `name`: the logical name and 7 random characters.
+                    return { id: `${args.name}-${hex(seed, 8)}`, state: { name: `${args.name}-${hex(`${seed}/name`, 7)}`, ...inputs } };
+                }
                 throw new Error(`mocks: unmocked resource type ${args.type}`);
         }
     }
@@ -541,6 +613,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     }
 
     private createConnection(region: string, inputs: Record<string, any>) {
+        if (!isAppRunnerRegion(region)) throw noAppRunner(region);
         const name: string = inputs.name;
         if (validateConnectionName(name).length) {
             throw awsError("InvalidRequestException", `1 validation error detected: Value '${name}' at 'vpcIngressConnectionName' failed to satisfy constraint`);
@@ -574,9 +647,14 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     }
 }
 
+/** App Runner has no API endpoint outside its regions: the AWS provider's request fails before AWS can answer. */
+function noAppRunner(region: string): Error {
+    return new Error(`mock AWS: App Runner does not exist in ${region}: apprunner.${region}.amazonaws.com does not resolve`);
+}
+
 /** Rejections Pulumi's runtime raises for a program's resources: registration and apply failures. */
 function isFromPulumi(reason: unknown): boolean {
-    return pulumi.ResourceError.isInstance(reason) || pulumi.RunError.isInstance(reason) || /^mock AWS rejected|^mocks: /.test(String((reason as Error)?.message));
+    return pulumi.ResourceError.isInstance(reason) || pulumi.RunError.isInstance(reason) || /^mock AWS|^mocks: /.test(String((reason as Error)?.message));
 }
 
 /** The value of an Output, or `undefined` when it is unknown (preview). Rejects as the Output does. */

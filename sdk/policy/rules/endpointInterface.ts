@@ -1,4 +1,5 @@
 import { label, prop } from "../resources";
+import { isUnknown } from "../types";
 import { endpointRule } from "./endpointRule";
 
 export const endpointInterface = endpointRule(
@@ -12,6 +13,7 @@ export const endpointInterface = endpointRule(
     },
     (endpoint) => {
         const type = prop(endpoint, "vpcEndpointType");
+        if (isUnknown(type)) return [{ outcome: "could-not-check", urn: endpoint.urn, message: `${label(endpoint)}'s vpcEndpointType is not known yet.` }];
         if (type === "Interface") return [];
         return [{ outcome: "non-compliant", urn: endpoint.urn, message: `${label(endpoint)} has vpcEndpointType ${type === undefined ? "not set (Gateway)" : JSON.stringify(type)}: set it to "Interface".` }];
     },

@@ -1,108 +1,145 @@
 import { HTTPS_PORT } from "../../aws";
-import { TYPES, dependedOn, idOf, isAppRunnerEndpoint, label, ofType, prop } from "../resources";
+import { TYPES, dependedOn, idOf, isAppRunnerEndpoint, label, list, ofType, prop } from "../resources";
 import { Finding, ResourceView, StackRule, isUnknown, notApplicable } from "../types";
 
-const OPEN = ["0.0.0.0/0", "::/0"];
-
-/** The problems of one ingress rule: anything but TCP 443, or a world-open source. */
-function ruleProblems(rule: { protocol: unknown; fromPort: unknown; toPort: unknown; sources: unknown[] }): string[] {
-    const problems: string[] = [];
-    const protocol = String(rule.protocol).toLowerCase();
-    if (!["tcp", "6"].includes(protocol) || rule.fromPort !== HTTPS_PORT || rule.toPort !== HTTPS_PORT) {
-        problems.push(`admits ${protocol === "-1" || protocol === "all" ? "all traffic" : `${protocol} ${String(rule.fromPort)}-${String(rule.toPort)}`}, not only TCP 443`);
-    }
-    const open = rule.sources.filter((s) => typeof s === "string" && OPEN.includes(s));
-    if (open.length > 0) problems.push(`admits ${open.join(" and ")}`);
-    return problems;
+/** One ingress permission on a security group that guards an App Runner endpoint, read from the stack. */
+interface Permission {
+    group: ResourceView;
+    endpoint: ResourceView;
+    /** Where it is written: "ingress[0]" of the group, or a rule resource's label. */
+    where: string;
+    protocol: unknown;
+    fromPort: unknown;
+    toPort: unknown;
+    /** CIDR sources; security group and prefix list sources are not world-open. */
+    cidrs: unknown[];
 }
 
-export const endpointSecurityGroup: StackRule = {
-    id: "apprunner-endpoint-sg-https-only",
-    description: "Security groups on an apprunner.requests endpoint admit only TCP 443, and never from 0.0.0.0/0 or ::/0.",
-    explanation:
-        "Private App Runner services are served over HTTPS on port 443; any other port on the endpoint's network interfaces " +
-        "is surface without purpose. A world-open source admits every network that can route into the VPC: peered VPCs, " +
-        "VPN and Direct Connect sites. The security group is the only access control App Runner endpoints have, since " +
-        "endpoint policies are not supported.",
-    enforcementLevel: "mandatory",
-    scope: "stack",
-    check(resources) {
-        const endpoints = ofType(resources, TYPES.endpoint).filter((e) => isAppRunnerEndpoint(e) === true);
-        if (endpoints.length === 0) return notApplicable("no App Runner interface endpoint in the stack");
-        const groups = ofType(resources, TYPES.securityGroup);
-        const rules = [...ofType(resources, TYPES.securityGroupRule), ...ofType(resources, TYPES.ingressRule)];
-        const checked = new Set<string>();
-        // A group may guard several endpoints: each group is checked once.
-        const findings: Finding[] = [];
-        for (const endpoint of endpoints) {
-            const ids = prop(endpoint, "securityGroupIds");
-            if (ids === undefined || (Array.isArray(ids) && ids.length === 0)) {
-                findings.push({ outcome: "could-not-check", urn: endpoint.urn, message: `${label(endpoint)} uses the VPC's default security group, which is not in this stack; give it a security group that admits TCP 443 from your clients.` });
-                continue;
-            }
-            // Groups of the stack are found by dependency (ids unknown in a preview) and by id; others are reported.
-            const attached = dependedOn(endpoint, "securityGroupIds", groups);
-            for (const id of Array.isArray(ids) ? ids : []) {
-                if (isUnknown(id)) continue;
+/**
+ * The ingress permissions of every security group on an App Runner endpoint of the stack (inline `ingress`,
+ * `SecurityGroupRule` and `SecurityGroupIngressRule` resources), and "could not check" for what is not known yet or
+ * is outside the stack. Each group is read once, however many endpoints it guards.
+ */
+function permissionsOf(resources: ResourceView[]): { permissions: Permission[]; findings: Finding[] } | undefined {
+    const endpoints = ofType(resources, TYPES.endpoint).filter((e) => isAppRunnerEndpoint(e) === true);
+    if (endpoints.length === 0) return undefined;
+    const groups = ofType(resources, TYPES.securityGroup);
+    const rules = [...ofType(resources, TYPES.securityGroupRule), ...ofType(resources, TYPES.ingressRule)];
+    const permissions: Permission[] = [];
+    const findings: Finding[] = [];
+    const seen = new Set<string>();
+    for (const endpoint of endpoints) {
+        const ids = prop(endpoint, "securityGroupIds");
+        if (ids === undefined || (Array.isArray(ids) && ids.length === 0)) {
+            findings.push({ outcome: "could-not-check", urn: endpoint.urn, message: `${label(endpoint)} uses the VPC's default security group, which is not in this stack; give it a security group that admits TCP 443 from your clients.` });
+            continue;
+        }
+        // Groups of the stack are found by dependency (ids unknown in a preview) and by id; others are reported.
+        const attached = dependedOn(endpoint, "securityGroupIds", groups);
+        if (isUnknown(ids)) {
+            if (attached.length === 0) findings.push({ outcome: "could-not-check", urn: endpoint.urn, message: `${label(endpoint)}'s securityGroupIds are not known yet.` });
+        } else {
+            for (const id of list(ids)) {
                 const group = groups.find((g) => idOf(g) === id);
                 if (group) attached.push(group);
                 else findings.push({ outcome: "could-not-check", urn: endpoint.urn, message: `${label(endpoint)}'s security group ${String(id)} is not in this stack; check its rules where it is defined.` });
             }
-            const someUnknown = isUnknown(ids) || (Array.isArray(ids) && ids.some(isUnknown));
-            if (someUnknown && attached.length === 0) {
-                findings.push({ outcome: "could-not-check", urn: endpoint.urn, message: `${label(endpoint)}'s securityGroupIds are not known yet.` });
-            }
-            for (const group of attached) {
-                if (checked.has(group.urn)) continue;
-                checked.add(group.urn);
-                findings.push(...checkGroup(group, endpoint, rules));
-            }
         }
-        return findings;
-    },
-};
+        for (const group of attached) {
+            if (seen.has(group.urn)) continue;
+            seen.add(group.urn);
+            readGroup(group, endpoint, rules, permissions, findings);
+        }
+    }
+    return { permissions, findings };
+}
 
-function checkGroup(group: ResourceView, endpoint: ResourceView, rules: ResourceView[]): Finding[] {
-    const findings: Finding[] = [];
+function readGroup(group: ResourceView, endpoint: ResourceView, rules: ResourceView[], permissions: Permission[], findings: Finding[]): void {
     const inline = prop(group, "ingress");
     if (isUnknown(inline)) {
         findings.push({ outcome: "could-not-check", urn: group.urn, message: `${label(group)}'s ingress rules are not known yet.` });
-    } else if (Array.isArray(inline)) {
-        inline.forEach((r: any, i: number) => {
-            const lists = [r.cidrBlocks ?? [], r.ipv6CidrBlocks ?? []];
-            const sources = lists.flatMap((l) => (Array.isArray(l) ? l : [l]));
-            if ([r.protocol, r.fromPort, r.toPort, ...sources].some(isUnknown)) {
-                findings.push({ outcome: "could-not-check", urn: group.urn, message: `${label(group)}'s ingress[${i}] protocol, ports or sources are not known yet.` });
-                return;
-            }
-            const problems = ruleProblems({ protocol: r.protocol, fromPort: r.fromPort, toPort: r.toPort, sources });
-            if (problems.length) findings.push(violation(group, endpoint, `ingress[${i}] ${problems.join(" and ")}`));
+    } else {
+        list(inline).forEach((r, i) => {
+            const rule = (r ?? {}) as Record<string, unknown>;
+            const cidrs = [...list(rule.cidrBlocks), ...list(rule.ipv6CidrBlocks)];
+            permissions.push({ group, endpoint, where: `ingress[${i}]`, protocol: rule.protocol, fromPort: rule.fromPort, toPort: rule.toPort, cidrs });
         });
     }
     const groupId = idOf(group);
     for (const rule of rules) {
         const target = prop(rule, "securityGroupId");
-        const targets = target === groupId && typeof target === "string" ? true : dependedOn(rule, "securityGroupId", [group]).length > 0;
+        const targets = typeof target === "string" && target === groupId ? true : dependedOn(rule, "securityGroupId", [group]).length > 0;
         if (!targets) continue;
-        if (rule.type === TYPES.securityGroupRule && prop(rule, "type") !== "ingress") continue;
-        const view =
-            rule.type === TYPES.securityGroupRule
-                ? { protocol: prop(rule, "protocol"), fromPort: prop(rule, "fromPort"), toPort: prop(rule, "toPort"), sources: [...((prop(rule, "cidrBlocks") as unknown[]) ?? []), ...((prop(rule, "ipv6CidrBlocks") as unknown[]) ?? [])] }
-                : { protocol: prop(rule, "ipProtocol"), fromPort: prop(rule, "fromPort"), toPort: prop(rule, "toPort"), sources: [prop(rule, "cidrIpv4"), prop(rule, "cidrIpv6")] };
-        if ([view.protocol, view.fromPort, view.toPort, ...view.sources].some(isUnknown)) {
-            findings.push({ outcome: "could-not-check", urn: rule.urn, message: `${label(rule)}'s protocol, ports or sources are not known yet.` });
+        const isOldStyle = rule.type === TYPES.securityGroupRule;
+        const direction = isOldStyle ? prop(rule, "type") : "ingress";
+        const fields = isOldStyle
+            ? { protocol: prop(rule, "protocol"), cidrs: [prop(rule, "cidrBlocks"), prop(rule, "ipv6CidrBlocks")] }
+            : { protocol: prop(rule, "ipProtocol"), cidrs: [prop(rule, "cidrIpv4"), prop(rule, "cidrIpv6")] };
+        const [fromPort, toPort] = [prop(rule, "fromPort"), prop(rule, "toPort")];
+        if ([direction, fields.protocol, fromPort, toPort, ...fields.cidrs].some(isUnknown)) {
+            findings.push({ outcome: "could-not-check", urn: rule.urn, message: `${label(rule)}'s direction, protocol, ports or sources are not known yet.` });
             continue;
         }
-        const problems = ruleProblems(view);
-        if (problems.length) findings.push(violation(group, endpoint, `${label(rule)} ${problems.join(" and ")}`));
+        if (direction !== "ingress") continue;
+        permissions.push({ group, endpoint, where: label(rule), protocol: fields.protocol, fromPort, toPort, cidrs: fields.cidrs.flatMap(list) });
     }
-    return findings;
 }
 
-function violation(group: ResourceView, endpoint: ResourceView, what: string): Finding {
+function violation(p: Permission, what: string, fix: string): Finding {
+    return { outcome: "non-compliant", urn: p.group.urn, message: `${label(p.group)} on App Runner endpoint ${label(p.endpoint)}: ${p.where} ${what}; ${fix}` };
+}
+
+function stackRule(rule: Omit<StackRule, "scope" | "check">, judge: (p: Permission) => Finding | undefined): StackRule {
     return {
-        outcome: "non-compliant",
-        urn: group.urn,
-        message: `${label(group)} on App Runner endpoint ${label(endpoint)}: ${what}; allow only TCP 443 from your clients' CIDR blocks or security groups.`,
+        ...rule,
+        scope: "stack",
+        check(resources) {
+            const read = permissionsOf(resources);
+            if (!read) return notApplicable("no App Runner interface endpoint in the stack");
+            return [...read.findings, ...read.permissions.flatMap((p) => judge(p) ?? [])];
+        },
     };
 }
+
+const WORLD = ["0.0.0.0/0", "::/0"];
+
+/**
+ * Mandatory: a world-open source is what leaves a private service open to every network that routes into the VPC.
+ */
+export const endpointSecurityGroupNotWorldOpen = stackRule(
+    {
+        id: "apprunner-endpoint-sg-not-world-open",
+        description: "Security groups on an apprunner.requests endpoint never admit 0.0.0.0/0 or ::/0.",
+        explanation:
+            "A world-open source admits every network that can route into the VPC: peered VPCs, VPN and Direct Connect " +
+            "sites. The security group is the only access control a private App Runner service has: endpoint policies are " +
+            "not supported, and WAF cannot filter by source address for private services (App Runner guide, network-pl.html).",
+        enforcementLevel: "mandatory",
+    },
+    (p) => {
+        const open = p.cidrs.filter((c) => typeof c === "string" && WORLD.includes(c));
+        return open.length > 0 ? violation(p, `admits ${open.join(" and ")}`, "allow only your clients' CIDR blocks or security groups.") : undefined;
+    },
+);
+
+/**
+ * Advisory: a port other than 443 is surface without purpose, but it neither is refused by AWS nor opens the service
+ * (AWS Copilot opens every port from its environment's security group). DESIGN-NOTES.md, "Rule levels".
+ */
+export const endpointSecurityGroup = stackRule(
+    {
+        id: "apprunner-endpoint-sg-https-only",
+        description: "Security groups on an apprunner.requests endpoint admit only TCP 443.",
+        explanation:
+            "Private App Runner services are served over HTTPS on port 443 (whether port 80 is served privately is " +
+            "unverified); any other port on the endpoint's network interfaces is surface without purpose. Advisory: it " +
+            "opens nothing AWS serves, and AWS Copilot itself admits all traffic from its environment's security group.",
+        enforcementLevel: "advisory",
+    },
+    (p) => {
+        const protocol = String(p.protocol).toLowerCase();
+        if (["tcp", "6"].includes(protocol) && p.fromPort === HTTPS_PORT && p.toPort === HTTPS_PORT) return undefined;
+        const what = protocol === "-1" || protocol === "all" ? "all traffic" : `${protocol} ${String(p.fromPort)}-${String(p.toPort)}`;
+        return violation(p, `admits ${what}, not only TCP 443`, "allow only TCP 443 from your clients.");
+    },
+);

@@ -1,24 +1,26 @@
-import { TYPES, isAppRunnerEndpoint, label, ofType, prop, vpcIdentity } from "../resources";
+import { HOURS_PER_MONTH, endpointPricePerAzHour } from "../../aws";
+import { TYPES, endpointRegion, isAppRunnerEndpoint, label, ofType, prop, vpcIdentity } from "../resources";
 import { Finding, StackRule, isUnknown, notApplicable } from "../types";
 
-/** Hours in an average month (8,766 h a year / 12), as AWS's pricing pages count them. */
-export const HOURS_PER_MONTH = 730;
-
 export interface SharedEndpointConfig {
-    /** USD per endpoint per Availability Zone per hour. */
-    pricePerAzHour: number;
+    /** USD per endpoint per Availability Zone per hour; default: the endpoint's region's price (AWS PrivateLink pricing). */
+    pricePerAzHour?: number;
 }
 
 export const sharedEndpoint: StackRule<SharedEndpointConfig> = {
     id: "apprunner-shared-endpoint",
     description: "A VPC has one apprunner.requests endpoint, shared by all its private App Runner services.",
     explanation:
-        "Interface endpoints are billed per endpoint per Availability Zone per hour (AWS PrivateLink pricing: USD 0.01 " +
-        "in us-east-1), and one endpoint serves every App Runner service in its VPC (App Runner guide). A second " +
-        "endpoint buys isolation at that price; this advice says what it costs.",
+        "Interface endpoints are billed per endpoint per Availability Zone per hour, partial hours as full hours (AWS " +
+        "PrivateLink pricing: USD 0.01 in us-east-1), and one endpoint serves every App Runner service in its VPC (App " +
+        "Runner guide). A second endpoint buys isolation at that price; this advice says what it costs.",
     enforcementLevel: "advisory",
-    configSchema: { properties: { pricePerAzHour: { type: "number", default: 0.01, description: "USD per endpoint per Availability Zone per hour." } } },
-    defaults: { pricePerAzHour: 0.01 },
+    configSchema: {
+        properties: {
+            pricePerAzHour: { type: "number", description: "USD per endpoint per Availability Zone per hour. Default: the endpoint region's price, or us-east-1's where unknown." },
+        },
+    },
+    defaults: {},
     scope: "stack",
     check(resources, config) {
         const endpoints = ofType(resources, TYPES.endpoint).filter((e) => isAppRunnerEndpoint(e) === true);
@@ -40,13 +42,14 @@ export const sharedEndpoint: StackRule<SharedEndpointConfig> = {
                 const subnets = prop(e, "subnetIds");
                 return n + (Array.isArray(subnets) ? subnets.length : 0);
             }, 0);
-            const monthly = extraAzs * HOURS_PER_MONTH * config.pricePerAzHour;
+            const price = config.pricePerAzHour ?? endpointPricePerAzHour(endpointRegion(group[0]) ?? "").price;
+            const monthly = extraAzs * HOURS_PER_MONTH * price;
             findings.push({
                 outcome: "non-compliant",
                 urn: group[1].urn,
                 message:
                     `VPC ${vpc} has ${group.length} App Runner interface endpoints (${group.map(label).join(", ")}); one can serve every service ` +
-                    `in the VPC: sharing it saves about USD ${monthly.toFixed(2)} a month (${extraAzs} endpoint-AZs × ${HOURS_PER_MONTH} h × USD ${config.pricePerAzHour}), plus data processing.`,
+                    `in the VPC: sharing it saves about USD ${monthly.toFixed(2)} a month (${extraAzs} endpoint-AZs × ${HOURS_PER_MONTH} h × USD ${price}), plus data processing.`,
             });
         }
         return findings;

@@ -1,0 +1,8 @@
+// The VPC comes from another stack's outputs.
+import * as pulumi from "@pulumi/pulumi";
+import { PrivateEndpoint } from "../../../sdk";
+import { TOPOLOGY as T } from "../../../sdk/testing/mocks";
+
+const network = new pulumi.StackReference("acme/network/prod");
+const vpcId = network.requireOutput("vpcId") as pulumi.Output<string>;
+export const url = new PrivateEndpoint("api", { serviceArn: T.apiServiceArn, vpcId, vpcEndpointId: T.existingEndpointId }).url;
