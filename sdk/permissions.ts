@@ -1,44 +1,63 @@
-// The IAM actions a deployment of PrivateEndpoint needs, to create, update and delete what it manages and to make
-// its lookups. Sources: the App Runner guide's list for private endpoints (the EC2 actions marked "guide"), the
-// App Runner API's VpcIngressConnection operations, and the EC2 calls the AWS provider makes for a security
-// group (create, authorize, revoke the default egress rule, describe, delete) and an interface endpoint.
+// The IAM actions a deployment of PrivateEndpoint needs: what the AWS provider (the Terraform AWS provider that
+// @pulumi/aws bridges) really calls to create, read, update and delete what the component manages and to make its
+// lookups, and what App Runner itself checks when it creates a connection. Sources: ../shared/AWS-FACTS.md,
+// "Permissions the AWS provider really calls" (hashicorp/terraform-provider-aws sources; the CloudFormation resource
+// schema aws-apprunner-vpcingressconnection.json), and the App Runner guide's list for private endpoints.
 
-/** One IAM action, and why the component needs it. */
+/** One IAM action, why the component needs it, and where that is known from. */
 export interface RequiredPermission {
     action: string;
     reason: string;
+    source: string;
+    /** True when the provider logs and carries on without it. */
+    optional?: boolean;
+    /** True when it is needed even when the endpoint is reused (`vpcEndpointId`), i.e. for the connection alone. */
+    connection?: boolean;
 }
 
+const GUIDE = "App Runner guide, Enabling Private endpoint";
+const TF_VPC = "Terraform AWS provider, aws_vpc data source";
+const TF_ENDPOINT = "Terraform AWS provider, aws_vpc_endpoint";
+const TF_SG = "Terraform AWS provider, aws_security_group";
+const TF_CONNECTION = "Terraform AWS provider, aws_apprunner_vpc_ingress_connection";
+const CFN_CONNECTION = "CloudFormation schema AWS::AppRunner::VpcIngressConnection, handler permissions";
+
 export const requiredPermissions: readonly RequiredPermission[] = [
-    // The App Runner guide, "Enabling Private endpoint for incoming traffic", Permissions.
-    { action: "ec2:CreateTags", reason: "tag the endpoint and the security group (guide)" },
-    { action: "ec2:CreateVpcEndpoint", reason: "create the apprunner.requests interface endpoint (guide)" },
-    { action: "ec2:ModifyVpcEndpoint", reason: "update the endpoint's subnets, security groups or tags (guide)" },
-    { action: "ec2:DeleteVpcEndpoints", reason: "delete the endpoint (guide)" },
-    { action: "ec2:DescribeSubnets", reason: "look up the subnets' VPC and Availability Zone (guide)" },
-    { action: "ec2:DescribeVpcEndpoints", reason: "read the endpoint and wait until it is available (guide)" },
-    { action: "ec2:DescribeVpcs", reason: "look up the VPC's CIDR blocks for the default security group rule (guide)" },
-    // The security group the component creates when `securityGroupIds` is not given.
-    { action: "ec2:CreateSecurityGroup", reason: "create the endpoint's security group" },
-    { action: "ec2:AuthorizeSecurityGroupIngress", reason: "allow TCP 443 from the allowed CIDR blocks" },
-    { action: "ec2:RevokeSecurityGroupIngress", reason: "change the allowed CIDR blocks" },
-    { action: "ec2:RevokeSecurityGroupEgress", reason: "remove the allow-all egress rule AWS adds to a new group" },
-    { action: "ec2:DescribeSecurityGroups", reason: "read the security group" },
-    { action: "ec2:DeleteSecurityGroup", reason: "delete the security group" },
-    { action: "ec2:DeleteTags", reason: "remove tags from the endpoint or the security group" },
-    { action: "ec2:DescribeNetworkInterfaces", reason: "wait for the endpoint's network interfaces on deletion" },
-    // The VPC ingress connection (App Runner API).
-    { action: "apprunner:CreateVpcIngressConnection", reason: "connect the service to the endpoint" },
-    { action: "apprunner:DescribeVpcIngressConnection", reason: "read the connection, its domain name and status" },
-    { action: "apprunner:UpdateVpcIngressConnection", reason: "move the connection to another endpoint" },
-    { action: "apprunner:DeleteVpcIngressConnection", reason: "delete the connection" },
-    { action: "apprunner:ListVpcIngressConnections", reason: "find connections by service" },
-    { action: "apprunner:TagResource", reason: "tag the connection" },
-    { action: "apprunner:UntagResource", reason: "remove tags from the connection" },
-    { action: "apprunner:ListTagsForResource", reason: "read the connection's tags" },
+    // The interface endpoint (with `subnetIds`).
+    { action: "ec2:CreateVpcEndpoint", reason: "create the apprunner.requests interface endpoint", source: GUIDE },
+    { action: "ec2:ModifyVpcEndpoint", reason: "update the endpoint's subnets, security groups or tags", source: GUIDE },
+    { action: "ec2:DeleteVpcEndpoints", reason: "delete the endpoint", source: GUIDE },
+    { action: "ec2:DescribeVpcEndpoints", reason: "read the endpoint and wait until it is available; App Runner reads it too, to create a connection", source: `${GUIDE}; ${CFN_CONNECTION}`, connection: true },
+    { action: "ec2:DescribePrefixLists", reason: "read the endpoint: the provider reads the endpoint service's prefix list, and fails without it", source: TF_ENDPOINT },
+    { action: "ec2:DescribeNetworkInterfaces", reason: "read the endpoint's network interfaces (their addresses) on every read of the endpoint", source: TF_ENDPOINT },
+    { action: "ec2:CreateTags", reason: "tag the endpoint and the security group", source: GUIDE },
+    { action: "ec2:DeleteTags", reason: "remove tags from the endpoint or the security group", source: TF_ENDPOINT },
+    // Lookups: the subnets' zones and owners, the VPC's CIDR blocks.
+    { action: "ec2:DescribeSubnets", reason: "look up the subnets' VPC, Availability Zone, IPv6 block and owner; App Runner reads them too, to create a connection", source: `${GUIDE}; ${CFN_CONNECTION}`, connection: true },
+    { action: "ec2:DescribeVpcs", reason: "look up the VPC's CIDR blocks for the default security group rule; App Runner reads the VPC too, to create a connection", source: `${GUIDE}; ${CFN_CONNECTION}`, connection: true },
+    { action: "ec2:DescribeVpcAttribute", reason: "look up the VPC: the provider reads its DNS attributes, and fails without it", source: TF_VPC },
+    { action: "ec2:DescribeRouteTables", reason: "look up the VPC: the provider reads its main route table, and only logs a failure", source: TF_VPC, optional: true },
+    // The security group, when `securityGroupIds` is not given.
+    { action: "ec2:CreateSecurityGroup", reason: "create the endpoint's security group", source: TF_SG },
+    { action: "ec2:AuthorizeSecurityGroupIngress", reason: "allow TCP 443 from the allowed CIDR blocks", source: TF_SG },
+    { action: "ec2:RevokeSecurityGroupIngress", reason: "change the allowed CIDR blocks", source: TF_SG },
+    { action: "ec2:RevokeSecurityGroupEgress", reason: "remove the allow-all egress rule AWS adds to a new group", source: TF_SG },
+    { action: "ec2:DescribeSecurityGroups", reason: "read the security group", source: TF_SG },
+    { action: "ec2:DeleteSecurityGroup", reason: "delete the security group", source: TF_SG },
+    // The VPC ingress connection. The provider never calls UpdateVpcIngressConnection (every change but tags
+    // replaces the connection) nor ListVpcIngressConnections, so neither is asked for.
+    { action: "apprunner:CreateVpcIngressConnection", reason: "connect the service to the endpoint", source: TF_CONNECTION, connection: true },
+    { action: "apprunner:DescribeVpcIngressConnection", reason: "read the connection, its domain name and status, and wait for it", source: TF_CONNECTION, connection: true },
+    { action: "apprunner:DeleteVpcIngressConnection", reason: "delete the connection", source: TF_CONNECTION, connection: true },
+    { action: "apprunner:TagResource", reason: "tag the connection", source: TF_CONNECTION, connection: true },
+    { action: "apprunner:UntagResource", reason: "remove tags from the connection", source: TF_CONNECTION, connection: true },
+    { action: "apprunner:ListTagsForResource", reason: "read the connection's tags", source: TF_CONNECTION, connection: true },
 ];
 
-/** An IAM policy document granting `requiredPermissions`, on all resources (the actions take no resource ARNs at creation). */
+/**
+ * An IAM policy document granting `requiredPermissions` (the optional ones included, so nothing is logged), on all
+ * resources: the create actions take no resource ARNs, and the lookups are Describe calls.
+ */
 export function iamPolicyDocument(): { Version: "2012-10-17"; Statement: { Sid: string; Effect: "Allow"; Action: string[]; Resource: "*" }[] } {
     const byService = (prefix: string) => requiredPermissions.filter((p) => p.action.startsWith(`${prefix}:`)).map((p) => p.action);
     return {

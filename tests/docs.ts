@@ -2,7 +2,7 @@
 // policy rules (from sdk/policy). `npm run docs` rewrites them; tests/docs.test.ts fails when they are stale.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { iamPolicyDocument } from "../sdk/permissions";
+import { iamPolicyDocument, requiredPermissions } from "../sdk/permissions";
 import { rules } from "../sdk/policy";
 import { PRIVATE_ENDPOINT_TYPE } from "../sdk/aws";
 import { ROOT, SCHEMA_PATH } from "./schema";
@@ -49,7 +49,16 @@ export function rulesTable(): string {
 }
 
 export function permissionsDocument(): string {
-    return ["```json", JSON.stringify(iamPolicyDocument(), null, 2), "```"].join("\n");
+    const note = (p: (typeof requiredPermissions)[number]) => [p.optional ? "optional" : "", p.connection ? "also with `vpcEndpointId`" : ""].filter(Boolean).join(", ");
+    return [
+        "| action | why | source |",
+        "|---|---|---|",
+        ...requiredPermissions.map((p) => `| \`${p.action}\` | ${cell(p.reason)}${note(p) ? ` (${note(p)})` : ""} | ${cell(p.source)} |`),
+        "",
+        "```json",
+        JSON.stringify(iamPolicyDocument(), null, 2),
+        "```",
+    ].join("\n");
 }
 
 const SECTIONS: Record<string, () => string> = { api: apiReference, rules: rulesTable, permissions: permissionsDocument };

@@ -8,13 +8,29 @@ describe("required permissions", () => {
             assert.ok(actions.includes(a), a);
         }
     });
-    it("include the App Runner connection's lifecycle, each action once, each with a reason", () => {
+    it("include what the AWS provider really calls: the VPC attribute and prefix list reads, not the App Runner calls it never makes", () => {
+        const byAction = new Map(requiredPermissions.map((p) => [p.action, p]));
+        assert.match(byAction.get("ec2:DescribeVpcAttribute")!.reason, /fails without it/);
+        assert.match(byAction.get("ec2:DescribePrefixLists")!.reason, /fails without it/);
+        assert.match(byAction.get("ec2:DescribeNetworkInterfaces")!.reason, /network interfaces \(their addresses\) on every read of the endpoint/);
+        assert.equal(byAction.get("ec2:DescribeRouteTables")!.optional, true);
+        assert.deepEqual(requiredPermissions.filter((p) => p.optional).map((p) => p.action), ["ec2:DescribeRouteTables"]);
+        for (const never of ["apprunner:UpdateVpcIngressConnection", "apprunner:ListVpcIngressConnections"]) assert.equal(byAction.has(never), false, never);
+        for (const verb of ["Create", "Describe", "Delete"]) assert.ok(byAction.has(`apprunner:${verb}VpcIngressConnection`), verb);
+    });
+    it("say which EC2 reads App Runner itself needs, even when the endpoint is reused", () => {
+        assert.deepEqual(
+            requiredPermissions.filter((p) => p.connection && p.action.startsWith("ec2:")).map((p) => p.action).sort(),
+            ["ec2:DescribeSubnets", "ec2:DescribeVpcEndpoints", "ec2:DescribeVpcs"],
+        );
+    });
+    it("list each action once, each with a reason and a source", () => {
         const actions = requiredPermissions.map((p) => p.action);
-        for (const verb of ["Create", "Describe", "Update", "Delete"]) assert.ok(actions.includes(`apprunner:${verb}VpcIngressConnection`), verb);
         assert.equal(new Set(actions).size, actions.length);
         for (const p of requiredPermissions) {
             assert.match(p.action, /^(ec2|apprunner):[A-Z][A-Za-z]+$/);
-            assert.ok(p.reason.length > 5);
+            assert.ok(p.reason.length > 5, p.action);
+            assert.match(p.source, /App Runner guide|Terraform AWS provider|CloudFormation schema/, p.action);
         }
     });
     it("become an IAM policy document with one statement per service", () => {

@@ -1,6 +1,7 @@
 // `apprunner-private plan`, run as users run it: a process, its output and its exit code.
 import * as assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
+import * as os2 from "node:os";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -11,20 +12,84 @@ import { TOPOLOGY as T } from "./mocks";
 import { ROOT } from "./schema";
 
 const CLI = path.join(ROOT, "bin", "sdk", "cli.js");
-const run = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", timeout: 120_000, env: { ...process.env, NO_COLOR: "" } });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+type Run = { code: number | null; stdout: string; stderr: string };
+const spawnPlan = (args: string[]): Promise<Run> =>
+    new Promise((resolve) => {
+        const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: "" } });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (d) => (stdout += d));
+        child.stderr.on("data", (d) => (stderr += d));
+        child.on("close", (code) => resolve({ code, stdout, stderr }));
+    });
+// Every plan the tests read is run first, a few at a time (each is its own Node process), then asserted one by one.
+const run = (...args: string[]): Run => {
+    const r = results.get(args.join("\u0000"));
+    if (!r) throw new Error(`plan ${args.join(" ")} was not run in before(): add it to RUNS`);
+    return r;
 };
+const results = new Map<string, Run>();
 const programs = (name: string) => path.join(ROOT, "tests", "programs", name);
-const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
 const AVAILABILITY =
     "Note: AWS App Runner is closed to new customers since 2026; existing customers keep full use, AWS plans no new features and points new users to Amazon ECS Express Mode (https://docs.aws.amazon.com/apprunner/latest/dg/apprunner-availability-change.html).\n";
 // The examples' programs type-check against this repository; only the test programs without their own tsconfig
 // need the flag that skips it, to keep each run short.
 const FAST = "--no-typecheck";
 
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
+const NETWORK = path.join(TMP, "network.json");
+const TOPOLOGY = path.join(TMP, "topology.json");
+const DIAGRAM = path.join(TMP, "plan.mmd");
+const EXISTING_VPC = "vpc-0a1b2c3d4e5f60718";
+const EXISTING = {
+    vpcs: [{ id: EXISTING_VPC, cidrBlocks: ["10.50.0.0/16"] }],
+    subnets: [
+        { id: "subnet-0a1b2c3d4e5f60711", vpcId: EXISTING_VPC, availabilityZone: "us-east-1a", cidrBlock: "10.50.0.0/24" },
+        { id: "subnet-0a1b2c3d4e5f60712", vpcId: EXISTING_VPC, availabilityZone: "us-east-1b", cidrBlock: "10.50.1.0/24" },
+    ],
+};
+const EXISTING_CONFIG = ["--config", `vpcId=${EXISTING_VPC}`, "--config", `subnetIds=${JSON.stringify(EXISTING.subnets.map((x) => x.id))}`];
+const EXAMPLE_CONFIG = ["--config", `vpcId=${T.vpcId}`, "--config", `subnetIds=${JSON.stringify([T.subnetA, T.subnetB])}`];
+
+/** Every plan the tests read. */
+const RUNS: string[][] = [
+    ["plan"],
+    ["plan", ".", "--config", "aws:region=eu-west-1", FAST],
+    ["plan", ".", "--config", "aws:region=eu-central-1", FAST],
+    ["plan", ".", "--config", "aws:region=sa-east-1", FAST],
+    ["plan", ".", "--json", "--price-per-az-hour", "0.02", FAST],
+    ["plan", programs("typeerror")],
+    ["plan", programs("typeerror"), FAST],
+    ["plan", programs("async"), FAST, "--json"],
+    ["plan", programs("unmodelled"), FAST],
+    ["plan", programs("stackref"), FAST, "--stack-reference", `acme/network/prod=${NETWORK}`],
+    ["plan", programs("stackref"), FAST],
+    ["plan", programs("secrets"), FAST, "--config", "dbPassword=hunter2"],
+    ["plan", programs("secrets"), FAST, "--config", "dbPassword=hunter2", "--json"],
+    ["plan", programs("existing"), FAST, ...EXISTING_CONFIG, "--topology", TOPOLOGY],
+    ["plan", programs("existing"), FAST, ...EXISTING_CONFIG],
+    ["plan", "examples/typescript", "--diagram", DIAGRAM, ...EXAMPLE_CONFIG],
+    ["plan", "examples/typescript", FAST, ...EXAMPLE_CONFIG],
+    ["plan", programs("invalid"), FAST],
+    ["plan", programs("public"), FAST],
+    ["plan", programs("broken")],
+    ["plan", "no-such-dir"],
+    ["plan", "no-such-dir", "--json"],
+    ["plan", programs("many"), FAST],
+];
+
 describe("apprunner-private plan", function () {
-    this.timeout(120_000);
+    this.timeout(180_000);
+    before(async () => {
+        fs.writeFileSync(NETWORK, JSON.stringify({ vpcId: T.vpcId }));
+        fs.writeFileSync(TOPOLOGY, JSON.stringify(EXISTING));
+        const queue = [...RUNS];
+        const worker = async () => {
+            for (let args = queue.shift(); args; args = queue.shift()) results.set(args.join("\u0000"), await spawnPlan(args));
+        };
+        await Promise.all(Array.from({ length: Math.max(2, os2.availableParallelism()) }, worker));
+    });
+    after(() => fs.rmSync(TMP, { recursive: true, force: true }));
 
     it("plans the root project: the availability notice first, then resources, outputs, findings, cost; exit 0", () => {
         const { code, stdout, stderr } = run("plan");
@@ -44,18 +109,18 @@ describe("apprunner-private plan", function () {
     });
 
     it("honours the stack's aws:region, and says when a region's price is assumed", () => {
-        const { code, stdout } = run("plan", ".", "--config", "aws:region=eu-west-1");
+        const { code, stdout } = run("plan", ".", "--config", "aws:region=eu-west-1", FAST);
         assert.equal(code, 0, stdout);
         assert.match(stdout, /\) in eu-west-1: simulated/);
         assert.match(stdout, /serviceName=com\.amazonaws\.eu-west-1\.apprunner\.requests/);
         assert.match(stdout, /url = "https:\/\/[a-z0-9]{10}\.eu-west-1\.awsapprunner\.com"/);
         assert.match(stdout, /\n {2}no confirmed price for eu-west-1: USD 0\.01 \(us-east-1's\) assumed; pass --price-per-az-hour for the real one\n/);
-        const frankfurt = run("plan", ".", "--config", "aws:region=eu-central-1");
+        const frankfurt = run("plan", ".", "--config", "aws:region=eu-central-1", FAST);
         assert.match(frankfurt.stdout, /hello-endpoint \(eu-central-1\): 2 AZs × 730 h × USD 0\.012 = USD 17\.52/);
     });
 
     it("refuses a region without App Runner, naming the component (exit 1)", () => {
-        const { code, stdout } = run("plan", ".", "--config", "aws:region=sa-east-1");
+        const { code, stdout } = run("plan", ".", "--config", "aws:region=sa-east-1", FAST);
         assert.equal(code, 1);
         const regions = "us-east-1, us-east-2, us-west-2, ap-south-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, eu-central-1, eu-west-1, eu-west-2, eu-west-3";
         assert.ok(
@@ -69,7 +134,7 @@ describe("apprunner-private plan", function () {
     });
 
     it("--json prints the same plan for machines, with the availability notice and each endpoint's price", () => {
-        const { code, stdout } = run("plan", ".", "--json", "--price-per-az-hour", "0.02");
+        const { code, stdout } = run("plan", ".", "--json", "--price-per-az-hour", "0.02", FAST);
         assert.equal(code, 0);
         const p = JSON.parse(stdout);
         assert.equal(p.availability, AVAILABILITY.slice("Note: ".length, -1));
@@ -108,9 +173,7 @@ describe("apprunner-private plan", function () {
     });
 
     it("takes a stack reference's outputs from --stack-reference, and otherwise names that option (exit 2)", () => {
-        const dir = scratch();
-        fs.writeFileSync(path.join(dir, "network.json"), JSON.stringify({ vpcId: T.vpcId }));
-        const ok = run("plan", programs("stackref"), FAST, "--stack-reference", `acme/network/prod=${path.join(dir, "network.json")}`);
+        const ok = run("plan", programs("stackref"), FAST, "--stack-reference", `acme/network/prod=${NETWORK}`);
         assert.equal(ok.code, 0, ok.stdout);
         const missing = run("plan", programs("stackref"), FAST);
         assert.equal(missing.code, 2);
@@ -128,31 +191,19 @@ describe("apprunner-private plan", function () {
     });
 
     it("plans a program that uses an existing VPC described by --topology; a lookup that misses lists the ids it knows", () => {
-        const dir = scratch();
-        const vpcId = "vpc-0a1b2c3d4e5f60718";
-        const topology = {
-            vpcs: [{ id: vpcId, cidrBlocks: ["10.50.0.0/16"] }],
-            subnets: [
-                { id: "subnet-0a1b2c3d4e5f60711", vpcId, availabilityZone: "us-east-1a", cidrBlock: "10.50.0.0/24" },
-                { id: "subnet-0a1b2c3d4e5f60712", vpcId, availabilityZone: "us-east-1b", cidrBlock: "10.50.1.0/24" },
-            ],
-        };
-        fs.writeFileSync(path.join(dir, "topology.json"), JSON.stringify(topology));
-        const config = ["--config", `vpcId=${vpcId}`, "--config", `subnetIds=${JSON.stringify(topology.subnets.map((s) => s.id))}`];
-        const ok = run("plan", programs("existing"), FAST, ...config, "--topology", path.join(dir, "topology.json"));
+        const ok = run("plan", programs("existing"), FAST, ...EXISTING_CONFIG, "--topology", TOPOLOGY);
         assert.equal(ok.code, 0, ok.stdout);
         assert.match(ok.stdout, /ingress=tcp 443-443 from 10\.50\.0\.0\/16/);
-        const missing = run("plan", programs("existing"), FAST, ...config);
+        const missing = run("plan", programs("existing"), FAST, ...EXISTING_CONFIG);
         assert.equal(missing.code, 1);
         assert.match(missing.stdout, new RegExp(`no matching EC2 VPC found \\(the plan knows ${T.vpcId}, ${T.otherVpcId}, ${T.dualVpcId} in us-east-1; describe others with --topology\\)`));
     });
 
     it("--diagram writes a Mermaid diagram (subnets and zones, security group, private services) and says where", () => {
-        const file = path.join(scratch(), "plan.mmd");
-        const { code, stderr } = run("plan", "examples/typescript", "--diagram", file, "--config", `vpcId=${T.vpcId}`, "--config", `subnetIds=${JSON.stringify([T.subnetA, T.subnetB])}`);
+        const { code, stderr } = run("plan", "examples/typescript", "--diagram", DIAGRAM, ...EXAMPLE_CONFIG);
         assert.equal(code, 0);
-        assert.equal(stderr, `wrote the Mermaid diagram to ${file}\n`);
-        const diagram = fs.readFileSync(file, "utf8");
+        assert.equal(stderr, `wrote the Mermaid diagram to ${DIAGRAM}\n`);
+        const diagram = fs.readFileSync(DIAGRAM, "utf8");
         const nb = (s: string) => s.replace(/-/g, "\u2011");
         assert.match(diagram, /^flowchart LR\n/);
         assert.ok(diagram.includes(`interface endpoint ${nb("api-endpoint")}<br/>${nb("com.amazonaws.us-east-1.apprunner.requests")}<br/>ipv4, subnets: ${nb(`${T.subnetA} (us-east-1a), ${T.subnetB} (us-east-1b)`)}`), diagram);
@@ -162,7 +213,7 @@ describe("apprunner-private plan", function () {
     });
 
     it("shows the saving of sharing one endpoint", () => {
-        const { stdout } = run("plan", "examples/typescript", "--config", `vpcId=${T.vpcId}`, "--config", `subnetIds=${JSON.stringify([T.subnetA, T.subnetB])}`);
+        const { stdout } = run("plan", "examples/typescript", FAST, ...EXAMPLE_CONFIG);
         assert.match(stdout, /total: USD 14\.60 for 2 services; one endpoint per service instead: USD 29\.20; sharing saves USD 14\.60/);
     });
 
