@@ -2,9 +2,22 @@
 // apprunner-private plan [program-dir] [options]
 import * as fs from "node:fs";
 import { parseArgs } from "node:util";
-import { mermaid } from "./plan/diagram";
-import { formatJson, formatText, wantsColor } from "./plan/format";
-import { AVAILABILITY, PlanError, plan } from "./plan/plan";
+
+/**
+ * The plan runs the policy pack and reads Pulumi.yaml: optional peer dependencies of this package, which a user of
+ * the component alone does not install. Their absence is said plainly, before anything loads them.
+ */
+const EXTRAS = ["@pulumi/policy", "js-yaml", "google-protobuf"];
+function missingExtras(): string[] {
+    return EXTRAS.filter((name) => {
+        try {
+            require.resolve(`${name}/package.json`);
+            return false;
+        } catch {
+            return true;
+        }
+    });
+}
 
 const USAGE = `usage: apprunner-private plan [program-dir] [options]
 
@@ -74,6 +87,16 @@ async function main(argv: string[]): Promise<number> {
         console.error(USAGE);
         return 2;
     }
+    const missing = missingExtras();
+    if (missing.length > 0) {
+        console.error(`error: the plan needs ${missing.join(", ")} (optional peer dependencies of this package): npm install -D ${missing.join(" ")}`);
+        return 2;
+    }
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { AVAILABILITY, PlanError, plan }: typeof import("./plan/plan") = require("./plan/plan");
+    const { formatJson, formatText, wantsColor }: typeof import("./plan/format") = require("./plan/format");
+    const { mermaid }: typeof import("./plan/diagram") = require("./plan/diagram");
+    /* eslint-enable @typescript-eslint/no-require-imports */
     const fail = (message: string) => {
         if (v.json) process.stdout.write(JSON.stringify({ availability: AVAILABILITY, error: message, exitCode: 2 }, null, 2) + "\n");
         else console.error(`error: ${message}`);
@@ -106,7 +129,7 @@ async function main(argv: string[]): Promise<number> {
         }
         return result.exitCode;
     } catch (e) {
-        if (e instanceof PlanError || e instanceof UsageError) return fail(e.message);
+        if (e instanceof PlanError || e instanceof UsageError) return fail((e as Error).message);
         throw e;
     }
 }

@@ -1,59 +1,104 @@
-// The npm package as users get it: `npm pack`, installed into an empty project, imported from JS and TS.
+// The npm package as users get it: packed once, installed into an empty project and into projects that already
+// have an older and the newest @pulumi/pulumi and @pulumi/aws, imported from JS and TS, and run; the provider
+// installed on its own from its lockfile, as `pulumi package add` does.
 import * as assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { promisify } from "node:util";
 import { AwsMocks } from "./mocks";
 import { FakeEngine, ProviderProcess } from "./wire";
 
 const root = path.join(__dirname, "..", "..");
-const npm = (args: string[], cwd: string) =>
-    execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_update_notifier: "false" } });
+const env = { ...process.env, npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false" };
+const npm = async (args: string[], cwd: string) => (await promisify(execFile)("npm", args, { cwd, encoding: "utf8", env })).stdout;
+
+/** The peers a project starts with, before it installs this package. */
+const PROJECTS = {
+    empty: {},
+    older: { "@pulumi/pulumi": "3.269.0", "@pulumi/aws": "7.47.0" },
+    newest: { "@pulumi/pulumi": "3.270.0", "@pulumi/aws": "7.48.0" },
+} as const;
+
+/** Run in a project: the component under the package's own AWS mocks, printing the connection's domain name. */
+const SCRIPT = `
+const { PrivateEndpoint } = require("@apprunner-private/apprunner-private");
+const { AwsMocks, TOPOLOGY: T } = require("@apprunner-private/apprunner-private/testing");
+new AwsMocks().install();
+const pe = new PrivateEndpoint("api", { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] });
+pe.domainName.apply((d) => { console.log(d); setImmediate(() => process.exit(0)); });
+`;
 
 describe("npm package", function () {
     this.timeout(300_000);
     let dir: string;
     let files: string[];
-    before(() => {
+    const project = (name: keyof typeof PROJECTS) => path.join(dir, name);
+    before(async () => {
         dir = fs.mkdtempSync(path.join(os.tmpdir(), "apprunner-private-pack-"));
         // `npm test` has just built bin/; --ignore-scripts keeps prepack from rebuilding under the running tests.
-        const [packed] = JSON.parse(npm(["pack", "--ignore-scripts", "--json", "--pack-destination", dir], root));
+        const [packed] = JSON.parse(await npm(["pack", "--ignore-scripts", "--json", "--pack-destination", dir], root));
         files = packed.files.map((f: { path: string }) => f.path);
-        fs.mkdirSync(path.join(dir, "app"));
-        fs.writeFileSync(path.join(dir, "app", "package.json"), JSON.stringify({ name: "app", private: true }));
-        npm(["install", path.join(dir, packed.filename), "--prefer-offline", "--no-audit", "--no-fund"], path.join(dir, "app"));
+        await Promise.all(
+            Object.entries(PROJECTS).map(async ([name, dependencies]) => {
+                fs.mkdirSync(project(name as keyof typeof PROJECTS));
+                fs.writeFileSync(path.join(project(name as keyof typeof PROJECTS), "package.json"), JSON.stringify({ name, private: true, dependencies }));
+                await npm(["install", path.join(dir, packed.filename), "--prefer-offline", "--engine-strict=false"], project(name as keyof typeof PROJECTS));
+            }),
+        );
     });
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     it("ships compiled JavaScript, declarations, README and LICENSE, and no tests", () => {
-        for (const f of ["bin/sdk/index.js", "bin/sdk/index.d.ts", "bin/sdk/privateEndpoint.js", "bin/sdk/privateEndpoint.d.ts", "README.md", "LICENSE", "package.json"]) {
+        for (const f of ["bin/sdk/index.js", "bin/sdk/index.d.ts", "bin/sdk/privateEndpoint.js", "bin/sdk/testing/mocks.js", "README.md", "LICENSE", "package.json"]) {
             assert.ok(files.includes(f), `${f} is packed`);
         }
-        assert.deepEqual(files.filter((f) => f.includes("tests/") || f.endsWith(".ts") && !f.endsWith(".d.ts")), []);
+        assert.deepEqual(files.filter((f) => f.includes("tests/") || (f.endsWith(".ts") && !f.endsWith(".d.ts"))), []);
     });
 
-    it("imports PrivateEndpoint from JavaScript in an empty project", () => {
-        const out = execFileSync(process.execPath, ["-e", "const m = require('@apprunner-private/apprunner-private'); console.log(typeof m.PrivateEndpoint, m.PRIVATE_ENDPOINT_TYPE)"], {
-            cwd: path.join(dir, "app"),
-            encoding: "utf8",
+    for (const name of Object.keys(PROJECTS) as (keyof typeof PROJECTS)[]) {
+        it(`${name} project: exactly one @pulumi/pulumi and one @pulumi/aws, the project's own, and the component works`, () => {
+            const copies = (pkg: string) =>
+                execFileSync("npm", ["ls", pkg, "--all", "--parseable", "--long"], { cwd: project(name), encoding: "utf8", env })
+                    .trim()
+                    .split("\n")
+                    .filter((l) => l.includes(`${pkg}@`))
+                    .map((l) => l.split(":")[1]);
+            const expected = PROJECTS[name] as Record<string, string>;
+            for (const pkg of ["@pulumi/pulumi", "@pulumi/aws"]) {
+                const found = [...new Set(copies(pkg))];
+                assert.equal(found.length, 1, `${pkg}: ${found.join(", ")}`);
+                if (expected[pkg]) assert.equal(found[0], `${pkg}@${expected[pkg]}`);
+            }
+            // The policy SDK (for the plan and the ./policy entry) is not installed for a component user; js-yaml and
+            // google-protobuf, the plan's other optional peers, come with @pulumi/pulumi anyway.
+            assert.equal(fs.existsSync(path.join(project(name), "node_modules", "@pulumi", "policy")), false);
+            const out = execFileSync(process.execPath, ["-e", SCRIPT], { cwd: project(name), encoding: "utf8" });
+            assert.match(out.trim(), /^[a-z0-9]{10}\.us-east-1\.awsapprunner\.com$/);
         });
-        assert.equal(out.trim(), "function apprunner-private:index:PrivateEndpoint");
-    });
+    }
 
-    it("installs the apprunner-private command", () => {
-        const bin = path.join(dir, "app", "node_modules", ".bin", "apprunner-private");
-        const out = execFileSync(bin, ["--help"], { encoding: "utf8" });
-        assert.match(out, /^usage: apprunner-private plan \[program-dir\]/);
+    it("installs the apprunner-private command, which says which optional extras the plan needs", () => {
+        const bin = path.join(project("older"), "node_modules", ".bin", "apprunner-private");
+        assert.match(execFileSync(bin, ["--help"], { encoding: "utf8" }), /^usage: apprunner-private plan \[program-dir\]/);
+        assert.throws(() => execFileSync(bin, ["plan"], { cwd: project("older"), encoding: "utf8", stdio: "pipe" }), (e: any) => {
+            assert.equal(e.status, 2);
+            assert.equal(
+                e.stderr,
+                "error: the plan needs @pulumi/policy (optional peer dependencies of this package): npm install -D @pulumi/policy\n",
+            );
+            return true;
+        });
     });
 
     it("type-checks a TypeScript consumer against the shipped declarations", () => {
-        const app = path.join(dir, "app");
+        const app = project("newest");
         fs.writeFileSync(
             path.join(app, "index.ts"),
             [
                 'import { PrivateEndpoint, PrivateEndpointArgs } from "@apprunner-private/apprunner-private";',
-                'const args: PrivateEndpointArgs = { serviceArn: "arn", vpcId: "vpc-12345678", subnetIds: ["subnet-12345678"] };',
+                'const args: PrivateEndpointArgs = { serviceArn: "arn", vpcId: "vpc-12345678", subnetIds: ["subnet-12345678"], ipAddressType: "dualstack" };',
                 "export const make = () => new PrivateEndpoint(\"x\", args).url;",
             ].join("\n"),
         );
@@ -68,18 +113,18 @@ describe("npm package", function () {
 describe("provider plugin package", function () {
     this.timeout(300_000);
     let dir: string;
-    before(() => {
-        // The plugin as `pulumi package add` finds it: provider/ beside sdk/, installed on its own (npm install runs
-        // its `prepare`, which compiles it), with no node_modules of this repository above it.
+    before(async () => {
+        // The plugin as `pulumi package add` finds it: provider/ beside sdk/, installed on its own from its lockfile
+        // (npm runs its `prepare`, which compiles it), with no node_modules of this repository above it.
         dir = fs.mkdtempSync(path.join(os.tmpdir(), "apprunner-private-plugin-"));
         for (const d of ["provider", "sdk"]) {
             fs.cpSync(path.join(root, d), path.join(dir, d), { recursive: true, filter: (src) => !/[/\\](bin|node_modules)$/.test(src) });
         }
-        npm(["install", "--prefer-offline", "--no-audit", "--no-fund"], path.join(dir, "provider"));
+        await npm(["ci", "--prefer-offline", "--engine-strict=false"], path.join(dir, "provider"));
     });
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-    it("builds on install and serves its schema when started as the engine starts it", async () => {
+    it("builds on install from its lockfile and serves its schema when started as the engine starts it", async () => {
         assert.ok(fs.existsSync(path.join(dir, "provider", "bin", "provider", "index.js")));
         const engine = await new FakeEngine(new AwsMocks()).start();
         const provider = await ProviderProcess.start(path.join(dir, "provider"), engine.address);
@@ -91,4 +136,3 @@ describe("provider plugin package", function () {
         }
     });
 });
-
