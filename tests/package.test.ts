@@ -1,5 +1,5 @@
-// The npm package as users get it: packed once, installed into an empty project and into projects that already
-// have an older and the newest @pulumi/pulumi and @pulumi/aws, imported from JS and TS, and run; the provider
+// The npm package as users get it: packed once, installed into projects that already have an older and the newest
+// @pulumi/pulumi and @pulumi/aws (an empty project resolves to the newest), imported from JS and TS, and run; the provider
 // installed on its own from its lockfile, as `pulumi package add` does.
 import * as assert from "node:assert/strict";
 import { execFile, execFileSync } from "node:child_process";
@@ -16,7 +16,6 @@ const npm = async (args: string[], cwd: string) => (await promisify(execFile)("n
 
 /** The peers a project starts with, before it installs this package. */
 const PROJECTS = {
-    empty: {},
     older: { "@pulumi/pulumi": "3.269.0", "@pulumi/aws": "7.47.0" },
     newest: { "@pulumi/pulumi": "3.270.0", "@pulumi/aws": "7.48.0" },
 } as const;
@@ -30,25 +29,40 @@ const pe = new PrivateEndpoint("api", { serviceArn: T.apiServiceArn, vpcId: T.vp
 pe.domainName.apply((d) => { console.log(d); setImmediate(() => process.exit(0)); });
 `;
 
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "apprunner-private-pack-"));
+const project = (name: keyof typeof PROJECTS) => path.join(dir, name);
+process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Packs once, and installs the projects and the provider concurrently: each is mostly waiting on the npm cache. */
+async function prepare(): Promise<{ files: string[] }> {
+    // `npm test` has just built bin/; --ignore-scripts keeps prepack from rebuilding under the running tests.
+    const [packed] = JSON.parse(await npm(["pack", "--ignore-scripts", "--json", "--pack-destination", dir], root));
+    await Promise.all([
+        ...Object.entries(PROJECTS).map(async ([name, dependencies]) => {
+            fs.mkdirSync(project(name as keyof typeof PROJECTS));
+            fs.writeFileSync(path.join(project(name as keyof typeof PROJECTS), "package.json"), JSON.stringify({ name, private: true, dependencies }));
+            await npm(["install", path.join(dir, packed.filename), "--prefer-offline", "--engine-strict=false"], project(name as keyof typeof PROJECTS));
+        }),
+        (async () => {
+            // The plugin as `pulumi package add` finds it: provider/ beside sdk/, installed on its own from its
+            // lockfile (npm runs its `prepare`, which compiles it), with no node_modules of this repository above it.
+            for (const d of ["provider", "sdk"]) {
+                fs.cpSync(path.join(root, d), path.join(dir, "plugin", d), { recursive: true, filter: (src) => !/[/\\](bin|node_modules)$/.test(src) });
+            }
+            await npm(["ci", "--prefer-offline", "--engine-strict=false"], path.join(dir, "plugin", "provider"));
+        })(),
+    ]);
+    return { files: packed.files.map((f: { path: string }) => f.path) };
+}
+let preparing: Promise<{ files: string[] }> | undefined;
+const prepared = () => (preparing ??= prepare());
+
 describe("npm package", function () {
     this.timeout(300_000);
-    let dir: string;
     let files: string[];
-    const project = (name: keyof typeof PROJECTS) => path.join(dir, name);
     before(async () => {
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), "apprunner-private-pack-"));
-        // `npm test` has just built bin/; --ignore-scripts keeps prepack from rebuilding under the running tests.
-        const [packed] = JSON.parse(await npm(["pack", "--ignore-scripts", "--json", "--pack-destination", dir], root));
-        files = packed.files.map((f: { path: string }) => f.path);
-        await Promise.all(
-            Object.entries(PROJECTS).map(async ([name, dependencies]) => {
-                fs.mkdirSync(project(name as keyof typeof PROJECTS));
-                fs.writeFileSync(path.join(project(name as keyof typeof PROJECTS), "package.json"), JSON.stringify({ name, private: true, dependencies }));
-                await npm(["install", path.join(dir, packed.filename), "--prefer-offline", "--engine-strict=false"], project(name as keyof typeof PROJECTS));
-            }),
-        );
+        ({ files } = await prepared());
     });
-    after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     it("ships compiled JavaScript, declarations, README and LICENSE, and no tests", () => {
         for (const f of ["bin/sdk/index.js", "bin/sdk/index.d.ts", "bin/sdk/privateEndpoint.js", "bin/sdk/testing/mocks.js", "README.md", "LICENSE", "package.json"]) {
@@ -112,22 +126,13 @@ describe("npm package", function () {
 
 describe("provider plugin package", function () {
     this.timeout(300_000);
-    let dir: string;
-    before(async () => {
-        // The plugin as `pulumi package add` finds it: provider/ beside sdk/, installed on its own from its lockfile
-        // (npm runs its `prepare`, which compiles it), with no node_modules of this repository above it.
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), "apprunner-private-plugin-"));
-        for (const d of ["provider", "sdk"]) {
-            fs.cpSync(path.join(root, d), path.join(dir, d), { recursive: true, filter: (src) => !/[/\\](bin|node_modules)$/.test(src) });
-        }
-        await npm(["ci", "--prefer-offline", "--engine-strict=false"], path.join(dir, "provider"));
-    });
-    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+    before(() => prepared());
+    const plugin = path.join(dir, "plugin");
 
     it("builds on install from its lockfile and serves its schema when started as the engine starts it", async () => {
-        assert.ok(fs.existsSync(path.join(dir, "provider", "bin", "provider", "index.js")));
+        assert.ok(fs.existsSync(path.join(plugin, "provider", "bin", "provider", "index.js")));
         const engine = await new FakeEngine(new AwsMocks()).start();
-        const provider = await ProviderProcess.start(path.join(dir, "provider"), engine.address);
+        const provider = await ProviderProcess.start(path.join(plugin, "provider"), engine.address);
         try {
             assert.deepEqual(await provider.getSchema(), JSON.parse(fs.readFileSync(path.join(root, "provider", "schema.json"), "utf8")));
         } finally {
