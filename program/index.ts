@@ -36,7 +36,7 @@ const service = new aws.apprunner.Service("hello", {
             imageConfiguration: { port: "8000" },
         },
     },
-    // Without this the service stays reachable from the internet, connection or not.
+    // AWS's procedure for a private service sets this before connecting it; the policy pack fails a stack without it.
     networkConfiguration: { ingressConfiguration: { isPubliclyAccessible: false } },
 });
 

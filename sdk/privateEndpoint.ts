@@ -42,9 +42,9 @@ import {
 export interface PrivateEndpointArgs {
     /**
      * The ARN of the App Runner service to make private, e.g. `service.arn`. The service must be in the region
-     * of the AWS provider, must not be connected by another PrivateEndpoint, and should set
-     * `networkConfiguration.ingressConfiguration.isPubliclyAccessible` to false, or it stays reachable from the
-     * internet. Required.
+     * of the AWS provider, must not be connected by another PrivateEndpoint, and must set
+     * `networkConfiguration.ingressConfiguration.isPubliclyAccessible` to false, as AWS's procedure for a private
+     * service does (the policy pack checks it). Required.
      */
     serviceArn: pulumi.Input<string>;
     /** The id of the VPC the service is reached from, e.g. `vpc.id`. Required. */

@@ -2,7 +2,7 @@
 // policy rules (from sdk/policy). `npm run docs` rewrites them; tests/docs.test.ts fails when they are stale.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { iamPolicyDocument, requiredPermissions } from "../sdk/permissions";
+import { requiredPermissions } from "../sdk/permissions";
 import { rules } from "../sdk/policy";
 import { PRIVATE_ENDPOINT_TYPE } from "../sdk/aws";
 import { ROOT, SCHEMA_PATH } from "./schema";
@@ -54,10 +54,6 @@ export function permissionsDocument(): string {
         "| action | why | source |",
         "|---|---|---|",
         ...requiredPermissions.map((p) => `| \`${p.action}\` | ${cell(p.reason)}${note(p) ? ` (${note(p)})` : ""} | ${cell(p.source)} |`),
-        "",
-        "```json",
-        JSON.stringify(iamPolicyDocument(), null, 2),
-        "```",
     ].join("\n");
 }
 

@@ -1,4 +1,5 @@
 // The root project and the examples, run as programs under the AWS mocks (they cannot be deployed here).
+import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { TOPOLOGY as T, runProgram } from "./mocks";
@@ -36,10 +37,29 @@ describe("programs", () => {
         assert.deepEqual(mocks.unhandled, []);
     });
 
-    it("the root project previews with unknown ids and no errors", async () => {
+    it("the root project previews every child with unknown ids, known values kept, and no errors", async () => {
         const { mocks, outputs } = await runProgram(path.join(bin, "program", "index.js"), { preview: true });
-        assert.equal(mocks.custom(CONNECTION).length, 1);
-        assert.equal(outputs.url, undefined);
+        assert.deepEqual(
+            mocks.custom().map((r) => `${r.type}::${r.name}`).sort(),
+            [
+                `${CONNECTION}::hello-connection`,
+                "aws:apprunner/service:Service::hello",
+                "aws:ec2/securityGroup:SecurityGroup::hello-endpoint-sg",
+                "aws:ec2/subnet:Subnet::private-0",
+                "aws:ec2/subnet:Subnet::private-1",
+                `${ENDPOINT}::hello-endpoint`,
+                "aws:ec2/vpc:Vpc::vpc",
+            ].sort(),
+        );
+        const endpoint = mocks.byName("hello-endpoint").engineInputs;
+        assert.equal(endpoint.serviceName, "com.amazonaws.us-east-1.apprunner.requests");
+        assert.deepEqual([endpoint.vpcEndpointType, endpoint.privateDnsEnabled, endpoint.ipAddressType], ["Interface", false, "ipv4"]);
+        assert.equal(endpoint.subnetIds.length, 2);
+        for (const id of endpoint.subnetIds) assert.ok(pulumi.isUnknown(id), "subnet ids unknown in a preview");
+        const connection = mocks.byName("hello-connection");
+        assert.ok(pulumi.isUnknown(connection.engineInputs.serviceArn));
+        assert.equal(connection.deleteBeforeReplace, true);
+        assert.deepEqual(outputs, { url: undefined, vpcEndpointId: undefined, vpcId: undefined });
         assert.deepEqual(mocks.unhandled, []);
     });
 

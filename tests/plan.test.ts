@@ -227,7 +227,7 @@ describe("apprunner-private plan", function () {
     it("exits 1 on mandatory policy violations, and reports the one-zone warning once, naming the component", () => {
         const { code, stdout } = run("plan", programs("public"), FAST);
         assert.equal(code, 1);
-        assert.match(stdout, /\[mandatory\] apprunner-service-not-public \(svc\): Service "svc" is connected privately by VpcIngressConnection "api-connection" but is still reachable from the internet/);
+        assert.match(stdout, /\[mandatory\] apprunner-service-not-public \(svc\): Service "svc" is connected privately by VpcIngressConnection "api-connection" but is not private/);
         assert.match(stdout, /\[advisory\] apprunner-endpoint-multi-az \(api-endpoint\): VpcEndpoint "api-endpoint" is in 1 subnet/);
         assert.match(stdout, /\n1 warning:\n {2}PrivateEndpoint "api": `subnetIds` places the endpoint in one Availability Zone \(us-east-1a\)/);
     });

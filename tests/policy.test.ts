@@ -119,13 +119,13 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
         it("flags a connected service left public", async () => {
             const s = stack((x) => ((x.api.props.networkConfiguration as any).ingressConfiguration.isPubliclyAccessible = true));
             expectOnly(of(await stackOnly(s), id), [
-                violation(id, s[1], 'Service "api" is connected privately by VpcIngressConnection "conn" but is still reachable from the internet (isPubliclyAccessible: true): set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false.'),
+                violation(id, s[1], 'Service "api" is connected privately by VpcIngressConnection "conn" but is not private (isPubliclyAccessible: true): set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false, as AWS\'s procedure for a private service does.'),
             ]);
         });
         it("flags a service that does not set it (the default is public)", async () => {
             const s = stack((x) => delete x.api.props.networkConfiguration);
             expectOnly(of(await stackOnly(s), id), [
-                violation(id, s[1], 'Service "api" is connected privately by VpcIngressConnection "conn" but is still reachable from the internet (isPubliclyAccessible: not set, so true): set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false.'),
+                violation(id, s[1], 'Service "api" is connected privately by VpcIngressConnection "conn" but is not private (isPubliclyAccessible: not set, so true): set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false, as AWS\'s procedure for a private service does.'),
             ]);
         });
         it("links connection and service by property dependency when the ARN is unknown (preview)", async () => {
@@ -135,7 +135,7 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 (x.api.props.networkConfiguration as any).ingressConfiguration.isPubliclyAccessible = true;
             });
             expectOnly(of(await stackOnly(s), id), [
-                violation(id, s[1], 'Service "api" is connected privately by VpcIngressConnection "conn" but is still reachable from the internet (isPubliclyAccessible: true): set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false.'),
+                violation(id, s[1], 'Service "api" is connected privately by VpcIngressConnection "conn" but is not private (isPubliclyAccessible: true): set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false, as AWS\'s procedure for a private service does.'),
             ]);
         });
         it("says it could not check, as advisory, when neither value nor dependency tells", async () => {

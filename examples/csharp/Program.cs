@@ -23,7 +23,7 @@ return await Deployment.RunAsync(() =>
                 ImageConfiguration = new Aws.AppRunner.Inputs.ServiceSourceConfigurationImageRepositoryImageConfigurationArgs { Port = "8000" },
             },
         },
-        // Without this the service stays reachable from the internet.
+        // AWS's procedure for a private service sets this before connecting it.
         NetworkConfiguration = new Aws.AppRunner.Inputs.ServiceNetworkConfigurationArgs
         {
             IngressConfiguration = new Aws.AppRunner.Inputs.ServiceNetworkConfigurationIngressConfigurationArgs { IsPubliclyAccessible = false },

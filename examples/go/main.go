@@ -25,7 +25,7 @@ func privateService(ctx *pulumi.Context, name string) (*apprunner.Service, error
 				},
 			},
 		},
-		// Without this the service stays reachable from the internet.
+		// AWS's procedure for a private service sets this before connecting it.
 		NetworkConfiguration: &apprunner.ServiceNetworkConfigurationArgs{
 			IngressConfiguration: &apprunner.ServiceNetworkConfigurationIngressConfigurationArgs{
 				IsPubliclyAccessible: pulumi.Bool(false),

@@ -20,7 +20,7 @@ def private_service(name: str) -> aws.apprunner.Service:
                 "image_configuration": {"port": "8000"},
             },
         },
-        # Without this the service stays reachable from the internet.
+        # AWS's procedure for a private service sets this before connecting it.
         network_configuration={"ingress_configuration": {"is_publicly_accessible": False}},
     )
 

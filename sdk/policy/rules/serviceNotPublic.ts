@@ -6,9 +6,10 @@ export const serviceNotPublic: StackRule = {
     id: "apprunner-service-not-public",
     description: "An App Runner service with a VPC ingress connection sets isPubliclyAccessible to false.",
     explanation:
-        "A VPC ingress connection adds a private way in; it does not remove the public one. Unless the service sets " +
-        "networkConfiguration.ingressConfiguration.isPubliclyAccessible to false (the default is true), it stays " +
-        "reachable from the internet. AWS CDK documents this and never checks it (ServiceProps.isPubliclyAccessible).",
+        "AWS's procedure for a private service sets networkConfiguration.ingressConfiguration.isPubliclyAccessible to " +
+        "false (the default is true) before connecting it; what AWS does with a connection to a service left public is " +
+        "not documented, so the rule holds stacks to the procedure. AWS CDK documents the requirement and never checks it " +
+        "(ServiceProps.isPubliclyAccessible).",
     enforcementLevel: "mandatory",
     scope: "stack",
     check(resources) {
@@ -31,8 +32,8 @@ export const serviceNotPublic: StackRule = {
                     outcome: "non-compliant",
                     urn: service.urn,
                     message:
-                        `${label(service)} is connected privately by ${label(connection)} but is still reachable from the internet ` +
-                        `(isPubliclyAccessible: ${isPublic === undefined ? "not set, so true" : String(isPublic)}): set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false.`,
+                        `${label(service)} is connected privately by ${label(connection)} but is not private ` +
+                        `(isPubliclyAccessible: ${isPublic === undefined ? "not set, so true" : String(isPublic)}): set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false, as AWS's procedure for a private service does.`,
                 },
             ];
         });
