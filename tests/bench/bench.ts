@@ -87,7 +87,7 @@ async function main() {
         console.error(`FAIL: lookups grow with N: ${invokeCounts.join(", ")}`);
         process.exitCode = 1;
     } else {
-        console.log(`lookups per program: ${invokeCounts[0]} at every N (getRegion once, getSubnet per subnet, getVpc once)`);
+        console.log(`lookups per program: ${invokeCounts[0]} at every N (getRegion and getCallerIdentity once, getSubnet per subnet, getVpc once)`);
     }
 }
 
