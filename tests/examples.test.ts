@@ -8,20 +8,23 @@ const bin = path.join(__dirname, "..");
 const CONNECTION = "aws:apprunner/vpcIngressConnection:VpcIngressConnection";
 const ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
 
+/** What the root project creates: a VPC, two subnets, a private service, and the component's three children. */
+const ROOT_RESOURCES = [
+    `${CONNECTION}::hello-connection`,
+    "aws:apprunner/service:Service::hello",
+    "aws:ec2/securityGroup:SecurityGroup::hello-endpoint-sg",
+    "aws:ec2/subnet:Subnet::private-0",
+    "aws:ec2/subnet:Subnet::private-1",
+    `${ENDPOINT}::hello-endpoint`,
+    "aws:ec2/vpc:Vpc::vpc",
+].sort();
+
 describe("programs", () => {
     it("the root project: a VPC in two zones, a private service, one endpoint, and its url", async () => {
         const { mocks, outputs } = await runProgram(path.join(bin, "program", "index.js"));
         assert.deepEqual(
             mocks.custom().map((r) => `${r.type}::${r.name}`).sort(),
-            [
-                `${CONNECTION}::hello-connection`,
-                "aws:apprunner/service:Service::hello",
-                "aws:ec2/securityGroup:SecurityGroup::hello-endpoint-sg",
-                "aws:ec2/subnet:Subnet::private-0",
-                "aws:ec2/subnet:Subnet::private-1",
-                `${ENDPOINT}::hello-endpoint`,
-                "aws:ec2/vpc:Vpc::vpc",
-            ].sort(),
+            ROOT_RESOURCES,
         );
         const [service] = mocks.custom("aws:apprunner/service:Service");
         assert.deepEqual(service.inputs.networkConfiguration, { ingressConfiguration: { isPubliclyAccessible: false } });
@@ -41,15 +44,7 @@ describe("programs", () => {
         const { mocks, outputs } = await runProgram(path.join(bin, "program", "index.js"), { preview: true });
         assert.deepEqual(
             mocks.custom().map((r) => `${r.type}::${r.name}`).sort(),
-            [
-                `${CONNECTION}::hello-connection`,
-                "aws:apprunner/service:Service::hello",
-                "aws:ec2/securityGroup:SecurityGroup::hello-endpoint-sg",
-                "aws:ec2/subnet:Subnet::private-0",
-                "aws:ec2/subnet:Subnet::private-1",
-                `${ENDPOINT}::hello-endpoint`,
-                "aws:ec2/vpc:Vpc::vpc",
-            ].sort(),
+            ROOT_RESOURCES,
         );
         const endpoint = mocks.byName("hello-endpoint").engineInputs;
         assert.equal(endpoint.serviceName, "com.amazonaws.us-east-1.apprunner.requests");

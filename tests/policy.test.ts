@@ -412,6 +412,13 @@ describe("policy rules on values unknown in every way", () => {
         });
     }
 
+    it("says what it could not check, verbatim", async () => {
+        const endpoint = { ...stack()[3], props: { ...stack()[3].props, vpcEndpointType: UNKNOWN_VALUE, ipAddressType: UNKNOWN_VALUE } };
+        const ds = await resourceOnly(endpoint);
+        expectOnly(of(ds, "apprunner-endpoint-interface"), [unchecked("apprunner-endpoint-interface", endpoint, `VpcEndpoint "endpoint"'s vpcEndpointType is not known yet.`)]);
+        expectOnly(of(ds, "apprunner-endpoint-ip-address-type"), [unchecked("apprunner-endpoint-ip-address-type", endpoint, `VpcEndpoint "endpoint"'s ipAddressType is not known yet.`)]);
+    });
+
     it("a SecurityGroupRule whose cidrBlocks is an unknown list (vpc.cidrBlock.apply(c => [c])) beside an App Runner endpoint: no crash", async () => {
         const rule: TestResource = {
             type: "aws:ec2/securityGroupRule:SecurityGroupRule",
