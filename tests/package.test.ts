@@ -17,7 +17,7 @@ const npm = async (args: string[], cwd: string) => (await promisify(execFile)("n
 /** The peers a project starts with, before it installs this package. */
 const PROJECTS = {
     older: { "@pulumi/pulumi": "3.269.0", "@pulumi/aws": "7.47.0" },
-    newest: { "@pulumi/pulumi": "3.270.0", "@pulumi/aws": "7.48.0" },
+    newest: { "@pulumi/pulumi": "3.276.0", "@pulumi/aws": "7.48.0" },
 } as const;
 
 /** Run in a project: the component under the package's own AWS mocks, printing the connection's domain name. */
