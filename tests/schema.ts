@@ -10,6 +10,16 @@ export const ROOT = path.resolve(__dirname, "..", "..");
 export const SCHEMA_PATH = path.join(ROOT, "provider", "schema.json");
 export const PACKAGE_NAME = "apprunner-private";
 
+/**
+ * Names for the SDKs `pulumi package add` generates, set deliberately: from the package's name and namespace alone,
+ * Pulumi's generators would name the Python package `apprunner_private_apprunner_private` (seen in the real-engine
+ * tests). Go's import path is the generator's default, spelled out so that it cannot move.
+ */
+export const LANGUAGE = {
+    python: { packageName: "apprunner_private" },
+    go: { importBasePath: "github.com/apprunner-private/pulumi-apprunner-private/sdk/go/apprunnerprivate" },
+};
+
 export async function inferSchema(): Promise<any> {
     const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
     const provider = new ComponentProvider({
@@ -19,7 +29,9 @@ export async function inferSchema(): Promise<any> {
         dirname: path.join(ROOT, "provider", "stock"),
         components: [PrivateEndpoint],
     });
-    return JSON.parse(await provider.getSchema());
+    const schema = JSON.parse(await provider.getSchema());
+    for (const [language, options] of Object.entries(LANGUAGE)) schema.language[language] = { ...schema.language[language], ...options };
+    return schema;
 }
 
 if (require.main === module) {

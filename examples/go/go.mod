@@ -1,8 +1,5 @@
 module apprunner-private-go
 
-go 1.23
+go 1.25
 
-require (
-	github.com/pulumi/pulumi-aws/sdk/v7 v7.48.0
-	github.com/pulumi/pulumi/sdk/v3 v3.270.0
-)
+require github.com/pulumi/pulumi/sdk/v3 v3.276.0

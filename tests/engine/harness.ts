@@ -1,0 +1,159 @@
+// The real-engine test harness: the Pulumi CLI and language hosts that tests/engine/engine.sh provides, run as
+// processes against a local file backend, a temporary PULUMI_HOME and the stand-in AWS plugin, with no network.
+// Each Workspace is one simulated AWS account (the stand-in's state file) and its own request log.
+import { execFileSync, spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { AwsModel } from "../../sdk/testing/model";
+
+export const REPO = path.resolve(__dirname, "..", "..", "..");
+export const COMPONENT = "apprunner-private:index:PrivateEndpoint";
+/** The @pulumi/aws version the stand-in answers as (package-lock.json's). */
+export const STANDIN_VERSION: string = require(path.join(REPO, "package-lock.json")).packages["node_modules/@pulumi/aws"].version;
+
+let prefix: string | undefined;
+/** The PATH prefix engine.sh prints (building the CLI first if it must); the suite fails, never skips, without it. */
+export function enginePath(): string {
+    prefix ??= execFileSync("bash", [path.join(REPO, "tests", "engine", "engine.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+    return prefix;
+}
+
+/** One request the stand-in AWS plugin received, as it logged it. */
+export interface Request {
+    method: string;
+    provider: string;
+    region: string;
+    urn?: string;
+    id?: string;
+    token?: string;
+    args?: Record<string, any>;
+    properties?: Record<string, any>;
+    news?: Record<string, any>;
+    replaces?: string[];
+}
+
+export interface Result {
+    code: number;
+    stdout: string;
+    stderr: string;
+    /** Both streams, for messages the CLI prints on either. */
+    output: string;
+}
+
+/** A resource of `pulumi stack export`. */
+export interface StateResource {
+    urn: string;
+    type: string;
+    id?: string;
+    parent?: string;
+    provider?: string;
+    outputs?: Record<string, any>;
+}
+
+const urnType = (urn: string) => urn.split("::")[2].split("$").pop()!;
+export const urnName = (urn: string) => urn.split("::")[3];
+
+export class Workspace {
+    readonly dir: string;
+    readonly env: NodeJS.ProcessEnv;
+    private readonly statePath: string;
+    private readonly logPath: string;
+
+    constructor(label: string) {
+        this.dir = fs.mkdtempSync(path.join(os.tmpdir(), `apprunner-engine-${label}-`));
+        this.statePath = path.join(this.dir, "aws-state.json");
+        this.logPath = path.join(this.dir, "aws-requests.jsonl");
+        fs.mkdirSync(path.join(this.dir, "backend"));
+        // The stand-in, installed as the aws plugin @pulumi/aws asks for, so that `pulumi install` finds it there
+        // instead of trying to download the real one.
+        const plugin = path.join(this.dir, "pulumi-home", "plugins", `resource-aws-v${STANDIN_VERSION}`);
+        fs.mkdirSync(plugin, { recursive: true });
+        fs.symlinkSync(path.join(REPO, "tests", "engine", "standin", "pulumi-resource-aws"), path.join(plugin, "pulumi-resource-aws"));
+        this.env = {
+            ...process.env,
+            PATH: `${enginePath()}${path.delimiter}${process.env.PATH}`,
+            PULUMI_HOME: path.join(this.dir, "pulumi-home"),
+            PULUMI_BACKEND_URL: `file://${path.join(this.dir, "backend")}`,
+            PULUMI_CONFIG_PASSPHRASE: "engine-tests",
+            PULUMI_SKIP_UPDATE_CHECK: "true",
+            PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+            PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
+            APPRUNNER_STANDIN_STATE: this.statePath,
+            APPRUNNER_STANDIN_LOG: this.logPath,
+            PIP_DISABLE_PIP_VERSION_CHECK: "1",
+            GOTOOLCHAIN: "local",
+            NO_COLOR: "1",
+        };
+    }
+
+    /** Runs a command (the CLI by default) in `cwd` and returns what it printed; never throws on a non-zero exit. */
+    exec(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Result {
+        const r = spawnSync(command, args, { cwd, env: { ...this.env, ...env }, encoding: "utf8", maxBuffer: 64 << 20 });
+        if (r.error) throw r.error;
+        return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, output: `${r.stdout}\n${r.stderr}` };
+    }
+
+    /** `pulumi <args>`; throws with everything it printed unless it exits 0. */
+    pulumi(cwd: string, ...args: string[]): Result {
+        const r = this.exec(cwd, "pulumi", [...args, "--non-interactive"]);
+        if (r.code !== 0) throw new Error(`pulumi ${args.join(" ")} exited ${r.code}:\n${r.output}`);
+        return r;
+    }
+
+    /** `pulumi <args>`, expected to fail; returns what it printed. */
+    pulumiFails(cwd: string, ...args: string[]): Result {
+        const r = this.exec(cwd, "pulumi", [...args, "--non-interactive"]);
+        if (r.code === 0) throw new Error(`pulumi ${args.join(" ")} succeeded, expected a failure:\n${r.output}`);
+        return r;
+    }
+
+    /** Every request the stand-in received, in order, from position `since` on. */
+    requests(since = 0): Request[] {
+        if (!fs.existsSync(this.logPath)) return [];
+        return fs.readFileSync(this.logPath, "utf8").trim().split("\n").filter(Boolean).slice(since).map((l) => JSON.parse(l));
+    }
+
+    /** A mark to pass to `requests` for what comes next. */
+    mark(): number {
+        return this.requests().length;
+    }
+
+    /** What the simulated AWS account holds now. */
+    model(): AwsModel {
+        return fs.existsSync(this.statePath) ? AwsModel.fromJSON(JSON.parse(fs.readFileSync(this.statePath, "utf8"))) : new AwsModel();
+    }
+
+    /** The stack's resources, from `pulumi stack export`. */
+    state(cwd: string, stack: string): StateResource[] {
+        const exported = JSON.parse(this.pulumi(cwd, "stack", "export", "--stack", stack).stdout);
+        return exported.deployment.resources ?? [];
+    }
+
+    /** Copies a project into the workspace, linking the entries named in `link` instead of copying them. */
+    copyProject(source: string, name: string, link: string[] = []): string {
+        const dest = path.join(this.dir, name);
+        fs.cpSync(source, dest, {
+            recursive: true,
+            filter: (src) => !/(^|\/)(node_modules|bin|venv|sdks|__pycache__|Pulumi\.[^/]*\.yaml)$/.test(path.relative(source, src)),
+        });
+        for (const l of link) fs.symlinkSync(path.join(REPO, l), path.join(dest, l));
+        return dest;
+    }
+
+    dispose(): void {
+        if (!process.env.KEEP_ENGINE_WORKSPACES) fs.rmSync(this.dir, { recursive: true, force: true });
+    }
+}
+
+/** Creates of a resource type in these requests. */
+export function creates(requests: Request[], type: string): Request[] {
+    return requests.filter((r) => r.method === "Create" && r.urn && urnType(r.urn) === type);
+}
+
+/** Replaces `from` with `to` in a file (a program edit between two runs); `from` must be there. */
+export function edit(file: string, from: string, to: string): void {
+    const text = fs.readFileSync(file, "utf8");
+    if (!text.includes(from)) throw new Error(`${file} does not contain ${JSON.stringify(from)}`);
+    fs.writeFileSync(file, text.replace(from, to));
+}
