@@ -8,10 +8,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { CONNECTION, SECURITY_GROUP, TOPOLOGY as T, VPC_ENDPOINT } from "../../sdk/testing/model";
 import { validateEc2Id } from "../../sdk/validation";
-import { COMPONENT, REPO, Request, Workspace, creates, edit, enginePath, urnName } from "./harness";
+import { COMPONENT, REPO, Request, Workspace, addProvider, configure, creates, edit, enginePath, rootCopy, urnName } from "./harness";
 
 const URL = /^https:\/\/[a-z0-9]{10}\.us-east-1\.awsapprunner\.com$/;
-const PROVIDER = path.join(REPO, "provider");
 
 interface Consumer {
     name: string;
@@ -36,12 +35,6 @@ const sameZone = {
         "`subnetIds` must have at most one subnet per Availability Zone (an interface endpoint takes one subnet per zone), " +
         `got: ${T.subnetA} and ${T.subnetA2} in us-east-1a. Keep one subnet per zone.`,
 };
-
-/** `pulumi package add` of provider/, then `pulumi install`, as the examples' READMEs say. */
-function addProvider(ws: Workspace, dir: string): void {
-    ws.pulumi(dir, "package", "add", PROVIDER);
-    ws.pulumi(dir, "install");
-}
 
 let tarball: string | undefined;
 /** The npm package as users get it while it is unpublished: packed, then installed from the tarball. */
@@ -129,25 +122,6 @@ const CONSUMERS: Consumer[] = [
         bad: sameZone,
     },
 ];
-
-/** The root project, copied: Pulumi.yaml and program/, with the library's sources and dependencies linked. */
-function rootCopy(ws: Workspace): string {
-    const dir = path.join(ws.dir, "root");
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.mkdirSync(dir);
-    fs.copyFileSync(path.join(REPO, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
-    fs.cpSync(path.join(REPO, "program"), path.join(dir, "program"), { recursive: true });
-    for (const l of ["sdk", "node_modules", "tsconfig.json"]) fs.symlinkSync(path.join(REPO, l), path.join(dir, l));
-    return dir;
-}
-
-function configure(ws: Workspace, dir: string, stack: string, config: Record<string, string | string[]>): void {
-    ws.pulumi(dir, "config", "set", "--stack", stack, "aws:region", "us-east-1");
-    for (const [key, value] of Object.entries(config)) {
-        if (Array.isArray(value)) value.forEach((v, i) => ws.pulumi(dir, "config", "set", "--stack", stack, "--path", `${key}[${i}]`, v));
-        else ws.pulumi(dir, "config", "set", "--stack", stack, key, value);
-    }
-}
 
 const methods = (rs: Request[]) => rs.map((r) => r.method);
 

@@ -157,3 +157,29 @@ export function edit(file: string, from: string, to: string): void {
     if (!text.includes(from)) throw new Error(`${file} does not contain ${JSON.stringify(from)}`);
     fs.writeFileSync(file, text.replace(from, to));
 }
+
+/** `pulumi package add` of provider/, then `pulumi install`, as the examples' READMEs say. */
+export function addProvider(ws: Workspace, dir: string): void {
+    ws.pulumi(dir, "package", "add", path.join(REPO, "provider"));
+    ws.pulumi(dir, "install");
+}
+
+/** The root project, copied: Pulumi.yaml and program/, with the library's sources and dependencies linked. */
+export function rootCopy(ws: Workspace): string {
+    const dir = path.join(ws.dir, "root");
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir);
+    fs.copyFileSync(path.join(REPO, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+    fs.cpSync(path.join(REPO, "program"), path.join(dir, "program"), { recursive: true });
+    for (const l of ["sdk", "node_modules", "tsconfig.json"]) fs.symlinkSync(path.join(REPO, l), path.join(dir, l));
+    return dir;
+}
+
+export function configure(ws: Workspace, dir: string, stack: string, config: Record<string, string | string[]>): void {
+    ws.pulumi(dir, "config", "set", "--stack", stack, "aws:region", "us-east-1");
+    for (const [key, value] of Object.entries(config)) {
+        if (Array.isArray(value)) value.forEach((v, i) => ws.pulumi(dir, "config", "set", "--stack", stack, "--path", `${key}[${i}]`, v));
+        else ws.pulumi(dir, "config", "set", "--stack", stack, key, value);
+    }
+}
+
