@@ -96,7 +96,12 @@ export class Workspace {
 
     /** `pulumi <args>`; throws with everything it printed unless it exits 0. */
     pulumi(cwd: string, ...args: string[]): Result {
-        const r = this.exec(cwd, "pulumi", [...args, "--non-interactive"]);
+        return this.pulumiWith({}, cwd, ...args);
+    }
+
+    /** `pulumi <args>` with more environment variables; throws unless it exits 0. */
+    pulumiWith(env: NodeJS.ProcessEnv, cwd: string, ...args: string[]): Result {
+        const r = this.exec(cwd, "pulumi", [...args, "--non-interactive"], env);
         if (r.code !== 0) throw new Error(`pulumi ${args.join(" ")} exited ${r.code}:\n${r.output}`);
         return r;
     }
@@ -117,6 +122,11 @@ export class Workspace {
     /** A mark to pass to `requests` for what comes next. */
     mark(): number {
         return this.requests().length;
+    }
+
+    /** Starts the simulated AWS account from this model (e.g. with services that exist before the program). */
+    seed(model: AwsModel): void {
+        fs.writeFileSync(this.statePath, JSON.stringify(model));
     }
 
     /** What the simulated AWS account holds now. */
