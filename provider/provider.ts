@@ -1,22 +1,24 @@
 import * as pulumi from "@pulumi/pulumi";
-import { PRIVATE_ENDPOINT_TYPE } from "../sdk/aws";
+import { INTERFACE_ENDPOINT_TYPE, PRIVATE_ENDPOINT_TYPE } from "../sdk/aws";
+import { InterfaceEndpoint, InterfaceEndpointArgs } from "../sdk/interfaceEndpoint";
 import { PrivateEndpoint, PrivateEndpointArgs } from "../sdk/privateEndpoint";
 import { describeFailure, isSdkFailure } from "../sdk/errors";
 import { useDeployment } from "../sdk/scope";
 
 /**
- * Serves PrivateEndpoint to other languages from the committed schema and the compiled component: no TypeScript
+ * Serves PrivateEndpoint and InterfaceEndpoint to other languages from the committed schema and the compiled component: no TypeScript
  * analysis at start, unlike the stock auto-discovered ComponentProvider, which infers the schema from sources
  * at the first request (seconds).
  */
 export class AppRunnerPrivateProvider implements pulumi.provider.Provider {
     readonly version: string;
-    private readonly outputNames: string[];
+    /** The output names of each component the schema declares. */
+    private readonly outputNames: Record<string, string[]>;
 
     constructor(readonly schema: string) {
         const parsed = JSON.parse(schema);
         this.version = parsed.version;
-        this.outputNames = Object.keys(parsed.resources[PRIVATE_ENDPOINT_TYPE].properties);
+        this.outputNames = Object.fromEntries(Object.entries<any>(parsed.resources).map(([token, r]) => [token, Object.keys(r.properties)]));
     }
 
     async construct(
@@ -25,15 +27,14 @@ export class AppRunnerPrivateProvider implements pulumi.provider.Provider {
         inputs: pulumi.Inputs,
         options: pulumi.ComponentResourceOptions,
     ): Promise<pulumi.provider.ConstructResult> {
-        if (type !== PRIVATE_ENDPOINT_TYPE) {
-            throw new Error(`unknown resource type ${type}; this provider serves ${PRIVATE_ENDPOINT_TYPE}`);
-        }
+        const make = COMPONENTS[type];
+        if (!make) throw new Error(`unknown resource type ${type}; this provider serves ${Object.keys(COMPONENTS).join(" and ")}`);
         // The engine sends each component in its own Construct, with its own resource monitor; what must hold across
         // a deployment's components (one connection per service) is kept per project, stack and kind of run.
         useDeployment(`${pulumi.getProject()}/${pulumi.getStack()}/${pulumi.runtime.isDryRun() ? "preview" : "update"}`);
-        const component = new PrivateEndpoint(name, inputs as PrivateEndpointArgs, options);
+        const component = make(name, inputs, options);
         const outputs = component as unknown as Record<string, pulumi.Output<unknown>>;
-        const state = Object.fromEntries(this.outputNames.map((k) => [k, outputs[k]]));
+        const state = Object.fromEntries(this.outputNames[type].map((k) => [k, outputs[k]]));
         try {
             // Every output settles once every child has registered or failed: a failure is answered here, in one line.
             await Promise.all(Object.values(state).map((o) => (o as unknown as { promise(): Promise<unknown> }).promise()));
@@ -43,6 +44,11 @@ export class AppRunnerPrivateProvider implements pulumi.provider.Provider {
         return { urn: component.urn, state };
     }
 }
+
+const COMPONENTS: Record<string, (name: string, inputs: pulumi.Inputs, options: pulumi.ComponentResourceOptions) => pulumi.ComponentResource> = {
+    [PRIVATE_ENDPOINT_TYPE]: (name, inputs, options) => new PrivateEndpoint(name, inputs as PrivateEndpointArgs, options),
+    [INTERFACE_ENDPOINT_TYPE]: (name, inputs, options) => new InterfaceEndpoint(name, inputs as InterfaceEndpointArgs, options),
+};
 
 /**
  * A child that AWS refuses rejects inside the SDK, where nothing awaits it, so the plugin host's unhandled-rejection

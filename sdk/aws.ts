@@ -3,6 +3,8 @@
 
 /** The Pulumi type token of the component. It must never change: stacks and other languages depend on it. */
 export const PRIVATE_ENDPOINT_TYPE = "apprunner-private:index:PrivateEndpoint";
+/** The Pulumi type token of the shared endpoint component; it must never change either. */
+export const INTERFACE_ENDPOINT_TYPE = "apprunner-private:index:InterfaceEndpoint";
 
 /** The shape of an AWS region code (e.g. us-east-1, eu-central-1); whether App Runner is there is `APP_RUNNER_REGIONS`. */
 const REGION = "[a-z]{2}(?:-[a-z]+)+-\\d{1,2}";

@@ -1,3 +1,4 @@
+export { InterfaceEndpoint, InterfaceEndpointArgs } from "./interfaceEndpoint";
 export { PrivateEndpoint, PrivateEndpointArgs, vpcCidrBlocks } from "./privateEndpoint";
 export * from "./aws";
 export * as validation from "./validation";

@@ -40,6 +40,7 @@ export function whenKnown<T>(value: pulumi.Input<T> | undefined, check: Check<pu
 export class Checks {
     readonly now: Problems = [];
     readonly later: Promise<Problems>[] = [];
+    private readonly lookups: (() => Problems | Promise<Problems>)[] = [];
 
     add(result: Problems | Promise<Problems>): void {
         if (Array.isArray(result)) this.now.push(...result);
@@ -52,10 +53,21 @@ export class Checks {
     }
 
     /**
-     * Every problem found later, all at once. A check whose input itself failed (a resource it comes from was not
+     * A check that asks AWS (a lookup): it runs only once every other check has passed, so a component refused for
+     * its arguments asks AWS nothing.
+     */
+    lookup(run: () => Problems | Promise<Problems>): void {
+        this.lookups.push(run);
+    }
+
+    /**
+     * Every problem found later: those of the arguments, all at once, or when there is none, those of the lookups,
+     * all at once. A check whose input itself failed (a resource it comes from was not
      * created) finds nothing: that failure is reported where it happened, and must not hide the other problems.
      */
     async settled(): Promise<Problems> {
-        return (await Promise.all(this.later.map((p) => p.catch((): Problems => [])))).flat();
+        const settle = (ps: Promise<Problems>[]) => Promise.all(ps.map((p) => p.catch((): Problems => []))).then((r) => r.flat());
+        const found = await settle(this.later);
+        return found.length > 0 ? found : settle(this.lookups.map((run) => Promise.resolve().then(run)));
     }
 }

@@ -39,10 +39,10 @@ export const requiredPermissions: readonly RequiredPermission[] = [
     { action: "ec2:DescribeRouteTables", reason: "look up the VPC: the provider reads its main route table, and only logs a failure", source: TF_VPC, optional: true },
     // The security group, when `securityGroupIds` is not given.
     { action: "ec2:CreateSecurityGroup", reason: "create the endpoint's security group", source: TF_SG },
-    { action: "ec2:AuthorizeSecurityGroupIngress", reason: "allow TCP 443 from the allowed CIDR blocks", source: TF_SG },
-    { action: "ec2:RevokeSecurityGroupIngress", reason: "change the allowed CIDR blocks", source: TF_SG },
+    { action: "ec2:AuthorizeSecurityGroupIngress", reason: "allow TCP 443 from the allowed CIDR blocks and security groups", source: TF_SG },
+    { action: "ec2:RevokeSecurityGroupIngress", reason: "change the allowed CIDR blocks or security groups", source: TF_SG },
     { action: "ec2:RevokeSecurityGroupEgress", reason: "remove the allow-all egress rule AWS adds to a new group", source: TF_SG },
-    { action: "ec2:DescribeSecurityGroups", reason: "read the security group", source: TF_SG },
+    { action: "ec2:DescribeSecurityGroups", reason: "read the security group; look up the VPC of each `allowedSecurityGroupIds` group", source: TF_SG },
     { action: "ec2:DeleteSecurityGroup", reason: "delete the security group", source: TF_SG },
     // The VPC ingress connection. The provider never calls UpdateVpcIngressConnection (every change but tags
     // replaces the connection) nor ListVpcIngressConnections, so neither is asked for.

@@ -1,42 +1,26 @@
 // The AWS SDK's modules are imported one by one, not through `@pulumi/aws`'s index: loading the index costs
 // ~100 ms, which the component provider would pay on every start (see `npm run bench:provider`).
 import { VpcIngressConnection } from "@pulumi/aws/apprunner/vpcIngressConnection";
-import { getSubnet } from "@pulumi/aws/ec2/getSubnet";
-import { GetVpcResult, getVpcOutput } from "@pulumi/aws/ec2/getVpc";
 import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
 import { VpcEndpoint } from "@pulumi/aws/ec2/vpcEndpoint";
-import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
-import { getRegionOutput } from "@pulumi/aws/getRegion";
 import * as pulumi from "@pulumi/pulumi";
-import {
-    CONNECTION_NAME_MAX,
-    HTTPS_PORT,
-    IpAddressType,
-    PRIVATE_ENDPOINT_TYPE,
-    appRunnerEndpointServiceName,
-    isEc2Id,
-} from "./aws";
-import { parseCidr } from "./cidr";
+import { CONNECTION_NAME_MAX, IpAddressType, PRIVATE_ENDPOINT_TYPE } from "./aws";
+import { checkEndpoint, checkRegion, checkVpcId, createEndpoint, gateOf, lookupsOf } from "./endpoint";
 import { refusal } from "./errors";
 import { Checks, Problems, resolve, whenKnown } from "./known";
-import { Lookups, connectedServices, lookupsFor } from "./scope";
+import { Lookups, connectedServices } from "./scope";
 import {
-    SubnetFacts,
-    show,
-    validateCidrBlocks,
     validateConnectionName,
     validateEc2Id,
-    validateEc2IdList,
     validateEndpointChoice,
-    validateIpAddressType,
-    validateProviderRegion,
     validateRequired,
     validateServiceArn,
     validateServiceNotConnected,
     validateServiceRegion,
-    validateSubnetPlacement,
     validateTags,
 } from "./validation";
+
+export { vpcCidrBlocks } from "./endpoint";
 
 /** The arguments of a PrivateEndpoint. */
 export interface PrivateEndpointArgs {
@@ -57,22 +41,31 @@ export interface PrivateEndpointArgs {
     subnetIds?: pulumi.Input<pulumi.Input<string>[]>;
     /**
      * The id of an existing `com.amazonaws.<region>.apprunner.requests` interface endpoint in `vpcId` to connect
-     * the service through, e.g. another PrivateEndpoint's `vpcEndpointId`; one endpoint can serve many services.
+     * the service through, e.g. an InterfaceEndpoint's `vpcEndpointId`; one endpoint can serve many services.
      * Exactly one of `subnetIds` and `vpcEndpointId` must be given. Default: none; without it, `subnetIds` must be
      * given and a new endpoint is created.
      */
     vpcEndpointId?: pulumi.Input<string>;
     /**
-     * Security groups for a new endpoint. Cannot be combined with `vpcEndpointId` or `allowedCidrBlocks`.
+     * Security groups for a new endpoint. Cannot be combined with `vpcEndpointId`, `allowedCidrBlocks` or
+     * `allowedSecurityGroupIds`.
      * Default: a security group is created that allows TCP 443 only, from `allowedCidrBlocks`, and no egress.
      */
     securityGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
     /**
      * CIDR blocks allowed to reach the created security group on TCP 443: IPv4, and IPv6 when `ipAddressType` is
      * "dualstack"; 0.0.0.0/0 and ::/0 are refused. Cannot be combined with `vpcEndpointId` or `securityGroupIds`.
-     * Default: the VPC's CIDR blocks (IPv4 primary and associated, plus its IPv6 block for "dualstack"), looked up once.
+     * Default: the VPC's CIDR blocks (IPv4 primary and associated, plus its IPv6 block for "dualstack"), looked up once,
+     * unless `allowedSecurityGroupIds` is given, in which case none.
      */
     allowedCidrBlocks?: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * Security groups whose members may reach the created security group on TCP 443: the least-privilege choice when
+     * clients are known by group rather than by address. Groups of `vpcId` only. With `allowedCidrBlocks`, both are
+     * admitted. Cannot be combined with `vpcEndpointId` or `securityGroupIds`. Default: none (with neither this nor
+     * `allowedCidrBlocks`, the VPC's CIDR blocks are admitted).
+     */
+    allowedSecurityGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
     /**
      * The IP address type of a new endpoint: "ipv4", or "dualstack" (IPv4 and IPv6; every subnet needs an IPv6
      * CIDR block). Cannot be combined with `vpcEndpointId`. Default: "ipv4".
@@ -137,9 +130,11 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
     constructor(name: string, args: PrivateEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
         super(PRIVATE_ENDPOINT_TYPE, name, {}, opts);
         args = args ?? {};
-        const lookups = this.lookups(args.subnetIds !== undefined);
+        const lookups = lookupsOf(this, args.subnetIds !== undefined);
         const gate = this.validate(name, args, lookups);
-        const endpoint = args.subnetIds !== undefined ? this.createEndpoint(name, args, lookups, gate) : undefined;
+        // Step 2. A new endpoint (with `subnetIds`): the same resources an InterfaceEndpoint creates, named from this
+        // component and parented to it, as since 0.1.0.
+        const endpoint = args.subnetIds !== undefined ? createEndpoint(name, { ...args, subnetIds: args.subnetIds }, lookups, gate, this) : undefined;
         const vpcIngressConnection = this.connect(name, args, endpoint?.vpcEndpoint.id, gate);
         children.set(this, { ...endpoint, vpcIngressConnection });
 
@@ -163,14 +158,6 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
         });
     }
 
-    /** The provider's region, and for a new endpoint the deploying account: once per provider per program. */
-    private lookups(creatingEndpoint: boolean): Lookups {
-        const provider = this.getProvider("aws:index/getRegion:getRegion");
-        const found = lookupsFor(provider, () => ({ region: getRegionOutput({}, { parent: this }).region }));
-        if (creatingEndpoint && !found.accountId) found.accountId = getCallerIdentityOutput({}, { parent: this }).accountId;
-        return found;
-    }
-
     /**
      * Step 1. Refuses now what is known to be wrong, before anything is registered; returns the gate every child
      * waits for: it resolves once the values known later and the lookups pass, and rejects with every problem
@@ -181,7 +168,6 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
         const region = resolve(lookups.region);
         const knownArn = typeof args.serviceArn === "string" ? args.serviceArn : undefined;
         const claims = connectedServices();
-        const ipAddressType = args.ipAddressType ?? IpAddressType.Ipv4;
         const has = (k: keyof PrivateEndpointArgs) => args[k] !== undefined;
 
         checks.add(
@@ -190,26 +176,20 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
                 vpcEndpointId: has("vpcEndpointId"),
                 securityGroupIds: has("securityGroupIds"),
                 allowedCidrBlocks: has("allowedCidrBlocks"),
+                allowedSecurityGroupIds: has("allowedSecurityGroupIds"),
                 ipAddressType: has("ipAddressType"),
             }),
         );
         checks.add(whenKnown(args.serviceArn, serviceArnProblems));
-        checks.add(whenKnown(args.vpcId, (v, secret) => [...validateRequired("vpcId", v, secret), ...(v ? validateEc2Id("vpcId", "vpc", v, secret) : [])]));
-        checks.input(args.subnetIds, (v, secret) => validateEc2IdList("subnetIds", "subnet", v, secret));
+        checkVpcId(checks, args.vpcId);
+        if (args.subnetIds !== undefined) checkEndpoint(checks, { ...args, subnetIds: args.subnetIds }, lookups, this);
         checks.input(args.vpcEndpointId, (v, secret) => validateEc2Id("vpcEndpointId", "vpcEndpoint", v, secret));
-        checks.input(args.securityGroupIds, (v, secret) => validateEc2IdList("securityGroupIds", "securityGroup", v, secret));
-        checks.input(args.ipAddressType, validateIpAddressType);
-        if (args.allowedCidrBlocks !== undefined) {
-            // IPv6 blocks are judged against the endpoint's IP address type, so both are checked together.
-            const pair = [args.allowedCidrBlocks, ipAddressType] as pulumi.Input<[string[], IpAddressType]>;
-            checks.add(whenKnown(pair, ([blocks, type], secret) => validateCidrBlocks(blocks, type, secret)));
-        }
         checks.input(args.connectionName, validateConnectionName);
         checks.input(args.tags, validateTags);
         if (knownArn !== undefined) checks.add(validateServiceNotConnected(knownArn, claims.get(knownArn)));
 
         // Known later: the provider's region, the ARN against it, the service not connected twice, the subnets.
-        checks.add(region.then((r) => (r.known ? validateProviderRegion(r.value!) : [])));
+        checkRegion(checks, lookups);
         checks.add(
             whenKnown(args.serviceArn, async (arn, secret) => {
                 if (serviceArnProblems(arn, secret).length > 0) return [];
@@ -222,14 +202,7 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
                 return problems;
             }),
         );
-        if (args.subnetIds !== undefined) {
-            checks.add(
-                whenKnown(pulumi.all([args.subnetIds, args.vpcId, ipAddressType]), ([ids, vpcId, type], secret) =>
-                    this.checkSubnets(ids, vpcId, type, lookups, secret),
-                ),
-            );
-        }
-        if (checks.now.length > 0) throw refusal(checks.now.join("\n"), this);
+        const gate = gateOf(checks, (message) => refusal(message, this));
         if (knownArn !== undefined) claims.set(knownArn, name);
         if (args.connectionName === undefined && `${name}-connection`.length + 8 > CONNECTION_NAME_MAX) {
             pulumi.log.warn(
@@ -238,94 +211,7 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
                 this,
             );
         }
-        return pulumi.output(
-            checks.settled().then((problems) => {
-                if (problems.length > 0) throw refusal(problems.join("\n"), this);
-                return [];
-            }),
-        );
-    }
-
-    /** The subnets, looked up: in the VPC, one per zone, IPv6 for dual-stack; warnings for one zone or another owner. */
-    private async checkSubnets(ids: string[], vpcId: string, ipAddressType: IpAddressType, lookups: Lookups, secret: boolean): Promise<Problems> {
-        // Malformed ids or VPC are reported by their own checks; looking them up would only add noise.
-        if (!Array.isArray(ids) || !ids.every((id) => isEc2Id("subnet", id)) || !isEc2Id("vpc", vpcId)) return [];
-        const [region, account] = await Promise.all([resolve(lookups.region), resolve(lookups.accountId!)]);
-        const found = await Promise.all(ids.map((id, i) => this.lookUpSubnet(id, i, region.value ?? "the provider's region", secret)));
-        const missing = found.filter((f): f is string => typeof f === "string");
-        if (missing.length > 0) return missing;
-        const { errors, warnings } = validateSubnetPlacement(vpcId, found as SubnetFacts[], { ipAddressType, accountId: account.value, secret });
-        for (const w of warnings) pulumi.log.warn(w, this);
-        return errors;
-    }
-
-    private async lookUpSubnet(id: string, index: number, region: string, secret: boolean): Promise<SubnetFacts | string> {
-        try {
-            const s = await getSubnet({ id }, { parent: this });
-            return { id, vpcId: s.vpcId, availabilityZone: s.availabilityZone, ipv6CidrBlock: s.ipv6CidrBlock ?? "", ownerId: s.ownerId };
-        } catch (e) {
-            return (
-                `\`subnetIds[${index}]\` must be a subnet the AWS provider can see in ${region}, got: ${show(id, secret)} ` +
-                `(lookup failed: ${e instanceof Error ? e.message : String(e)}). Check the id and the provider's region and account.`
-            );
-        }
-    }
-
-    /** Step 2. The interface endpoint, and its security group unless `securityGroupIds` names the groups. */
-    private createEndpoint(name: string, args: PrivateEndpointArgs, lookups: Lookups, gate: pulumi.Output<never[]>) {
-        const opts = { parent: this, dependsOn: gate };
-        const ipAddressType = args.ipAddressType ?? IpAddressType.Ipv4;
-        let securityGroup: SecurityGroup | undefined;
-        if (args.securityGroupIds === undefined) {
-            const sources =
-                args.allowedCidrBlocks !== undefined
-                    ? pulumi.output(args.allowedCidrBlocks)
-                    : pulumi.all([getVpcOutput({ id: args.vpcId }, { parent: this }), ipAddressType]).apply(([vpc, type]) => vpcCidrBlocks(vpc, type));
-            securityGroup = new SecurityGroup(
-                `${name}-endpoint-sg`,
-                {
-                    vpcId: args.vpcId,
-                    description: "HTTPS to the App Runner interface endpoint",
-                    ingress: [
-                        {
-                            description: "HTTPS from the allowed CIDR blocks",
-                            protocol: "tcp",
-                            fromPort: HTTPS_PORT,
-                            toPort: HTTPS_PORT,
-                            cidrBlocks: sources.apply((blocks) => blocks.filter((b) => parseCidr(b)?.version !== 6)),
-                            // Omitted (undefined) when there is no IPv6 source, as for every IPv4 endpoint.
-                            ipv6CidrBlocks: sources.apply((blocks) => {
-                                const v6 = blocks.filter((b) => parseCidr(b)?.version === 6);
-                                return v6.length > 0 ? v6 : undefined;
-                            }),
-                        },
-                    ],
-                    // The endpoint's network interfaces only answer connections made to them, which security
-                    // groups allow back statefully; they never open connections, so no egress rule is needed.
-                    egress: [],
-                    tags: args.tags,
-                },
-                opts,
-            );
-        }
-        const vpcEndpoint = new VpcEndpoint(
-            `${name}-endpoint`,
-            {
-                vpcId: args.vpcId,
-                // The region the endpoint is created in, i.e. the provider's; the service ARN is checked to match.
-                serviceName: lookups.region.apply(appRunnerEndpointServiceName),
-                vpcEndpointType: "Interface",
-                subnetIds: args.subnetIds,
-                securityGroupIds: securityGroup ? [securityGroup.id] : args.securityGroupIds,
-                // Clients call the connection's own domainName, so private DNS is not needed; AWS CDK's deployed
-                // integration test sets it off too (whether AWS rejects it on is unverified; DESIGN-NOTES.md).
-                privateDnsEnabled: false,
-                ipAddressType,
-                tags: args.tags,
-            },
-            opts,
-        );
-        return { vpcEndpoint, securityGroup };
+        return gate;
     }
 
     /** Step 3. The VPC ingress connection: the service, through the endpoint, named by the provider unless given. */
@@ -353,17 +239,3 @@ function serviceArnProblems(value: unknown, secret: boolean): Problems {
     }
     return [...validateRequired("serviceArn", value, secret), ...(value ? validateServiceArn(value, secret) : [])];
 }
-
-/**
- * The VPC's CIDR blocks: the primary IPv4 one and every associated secondary one, each once, and for a dual-stack
- * endpoint its IPv6 block (the lookup reports one).
- */
-export function vpcCidrBlocks(
-    vpc: Pick<GetVpcResult, "cidrBlock" | "cidrBlockAssociations" | "ipv6CidrBlock">,
-    ipAddressType: IpAddressType = IpAddressType.Ipv4,
-): string[] {
-    const associated = vpc.cidrBlockAssociations.filter((a) => a.state === "associated").map((a) => a.cidrBlock);
-    const v6 = ipAddressType === IpAddressType.Dualstack && vpc.ipv6CidrBlock ? [vpc.ipv6CidrBlock] : [];
-    return [...new Set([vpc.cidrBlock, ...associated]), ...v6];
-}
-

@@ -34,7 +34,7 @@ const ENDPOINT_CHOICE =
     "Pass `subnetIds` to create a new App Runner interface endpoint, or `vpcEndpointId` to reuse an existing one.";
 
 /** The arguments that configure a new endpoint, and so cannot come with `vpcEndpointId`. */
-export const NEW_ENDPOINT_ARGS = ["securityGroupIds", "allowedCidrBlocks", "ipAddressType"] as const;
+export const NEW_ENDPOINT_ARGS = ["securityGroupIds", "allowedCidrBlocks", "allowedSecurityGroupIds", "ipAddressType"] as const;
 
 /** `subnetIds` xor `vpcEndpointId`, and the arguments that only make sense for a new endpoint. */
 export function validateEndpointChoice(given: Record<"subnetIds" | "vpcEndpointId" | (typeof NEW_ENDPOINT_ARGS)[number], boolean>): string[] {
@@ -52,22 +52,33 @@ export function validateEndpointChoice(given: Record<"subnetIds" | "vpcEndpointI
             );
         }
     }
-    if (given.securityGroupIds && given.allowedCidrBlocks) {
-        problems.push(
-            "Only one of `securityGroupIds` or `allowedCidrBlocks` can be provided. `allowedCidrBlocks` configures the " +
-                "security group the component creates when `securityGroupIds` is omitted; add the rules to your own groups instead.",
-        );
-    }
+    problems.push(...validateSecurityGroupChoice(given));
     return problems;
 }
 
-const REQUIRED_FIX: Record<"serviceArn" | "vpcId", string> = {
+const REQUIRED_FIX: Record<"serviceArn" | "vpcId" | "subnetIds", string> = {
     serviceArn: "Pass the ARN of the App Runner service to make private, e.g. `service.arn`.",
     vpcId: "Pass the id of the VPC the service is reached from, e.g. `vpc.id`.",
+    subnetIds: "List one subnet in each Availability Zone the endpoint should serve (two or more advised).",
 };
 
+/**
+ * `securityGroupIds` replaces the security group the component would create, so the arguments that configure that
+ * group cannot come with it.
+ */
+export function validateSecurityGroupChoice(given: Record<"securityGroupIds" | "allowedCidrBlocks" | "allowedSecurityGroupIds", boolean>): string[] {
+    if (!given.securityGroupIds) return [];
+    return (["allowedCidrBlocks", "allowedSecurityGroupIds"] as const)
+        .filter((arg) => given[arg])
+        .map(
+            (arg) =>
+                `Only one of \`securityGroupIds\` or \`${arg}\` can be provided. \`${arg}\` configures the security group the ` +
+                "component creates when `securityGroupIds` is omitted; add the rules to your own groups instead.",
+        );
+}
+
 /** A required argument that is missing or empty. */
-export function validateRequired(arg: "serviceArn" | "vpcId", value: unknown, secret = false): string[] {
+export function validateRequired(arg: keyof typeof REQUIRED_FIX, value: unknown, secret = false): string[] {
     return value === undefined || value === null || value === ""
         ? [`\`${arg}\` is required, got: ${show(value, secret)}. ${REQUIRED_FIX[arg]}`]
         : [];
@@ -114,7 +125,7 @@ const ID_WORDS: Record<Ec2IdKind, { what: string; fix: string }> = {
     securityGroup: { what: "a security group id", fix: "Pass security group ids, e.g. `securityGroup.id`, not names." },
     vpcEndpoint: {
         what: "a VPC endpoint id",
-        fix: "Pass the endpoint's id, e.g. another PrivateEndpoint's `vpcEndpointId`.",
+        fix: "Pass the endpoint's id, e.g. an InterfaceEndpoint's `vpcEndpointId`.",
     },
 };
 
@@ -127,15 +138,17 @@ export function validateEc2Id(arg: string, kind: Ec2IdKind, value: unknown, secr
     ];
 }
 
-const EMPTY_LIST_FIX: Record<"subnetIds" | "securityGroupIds", string> = {
+const EMPTY_LIST_FIX: Record<"subnetIds" | "securityGroupIds" | "allowedSecurityGroupIds", string> = {
     subnetIds:
         "List one subnet in each Availability Zone the endpoint should serve (two or more advised), or pass `vpcEndpointId` to reuse an endpoint.",
     securityGroupIds:
         "Omit it to let the component create a security group that allows HTTPS from `allowedCidrBlocks`.",
+    allowedSecurityGroupIds:
+        "Omit it to allow the VPC's own CIDR blocks (or only `allowedCidrBlocks`).",
 };
 
 /** A list of EC2 ids: not empty, each well-formed, none repeated. */
-export function validateEc2IdList(arg: "subnetIds" | "securityGroupIds", kind: Ec2IdKind, value: unknown, secret = false): string[] {
+export function validateEc2IdList(arg: "subnetIds" | "securityGroupIds" | "allowedSecurityGroupIds", kind: Ec2IdKind, value: unknown, secret = false): string[] {
     if (!Array.isArray(value)) {
         return [`\`${arg}\` must be a list of ids, got: ${show(value, secret)}. Pass a list, e.g. [a.id, b.id].`];
     }
@@ -221,6 +234,18 @@ export function validateSubnetPlacement(
         );
     }
     return { errors, warnings };
+}
+
+/** `allowedSecurityGroupIds`, once looked up: groups of `vpcId` (the rule that admits them lives in that VPC). */
+export function validateSecurityGroupPlacement(vpcId: string, groups: { id: string; vpcId: string }[], secret = false): string[] {
+    const id = (s: string) => bare(s, secret);
+    return groups
+        .filter((g) => g.vpcId !== vpcId)
+        .map(
+            (g) =>
+                `\`allowedSecurityGroupIds\` must be security groups of \`vpcId\` (${id(vpcId)}), got: ${id(g.id)} in ${id(g.vpcId)}. ` +
+                `Use your clients' security groups in ${id(vpcId)}, or \`allowedCidrBlocks\` for clients elsewhere.`,
+        );
 }
 
 /** A connection is created in the service's region, which must be the region the AWS provider deploys to. */

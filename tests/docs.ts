@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { requiredPermissions } from "../sdk/permissions";
 import { rules } from "../sdk/policy";
-import { PRIVATE_ENDPOINT_TYPE } from "../sdk/aws";
+import { INTERFACE_ENDPOINT_TYPE, PRIVATE_ENDPOINT_TYPE } from "../sdk/aws";
 import { ROOT, SCHEMA_PATH } from "./schema";
 
 export const README_PATH = path.join(ROOT, "README.md");
@@ -23,8 +23,13 @@ function typeOf(p: any): string {
 
 const SCHEMA = JSON.parse(fs.readFileSync(SCHEMA_PATH, "utf8"));
 
+/** Each component's inputs and outputs, in one table each. */
 export function apiReference(): string {
-    const r = SCHEMA.resources[PRIVATE_ENDPOINT_TYPE];
+    return [PRIVATE_ENDPOINT_TYPE, INTERFACE_ENDPOINT_TYPE].map((token) => `**${token.split(":").pop()}** (\`${token}\`)\n\n${componentReference(token)}`).join("\n\n");
+}
+
+function componentReference(token: string): string {
+    const r = SCHEMA.resources[token];
     const inputs = Object.entries<any>(r.inputProperties).map(
         ([k, p]) => `| \`${k}\` | ${typeOf(p)} | ${r.requiredInputs.includes(k) ? "yes" : "no"} | ${cell(p.description)} |`,
     );

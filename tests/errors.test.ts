@@ -108,7 +108,7 @@ describe("PrivateEndpoint refuses bad input", () => {
             [
                 "a malformed vpcEndpointId",
                 { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: "vpce-123" },
-                "`vpcEndpointId` must be a VPC endpoint id (vpce- and 8 or 17 hexadecimal characters), got: \"vpce-123\". Pass the endpoint's id, e.g. another PrivateEndpoint's `vpcEndpointId`.",
+                "`vpcEndpointId` must be a VPC endpoint id (vpce- and 8 or 17 hexadecimal characters), got: \"vpce-123\". Pass the endpoint's id, e.g. an InterfaceEndpoint's `vpcEndpointId`.",
             ],
             [
                 "an invalid CIDR block",

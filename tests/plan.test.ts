@@ -102,7 +102,7 @@ describe("apprunner-private plan", function () {
         assert.match(stdout, /\nPolicy pack apprunner-private: 0 mandatory violations, 0 advisory findings\n/);
         assert.match(
             stdout,
-            /\n {2}hello-endpoint \(us-east-1\): 2 AZs × 730 h × USD 0\.01 = USD 14\.60\n {2}total: USD 14\.60 for 1 service; one endpoint per service instead: USD 14\.60; sharing saves USD 0\.00\n {2}Partial hours bill as full hours\. Data processed is extra: USD 0\.01\/GB for the first PB, 0\.006 for the next 4 PB, 0\.004 above\.\n/,
+            /\n {2}hello-endpoint of PrivateEndpoint "hello" \(us-east-1\): 2 AZs × 730 h × USD 0\.01 = USD 14\.60\n {2}total: USD 14\.60 for 1 service; one endpoint per service instead: USD 14\.60; sharing saves USD 0\.00\n {2}Partial hours bill as full hours\. Data processed is extra: USD 0\.01\/GB for the first PB, 0\.006 for the next 4 PB, 0\.004 above\.\n/,
         );
         assert.doesNotMatch(stdout, /warning|error|\n {2}none/i, "no empty sections");
         assert.match(stdout, /\nResult: OK\n$/);
@@ -116,7 +116,7 @@ describe("apprunner-private plan", function () {
         assert.match(stdout, /url = "https:\/\/[a-z0-9]{10}\.eu-west-1\.awsapprunner\.com"/);
         assert.match(stdout, /\n {2}no confirmed price for eu-west-1: USD 0\.01 \(us-east-1's\) assumed; pass --price-per-az-hour for the real one\n/);
         const frankfurt = run("plan", ".", "--config", "aws:region=eu-central-1", FAST);
-        assert.match(frankfurt.stdout, /hello-endpoint \(eu-central-1\): 2 AZs × 730 h × USD 0\.012 = USD 17\.52/);
+        assert.match(frankfurt.stdout, /hello-endpoint of PrivateEndpoint "hello" \(eu-central-1\): 2 AZs × 730 h × USD 0\.012 = USD 17\.52/);
     });
 
     it("refuses a region without App Runner, naming the component (exit 1)", () => {
@@ -141,7 +141,7 @@ describe("apprunner-private plan", function () {
         assert.equal(p.project, "apprunner-private");
         assert.equal(p.resources.length, 8);
         assert.deepEqual([p.errors, p.findings, p.exitCode], [[], [], 0]);
-        assert.deepEqual(p.cost.endpoints, [{ name: "hello-endpoint", region: "us-east-1", azs: 2, pricePerAzHour: 0.02, monthly: 29.2 }]);
+        assert.deepEqual(p.cost.endpoints, [{ name: "hello-endpoint", owner: 'PrivateEndpoint "hello"', region: "us-east-1", azs: 2, pricePerAzHour: 0.02, monthly: 29.2 }]);
         assert.deepEqual(p.cost.notes, ["USD 0.02 per endpoint-AZ-hour, as given (--price-per-az-hour)"]);
     });
 
@@ -206,14 +206,20 @@ describe("apprunner-private plan", function () {
         const diagram = fs.readFileSync(DIAGRAM, "utf8");
         const nb = (s: string) => s.replace(/-/g, "\u2011");
         assert.match(diagram, /^flowchart LR\n/);
-        assert.ok(diagram.includes(`interface endpoint ${nb("api-endpoint")}<br/>${nb("com.amazonaws.us-east-1.apprunner.requests")}<br/>ipv4, subnets: ${nb(`${T.subnetA} (us-east-1a), ${T.subnetB} (us-east-1b)`)}`), diagram);
-        assert.ok(diagram.includes(`{{"security group ${nb("api-endpoint-sg")}<br/>tcp 443 from 10.0.0.0/16, 10.1.0.0/16"}}`), diagram);
+        assert.ok(
+            diagram.includes(
+                `interface endpoint ${nb("shared-endpoint")} (shared, InterfaceEndpoint #quot;shared#quot;)<br/>${nb("com.amazonaws.us-east-1.apprunner.requests")}<br/>ipv4, subnets: ${nb(`${T.subnetA} (us-east-1a), ${T.subnetB} (us-east-1b)`)}`,
+            ),
+            diagram,
+        );
+        assert.ok(diagram.includes(`{{"security group ${nb("shared-endpoint-sg")}<br/>tcp 443 from 10.0.0.0/16, 10.1.0.0/16"}}`), diagram);
         for (const name of ["api-connection", "admin-connection"]) assert.ok(diagram.includes(`-- "VPC ingress connection ${nb(name)}<br/>https://`), name);
         for (const service of ["private-api", "private-admin"]) assert.ok(diagram.includes(`App Runner service ${nb(service)}"])<br/>private`) || diagram.includes(`App Runner service ${nb(service)}<br/>private`), service);
     });
 
     it("shows the saving of sharing one endpoint", () => {
         const { stdout } = run("plan", "examples/typescript", FAST, ...EXAMPLE_CONFIG);
+        assert.match(stdout, /\n {2}shared-endpoint of InterfaceEndpoint "shared" \(us-east-1\): 2 AZs × 730 h × USD 0\.01 = USD 14\.60\n/);
         assert.match(stdout, /total: USD 14\.60 for 2 services; one endpoint per service instead: USD 29\.20; sharing saves USD 14\.60/);
     });
 

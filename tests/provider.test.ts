@@ -75,6 +75,46 @@ describe("component provider over gRPC", function () {
         });
     });
 
+    it("Construct serves InterfaceEndpoint too: its security group and endpoint, and a PrivateEndpoint sharing it", async () => {
+        const SHARED = "apprunner-private:index:InterfaceEndpoint";
+        const { urn, state } = await provider.construct({ engine, type: SHARED, name: "shared", stack: "shared", inputs: { vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] } });
+        assert.equal(urn, `urn:pulumi:stack::project::${SHARED}::shared`);
+        assert.deepEqual(
+            engine.registrations.map((r) => [r.type, r.name, r.parent]).sort(),
+            [
+                [SHARED, "shared", ""],
+                ["aws:ec2/securityGroup:SecurityGroup", "shared-endpoint-sg", urn],
+                ["aws:ec2/vpcEndpoint:VpcEndpoint", "shared-endpoint", urn],
+            ].sort(),
+        );
+        const endpoint = engine.mocks.custom("aws:ec2/vpcEndpoint:VpcEndpoint")[0];
+        assert.deepEqual(state, { vpcEndpointId: endpoint.id, securityGroupId: engine.mocks.custom("aws:ec2/securityGroup:SecurityGroup")[0].id, vpcId: T.vpcId });
+        const { state: api } = await provider.construct({ engine, name: "api", stack: "shared", inputs: { serviceArn: T.apiServiceArn, vpcId: state.vpcId, vpcEndpointId: state.vpcEndpointId } });
+        assert.equal(api.vpcEndpointId, endpoint.id);
+        assert.equal(engine.mocks.custom("aws:ec2/vpcEndpoint:VpcEndpoint").length, 1);
+    });
+
+    it("bad InterfaceEndpoint input makes Construct fail with the message naming the argument", async () => {
+        await assert.rejects(
+            provider.construct({
+                engine,
+                type: "apprunner-private:index:InterfaceEndpoint",
+                name: "shared",
+                inputs: { vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB], allowedSecurityGroupIds: ["web-clients"] },
+            }),
+            (e: any) => {
+                assert.ok(
+                    e.details.includes(
+                        '`allowedSecurityGroupIds[0]` must be a security group id (sg- and 8 or 17 hexadecimal characters), got: "web-clients". Pass security group ids, e.g. `securityGroup.id`, not names.',
+                    ),
+                    e.details,
+                );
+                return true;
+            },
+        );
+        assert.deepEqual(engine.registrations.filter((r) => r.custom), []);
+    });
+
     it("an explicit aws provider passed in `providers` reaches every child and lookup", async () => {
         const eu = engine.registerExternal("pulumi:providers:aws", "eu", { region: "eu-west-1" });
         const { state } = await provider.construct({

@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { PACKAGE_NAME, ROOT, SCHEMA_PATH, inferSchema } from "./schema";
 
 const TOKEN = "apprunner-private:index:PrivateEndpoint";
+const SHARED = "apprunner-private:index:InterfaceEndpoint";
 const readJson = (...p: string[]) => JSON.parse(fs.readFileSync(path.join(ROOT, ...p), "utf8"));
 
 describe("provider schema", function () {
@@ -19,21 +20,30 @@ describe("provider schema", function () {
         assert.deepEqual(committed, inferred);
     });
 
-    it("names the package apprunner-private, at the npm package's version, with the PrivateEndpoint token", () => {
+    it("names the package apprunner-private, at the npm package's version, with the PrivateEndpoint and InterfaceEndpoint tokens", () => {
         const root = readJson("package.json");
         assert.equal(committed.name, PACKAGE_NAME);
         assert.equal(committed.version, root.version);
-        assert.deepEqual(Object.keys(committed.resources), [TOKEN]);
+        assert.deepEqual(Object.keys(committed.resources).sort(), [SHARED, TOKEN]);
         assert.equal(readJson("provider", "package.json").version, root.version);
         const stock = readJson("provider", "stock", "package.json");
         assert.deepEqual([stock.name, stock.version, stock.description], [root.name, root.version, root.description]);
     });
 
     it("has no plain input, so every input can take an Output from any language", () => {
-        const inputs = committed.resources[TOKEN].inputProperties;
-        assert.deepEqual(Object.keys(inputs).filter((k) => inputs[k].plain), []);
-        assert.deepEqual(Object.keys(inputs).sort(), ["allowedCidrBlocks", "connectionName", "ipAddressType", "securityGroupIds", "serviceArn", "subnetIds", "tags", "vpcEndpointId", "vpcId"]);
+        for (const token of [TOKEN, SHARED]) {
+            const inputs = committed.resources[token].inputProperties;
+            assert.deepEqual(Object.keys(inputs).filter((k) => inputs[k].plain), [], token);
+        }
+        assert.deepEqual(Object.keys(committed.resources[TOKEN].inputProperties).sort(), [
+            "allowedCidrBlocks", "allowedSecurityGroupIds", "connectionName", "ipAddressType", "securityGroupIds", "serviceArn", "subnetIds", "tags", "vpcEndpointId", "vpcId",
+        ]);
         assert.deepEqual(committed.resources[TOKEN].requiredInputs, ["serviceArn", "vpcId"]);
+        assert.deepEqual(Object.keys(committed.resources[SHARED].inputProperties).sort(), [
+            "adoptFrom", "allowedCidrBlocks", "allowedSecurityGroupIds", "ipAddressType", "securityGroupIds", "subnetIds", "tags", "vpcId",
+        ]);
+        assert.deepEqual(committed.resources[SHARED].requiredInputs, ["subnetIds", "vpcId"]);
+        assert.deepEqual(Object.keys(committed.resources[SHARED].properties).sort(), ["securityGroupId", "vpcEndpointId", "vpcId"]);
     });
 
     it("types ipAddressType as an enum of \"ipv4\" and \"dualstack\", so every language gets named constants", () => {
@@ -45,13 +55,16 @@ describe("provider schema", function () {
     });
 
     it("describes every input and output, and every optional input states its default", () => {
+        for (const token of [TOKEN, SHARED]) {
+            const r = committed.resources[token];
+            for (const [k, p] of Object.entries<any>({ ...r.inputProperties, ...r.properties })) {
+                assert.ok(typeof p.description === "string" && p.description.length > 20, `${token} ${k} has a description`);
+            }
+            for (const [k, p] of Object.entries<any>(r.inputProperties)) {
+                assert.match(p.description, r.requiredInputs.includes(k) ? /Required\.$/ : /Default: /, `${token} ${k}`);
+            }
+        }
         const r = committed.resources[TOKEN];
-        for (const [k, p] of Object.entries<any>({ ...r.inputProperties, ...r.properties })) {
-            assert.ok(typeof p.description === "string" && p.description.length > 20, `${k} has a description`);
-        }
-        for (const [k, p] of Object.entries<any>(r.inputProperties)) {
-            assert.match(p.description, r.requiredInputs.includes(k) ? /Required\.$/ : /Default: /, k);
-        }
         assert.deepEqual(Object.keys(r.properties).sort(), ["domainName", "securityGroupId", "status", "url", "vpcEndpointId", "vpcIngressConnectionArn"]);
     });
 });

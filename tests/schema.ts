@@ -4,6 +4,7 @@
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { InterfaceEndpoint } from "../sdk/interfaceEndpoint";
 import { PrivateEndpoint } from "../sdk/privateEndpoint";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
@@ -27,7 +28,7 @@ export async function inferSchema(): Promise<any> {
         namespace: PACKAGE_NAME,
         version,
         dirname: path.join(ROOT, "provider", "stock"),
-        components: [PrivateEndpoint],
+        components: [PrivateEndpoint, InterfaceEndpoint],
     });
     const schema = JSON.parse(await provider.getSchema());
     for (const [language, options] of Object.entries(LANGUAGE)) schema.language[language] = { ...schema.language[language], ...options };

@@ -11,6 +11,7 @@ import {
     validateProviderRegion,
     validateRequired,
     validateServiceArn,
+    validateSecurityGroupPlacement,
     validateServiceNotConnected,
     validateServiceRegion,
     validateSubnetPlacement,
@@ -18,7 +19,7 @@ import {
 } from "../sdk/validation";
 
 const ARN = "arn:aws:apprunner:us-east-1:123456789012:service/api-service/8fe1e10304f84fd2b0df550fe98a71fa";
-const none = { subnetIds: false, vpcEndpointId: false, securityGroupIds: false, allowedCidrBlocks: false, ipAddressType: false };
+const none = { subnetIds: false, vpcEndpointId: false, securityGroupIds: false, allowedCidrBlocks: false, allowedSecurityGroupIds: false, ipAddressType: false };
 const REGIONS = "us-east-1, us-east-2, us-west-2, ap-south-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, eu-central-1, eu-west-1, eu-west-2, eu-west-3";
 
 /** Runs a table of [input, expected messages] through a validator. */
@@ -61,7 +62,31 @@ describe("validation (pure functions, full messages)", () => {
                 { ...none, subnetIds: true, securityGroupIds: true, allowedCidrBlocks: true },
                 ["Only one of `securityGroupIds` or `allowedCidrBlocks` can be provided. `allowedCidrBlocks` configures the security group the component creates when `securityGroupIds` is omitted; add the rules to your own groups instead."],
             ],
+            [{ ...none, subnetIds: true, allowedCidrBlocks: true, allowedSecurityGroupIds: true }, []],
+            [
+                { ...none, subnetIds: true, securityGroupIds: true, allowedSecurityGroupIds: true },
+                ["Only one of `securityGroupIds` or `allowedSecurityGroupIds` can be provided. `allowedSecurityGroupIds` configures the security group the component creates when `securityGroupIds` is omitted; add the rules to your own groups instead."],
+            ],
+            [
+                { ...none, vpcEndpointId: true, allowedSecurityGroupIds: true },
+                ["`allowedSecurityGroupIds` applies only to a new endpoint and cannot be combined with `vpcEndpointId`. Configure the endpoint that `vpcEndpointId` names, or pass `subnetIds` instead of `vpcEndpointId`."],
+            ],
         ]);
+    });
+
+    describe("validateSecurityGroupPlacement", () => {
+        table((groups: { id: string; vpcId: string }[]) => validateSecurityGroupPlacement("vpc-0123456789abcdef0", groups), [
+            [[{ id: "sg-0123456789abcdef0", vpcId: "vpc-0123456789abcdef0" }], []],
+            [
+                [{ id: "sg-0123456789abcdef1", vpcId: "vpc-0fedcba9876543210" }],
+                ["`allowedSecurityGroupIds` must be security groups of `vpcId` (vpc-0123456789abcdef0), got: sg-0123456789abcdef1 in vpc-0fedcba9876543210. Use your clients' security groups in vpc-0123456789abcdef0, or `allowedCidrBlocks` for clients elsewhere."],
+            ],
+        ]);
+        it("never echoes secret ids", () => {
+            assert.deepEqual(validateSecurityGroupPlacement("vpc-0123456789abcdef0", [{ id: "sg-0123456789abcdef1", vpcId: "vpc-0fedcba9876543210" }], true), [
+                "`allowedSecurityGroupIds` must be security groups of `vpcId` ([secret]), got: [secret] in [secret]. Use your clients' security groups in [secret], or `allowedCidrBlocks` for clients elsewhere.",
+            ]);
+        });
     });
 
     describe("validateRequired", () => {
@@ -110,7 +135,7 @@ describe("validation (pure functions, full messages)", () => {
         ]);
         table((v: unknown) => validateEc2Id("vpcEndpointId", "vpcEndpoint", v), [
             ["vpce-0123456789abcdef0", []],
-            ["vpc-0123456789abcdef0", ["`vpcEndpointId` must be a VPC endpoint id (vpce- and 8 or 17 hexadecimal characters), got: \"vpc-0123456789abcdef0\". Pass the endpoint's id, e.g. another PrivateEndpoint's `vpcEndpointId`."]],
+            ["vpc-0123456789abcdef0", ["`vpcEndpointId` must be a VPC endpoint id (vpce- and 8 or 17 hexadecimal characters), got: \"vpc-0123456789abcdef0\". Pass the endpoint's id, e.g. an InterfaceEndpoint's `vpcEndpointId`."]],
         ]);
     });
 

@@ -3,7 +3,8 @@ import { DEFAULT_ENDPOINT_PRICE_PER_AZ_HOUR, HOURS_PER_MONTH, endpointPricePerAz
 
 export interface CostEstimate {
     hoursPerMonth: number;
-    endpoints: { name: string; region: string; azs: number; pricePerAzHour: number; monthly: number }[];
+    /** `owner`: the component that created the endpoint, e.g. `InterfaceEndpoint "shared"` (shared by its services). */
+    endpoints: { name: string; owner?: string; region: string; azs: number; pricePerAzHour: number; monthly: number }[];
     /** The App Runner services connected (one VPC ingress connection each). */
     services: number;
     monthly: number;
@@ -20,7 +21,7 @@ const round = (x: number) => Math.round(x * 100) / 100;
  * Prices each App Runner interface endpoint at its region's price per Availability Zone per hour (or
  * `pricePerAzHour` when given), for an average month.
  */
-export function estimateCost(resources: { type: string; name: string; inputs: Record<string, any> }[], pricePerAzHour?: number): CostEstimate {
+export function estimateCost(resources: { type: string; name: string; inputs: Record<string, any>; parent?: string }[], pricePerAzHour?: number): CostEstimate {
     const notes: string[] = [];
     const endpoints = resources
         .filter((r) => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint" && typeof r.inputs.serviceName === "string" && regionOfAppRunnerEndpointService(r.inputs.serviceName))
@@ -33,7 +34,7 @@ export function estimateCost(resources: { type: string; name: string; inputs: Re
                 if (!notes.includes(note)) notes.push(note);
             }
             const price = pricePerAzHour ?? regional.price;
-            return { name: r.name, region, azs, pricePerAzHour: price, monthly: round(azs * HOURS_PER_MONTH * price) };
+            return { name: r.name, owner: ownerOf(r.parent), region, azs, pricePerAzHour: price, monthly: round(azs * HOURS_PER_MONTH * price) };
         });
     if (pricePerAzHour !== undefined) notes.push(`USD ${pricePerAzHour} per endpoint-AZ-hour, as given (--price-per-az-hour)`);
     const services = resources.filter((r) => r.type === "aws:apprunner/vpcIngressConnection:VpcIngressConnection").length;
@@ -51,4 +52,10 @@ export function estimateCost(resources: { type: string; name: string; inputs: Re
         saving: round(Math.max(0, monthlyOneEndpointPerService - monthly)),
         notes,
     };
+}
+
+/** `InterfaceEndpoint "shared"` or `PrivateEndpoint "api"`, from a child's parent URN; undefined for other parents. */
+export function ownerOf(parent: string | undefined): string | undefined {
+    const m = /::apprunner-private:index:(InterfaceEndpoint|PrivateEndpoint)::([^:]+)$/.exec(parent ?? "");
+    return m ? `${m[1]} "${m[2]}"` : undefined;
 }

@@ -1,6 +1,7 @@
 // A Mermaid flowchart of a planned stack: VPCs holding their App Runner endpoints (with their subnets, zones and
 // security groups), the services (private or not), and the VPC ingress connections that join them.
 import { Registration } from "../testing/mocks";
+import { ownerOf } from "./cost";
 
 /** Label text: quotes escaped, hyphens non-breaking (Mermaid wraps labels at hyphens). */
 const label = (text: string) => text.replace(/"/g, "#quot;").replace(/-/g, "\u2011");
@@ -34,11 +35,12 @@ export function mermaid(registrations: Registration[], zoneOf: (subnetId: string
         lines.push(`  subgraph vpc${i}["${label(`VPC ${vpc ? `${vpc.name} (${vpcId}, ${vpc.inputs.cidrBlock})` : vpcId}`)}"]`);
         for (const e of endpoints.filter((x) => String(x.inputs.vpcId) === vpcId)) {
             const subnets: string[] = Array.isArray(e.inputs.subnetIds) ? e.inputs.subnetIds : [];
-            const text = [`interface endpoint ${e.name}`, String(e.inputs.serviceName), `${e.inputs.ipAddressType ?? "ipv4"}, subnets: ${subnets.map(subnetText).join(", ")}`];
+            const owner = ownerOf(e.parent);
+            const text = [`interface endpoint ${e.name}${owner ? ` (${owner.startsWith("InterfaceEndpoint") ? "shared, " : ""}${owner})` : ""}`, String(e.inputs.serviceName), `${e.inputs.ipAddressType ?? "ipv4"}, subnets: ${subnets.map(subnetText).join(", ")}`];
             lines.push(`    ${node(e)}["${text.map(label).join("<br/>")}"]`);
             for (const sgId of (e.inputs.securityGroupIds ?? []) as string[]) {
                 const sg = byType(TYPES.securityGroup).find((g) => g.id === sgId);
-                const rules = (sg?.inputs.ingress ?? []).map((r: any) => `${r.protocol} ${r.fromPort} from ${[...(r.cidrBlocks ?? []), ...(r.ipv6CidrBlocks ?? [])].join(", ")}`);
+                const rules = (sg?.inputs.ingress ?? []).map((r: any) => `${r.protocol} ${r.fromPort} from ${[...(r.cidrBlocks ?? []), ...(r.ipv6CidrBlocks ?? []), ...(r.securityGroups ?? [])].join(", ")}`);
                 const sgNode = sg ? node(sg) : `${node(e)}_${sgId.replace(/\W/g, "")}`;
                 lines.push(`    ${sgNode}{{"${label(sg ? `security group ${sg.name}` : `security group ${sgId}`)}${rules.length ? `<br/>${label(rules.join("; "))}` : ""}"}}`);
                 lines.push(`    ${sgNode} -.- ${node(e)}`);

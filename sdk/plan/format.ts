@@ -73,7 +73,7 @@ export function formatText(p: PlanResult, color = false): string {
     const c = p.cost;
     if (c.endpoints.length > 0) {
         out.push("", paint("bold", "Cost of interface endpoints, per month:"));
-        for (const e of c.endpoints) out.push(`  ${e.name} (${e.region}): ${count(e.azs, "AZ")} × ${c.hoursPerMonth} h × USD ${e.pricePerAzHour} = ${usd(e.monthly)}`);
+        for (const e of c.endpoints) out.push(`  ${e.name}${e.owner ? ` of ${e.owner}` : ""} (${e.region}): ${count(e.azs, "AZ")} × ${c.hoursPerMonth} h × USD ${e.pricePerAzHour} = ${usd(e.monthly)}`);
         out.push(
             `  total: ${usd(c.monthly)} for ${count(c.services, "service")}; one endpoint per service instead: ${usd(c.monthlyOneEndpointPerService)}; sharing saves ${usd(c.saving)}`,
         );

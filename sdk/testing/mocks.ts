@@ -38,6 +38,8 @@ export interface Registration {
     deleteBeforeReplace: boolean;
     /** For each input property, the URNs of the resources its value depends on. */
     propertyDependencies: Record<string, string[]>;
+    /** The aliases the monitor received: URNs, or `<name> under <parent URN>` for an alias given by name and parent. */
+    aliases: string[];
     /** The inputs as the engine received them, unknown values kept (pulumi.isUnknown); for policy analysis. */
     engineInputs: Record<string, any>;
     urn?: string;
@@ -65,7 +67,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     readonly model: AwsModel;
 
     private readonly providerRegions = new Map<string, string>();
-    private readonly options = new Map<string, Pick<Registration, "parent" | "provider" | "deleteBeforeReplace" | "propertyDependencies" | "engineInputs">>();
+    private readonly options = new Map<string, Pick<Registration, "parent" | "provider" | "deleteBeforeReplace" | "propertyDependencies" | "aliases" | "engineInputs">>();
 
     /** Resources of types the mocks do not model, passed through (the plan's mode; tests throw instead). */
     readonly passedThrough: Registration[] = [];
@@ -134,6 +136,10 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                 propertyDependencies: Object.fromEntries(
                     [...req.getPropertydependenciesMap().entries()].map(([k, v]: [string, any]) => [k, v.getUrnsList()]),
                 ),
+                aliases: [
+                    ...req.getAliasurnsList(),
+                    ...req.getAliasesList().map((a: any) => a.getUrn() || `${a.getSpec().getName()} under ${a.getSpec().getParenturn()}`),
+                ],
                 engineInputs: rpc.deserializeProperties(req.getObject(), true),
             });
             return registerResource(req, (err: any, resp: any) => {
@@ -205,6 +211,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             provider: "",
             deleteBeforeReplace: false,
             propertyDependencies: {},
+            aliases: [],
             engineInputs: args.inputs,
             ...this.options.get(`${args.type}::${args.name}`),
         };

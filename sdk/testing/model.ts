@@ -272,6 +272,12 @@ export class AwsModel {
                     region,
                 };
             }
+            case "aws:ec2/getSecurityGroup:getSecurityGroup": {
+                const group = this.securityGroups.get(inputs.id);
+                const vpc = group && this.vpcs.get(group.vpcId);
+                if (!group || !vpc || vpc.region !== region) throw this.miss("no matching EC2 Security Group found", [...this.securityGroups.values()].map((g) => ({ id: g.id, region: this.vpcs.get(g.vpcId)?.region ?? "" })), region);
+                return { id: group.id, arn: `arn:aws:ec2:${region}:${ACCOUNT_ID}:security-group/${group.id}`, vpcId: group.vpcId, name: group.id, description: "", region };
+            }
             case "aws:ec2/getVpc:getVpc": {
                 const vpc = this.vpcs.get(inputs.id);
                 if (!vpc || vpc.region !== region) throw this.miss("no matching EC2 VPC found", this.vpcs.values(), region);
@@ -366,7 +372,7 @@ export class AwsModel {
                 if (description.length > 255 || !/^[\x20-\x7e]*$/.test(description)) {
                     throw awsError("InvalidParameterValue", "Invalid security group description");
                 }
-                checkRules(inputs);
+                checkRules(inputs, this.securityGroups);
                 const id = ec2Id("sg", seed);
                 this.securityGroups.set(id, { id, vpcId: vpc.id });
                 return { id, state: { ...inputs, name: inputs.name ?? autoname(name, seed), description, arn: `arn:aws:ec2:${region}:${ACCOUNT_ID}:security-group/${id}`, ownerId: ACCOUNT_ID, region } };
@@ -522,7 +528,7 @@ export class AwsModel {
                 break;
             }
             case SECURITY_GROUP:
-                checkRules(news);
+                checkRules(news, this.securityGroups);
                 state = { ...found.state, ...news, name: found.state.name, description: found.state.description };
                 break;
             case SERVICE:
@@ -585,9 +591,15 @@ function again(seed: string): string {
     return seed.includes("#") ? `/${seed}` : "";
 }
 
-/** AWS takes 0.0.0.0/0 and ::/0 (the component refuses them, AWS does not); it rejects malformed blocks and blocks of the other IP version. */
-function checkRules(inputs: Record<string, any>) {
+/**
+ * AWS takes 0.0.0.0/0 and ::/0 (the component refuses them, AWS does not); it rejects malformed blocks, blocks of the
+ * other IP version, and source security groups that do not exist.
+ */
+function checkRules(inputs: Record<string, any>, groups: Map<string, SecurityGroup>) {
     for (const rule of [...(inputs.ingress ?? []), ...(inputs.egress ?? [])]) {
+        for (const id of rule.securityGroups ?? []) {
+            if (!groups.has(id)) throw awsError("InvalidGroup.NotFound", `The security group '${id}' does not exist`);
+        }
         for (const [list, version] of [[rule.cidrBlocks, 4], [rule.ipv6CidrBlocks, 6]] as const) {
             for (const cidr of list ?? []) {
                 if (parseCidr(cidr)?.version !== version) throw awsError("InvalidParameterValue", `CIDR block ${cidr} is malformed`);

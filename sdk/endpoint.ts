@@ -1,0 +1,230 @@
+// The App Runner interface endpoint and its security group: one implementation, used by InterfaceEndpoint (a shared
+// endpoint owned by no service) and by PrivateEndpoint when it is given `subnetIds`. The checks, the messages and
+// the resources are the same for both; only their names and parents differ.
+import { getSecurityGroup } from "@pulumi/aws/ec2/getSecurityGroup";
+import { getSubnet } from "@pulumi/aws/ec2/getSubnet";
+import { GetVpcResult, getVpcOutput } from "@pulumi/aws/ec2/getVpc";
+import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
+import { VpcEndpoint } from "@pulumi/aws/ec2/vpcEndpoint";
+import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
+import { getRegionOutput } from "@pulumi/aws/getRegion";
+import * as pulumi from "@pulumi/pulumi";
+import { HTTPS_PORT, IpAddressType, appRunnerEndpointServiceName, isEc2Id } from "./aws";
+import { parseCidr } from "./cidr";
+import { Checks, Problems, resolve, whenKnown } from "./known";
+import { Lookups, lookupsFor } from "./scope";
+import {
+    SubnetFacts,
+    show,
+    validateCidrBlocks,
+    validateEc2Id,
+    validateEc2IdList,
+    validateIpAddressType,
+    validateProviderRegion,
+    validateRequired,
+    validateSecurityGroupPlacement,
+    validateSubnetPlacement,
+} from "./validation";
+
+/** What a new endpoint is made from: the arguments both components share. */
+export interface EndpointInputs {
+    vpcId: pulumi.Input<string>;
+    subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    securityGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
+    allowedCidrBlocks?: pulumi.Input<pulumi.Input<string>[]>;
+    allowedSecurityGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
+    ipAddressType?: pulumi.Input<IpAddressType>;
+    tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+}
+
+/** The created resources. */
+export interface EndpointResources {
+    vpcEndpoint: VpcEndpoint;
+    securityGroup?: SecurityGroup;
+}
+
+/** The provider's region, and for a new endpoint the deploying account: once per provider per program. */
+export function lookupsOf(component: pulumi.ComponentResource, creatingEndpoint: boolean): Lookups {
+    const provider = component.getProvider("aws:index/getRegion:getRegion");
+    const found = lookupsFor(provider, () => ({ region: getRegionOutput({}, { parent: component }).region }));
+    if (creatingEndpoint && !found.accountId) found.accountId = getCallerIdentityOutput({}, { parent: component }).accountId;
+    return found;
+}
+
+/** `vpcId` is required and a VPC id. */
+export function checkVpcId(checks: Checks, vpcId: pulumi.Input<string>): void {
+    checks.add(whenKnown(vpcId, (v, secret) => [...validateRequired("vpcId", v, secret), ...(v ? validateEc2Id("vpcId", "vpc", v, secret) : [])]));
+}
+
+/** The provider's region must be one where App Runner exists (the endpoint's service name is that region's). */
+export function checkRegion(checks: Checks, lookups: Lookups): void {
+    checks.add(resolve(lookups.region).then((r) => (r.known ? validateProviderRegion(r.value!) : [])));
+}
+
+/**
+ * Every check of a new endpoint's arguments: ids and CIDR blocks now or when they resolve; the subnets and the
+ * allowed security groups looked up (in the VPC, one subnet per zone, IPv6 for dual-stack; warnings for one zone or
+ * another owner).
+ */
+export function checkEndpoint(checks: Checks, args: EndpointInputs, lookups: Lookups, parent: pulumi.Resource): void {
+    const ipAddressType = args.ipAddressType ?? IpAddressType.Ipv4;
+    checks.input(args.subnetIds, (v, secret) => validateEc2IdList("subnetIds", "subnet", v, secret));
+    checks.input(args.securityGroupIds, (v, secret) => validateEc2IdList("securityGroupIds", "securityGroup", v, secret));
+    checks.input(args.allowedSecurityGroupIds, (v, secret) => validateEc2IdList("allowedSecurityGroupIds", "securityGroup", v, secret));
+    checks.input(args.ipAddressType, validateIpAddressType);
+    if (args.allowedCidrBlocks !== undefined) {
+        // IPv6 blocks are judged against the endpoint's IP address type, so both are checked together.
+        const pair = [args.allowedCidrBlocks, ipAddressType] as pulumi.Input<[string[], IpAddressType]>;
+        checks.add(whenKnown(pair, ([blocks, type], secret) => validateCidrBlocks(blocks, type, secret)));
+    }
+    checks.lookup(() =>
+        whenKnown(pulumi.all([args.subnetIds, args.vpcId, ipAddressType]), ([ids, vpcId, type], secret) => checkSubnets(ids, vpcId, type, lookups, parent, secret)),
+    );
+    if (args.allowedSecurityGroupIds !== undefined) {
+        const groups = args.allowedSecurityGroupIds;
+        checks.lookup(() => whenKnown(pulumi.all([groups, args.vpcId]), ([ids, vpcId], secret) => checkAllowedGroups(ids, vpcId, parent, secret)));
+    }
+}
+
+async function checkSubnets(ids: string[], vpcId: string, ipAddressType: IpAddressType, lookups: Lookups, parent: pulumi.Resource, secret: boolean): Promise<Problems> {
+    // Malformed ids or VPC are reported by their own checks; looking them up would only add noise.
+    if (!Array.isArray(ids) || !ids.every((id) => isEc2Id("subnet", id)) || !isEc2Id("vpc", vpcId)) return [];
+    const [region, account] = await Promise.all([resolve(lookups.region), resolve(lookups.accountId!)]);
+    const found = await Promise.all(
+        ids.map((id, i) =>
+            lookUp("subnetIds", i, id, region.value, parent, secret, async () => {
+                const s = await getSubnet({ id }, { parent });
+                return { id, vpcId: s.vpcId, availabilityZone: s.availabilityZone, ipv6CidrBlock: s.ipv6CidrBlock ?? "", ownerId: s.ownerId } as SubnetFacts;
+            }),
+        ),
+    );
+    const missing = found.filter((f): f is string => typeof f === "string");
+    if (missing.length > 0) return missing;
+    const { errors, warnings } = validateSubnetPlacement(vpcId, found as SubnetFacts[], { ipAddressType, accountId: account.value, secret });
+    for (const w of warnings) pulumi.log.warn(w, parent);
+    return errors;
+}
+
+async function checkAllowedGroups(ids: string[], vpcId: string, parent: pulumi.Resource, secret: boolean): Promise<Problems> {
+    if (!Array.isArray(ids) || !ids.every((id) => isEc2Id("securityGroup", id)) || !isEc2Id("vpc", vpcId)) return [];
+    const found = await Promise.all(
+        ids.map((id, i) => lookUp("allowedSecurityGroupIds", i, id, undefined, parent, secret, async () => ({ id, vpcId: (await getSecurityGroup({ id }, { parent })).vpcId }))),
+    );
+    const missing = found.filter((f): f is string => typeof f === "string");
+    return missing.length > 0 ? missing : validateSecurityGroupPlacement(vpcId, found as { id: string; vpcId: string }[], secret);
+}
+
+/** A lookup, or the message that says which argument names what the provider cannot see. */
+async function lookUp<T>(arg: string, index: number, id: string, region: string | undefined, parent: pulumi.Resource, secret: boolean, look: () => Promise<T>): Promise<T | string> {
+    try {
+        return await look();
+    } catch (e) {
+        const what = arg === "subnetIds" ? "a subnet" : "a security group";
+        return (
+            `\`${arg}[${index}]\` must be ${what} the AWS provider can see in ${region ?? "the provider's region"}, got: ${show(id, secret)} ` +
+            `(lookup failed: ${e instanceof Error ? e.message : String(e)}). Check the id and the provider's region and account.`
+        );
+    }
+}
+
+/**
+ * Creates the endpoint, and its security group unless `securityGroupIds` names the groups, both waiting for the
+ * gate. `aliases` gives each child the names it had before (a migration).
+ */
+export function createEndpoint(
+    name: string,
+    args: EndpointInputs,
+    lookups: Lookups,
+    gate: pulumi.Output<never[]>,
+    parent: pulumi.Resource,
+    aliases: (child: string) => pulumi.Input<pulumi.Alias>[] = () => [],
+): EndpointResources {
+    const ipAddressType = args.ipAddressType ?? IpAddressType.Ipv4;
+    let securityGroup: SecurityGroup | undefined;
+    if (args.securityGroupIds === undefined) {
+        securityGroup = new SecurityGroup(
+            `${name}-endpoint-sg`,
+            {
+                vpcId: args.vpcId,
+                description: "HTTPS to the App Runner interface endpoint",
+                ingress: ingressRules(args, ipAddressType, parent),
+                // The endpoint's network interfaces only answer connections made to them, which security
+                // groups allow back statefully; they never open connections, so no egress rule is needed.
+                egress: [],
+                tags: args.tags,
+            },
+            { parent, dependsOn: gate, aliases: aliases("endpoint-sg") },
+        );
+    }
+    const vpcEndpoint = new VpcEndpoint(
+        `${name}-endpoint`,
+        {
+            vpcId: args.vpcId,
+            // The region the endpoint is created in, i.e. the provider's; a connected service's ARN is checked to match.
+            serviceName: lookups.region.apply(appRunnerEndpointServiceName),
+            vpcEndpointType: "Interface",
+            subnetIds: args.subnetIds,
+            securityGroupIds: securityGroup ? [securityGroup.id] : args.securityGroupIds,
+            // Clients call the connection's own domainName, so private DNS is not needed; AWS CDK's deployed
+            // integration test sets it off too (whether AWS rejects it on is unverified; DESIGN-NOTES.md).
+            privateDnsEnabled: false,
+            ipAddressType,
+            tags: args.tags,
+        },
+        { parent, dependsOn: gate, aliases: aliases("endpoint") },
+    );
+    return { vpcEndpoint, securityGroup };
+}
+
+/**
+ * TCP 443 from the sources: `allowedCidrBlocks` and `allowedSecurityGroupIds`, or with neither the VPC's CIDR blocks.
+ * The CIDR rule is written exactly as 0.1.0 wrote it, so existing security groups see no change.
+ */
+function ingressRules(args: EndpointInputs, ipAddressType: pulumi.Input<IpAddressType>, parent: pulumi.Resource) {
+    const https = { protocol: "tcp", fromPort: HTTPS_PORT, toPort: HTTPS_PORT };
+    const rules: pulumi.Input<{ description: string; protocol: string; fromPort: number; toPort: number; cidrBlocks?: pulumi.Input<string[]>; ipv6CidrBlocks?: pulumi.Input<string[] | undefined>; securityGroups?: pulumi.Input<pulumi.Input<string>[]> }>[] = [];
+    if (args.allowedCidrBlocks !== undefined || args.allowedSecurityGroupIds === undefined) {
+        const sources =
+            args.allowedCidrBlocks !== undefined
+                ? pulumi.output(args.allowedCidrBlocks)
+                : pulumi.all([getVpcOutput({ id: args.vpcId }, { parent }), ipAddressType]).apply(([vpc, type]) => vpcCidrBlocks(vpc, type));
+        rules.push({
+            description: "HTTPS from the allowed CIDR blocks",
+            ...https,
+            cidrBlocks: sources.apply((blocks) => blocks.filter((b) => parseCidr(b)?.version !== 6)),
+            // Omitted (undefined) when there is no IPv6 source, as for every IPv4 endpoint.
+            ipv6CidrBlocks: sources.apply((blocks) => {
+                const v6 = blocks.filter((b) => parseCidr(b)?.version === 6);
+                return v6.length > 0 ? v6 : undefined;
+            }),
+        });
+    }
+    if (args.allowedSecurityGroupIds !== undefined) {
+        rules.push({ description: "HTTPS from the allowed security groups", ...https, securityGroups: args.allowedSecurityGroupIds });
+    }
+    return rules;
+}
+
+/**
+ * The VPC's CIDR blocks: the primary IPv4 one and every associated secondary one, each once, and for a dual-stack
+ * endpoint its IPv6 block (the lookup reports one).
+ */
+export function vpcCidrBlocks(
+    vpc: Pick<GetVpcResult, "cidrBlock" | "cidrBlockAssociations" | "ipv6CidrBlock">,
+    ipAddressType: IpAddressType = IpAddressType.Ipv4,
+): string[] {
+    const associated = vpc.cidrBlockAssociations.filter((a) => a.state === "associated").map((a) => a.cidrBlock);
+    const v6 = ipAddressType === IpAddressType.Dualstack && vpc.ipv6CidrBlock ? [vpc.ipv6CidrBlock] : [];
+    return [...new Set([vpc.cidrBlock, ...associated]), ...v6];
+}
+
+/** Refuses now (the problems known at construction), else a gate every child waits for, which rejects with every problem found later. */
+export function gateOf(checks: Checks, fail: (message: string) => Error): pulumi.Output<never[]> {
+    if (checks.now.length > 0) throw fail(checks.now.join("\n"));
+    return pulumi.output(
+        checks.settled().then((problems) => {
+            if (problems.length > 0) throw fail(problems.join("\n"));
+            return [];
+        }),
+    );
+}
