@@ -33,23 +33,29 @@ return await Deployment.RunAsync(() =>
         },
     });
 
+    // One interface endpoint for the VPC (billed per Availability Zone per hour), owned by no service.
+    var shared = new Components.InterfaceEndpoint("shared", new()
+    {
+        VpcId = vpcId,
+        SubnetIds = subnetIds,
+    });
     var api = new Components.PrivateEndpoint("api", new()
     {
         ServiceArn = PrivateService("api").Arn,
         VpcId = vpcId,
-        SubnetIds = subnetIds,
+        VpcEndpointId = shared.VpcEndpointId,
     });
     var admin = new Components.PrivateEndpoint("admin", new()
     {
         ServiceArn = PrivateService("admin").Arn,
         VpcId = vpcId,
-        VpcEndpointId = api.VpcEndpointId,
+        VpcEndpointId = shared.VpcEndpointId,
     });
 
     return new Dictionary<string, object?>
     {
         ["apiUrl"] = api.Url,
         ["adminUrl"] = admin.Url,
-        ["vpcEndpointId"] = api.VpcEndpointId,
+        ["vpcEndpointId"] = shared.VpcEndpointId,
     };
 });

@@ -1,5 +1,5 @@
 // Two existing App Runner services, already set to private (isPubliclyAccessible: false), made reachable from an
-// existing VPC through one shared interface endpoint.
+// existing VPC through one shared interface endpoint, owned by no service.
 package main
 
 import (
@@ -16,26 +16,33 @@ func main() {
 		var subnetIDs []string
 		cfg.RequireObject("subnetIds", &subnetIDs)
 
-		api, err := apprunnerprivate.NewPrivateEndpoint(ctx, "api", &apprunnerprivate.PrivateEndpointArgs{
-			ServiceArn: pulumi.String(cfg.Require("apiServiceArn")),
-			VpcId:      vpcID,
-			SubnetIds:  pulumi.ToStringArray(subnetIDs),
+		// One interface endpoint for the VPC (billed per Availability Zone per hour), owned by no service.
+		shared, err := apprunnerprivate.NewInterfaceEndpoint(ctx, "shared", &apprunnerprivate.InterfaceEndpointArgs{
+			VpcId:     vpcID,
+			SubnetIds: pulumi.ToStringArray(subnetIDs),
 		})
 		if err != nil {
 			return err
 		}
-		// An interface endpoint is billed per Availability Zone per hour: the second service shares the first one's.
+		api, err := apprunnerprivate.NewPrivateEndpoint(ctx, "api", &apprunnerprivate.PrivateEndpointArgs{
+			ServiceArn:    pulumi.String(cfg.Require("apiServiceArn")),
+			VpcId:         vpcID,
+			VpcEndpointId: shared.VpcEndpointId,
+		})
+		if err != nil {
+			return err
+		}
 		admin, err := apprunnerprivate.NewPrivateEndpoint(ctx, "admin", &apprunnerprivate.PrivateEndpointArgs{
 			ServiceArn:    pulumi.String(cfg.Require("adminServiceArn")),
 			VpcId:         vpcID,
-			VpcEndpointId: api.VpcEndpointId,
+			VpcEndpointId: shared.VpcEndpointId,
 		})
 		if err != nil {
 			return err
 		}
 		ctx.Export("apiUrl", api.Url)
 		ctx.Export("adminUrl", admin.Url)
-		ctx.Export("vpcEndpointId", api.VpcEndpointId)
+		ctx.Export("vpcEndpointId", shared.VpcEndpointId)
 		return nil
 	})
 }

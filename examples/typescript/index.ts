@@ -1,8 +1,9 @@
-// Two private App Runner services behind one shared interface endpoint, in an existing VPC.
-// An interface endpoint is billed per Availability Zone per hour, so the second service reuses the first one's.
+// Two private App Runner services behind one shared interface endpoint, in an existing VPC. The endpoint is an
+// InterfaceEndpoint owned by no service (it is billed per Availability Zone per hour, and serves every service in the
+// VPC), so either service can be removed without touching it.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PrivateEndpoint } from "@apprunner-private/apprunner-private";
+import { InterfaceEndpoint, PrivateEndpoint } from "@apprunner-private/apprunner-private";
 
 const config = new pulumi.Config();
 const vpcId = config.require("vpcId");
@@ -23,13 +24,10 @@ function privateService(name: string): aws.apprunner.Service {
     });
 }
 
-const api = new PrivateEndpoint("api", { serviceArn: privateService("api").arn, vpcId, subnetIds });
-const admin = new PrivateEndpoint("admin", {
-    serviceArn: privateService("admin").arn,
-    vpcId,
-    vpcEndpointId: api.vpcEndpointId,
-});
+const shared = new InterfaceEndpoint("shared", { vpcId, subnetIds });
+const api = new PrivateEndpoint("api", { serviceArn: privateService("api").arn, vpcId, vpcEndpointId: shared.vpcEndpointId });
+const admin = new PrivateEndpoint("admin", { serviceArn: privateService("admin").arn, vpcId, vpcEndpointId: shared.vpcEndpointId });
 
 export const apiUrl = api.url;
 export const adminUrl = admin.url;
-export const vpcEndpointId = api.vpcEndpointId;
+export const vpcEndpointId = shared.vpcEndpointId;

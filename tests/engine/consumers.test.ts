@@ -10,6 +10,7 @@ import { CONNECTION, SECURITY_GROUP, TOPOLOGY as T, VPC_ENDPOINT } from "../../s
 import { validateEc2Id } from "../../sdk/validation";
 import { COMPONENT, REPO, Request, Workspace, addProvider, configure, creates, edit, enginePath, rootCopy, urnName } from "./harness";
 
+const SHARED = "apprunner-private:index:InterfaceEndpoint";
 const URL = /^https:\/\/[a-z0-9]{10}\.us-east-1\.awsapprunner\.com$/;
 
 interface Consumer {
@@ -18,8 +19,10 @@ interface Consumer {
     prepare(ws: Workspace): string;
     /** Stack configuration besides aws:region (values, or lists set element by element). */
     config: Record<string, string | string[]>;
-    /** The PrivateEndpoint components, the first owning the endpoint. */
+    /** The PrivateEndpoint components. */
     components: string[];
+    /** The InterfaceEndpoint that owns the endpoint, if one does (else the first PrivateEndpoint does). */
+    shared?: string;
     /** The stack outputs that are URLs. */
     urls: string[];
     /** An edit of the program that renames the first component's connection, which replaces it. */
@@ -71,6 +74,7 @@ const CONSUMERS: Consumer[] = [
         },
         config: exampleConfig,
         components: ["api", "admin"],
+        shared: "shared",
         urls: ["apiUrl", "adminUrl"],
         rename: { file: "index.ts", from: 'new PrivateEndpoint("api", {', to: 'new PrivateEndpoint("api", { connectionName: "api-renamed",', connectionName: "api-renamed" },
         bad: sameZone,
@@ -84,6 +88,7 @@ const CONSUMERS: Consumer[] = [
         },
         config: exampleConfig,
         components: ["api", "admin"],
+        shared: "shared",
         urls: ["apiUrl", "adminUrl"],
         rename: { file: "__main__.py", from: '"api", service_arn=', to: '"api", connection_name="api-renamed", service_arn=', connectionName: "api-renamed" },
         bad: sameZone,
@@ -97,11 +102,12 @@ const CONSUMERS: Consumer[] = [
         },
         config: { ...exampleConfig, apiServiceArn: T.apiServiceArn, adminServiceArn: T.adminServiceArn },
         components: ["api", "admin"],
+        shared: "shared",
         urls: ["apiUrl", "adminUrl"],
         rename: {
             file: "main.go",
-            from: 'ServiceArn: pulumi.String(cfg.Require("apiServiceArn")),',
-            to: 'ServiceArn: pulumi.String(cfg.Require("apiServiceArn")), ConnectionName: pulumi.String("api-renamed"),',
+            from: 'ServiceArn:    pulumi.String(cfg.Require("apiServiceArn")),',
+            to: 'ServiceArn:    pulumi.String(cfg.Require("apiServiceArn")), ConnectionName: pulumi.String("api-renamed"),',
             connectionName: "api-renamed",
         },
         bad: sameZone,
@@ -117,6 +123,7 @@ const CONSUMERS: Consumer[] = [
         },
         config: exampleConfig,
         components: ["api", "admin"],
+        shared: "shared",
         urls: ["apiUrl", "adminUrl"],
         rename: { file: "Pulumi.yaml", from: "serviceArn: ${apiService.arn}", to: "serviceArn: ${apiService.arn}\n      connectionName: api-renamed", connectionName: "api-renamed" },
         bad: sameZone,
@@ -146,6 +153,7 @@ for (const consumer of CONSUMERS) {
             const steps: { op: string; urn: string }[] = preview.steps;
             assert.ok(steps.length > 0 && steps.every((s) => s.op === "create"), JSON.stringify(steps.map((s) => s.op)));
             for (const c of consumer.components) assert.ok(steps.some((s) => s.urn.endsWith(`${COMPONENT}::${c}`)), c);
+            if (consumer.shared) assert.ok(steps.some((s) => s.urn.endsWith(`${SHARED}::${consumer.shared}`)), consumer.shared);
             // The URL needs the connection's domain name, which only AWS can give.
             const outputs = preview.steps.find((s: any) => s.urn.endsWith("pulumi:pulumi:Stack::" + s.urn.split("::")[3]))?.newState?.outputs ?? {};
             for (const u of consumer.urls) assert.ok(outputs[u] === undefined || outputs[u] === "04da6b54-80e4-46f7-96ec-b56ff0331ba9", `${u}: ${outputs[u]}`);
@@ -164,8 +172,8 @@ for (const consumer of CONSUMERS) {
             assert.equal(ws.model().listConnections().length, consumer.components.length);
 
             const resources = ws.state(dir, stack);
-            const components = new Map(resources.filter((r) => r.type === COMPONENT).map((r) => [r.urn, urnName(r.urn)]));
-            assert.deepEqual([...components.values()].sort(), [...consumer.components].sort());
+            const components = new Map(resources.filter((r) => r.type === COMPONENT || r.type === SHARED).map((r) => [r.urn, urnName(r.urn)]));
+            assert.deepEqual([...components.values()].sort(), [...consumer.components, ...(consumer.shared ? [consumer.shared] : [])].sort());
             const children = resources.filter((r) => [VPC_ENDPOINT, SECURITY_GROUP, CONNECTION].includes(r.type));
             assert.equal(children.length, 2 + consumer.components.length);
             for (const child of children) {
