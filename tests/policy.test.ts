@@ -317,7 +317,25 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 violation(
                     id,
                     extra,
-                    `VPC ${VPC} has 2 App Runner interface endpoints (VpcEndpoint "endpoint", VpcEndpoint "endpoint2"); one can serve every service in the VPC: sharing it saves about USD 21.90 a month (3 endpoint-AZs × 730 h × USD 0.01), plus data processing.`,
+                    `VPC ${VPC} has 2 App Runner interface endpoints (VpcEndpoint "endpoint", VpcEndpoint "endpoint2"); one can serve every service in the VPC: make one an InterfaceEndpoint (owned by no service) and give every PrivateEndpoint its vpcEndpointId. Sharing it saves about USD 21.90 a month (3 endpoint-AZs × 730 h × USD 0.01), plus data processing.`,
+                    "advisory",
+                ),
+            ]);
+        });
+        it("names an InterfaceEndpoint's endpoint as the one to keep, and flags the other", async () => {
+            const shared: TestResource = {
+                type: T.endpoint,
+                name: "shared-endpoint",
+                urn: `urn:pulumi:stack::project::apprunner-private:index:InterfaceEndpoint$${T.endpoint}::shared-endpoint`,
+                props: { ...stack()[3].props, arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:vpc-endpoint/vpce-0ccccccccccccccccc` },
+                deps: { vpcId: ["vpc"], securityGroupIds: ["sg"] },
+            };
+            const s = [...stack(), shared];
+            expectOnly(of(await stackOnly(s), id), [
+                violation(
+                    id,
+                    s[3],
+                    `VPC ${VPC} has 2 App Runner interface endpoints (VpcEndpoint "endpoint", VpcEndpoint "shared-endpoint"); one can serve every service in the VPC: give every PrivateEndpoint the vpcEndpointId of VpcEndpoint "shared-endpoint", the InterfaceEndpoint's. Sharing it saves about USD 14.60 a month (2 endpoint-AZs × 730 h × USD 0.01), plus data processing.`,
                     "advisory",
                 ),
             ]);

@@ -1,6 +1,11 @@
-import { HOURS_PER_MONTH, endpointPricePerAzHour } from "../../aws";
+import { HOURS_PER_MONTH, INTERFACE_ENDPOINT_TYPE, endpointPricePerAzHour } from "../../aws";
 import { TYPES, endpointRegion, isAppRunnerEndpoint, label, ofType, prop, vpcIdentity } from "../resources";
 import { Finding, StackRule, isUnknown, notApplicable } from "../types";
+
+/** An endpoint an InterfaceEndpoint created: its URN's type chain says so. */
+function isInterfaceEndpoints(endpoint: { urn: string }): boolean {
+    return endpoint.urn.includes(`::${INTERFACE_ENDPOINT_TYPE}$`);
+}
 
 export interface SharedEndpointConfig {
     /** USD per endpoint per Availability Zone per hour; default: the endpoint's region's price (AWS PrivateLink pricing). */
@@ -13,7 +18,8 @@ export const sharedEndpoint: StackRule<SharedEndpointConfig> = {
     explanation:
         "Interface endpoints are billed per endpoint per Availability Zone per hour, partial hours as full hours (AWS " +
         "PrivateLink pricing: USD 0.01 in us-east-1), and one endpoint serves every App Runner service in its VPC (App " +
-        "Runner guide). A second endpoint buys isolation at that price; this advice says what it costs.",
+        "Runner guide). A second endpoint buys isolation at that price; this advice says what it costs. An InterfaceEndpoint " +
+        "is the endpoint of a VPC owned by no service: each PrivateEndpoint takes its vpcEndpointId.",
     enforcementLevel: "advisory",
     configSchema: {
         properties: {
@@ -38,18 +44,24 @@ export const sharedEndpoint: StackRule<SharedEndpointConfig> = {
         }
         for (const [vpc, group] of byVpc) {
             if (group.length < 2) continue;
-            const extraAzs = group.slice(1).reduce((n, e) => {
+            // The endpoint to keep: an InterfaceEndpoint's, else the first; the others are the cost of not sharing.
+            const shared = group.find(isInterfaceEndpoints);
+            const extra = group.filter((e) => e !== (shared ?? group[0]));
+            const extraAzs = extra.reduce((n, e) => {
                 const subnets = prop(e, "subnetIds");
                 return n + (Array.isArray(subnets) ? subnets.length : 0);
             }, 0);
             const price = config.pricePerAzHour ?? endpointPricePerAzHour(endpointRegion(group[0]) ?? "").price;
             const monthly = extraAzs * HOURS_PER_MONTH * price;
+            const how = shared
+                ? `give every PrivateEndpoint the vpcEndpointId of ${label(shared)}, the InterfaceEndpoint's`
+                : "make one an InterfaceEndpoint (owned by no service) and give every PrivateEndpoint its vpcEndpointId";
             findings.push({
                 outcome: "non-compliant",
-                urn: group[1].urn,
+                urn: extra[0].urn,
                 message:
                     `VPC ${vpc} has ${group.length} App Runner interface endpoints (${group.map(label).join(", ")}); one can serve every service ` +
-                    `in the VPC: sharing it saves about USD ${monthly.toFixed(2)} a month (${extraAzs} endpoint-AZs × ${HOURS_PER_MONTH} h × USD ${price}), plus data processing.`,
+                    `in the VPC: ${how}. Sharing it saves about USD ${monthly.toFixed(2)} a month (${extraAzs} endpoint-AZs × ${HOURS_PER_MONTH} h × USD ${price}), plus data processing.`,
             });
         }
         return findings;
