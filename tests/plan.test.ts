@@ -68,11 +68,11 @@ const RUNS: string[][] = [
     ["plan", programs("secrets"), FAST, "--config", "dbPassword=hunter2", "--json"],
     ["plan", programs("existing"), FAST, ...EXISTING_CONFIG, "--topology", TOPOLOGY],
     ["plan", programs("existing"), FAST, ...EXISTING_CONFIG],
-    ["plan", "examples/typescript", "--diagram", DIAGRAM, ...EXAMPLE_CONFIG],
+    ["plan", "examples/typescript", "--diagram", DIAGRAM, FAST, ...EXAMPLE_CONFIG],
     ["plan", "examples/typescript", FAST, ...EXAMPLE_CONFIG],
     ["plan", programs("invalid"), FAST],
     ["plan", programs("public"), FAST],
-    ["plan", programs("broken")],
+    ["plan", programs("broken"), FAST],
     ["plan", "no-such-dir"],
     ["plan", "no-such-dir", "--json"],
     ["plan", programs("many"), FAST],
@@ -200,7 +200,7 @@ describe("apprunner-private plan", function () {
     });
 
     it("--diagram writes a Mermaid diagram (subnets and zones, security group, private services) and says where", () => {
-        const { code, stderr } = run("plan", "examples/typescript", "--diagram", DIAGRAM, ...EXAMPLE_CONFIG);
+        const { code, stderr } = run("plan", "examples/typescript", "--diagram", DIAGRAM, FAST, ...EXAMPLE_CONFIG);
         assert.equal(code, 0);
         assert.equal(stderr, `wrote the Mermaid diagram to ${DIAGRAM}\n`);
         const diagram = fs.readFileSync(DIAGRAM, "utf8");
@@ -239,7 +239,7 @@ describe("apprunner-private plan", function () {
     });
 
     it("exits 2 with a clear error, not a stack trace, for a program that does not load; --json says so in JSON", () => {
-        const { code, stdout, stderr } = run("plan", programs("broken"));
+        const { code, stdout, stderr } = run("plan", programs("broken"), FAST);
         assert.equal(code, 2);
         assert.equal(stdout, "");
         assert.match(stderr, /^error: the program failed to load: /);
