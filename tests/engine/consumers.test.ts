@@ -39,6 +39,16 @@ const sameZone = {
         `got: ${T.subnetA} and ${T.subnetA2} in us-east-1a. Keep one subnet per zone.`,
 };
 
+/** An example that gets the component from provider/: copied, then `pulumi package add` and `pulumi install`. */
+function providerExample(language: string, before: (dir: string) => void = () => undefined): (ws: Workspace) => string {
+    return (ws) => {
+        const dir = ws.copyProject(path.join(REPO, "examples", language), language);
+        before(dir);
+        addProvider(ws, dir);
+        return dir;
+    };
+}
+
 let tarball: string | undefined;
 /** The npm package as users get it while it is unpublished: packed, then installed from the tarball. */
 function packedPackage(ws: Workspace): string {
@@ -81,11 +91,7 @@ const CONSUMERS: Consumer[] = [
     },
     {
         name: "examples/python",
-        prepare: (ws) => {
-            const dir = ws.copyProject(path.join(REPO, "examples", "python"), "python");
-            addProvider(ws, dir);
-            return dir;
-        },
+        prepare: providerExample("python"),
         config: exampleConfig,
         components: ["api", "admin"],
         shared: "shared",
@@ -95,11 +101,7 @@ const CONSUMERS: Consumer[] = [
     },
     {
         name: "examples/go",
-        prepare: (ws) => {
-            const dir = ws.copyProject(path.join(REPO, "examples", "go"), "go");
-            addProvider(ws, dir);
-            return dir;
-        },
+        prepare: providerExample("go"),
         config: { ...exampleConfig, apiServiceArn: T.apiServiceArn, adminServiceArn: T.adminServiceArn },
         components: ["api", "admin"],
         shared: "shared",
@@ -114,13 +116,8 @@ const CONSUMERS: Consumer[] = [
     },
     {
         name: "examples/yaml",
-        prepare: (ws) => {
-            const dir = ws.copyProject(path.join(REPO, "examples", "yaml"), "yaml");
-            // `pulumi package add` writes the `packages:` entry the example carries (with a path relative to it).
-            edit(path.join(dir, "Pulumi.yaml"), "packages:\n  apprunner-private: ../../provider\n", "");
-            addProvider(ws, dir);
-            return dir;
-        },
+        // `pulumi package add` writes the `packages:` entry the example carries (with a path relative to it).
+        prepare: providerExample("yaml", (dir) => edit(path.join(dir, "Pulumi.yaml"), "packages:\n  apprunner-private: ../../provider\n", "")),
         config: exampleConfig,
         components: ["api", "admin"],
         shared: "shared",

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -37,19 +36,15 @@ func (h *goHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc
 		return &pulumirpc.RunResponse{Error: fmt.Sprintf("`go build` of %s failed: %v", req.Info.ProgramDirectory, err)}, nil
 	}
 
-	config, err := json.Marshal(req.Config)
-	if err != nil {
-		return nil, err
-	}
-	secretKeys, err := json.Marshal(req.ConfigSecretKeys)
+	config, secretKeys, err := configJSON(req)
 	if err != nil {
 		return nil, err
 	}
 	env := os.Environ()
 	for k, v := range map[string]string{
 		pulumi.EnvOrganization: req.Organization, pulumi.EnvProject: req.Project, pulumi.EnvStack: req.Stack,
-		pulumi.EnvPulumiRootDirectory: req.Info.RootDirectory, pulumi.EnvConfig: string(config),
-		pulumi.EnvConfigSecretKeys: string(secretKeys), pulumi.EnvDryRun: strconv.FormatBool(req.DryRun),
+		pulumi.EnvPulumiRootDirectory: req.Info.RootDirectory, pulumi.EnvConfig: config,
+		pulumi.EnvConfigSecretKeys: secretKeys, pulumi.EnvDryRun: strconv.FormatBool(req.DryRun),
 		pulumi.EnvParallel: strconv.Itoa(int(req.Parallel)), pulumi.EnvMonitor: req.MonitorAddress,
 		pulumi.EnvEngine: h.engineAddress,
 	} {

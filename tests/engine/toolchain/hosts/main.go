@@ -11,6 +11,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -108,6 +109,17 @@ func runProgram(cmd *exec.Cmd) *pulumirpc.RunResponse {
 	default:
 		return &pulumirpc.RunResponse{Error: fmt.Sprintf("could not run the program: %v", err)}
 	}
+}
+
+// configJSON is the run's configuration and the names of its secret keys, as the SDKs read them from
+// PULUMI_CONFIG and PULUMI_CONFIG_SECRET_KEYS.
+func configJSON(req *pulumirpc.RunRequest) (config, secretKeys string, err error) {
+	c, err := json.Marshal(req.Config)
+	if err != nil {
+		return "", "", err
+	}
+	k, err := json.Marshal(req.ConfigSecretKeys)
+	return string(c), string(k), err
 }
 
 // appendArgs adds `--name value` for each value given, as the real hosts build the SDKs' command lines.

@@ -48,11 +48,7 @@ func (h *nodeHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumir
 	if err != nil {
 		return &pulumirpc.RunResponse{Error: err.Error()}, nil
 	}
-	config, err := json.Marshal(req.Config)
-	if err != nil {
-		return nil, err
-	}
-	secretKeys, err := json.Marshal(req.ConfigSecretKeys)
+	config, secretKeys, err := configJSON(req)
 	if err != nil {
 		return nil, err
 	}
@@ -68,7 +64,7 @@ func (h *nodeHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumir
 
 	cmd := exec.CommandContext(ctx, "node", args...)
 	cmd.Dir = req.Pwd
-	cmd.Env = append(os.Environ(), "PULUMI_CONFIG="+string(config), "PULUMI_CONFIG_SECRET_KEYS="+string(secretKeys))
+	cmd.Env = append(os.Environ(), "PULUMI_CONFIG="+config, "PULUMI_CONFIG_SECRET_KEYS="+secretKeys)
 	cmd.Env = append(cmd.Env, typescriptEnv(req.Info.Options.AsMap())...)
 	return runProgram(cmd), nil
 }
