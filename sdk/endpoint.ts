@@ -11,6 +11,7 @@ import { getRegionOutput } from "@pulumi/aws/getRegion";
 import * as pulumi from "@pulumi/pulumi";
 import { HTTPS_PORT, IpAddressType, appRunnerEndpointServiceName, isEc2Id } from "./aws";
 import { parseCidr } from "./cidr";
+import type { InterfaceEndpointArgs } from "./interfaceEndpoint";
 import { Checks, Problems, resolve, whenKnown } from "./known";
 import { Lookups, lookupsFor } from "./scope";
 import {
@@ -26,16 +27,11 @@ import {
     validateSubnetPlacement,
 } from "./validation";
 
-/** What a new endpoint is made from: the arguments both components share. */
-export interface EndpointInputs {
-    vpcId: pulumi.Input<string>;
-    subnetIds: pulumi.Input<pulumi.Input<string>[]>;
-    securityGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
-    allowedCidrBlocks?: pulumi.Input<pulumi.Input<string>[]>;
-    allowedSecurityGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
-    ipAddressType?: pulumi.Input<IpAddressType>;
-    tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
-}
+/**
+ * What a new endpoint is made from: InterfaceEndpoint's arguments but the migration one. PrivateEndpoint's endpoint
+ * arguments have the same names and types, and the same documentation.
+ */
+export type EndpointInputs = Omit<InterfaceEndpointArgs, "adoptFrom">;
 
 /** The created resources. */
 export interface EndpointResources {

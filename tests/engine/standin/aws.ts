@@ -41,8 +41,8 @@ function log(method: string, entry: Record<string, unknown>): void {
     if (logPath) fs.appendFileSync(logPath, JSON.stringify({ method, provider: providerUrn, region, ...entry }) + "\n");
 }
 
-/** Runs `op` on the model while holding the state file's lock, and saves what it changed. */
-function withModel<T>(op: (model: AwsModel) => T): T {
+/** Runs `op` on the model while holding the state file's lock, and saves what it changed (unless it only reads). */
+function withModel<T>(op: (model: AwsModel) => T, { reads = false } = {}): T {
     const lock = `${statePath}.lock`;
     for (let tries = 0; ; tries++) {
         try {
@@ -56,8 +56,10 @@ function withModel<T>(op: (model: AwsModel) => T): T {
     try {
         const model = fs.existsSync(statePath!) ? AwsModel.fromJSON(JSON.parse(fs.readFileSync(statePath!, "utf8"))) : new AwsModel();
         const result = op(model);
-        fs.writeFileSync(`${statePath}.tmp`, JSON.stringify(model));
-        fs.renameSync(`${statePath}.tmp`, statePath!);
+        if (!reads) {
+            fs.writeFileSync(`${statePath}.tmp`, JSON.stringify(model));
+            fs.renameSync(`${statePath}.tmp`, statePath!);
+        }
         return result;
     } finally {
         fs.rmSync(lock, { force: true });
@@ -149,7 +151,7 @@ const service = {
         const args = plain(req.getArgs());
         const token = req.getTok();
         log("Invoke", { token, args });
-        const result = withModel((m) => m.invoke(token, args, args.region ?? region));
+        const result = withModel((m) => m.invoke(token, args, args.region ?? region), { reads: true });
         const resp = new provproto.InvokeResponse();
         resp.setReturn(structproto.Struct.fromJavaScript(result));
         return resp;
@@ -203,7 +205,7 @@ const service = {
     }),
     read: unary("Read", (req) => {
         const id = req.getId();
-        const state = withModel((m) => m.read(id));
+        const state = withModel((m) => m.read(id), { reads: true });
         log("Read", { urn: req.getUrn(), id, found: state !== undefined });
         const resp = new provproto.ReadResponse();
         if (state !== undefined) {
