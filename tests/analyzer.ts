@@ -1,2 +1,2 @@
-// The analyzer driver lives in sdk/plan (the plan command ships it); tests import it from here.
-export * from "../sdk/plan/analyze";
+// The analyzer driver lives in plan/command (the plan command ships it); tests import it from here.
+export * from "../plan/command/analyze";

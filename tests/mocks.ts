@@ -1,2 +1,2 @@
-// The AWS-faithful mocks live in sdk/testing (the plan command ships them); tests import them from here.
-export * from "../sdk/testing/mocks";
+// The AWS-faithful mocks live in plan/ (the plan command ships them); tests import them from here.
+export * from "../plan/mocks";

@@ -1,7 +1,7 @@
 // The model of AWS the mocks and the real engine's stand-in share: what the stand-in needs beyond the mocks' create
 // and lookups (update, delete, a state kept between processes), held to AWS's rules.
 import * as assert from "node:assert/strict";
-import { AwsModel, CONNECTION, SECURITY_GROUP, SUBNET, TOPOLOGY as T, VPC, VPC_ENDPOINT } from "../sdk/testing/model";
+import { AwsModel, CONNECTION, SECURITY_GROUP, SUBNET, TOPOLOGY as T, VPC, VPC_ENDPOINT } from "../plan/model";
 
 const endpointInputs = (subnetIds = [T.subnetA, T.subnetB]) => ({
     vpcId: T.vpcId,

@@ -65,7 +65,7 @@ describe("npm package", function () {
     });
 
     it("ships compiled JavaScript, declarations, README and LICENSE, and no tests", () => {
-        for (const f of ["bin/sdk/index.js", "bin/sdk/index.d.ts", "bin/sdk/privateEndpoint.js", "bin/sdk/testing/mocks.js", "README.md", "LICENSE", "package.json"]) {
+        for (const f of ["bin/sdk/index.js", "bin/sdk/index.d.ts", "bin/sdk/privateEndpoint.js", "bin/plan/mocks.js", "README.md", "LICENSE", "package.json"]) {
             assert.ok(files.includes(f), `${f} is packed`);
         }
         assert.deepEqual(files.filter((f) => f.includes("tests/") || (f.endsWith(".ts") && !f.endsWith(".d.ts"))), []);

@@ -5,13 +5,13 @@ import * as os2 from "node:os";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { formatText, wantsColor } from "../sdk/plan/format";
-import { estimateCost } from "../sdk/plan/cost";
-import { PlanResult } from "../sdk/plan/plan";
+import { formatText, wantsColor } from "../plan/command/format";
+import { estimateCost } from "../plan/command/cost";
+import { PlanResult } from "../plan/command/plan";
 import { TOPOLOGY as T } from "./mocks";
 import { ROOT } from "./schema";
 
-const CLI = path.join(ROOT, "bin", "sdk", "cli.js");
+const CLI = path.join(ROOT, "bin", "plan", "cli.js");
 type Run = { code: number | null; stdout: string; stderr: string };
 const spawnPlan = (args: string[]): Promise<Run> =>
     new Promise((resolve) => {

@@ -4,7 +4,7 @@
 // The TypeScript program imports the compiled library and is transpiled only, so neither side pays for type-checking.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { AwsModel, TOPOLOGY as T, serviceArn } from "../../sdk/testing/model";
+import { AwsModel, TOPOLOGY as T, serviceArn } from "../../plan/model";
 import { REPO, Workspace } from "../engine/harness";
 
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 3));

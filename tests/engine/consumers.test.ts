@@ -6,7 +6,7 @@ import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { CONNECTION, SECURITY_GROUP, TOPOLOGY as T, VPC_ENDPOINT } from "../../sdk/testing/model";
+import { CONNECTION, SECURITY_GROUP, TOPOLOGY as T, VPC_ENDPOINT } from "../../plan/model";
 import { validateEc2Id } from "../../sdk/validation";
 import { COMPONENT, REPO, Request, Workspace, addProvider, configure, creates, edit, enginePath, rootCopy, urnName } from "./harness";
 

@@ -11,7 +11,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
-standin="$here/standin"
+standin="$root/plan/standin"
 yaml_version=v1.38.3
 
 say() { printf 'engine: %s\n' "$*" >&2; }

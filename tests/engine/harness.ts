@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { AwsModel } from "../../sdk/testing/model";
+import { AwsModel } from "../../plan/model";
 
 export const REPO = path.resolve(__dirname, "..", "..", "..");
 export const COMPONENT = "apprunner-private:index:PrivateEndpoint";
@@ -69,7 +69,7 @@ export class Workspace {
         // instead of trying to download the real one.
         const plugin = path.join(this.dir, "pulumi-home", "plugins", `resource-aws-v${STANDIN_VERSION}`);
         fs.mkdirSync(plugin, { recursive: true });
-        fs.symlinkSync(path.join(REPO, "tests", "engine", "standin", "pulumi-resource-aws"), path.join(plugin, "pulumi-resource-aws"));
+        fs.symlinkSync(path.join(REPO, "plan", "standin", "pulumi-resource-aws"), path.join(plugin, "pulumi-resource-aws"));
         this.env = {
             ...process.env,
             PATH: `${enginePath()}${path.delimiter}${process.env.PATH}`,
@@ -181,7 +181,7 @@ export function rootCopy(ws: Workspace): string {
     fs.mkdirSync(dir);
     fs.copyFileSync(path.join(REPO, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
     fs.cpSync(path.join(REPO, "program"), path.join(dir, "program"), { recursive: true });
-    for (const l of ["sdk", "node_modules", "tsconfig.json"]) fs.symlinkSync(path.join(REPO, l), path.join(dir, l));
+    for (const l of ["sdk", "plan", "node_modules", "tsconfig.json"]) fs.symlinkSync(path.join(REPO, l), path.join(dir, l));
     return dir;
 }
 

@@ -5,7 +5,7 @@ import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { AwsModel, CONNECTION, SECURITY_GROUP, SERVICE, TOPOLOGY as T, VPC_ENDPOINT } from "../../sdk/testing/model";
+import { AwsModel, CONNECTION, SECURITY_GROUP, SERVICE, TOPOLOGY as T, VPC_ENDPOINT } from "../../plan/model";
 import { REPO, Workspace, configure, urnName } from "./harness";
 
 const FIXTURE = path.join(REPO, "tests", "engine", "fixtures", "two-services-0.1.0");

@@ -3,7 +3,7 @@
 // project and fails it once its service is made public.
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { CONNECTION, SECURITY_GROUP, TOPOLOGY as T, VPC_ENDPOINT } from "../../sdk/testing/model";
+import { CONNECTION, SECURITY_GROUP, TOPOLOGY as T, VPC_ENDPOINT } from "../../plan/model";
 import { REPO, Workspace, addProvider, configure, creates, edit, rootCopy } from "./harness";
 
 describe("real engine: an explicit provider from Python", function () {

@@ -4,7 +4,7 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { CONNECTION, SECURITY_GROUP, VPC_ENDPOINT } from "../../sdk/testing/model";
+import { CONNECTION, SECURITY_GROUP, VPC_ENDPOINT } from "../../plan/model";
 import { Workspace, configure, edit, rootCopy, urnName } from "./harness";
 
 const CHILDREN = [VPC_ENDPOINT, SECURITY_GROUP, CONNECTION];
@@ -54,7 +54,7 @@ describe("real engine: the connection's name survives renames", function () {
             path.join(dir, "program", "index.ts"),
             `import * as pulumi from "@pulumi/pulumi";
 import { PrivateEndpoint } from "../sdk";
-import { TOPOLOGY as T } from "../sdk/testing/model";
+import { TOPOLOGY as T } from "../plan/model";
 
 // Two parents of different types (a URN names its parents' types), each with a PrivateEndpoint "api".
 class Team extends pulumi.ComponentResource {

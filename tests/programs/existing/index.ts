@@ -2,7 +2,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateEndpoint } from "../../../sdk";
-import { TOPOLOGY as T } from "../../../sdk/testing/mocks";
+import { TOPOLOGY as T } from "../../../plan/mocks";
 
 const config = new pulumi.Config();
 const vpc = aws.ec2.getVpcOutput({ id: config.require("vpcId") });

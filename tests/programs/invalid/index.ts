@@ -1,6 +1,6 @@
 // Both subnetIds and vpcEndpointId: the component refuses it before registering any child.
 import { PrivateEndpoint } from "../../../sdk";
-import { TOPOLOGY as T } from "../../../sdk/testing/mocks";
+import { TOPOLOGY as T } from "../../../plan/mocks";
 
 new PrivateEndpoint("api", {
     serviceArn: T.apiServiceArn,

@@ -1,7 +1,7 @@
 // The VPC comes from another stack's outputs.
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateEndpoint } from "../../../sdk";
-import { TOPOLOGY as T } from "../../../sdk/testing/mocks";
+import { TOPOLOGY as T } from "../../../plan/mocks";
 
 const network = new pulumi.StackReference("acme/network/prod");
 const vpcId = network.requireOutput("vpcId") as pulumi.Output<string>;

@@ -1,6 +1,6 @@
 // A program with a type error: Pulumi's Node.js host refuses to run it, and so does the plan.
 import { PrivateEndpoint } from "../../../sdk";
-import { TOPOLOGY as T } from "../../../sdk/testing/mocks";
+import { TOPOLOGY as T } from "../../../plan/mocks";
 
 const port: number = "443";
 new PrivateEndpoint("api", { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId, tags: { port: String(port) } });

@@ -1,6 +1,6 @@
 // A Mermaid flowchart of a planned stack: VPCs holding their App Runner endpoints (with their subnets, zones and
 // security groups), the services (private or not), and the VPC ingress connections that join them.
-import { Registration } from "../testing/mocks";
+import { Registration } from "../mocks";
 import { ownerOf } from "./cost";
 
 /** Label text: quotes escaped, hyphens non-breaking (Mermaid wraps labels at hyphens). */

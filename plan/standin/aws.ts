@@ -10,7 +10,7 @@
 import * as grpc from "@grpc/grpc-js";
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
-import { AwsModel, DEFAULT_REGION } from "../../../sdk/testing/model";
+import { AwsModel, DEFAULT_REGION } from "../model";
 import { AUTONAMED, REQUIRED, replacedBy, withDefaults } from "./replacement";
 import { standInSchema } from "./schema";
 
@@ -22,7 +22,7 @@ const structproto = require("google-protobuf/google/protobuf/struct_pb");
 const emptyproto = require("google-protobuf/google/protobuf/empty_pb");
 
 /** The version `@pulumi/aws` asks for (package-lock.json's), which the engine takes this plugin for. */
-const VERSION: string = require("../../../../package-lock.json").packages["node_modules/@pulumi/aws"].version;
+const VERSION: string = require("../../../package-lock.json").packages["node_modules/@pulumi/aws"].version;
 /** How the engine sends a value not known yet (a preview) to a provider that does not accept outputs. */
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 

@@ -93,9 +93,9 @@ async function main(argv: string[]): Promise<number> {
         return 2;
     }
     /* eslint-disable @typescript-eslint/no-require-imports */
-    const { AVAILABILITY, PlanError, plan }: typeof import("./plan/plan") = require("./plan/plan");
-    const { formatJson, formatText, wantsColor }: typeof import("./plan/format") = require("./plan/format");
-    const { mermaid }: typeof import("./plan/diagram") = require("./plan/diagram");
+    const { AVAILABILITY, PlanError, plan }: typeof import("./command/plan") = require("./command/plan");
+    const { formatJson, formatText, wantsColor }: typeof import("./command/format") = require("./command/format");
+    const { mermaid }: typeof import("./command/diagram") = require("./command/diagram");
     /* eslint-enable @typescript-eslint/no-require-imports */
     const fail = (message: string) => {
         if (v.json) process.stdout.write(JSON.stringify({ availability: AVAILABILITY, error: message, exitCode: 2 }, null, 2) + "\n");

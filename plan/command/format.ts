@@ -1,5 +1,5 @@
 // The plan as text for people, and as JSON for machines.
-import { ENDPOINT_DATA_PROCESSING_TIERS } from "../aws";
+import { ENDPOINT_DATA_PROCESSING_TIERS } from "../../sdk/aws";
 import { AVAILABILITY, PlanResult, PlannedResource } from "./plan";
 
 /** Colours only on a terminal, and never with NO_COLOR set (https://no-color.org). */

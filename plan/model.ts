@@ -5,9 +5,9 @@
 // error codes. Its state is plain data (`toJSON`/`fromJSON`), so a plugin process can keep it in a file.
 // The rules modelled, and where each comes from, are listed in DESIGN-NOTES.md ("What the mocks model").
 import { createHash } from "node:crypto";
-import { appRunnerEndpointServiceName, isAppRunnerRegion, parseServiceArn, regionOfAppRunnerEndpointService } from "../aws";
-import { cidrContains, cidrsOverlap, parseCidr } from "../cidr";
-import { validateConnectionName, validateTags } from "../validation";
+import { appRunnerEndpointServiceName, isAppRunnerRegion, parseServiceArn, regionOfAppRunnerEndpointService } from "../sdk/aws";
+import { cidrContains, cidrsOverlap, parseCidr } from "../sdk/cidr";
+import { validateConnectionName, validateTags } from "../sdk/validation";
 
 export const ACCOUNT_ID = "123456789012";
 /** Another account, owning a subnet shared with ACCOUNT_ID through AWS RAM. */

@@ -6,10 +6,10 @@ import * as yaml from "js-yaml";
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
-import { describeFailure } from "../errors";
-import { resolve } from "../known";
-import { AwsMocks, Registration, Topology, setProjectConfig } from "../testing/mocks";
-import { SECRET } from "../validation";
+import { describeFailure } from "../../sdk/errors";
+import { resolve } from "../../sdk/known";
+import { AwsMocks, Registration, Topology, setProjectConfig } from "../mocks";
+import { SECRET } from "../../sdk/validation";
 import { Diagnostic, TestResource as AnalyzedResource, UNKNOWN_VALUE, analyzeAll } from "./analyze";
 import { CostEstimate, estimateCost } from "./cost";
 
@@ -129,7 +129,7 @@ function typeErrors(dir: string, entry: string): string[] {
     if (!canResolve(SELF, dir)) {
         // As at run time (resolveThisPackage), a program that has not installed this package is checked against the
         // plan's own declarations.
-        options.paths = { ...options.paths, [SELF]: [path.join(__dirname, "..", "index.d.ts")] };
+        options.paths = { ...options.paths, [SELF]: [path.join(__dirname, "..", "..", "sdk", "index.d.ts")] };
         options.baseUrl ??= dir;
     }
     // The entry and what it imports, as ts-node checks a program: not every file the tsconfig.json includes.
@@ -172,7 +172,7 @@ function resolveThisPackage() {
             return resolveFilename.call(this, request, ...rest);
         } catch (e) {
             if (request !== self && !request.startsWith(`${self}/`)) throw e;
-            return resolveFilename.call(this, path.join(__dirname, "..", request === self ? "index.js" : `${request.slice(self.length + 1)}/index.js`), ...rest);
+            return resolveFilename.call(this, path.join(__dirname, "..", "..", "sdk", request === self ? "index.js" : `${request.slice(self.length + 1)}/index.js`), ...rest);
         }
     };
 }

@@ -1,5 +1,5 @@
 // What the interface endpoints of a planned stack cost a month, and what sharing one saves.
-import { DEFAULT_ENDPOINT_PRICE_PER_AZ_HOUR, HOURS_PER_MONTH, endpointPricePerAzHour, regionOfAppRunnerEndpointService } from "../aws";
+import { DEFAULT_ENDPOINT_PRICE_PER_AZ_HOUR, HOURS_PER_MONTH, endpointPricePerAzHour, regionOfAppRunnerEndpointService } from "../../sdk/aws";
 
 export interface CostEstimate {
     hoursPerMonth: number;

@@ -3,7 +3,7 @@
 // examples use. Sources: the Terraform AWS provider's resource schemas (internal/service/ec2/vpc_endpoint.go,
 // vpc_security_group.go, vpc.go, vpc_subnet.go; internal/service/apprunner/service.go; for the connection, the
 // ForceNew added in provider 5.84, PR #40927: AWS-FACTS.md). The list is written down in DESIGN-NOTES.md.
-import { CONNECTION, SECURITY_GROUP, SERVICE, SUBNET, VPC, VPC_ENDPOINT } from "../../../sdk/testing/model";
+import { CONNECTION, SECURITY_GROUP, SERVICE, SUBNET, VPC, VPC_ENDPOINT } from "../model";
 
 /** Top-level input properties whose change replaces the resource. */
 export const FORCE_NEW: Readonly<Record<string, readonly string[]>> = {
