@@ -118,9 +118,18 @@ async function lookUp<T>(arg: string, index: number, id: string, region: string 
         const what = arg === "subnetIds" ? "a subnet" : "a security group";
         return (
             `\`${arg}[${index}]\` must be ${what} the AWS provider can see in ${region ?? "the provider's region"}, got: ${show(id, secret)} ` +
-            `(lookup failed: ${e instanceof Error ? e.message : String(e)}). Check the id and the provider's region and account.`
+            `(lookup failed: ${lookupReason(e)}). Check the id and the provider's region and account.`
         );
     }
+}
+
+/**
+ * The provider's own reason for a failed lookup: the engine and the provider wrap it ("invocation of … returned an
+ * error: invoking …: 1 error occurred: * no matching EC2 Subnet found"); the last line says what happened.
+ */
+function lookupReason(e: unknown): string {
+    const lines = String(e instanceof Error ? e.message : e).split("\n").map((l) => l.replace(/^\s*\* /, "").trim());
+    return lines.filter(Boolean).pop() ?? "";
 }
 
 /**

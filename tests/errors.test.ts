@@ -217,7 +217,7 @@ describe("PrivateEndpoint refuses bad input", () => {
             const pe = new PrivateEndpoint("api", { ...base, subnetIds: [T.subnetA, T.euSubnetA] });
             await refusedLater(
                 pe.vpcEndpointId,
-                `\`subnetIds[1]\` must be a subnet the AWS provider can see in us-east-1, got: "${T.euSubnetA}" (lookup failed: invocation of aws:ec2/getSubnet:getSubnet returned an error: no matching EC2 Subnet found). Check the id and the provider's region and account.`,
+                `\`subnetIds[1]\` must be a subnet the AWS provider can see in us-east-1, got: "${T.euSubnetA}" (lookup failed: no matching EC2 Subnet found). Check the id and the provider's region and account.`,
             );
         });
 

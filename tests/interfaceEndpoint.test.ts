@@ -150,7 +150,7 @@ describe("InterfaceEndpoint", () => {
                 mocks,
                 pe.vpcEndpointId,
                 `\`allowedSecurityGroupIds[0]\` must be a security group the AWS provider can see in the provider's region, got: "${missing}" ` +
-                    "(lookup failed: invocation of aws:ec2/getSecurityGroup:getSecurityGroup returned an error: no matching EC2 Security Group found). Check the id and the provider's region and account.",
+                    "(lookup failed: no matching EC2 Security Group found). Check the id and the provider's region and account.",
             );
         });
     });

@@ -4,6 +4,13 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { AwsMocks, TOPOLOGY as T, valueOf, zoneId } from "./mocks";
+import { hex } from "../plan/aws";
+
+/** The request id the model's SDK errors carry: derived from the request, so a message can be asserted whole. */
+function requestId(action: string, params: unknown): string {
+    const h = hex(`${action}/${JSON.stringify(params)}`, 32);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
 
 const endpointArgs = (over: Partial<aws.ec2.VpcEndpointArgs> = {}): aws.ec2.VpcEndpointArgs => ({
     vpcId: T.vpcId,
@@ -50,10 +57,13 @@ describe("AWS mocks", () => {
         rejected(new aws.ec2.VpcEndpoint("e", endpointArgs({ subnetIds: [T.subnetA, T.subnetA2] })).id, /DuplicateSubnetsInSameZone/));
 
     it("reject a Gateway endpoint (the provider's default type) for apprunner.requests", () =>
-        rejected(new aws.ec2.VpcEndpoint("e", endpointArgs({ vpcEndpointType: undefined })).id, /does not support the endpoint type Gateway/));
+        rejected(
+            new aws.ec2.VpcEndpoint("e", endpointArgs({ vpcEndpointType: undefined })).id,
+            /api error InvalidParameter: The VPC endpoint service com\.amazonaws\.us-east-1\.apprunner\.requests does not support the VPC endpoint type Gateway\.$/,
+        ));
 
     it("reject an endpoint policy for App Runner", () =>
-        rejected(new aws.ec2.VpcEndpoint("e", endpointArgs({ policy: "{}" })).id, /VPC endpoint policies are not supported for App Runner/));
+        rejected(new aws.ec2.VpcEndpoint("e", endpointArgs({ policy: "{}" })).id, /api error InvalidParameter: The VPC endpoint service com\.amazonaws\.us-east-1\.apprunner\.requests does not support VPC endpoint policies\.$/));
 
     it("reject an endpoint service of another region", () =>
         rejected(new aws.ec2.VpcEndpoint("e", endpointArgs({ serviceName: "com.amazonaws.eu-west-1.apprunner.requests" })).id, /InvalidServiceName/));
@@ -77,7 +87,7 @@ describe("AWS mocks", () => {
         await rejected(new aws.apprunner.VpcIngressConnection("a", { ...args, name: "ab" }).arn, /vpcIngressConnectionName/);
         await rejected(
             new aws.apprunner.VpcIngressConnection("b", { ...args, name: "valid-name", serviceArn: T.apiServiceArn.replace("api-service", "nope-service") }).arn,
-            /ResourceNotFoundException/,
+            /api error InvalidRequestException: Service not found: arn:aws:apprunner:us-east-1:123456789012:service\/nope-service\//,
         );
     });
 
@@ -92,8 +102,8 @@ describe("AWS mocks", () => {
     it("accept a dualstack endpoint in subnets with IPv6 blocks, and refuse one in a subnet without", async () => {
         const dual = (subnetIds: string[]) => new aws.ec2.VpcEndpoint(`d${subnetIds.length}`, endpointArgs({ vpcId: T.dualVpcId, subnetIds, ipAddressType: "dualstack" }));
         assert.match((await valueOf(dual([T.dualSubnetA, T.dualSubnetB]).id))!, /^vpce-/);
-        await rejected(dual([T.dualSubnetA, T.dualSubnetB, T.dualSubnetV4Only]).id, /has no IPv6 CIDR block, which a dualstack endpoint needs/);
-        await rejected(new aws.ec2.VpcEndpoint("v6", endpointArgs({ ipAddressType: "ipv6" })).id, /support ipv4 and dualstack, got ipAddressType ipv6/);
+        await rejected(dual([T.dualSubnetA, T.dualSubnetB, T.dualSubnetV4Only]).id, new RegExp(`The subnet ${T.dualSubnetV4Only} does not have an IPv6 CIDR block, which dualstack IP address type for com.amazonaws.us-east-1.apprunner.requests requires.$`));
+        await rejected(new aws.ec2.VpcEndpoint("v6", endpointArgs({ ipAddressType: "ipv6" })).id, /does not support the IP address type ipv6\.$/);
     });
 
     it("see secret inputs and invoke arguments as their values, as AWS does", async () => {
@@ -109,14 +119,14 @@ describe("AWS mocks", () => {
         assert.equal(await valueOf(subnet), "us-east-1a");
     });
 
-    it("give a private service no serviceUrl, and a public one a URL", async () => {
+    it("give a private service no serviceUrl (empty, as the provider reports an unset string), and a public one a URL", async () => {
         const service = (name: string, isPubliclyAccessible?: boolean) =>
             new aws.apprunner.Service(name, {
                 serviceName: name,
                 sourceConfiguration: { imageRepository: { imageIdentifier: "public.ecr.aws/x/y:latest", imageRepositoryType: "ECR_PUBLIC" } },
                 ...(isPubliclyAccessible === undefined ? {} : { networkConfiguration: { ingressConfiguration: { isPubliclyAccessible } } }),
             });
-        assert.equal(await valueOf(service("private-svc", false).serviceUrl), undefined);
+        assert.equal(await valueOf(service("private-svc", false).serviceUrl), "");
         assert.match((await valueOf(service("public-svc").serviceUrl))!, /^[a-z0-9]{10}\.us-east-1\.awsapprunner\.com$/);
     });
 
@@ -127,13 +137,16 @@ describe("AWS mocks", () => {
             ingressVpcConfiguration: { vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
         });
         const connectionArn = (await valueOf(c.arn))!;
-        assert.throws(
-            () => mocks.delete("aws:apprunner/service:Service", T.apiServiceArn),
-            /InvalidStateException: You cannot delete a Service while it has VpcIngressConnections with a status of AVAILABLE/,
-        );
-        mocks.delete("aws:apprunner/vpcIngressConnection:VpcIngressConnection", connectionArn);
-        mocks.delete("aws:apprunner/service:Service", T.apiServiceArn);
-        assert.throws(() => mocks.delete("aws:apprunner/service:Service", T.apiServiceArn), /ResourceNotFoundException/);
+        await assert.rejects(mocks.delete("aws:apprunner/service:Service", T.apiServiceArn), {
+            message:
+                `deleting App Runner Service (${T.apiServiceArn}): operation error AppRunner: DeleteService, https response error StatusCode: 400, ` +
+                `RequestID: ${requestId("DeleteService", { ServiceArn: T.apiServiceArn })}, api error InvalidStateException: You cannot delete a Service while it has ` +
+                `VpcIngressConnections with a status of AVAILABLE. Service Arn: ${T.apiServiceArn} VpcIngressConnection Arn: ${connectionArn}`,
+        });
+        await mocks.delete("aws:apprunner/vpcIngressConnection:VpcIngressConnection", connectionArn);
+        await mocks.delete("aws:apprunner/service:Service", T.apiServiceArn);
+        const { Service } = mocks.aws.call("apprunner", "DescribeService", { ServiceArn: T.apiServiceArn }, "us-east-1");
+        assert.equal(Service.Status, "DELETED");
     });
 
     it("leave the process's other unhandledRejection listeners in place", () => {
@@ -149,7 +162,7 @@ describe("AWS mocks", () => {
     });
 
     it("throw on an unmocked invoke or resource type", async () => {
-        await assert.rejects(aws.ec2.getInternetGateway({ internetGatewayId: "igw-12345678" }), /unmocked invoke aws:ec2\/getInternetGateway:getInternetGateway/);
-        await rejected(new aws.s3.Bucket("b", {}).id, /unmocked resource type aws:s3\/bucket:Bucket/);
+        await assert.rejects(aws.ec2.getInternetGateway({ internetGatewayId: "igw-12345678" }), /the stand-in AWS provider does not model the function aws:ec2\/getInternetGateway:getInternetGateway$/);
+        await rejected(new aws.s3.Bucket("b", {}).id, /^failed to register new resource b \[aws:s3\/bucket:Bucket\]: mocks: unmocked resource type aws:s3\/bucket:Bucket$/);
     });
 });

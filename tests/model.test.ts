@@ -1,74 +1,245 @@
-// The model of AWS the mocks and the real engine's stand-in share: what the stand-in needs beyond the mocks' create
-// and lookups (update, delete, a state kept between processes), held to AWS's rules.
+// The model of AWS (plan/aws), at the level of AWS's APIs: each rule it enforces, with AWS's error code and text, the
+// states a connection and an endpoint pass through, and a state kept as plain data between processes.
 import * as assert from "node:assert/strict";
-import { AwsModel, CONNECTION, SECURITY_GROUP, SUBNET, TOPOLOGY as T, VPC, VPC_ENDPOINT } from "../plan/model";
+import { AccountState, Aws, AwsError, NetworkError, TOPOLOGY as T, startingAccount } from "../plan/aws";
 
-const endpointInputs = (subnetIds = [T.subnetA, T.subnetB]) => ({
-    vpcId: T.vpcId,
-    serviceName: "com.amazonaws.us-east-1.apprunner.requests",
-    vpcEndpointType: "Interface",
-    subnetIds,
+const REGION = "us-east-1";
+
+/** A fresh account on a clock the test moves. */
+function account(): { aws: Aws; tick(ms: number): void } {
+    let now = Date.UTC(2026, 0, 1);
+    const aws = new Aws(startingAccount(), { now: () => now, scale: (ms) => ms });
+    return { aws, tick: (ms) => void (now += ms) };
+}
+
+/** The AWS error a call answers with, as `<code>: <message>`. */
+function refusal(run: () => unknown): string {
+    try {
+        run();
+    } catch (e) {
+        if (e instanceof AwsError) return `${e.code}: ${e.message}`;
+        if (e instanceof NetworkError) return `network: ${e.message}`;
+        throw e;
+    }
+    throw new Error("expected AWS to refuse the request");
+}
+
+const endpoint = (over: Record<string, unknown> = {}) => ({
+    VpcEndpointType: "Interface",
+    VpcId: T.vpcId,
+    ServiceName: "com.amazonaws.us-east-1.apprunner.requests",
+    SubnetIds: [T.subnetA, T.subnetB],
+    ...over,
+});
+const connection = (over: Record<string, unknown> = {}) => ({
+    ServiceArn: T.adminServiceArn,
+    VpcIngressConnectionName: "admin-connection",
+    IngressVpcConfiguration: { VpcId: T.vpcId, VpcEndpointId: T.existingEndpointId },
+    ...over,
 });
 
-describe("AWS model", () => {
-    it("keeps its whole state through toJSON and fromJSON, as the stand-in keeps it in a file between commands", () => {
-        const model = new AwsModel();
-        const sg = model.create(SECURITY_GROUP, "sg", { vpcId: T.vpcId }, "us-east-1");
-        const endpoint = model.create(VPC_ENDPOINT, "e", { ...endpointInputs(), securityGroupIds: [sg.id] }, "us-east-1");
-        const connection = model.create(CONNECTION, "c", { serviceArn: T.apiServiceArn, ingressVpcConfiguration: { vpcId: T.vpcId, vpcEndpointId: endpoint.id } }, "us-east-1");
-        const copy = AwsModel.fromJSON(JSON.parse(JSON.stringify(model)));
-        assert.deepEqual(copy.toJSON(), model.toJSON());
-        assert.deepEqual(copy.read(connection.id), connection.state);
-        // The copy still enforces what the original knew: the service has its one connection.
-        assert.throws(
-            () => copy.create(CONNECTION, "c2", { serviceArn: T.apiServiceArn, ingressVpcConfiguration: { vpcId: T.vpcId, vpcEndpointId: endpoint.id } }, "us-east-1"),
-            /InvalidStateException: Service .* already has a VPC ingress connection/,
-        );
+describe("the AWS model (plan/aws)", () => {
+    describe("App Runner: VPC ingress connections", () => {
+        it("a name is 4 to 40 letters, digits, hyphens and underscores, starting with a letter or digit (API model)", () => {
+            const { aws } = account();
+            for (const name of ["abc", "-abc", "a".repeat(41), "has space"]) {
+                assert.equal(
+                    refusal(() => aws.call("apprunner", "CreateVpcIngressConnection", connection({ VpcIngressConnectionName: name }), REGION)),
+                    `InvalidRequestException: 1 validation error detected: Value '${name}' at 'vpcIngressConnectionName' failed to satisfy constraint: ` +
+                        "Member must satisfy regular expression pattern: [A-Za-z0-9][A-Za-z0-9\\-_]{3,39}",
+                );
+            }
+            aws.call("apprunner", "CreateVpcIngressConnection", connection({ VpcIngressConnectionName: "a_b-c" }), REGION);
+        });
+
+        it("a service has one connection; a name is unique among active connections", () => {
+            const { aws } = account();
+            const { VpcIngressConnection: first } = aws.call("apprunner", "CreateVpcIngressConnection", connection(), REGION);
+            assert.equal(
+                refusal(() => aws.call("apprunner", "CreateVpcIngressConnection", connection({ VpcIngressConnectionName: "other" }), REGION)),
+                `InvalidRequestException: Service ${T.adminServiceArn} already has a VPC ingress connection: ${first.VpcIngressConnectionArn}`,
+            );
+            assert.equal(
+                refusal(() => aws.call("apprunner", "CreateVpcIngressConnection", connection({ ServiceArn: T.apiServiceArn }), REGION)),
+                "InvalidRequestException: A VPC ingress connection with the name admin-connection already exists.",
+            );
+        });
+
+        it("the service exists, and the endpoint exists, serves App Runner in the region and is in the VPC", () => {
+            const { aws } = account();
+            const missing = T.adminServiceArn.replace("admin-service", "gone-service");
+            const create = (over: Record<string, unknown>) => refusal(() => aws.call("apprunner", "CreateVpcIngressConnection", connection(over), REGION));
+            assert.equal(create({ ServiceArn: missing }), `InvalidRequestException: Service not found: ${missing}`);
+            assert.equal(create({ IngressVpcConfiguration: { VpcId: T.vpcId, VpcEndpointId: "vpce-0123456789abcdef0" } }), "InvalidRequestException: VPC endpoint vpce-0123456789abcdef0 was not found.");
+            assert.equal(create({ IngressVpcConfiguration: { VpcId: T.otherVpcId, VpcEndpointId: T.existingEndpointId } }), `InvalidRequestException: VPC endpoint ${T.existingEndpointId} is not in VPC ${T.otherVpcId}.`);
+            assert.equal(create({ IngressVpcConfiguration: { VpcId: "vpc-0123456789abcdef0", VpcEndpointId: T.existingEndpointId } }), "InvalidRequestException: VPC vpc-0123456789abcdef0 was not found.");
+            assert.equal(create({ ServiceArn: "not-an-arn" }).split(": ")[0], "InvalidRequestException");
+        });
+
+        it("App Runner has no endpoint outside its 11 regions", () => {
+            const { aws } = account();
+            assert.equal(
+                refusal(() => aws.call("apprunner", "DescribeVpcIngressConnection", { VpcIngressConnectionArn: "arn:aws:apprunner:ca-central-1:123456789012:vpcingressconnection/x/y" }, "ca-central-1")),
+                "network: dial tcp: lookup apprunner.ca-central-1.amazonaws.com: no such host",
+            );
+        });
+
+        it("passes through PENDING_CREATION to AVAILABLE, and PENDING_DELETION to DELETED; delete is refused while pending", () => {
+            const { aws, tick } = account();
+            const arn = aws.call("apprunner", "CreateVpcIngressConnection", connection(), REGION).VpcIngressConnection.VpcIngressConnectionArn;
+            const status = () => aws.call("apprunner", "DescribeVpcIngressConnection", { VpcIngressConnectionArn: arn }, REGION).VpcIngressConnection.Status;
+            assert.equal(status(), "PENDING_CREATION");
+            assert.equal(
+                refusal(() => aws.call("apprunner", "DeleteVpcIngressConnection", { VpcIngressConnectionArn: arn }, REGION)),
+                `InvalidStateException: VpcIngressConnection ${arn} is in PENDING_CREATION status, and can't be deleted.`,
+            );
+            tick(30_000);
+            assert.equal(status(), "AVAILABLE");
+            assert.equal(aws.call("apprunner", "DeleteVpcIngressConnection", { VpcIngressConnectionArn: arn }, REGION).VpcIngressConnection.Status, "PENDING_DELETION");
+            tick(20_000);
+            assert.equal(status(), "DELETED");
+            // A deleted connection frees its service and its name.
+            aws.call("apprunner", "CreateVpcIngressConnection", connection(), REGION);
+        });
+
+        it("a change AWS was asked to fail ends in FAILED_CREATION, from which the connection can be deleted", () => {
+            const { aws, tick } = account();
+            const arn = aws.call("apprunner", "CreateVpcIngressConnection", connection(), REGION).VpcIngressConnection.VpcIngressConnectionArn;
+            aws.failPendingChange(arn);
+            tick(30_000);
+            assert.equal(aws.call("apprunner", "DescribeVpcIngressConnection", { VpcIngressConnectionArn: arn }, REGION).VpcIngressConnection.Status, "FAILED_CREATION");
+            aws.call("apprunner", "DeleteVpcIngressConnection", { VpcIngressConnectionArn: arn }, REGION);
+        });
+
+        it("a service cannot be deleted while it has an AVAILABLE connection (real text, terraform-provider-aws#40896)", () => {
+            const { aws, tick } = account();
+            const arn = aws.call("apprunner", "CreateVpcIngressConnection", connection(), REGION).VpcIngressConnection.VpcIngressConnectionArn;
+            tick(30_000);
+            assert.equal(
+                refusal(() => aws.call("apprunner", "DeleteService", { ServiceArn: T.adminServiceArn }, REGION)),
+                `InvalidStateException: You cannot delete a Service while it has VpcIngressConnections with a status of AVAILABLE. Service Arn: ${T.adminServiceArn} VpcIngressConnection Arn: ${arn}`,
+            );
+        });
+
+        it("lists a service's connections, giving only the two ARNs", () => {
+            const { aws } = account();
+            const arn = aws.call("apprunner", "CreateVpcIngressConnection", connection(), REGION).VpcIngressConnection.VpcIngressConnectionArn;
+            assert.deepEqual(aws.call("apprunner", "ListVpcIngressConnections", { Filter: { ServiceArn: T.adminServiceArn } }, REGION), {
+                VpcIngressConnectionSummaryList: [{ VpcIngressConnectionArn: arn, ServiceArn: T.adminServiceArn }],
+            });
+        });
     });
 
-    it("gives a resource created again under the same name new ids, as AWS gives a replacement", () => {
-        const model = new AwsModel();
-        const first = model.create(VPC_ENDPOINT, "e", endpointInputs(), "us-east-1");
-        const second = model.create(VPC_ENDPOINT, "e", endpointInputs([T.subnetC]), "us-east-1");
-        assert.notEqual(first.id, second.id);
-        assert.match(second.id, /^vpce-[0-9a-f]{17}$/);
+    describe("EC2: interface endpoints", () => {
+        it("one subnet per Availability Zone (real text, terraform-aws-vpc#451)", () => {
+            const { aws } = account();
+            assert.equal(
+                refusal(() => aws.call("ec2", "CreateVpcEndpoint", endpoint({ SubnetIds: [T.subnetA, T.subnetA2] }), REGION)),
+                `DuplicateSubnetsInSameZone: Found another VPC endpoint subnet in the availability zone of ${T.subnetA2}. VPC endpoint subnets should be in different availability zones supported by the VPC endpoint service.`,
+            );
+        });
+
+        it("subnets and security groups of the endpoint's VPC; IPv6 subnets for dual-stack; App Runner's service of this region, Interface only", () => {
+            const { aws } = account();
+            const create = (over: Record<string, unknown>) => refusal(() => aws.call("ec2", "CreateVpcEndpoint", endpoint(over), REGION));
+            assert.equal(create({ SubnetIds: [T.subnetA, T.otherSubnet] }), `InvalidParameter: The subnet ID '${T.otherSubnet}' does not belong to the VPC '${T.vpcId}'.`);
+            const otherGroup = aws.call("ec2", "CreateSecurityGroup", { VpcId: T.otherVpcId, GroupName: "g", Description: "g" }, REGION).GroupId;
+            assert.equal(create({ SecurityGroupIds: [otherGroup] }), `InvalidParameter: Security group ${otherGroup} and the VPC ${T.vpcId} belong to different networks.`);
+            assert.equal(
+                create({ VpcId: T.dualVpcId, SubnetIds: [T.dualSubnetA, T.dualSubnetV4Only], IpAddressType: "dualstack" }),
+                `InvalidParameter: The subnet ${T.dualSubnetV4Only} does not have an IPv6 CIDR block, which dualstack IP address type for com.amazonaws.us-east-1.apprunner.requests requires.`,
+            );
+            assert.equal(create({ ServiceName: "com.amazonaws.eu-west-1.apprunner.requests" }), "InvalidServiceName: The Vpc Endpoint Service 'com.amazonaws.eu-west-1.apprunner.requests' does not exist");
+            assert.equal(create({ VpcEndpointType: undefined }), "InvalidParameter: The VPC endpoint service com.amazonaws.us-east-1.apprunner.requests does not support the VPC endpoint type Gateway.");
+            assert.equal(create({ SubnetIds: ["subnet-NOPE"] }), "InvalidSubnetId.Malformed: Invalid Subnet Id: 'subnet-NOPE' (expecting 'subnet-...; the Id may only contain lowercase alphanumeric characters and a single dash')");
+            aws.call("ec2", "CreateVpcEndpoint", endpoint({ VpcId: T.dualVpcId, SubnetIds: [T.dualSubnetA, T.dualSubnetB], IpAddressType: "dualstack" }), REGION);
+        });
+
+        it("is pending, then available; without security groups it gets the VPC's default group", () => {
+            const { aws, tick } = account();
+            const { VpcEndpoint: e } = aws.call("ec2", "CreateVpcEndpoint", endpoint(), REGION);
+            assert.equal(e.State, "pending");
+            const [defaultGroup] = aws.call("ec2", "DescribeSecurityGroups", { Filters: [{ Name: "vpc-id", Values: [T.vpcId] }, { Name: "group-name", Values: ["default"] }] }, REGION).SecurityGroups;
+            assert.deepEqual(e.Groups, [{ GroupId: defaultGroup.GroupId, GroupName: "default" }]);
+            tick(60_000);
+            assert.equal(aws.call("ec2", "DescribeVpcEndpoints", { VpcEndpointIds: [e.VpcEndpointId] }, REGION).VpcEndpoints[0].State, "available");
+        });
+
+        it("a security group an endpoint uses cannot be deleted until the endpoint is gone (DependencyViolation)", () => {
+            const { aws, tick } = account();
+            const group = aws.call("ec2", "CreateSecurityGroup", { VpcId: T.vpcId, GroupName: "endpoint", Description: "endpoint" }, REGION).GroupId;
+            const id = aws.call("ec2", "CreateVpcEndpoint", endpoint({ SecurityGroupIds: [group] }), REGION).VpcEndpoint.VpcEndpointId;
+            const del = () => aws.call("ec2", "DeleteSecurityGroup", { GroupId: group }, REGION);
+            assert.equal(refusal(del), `DependencyViolation: resource ${group} has a dependent object`);
+            assert.deepEqual(aws.call("ec2", "DeleteVpcEndpoints", { VpcEndpointIds: [id] }, REGION), { Unsuccessful: [] });
+            // Deleting: its network interfaces still hold the group.
+            assert.equal(refusal(del), `DependencyViolation: resource ${group} has a dependent object`);
+            tick(30_000);
+            del();
+            assert.deepEqual(aws.call("ec2", "DeleteVpcEndpoints", { VpcEndpointIds: [id] }, REGION), {
+                Unsuccessful: [{ ResourceId: id, Error: { Code: "InvalidVpcEndpoint.NotFound", Message: `The VpcEndpoint Id '${id}' does not exist` } }],
+            });
+        });
     });
 
-    it("updates an endpoint's subnets in place, holding them to one per Availability Zone", () => {
-        const model = new AwsModel();
-        const { id } = model.create(VPC_ENDPOINT, "e", endpointInputs(), "us-east-1");
-        const updated = model.update(VPC_ENDPOINT, id, endpointInputs([T.subnetA, T.subnetC]));
-        assert.deepEqual(updated.subnetIds, [T.subnetA, T.subnetC]);
-        assert.equal(updated.networkInterfaceIds.length, 2);
-        assert.throws(() => model.update(VPC_ENDPOINT, id, endpointInputs([T.subnetA, T.subnetA2])), /DuplicateSubnetsInSameZone/);
+    describe("EC2: security groups and tags", () => {
+        it("refuses a duplicate rule and a malformed block, accepts 0.0.0.0/0 (AWS does; the component refuses it by design)", () => {
+            const { aws } = account();
+            const group = aws.call("ec2", "CreateSecurityGroup", { VpcId: T.vpcId, GroupName: "g", Description: "g" }, REGION).GroupId;
+            const rule = (CidrIp: string) => ({ GroupId: group, IpPermissions: [{ IpProtocol: "tcp", FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp }] }] });
+            aws.call("ec2", "AuthorizeSecurityGroupIngress", rule("0.0.0.0/0"), REGION);
+            assert.equal(
+                refusal(() => aws.call("ec2", "AuthorizeSecurityGroupIngress", rule("0.0.0.0/0"), REGION)),
+                'InvalidPermission.Duplicate: the specified rule "peer: 0.0.0.0/0, TCP, from port: 443, to port: 443, ALLOW" already exists',
+            );
+            assert.equal(refusal(() => aws.call("ec2", "AuthorizeSecurityGroupIngress", rule("::/0"), REGION)), "InvalidParameterValue: CIDR block ::/0 is malformed");
+        });
+
+        it("refuses a source group of another VPC, and a group name that looks like an id", () => {
+            const { aws } = account();
+            const group = aws.call("ec2", "CreateSecurityGroup", { VpcId: T.vpcId, GroupName: "g", Description: "g" }, REGION).GroupId;
+            const other = aws.call("ec2", "CreateSecurityGroup", { VpcId: T.otherVpcId, GroupName: "o", Description: "o" }, REGION).GroupId;
+            assert.equal(
+                refusal(() => aws.call("ec2", "AuthorizeSecurityGroupIngress", { GroupId: group, IpPermissions: [{ IpProtocol: "tcp", FromPort: 443, ToPort: 443, UserIdGroupPairs: [{ GroupId: other }] }] }, REGION)),
+                "InvalidGroup.NotFound: You have specified two resources that belong to different networks.",
+            );
+            assert.equal(
+                refusal(() => aws.call("ec2", "CreateSecurityGroup", { VpcId: T.vpcId, GroupName: "sg-123", Description: "x" }, REGION)),
+                "InvalidParameterValue: Value (sg-123) for parameter GroupName is invalid. Group names may not be in the format sg-*.",
+            );
+        });
+
+        it("tag rules: at most 50, keys 1 to 128 characters without aws: in any case, values up to 256, no null value", () => {
+            const { aws } = account();
+            const tag = (Tags: unknown[]) => refusal(() => aws.call("ec2", "CreateTags", { Resources: [T.existingSecurityGroupId], Tags }, REGION));
+            assert.equal(tag([{ Key: "AWS:team", Value: "x" }]), "InvalidParameterValue: Value ( AWS:team ) for parameter key is invalid. Tag keys cannot be empty or null, and cannot start with aws:");
+            assert.equal(tag([{ Key: "k".repeat(129), Value: "x" }]), `InvalidParameterValue: Value ( ${"k".repeat(129)} ) for parameter key is invalid. Tag keys can have a maximum character length of 128`);
+            assert.equal(tag([{ Key: "k", Value: null }]), "InvalidParameterValue: Tag value cannot be null. Use empty string instead.");
+            assert.equal(tag(Array.from({ length: 51 }, (_, i) => ({ Key: `k${i}`, Value: "v" }))), "TagLimitExceeded: The maximum number of tags for a resource has been reached. A resource can have at most 50 tags.");
+        });
     });
 
-    it("refuses to delete what an endpoint still uses, as EC2 does (DependencyViolation), and allows it once the endpoint is gone", () => {
-        const model = new AwsModel();
-        const vpc = model.create(VPC, "vpc", { cidrBlock: "10.9.0.0/16" }, "us-east-1");
-        const subnet = model.create(SUBNET, "s", { vpcId: vpc.id, cidrBlock: "10.9.0.0/24", availabilityZone: "us-east-1a" }, "us-east-1");
-        const sg = model.create(SECURITY_GROUP, "sg", { vpcId: vpc.id }, "us-east-1");
-        const endpoint = model.create(
-            VPC_ENDPOINT,
-            "e",
-            { vpcId: vpc.id, serviceName: "com.amazonaws.us-east-1.apprunner.requests", vpcEndpointType: "Interface", subnetIds: [subnet.id], securityGroupIds: [sg.id] },
-            "us-east-1",
-        );
-        assert.throws(() => model.delete(SECURITY_GROUP, sg.id), new RegExp(`DependencyViolation: resource ${sg.id} has a dependent object`));
-        assert.throws(() => model.delete(SUBNET, subnet.id), /DependencyViolation/);
-        assert.throws(() => model.delete(VPC, vpc.id), /DependencyViolation: .* \(subnets\)/);
-        model.delete(VPC_ENDPOINT, endpoint.id);
-        model.delete(SECURITY_GROUP, sg.id);
-        model.delete(SUBNET, subnet.id);
-        model.delete(VPC, vpc.id);
-        assert.deepEqual(model.toJSON().created, []);
+    describe("Cloud Control", () => {
+        it("reads a service's CloudFormation model, and says NotFound as Cloud Control wraps it", () => {
+            const { aws } = account();
+            const { ResourceDescription } = aws.call("cloudcontrol", "GetResource", { TypeName: "AWS::AppRunner::Service", Identifier: T.apiServiceArn }, REGION);
+            const properties = JSON.parse(ResourceDescription.Properties);
+            assert.equal(properties.ServiceArn, T.apiServiceArn);
+            assert.equal(properties.NetworkConfiguration.IngressConfiguration.IsPubliclyAccessible, false);
+            assert.ok(!("Tags" in properties), "Tags are write-only in the CloudFormation schema");
+            const missing = T.apiServiceArn.replace("api-service", "gone");
+            assert.match(
+                refusal(() => aws.call("cloudcontrol", "GetResource", { TypeName: "AWS::AppRunner::Service", Identifier: missing }, REGION)),
+                new RegExp(`^ResourceNotFoundException: AWS::AppRunner::Service Handler returned status FAILED: Service not found: ${missing.replace(/[/.]/g, "\\$&")} \\(HandlerErrorCode: NotFound, RequestToken: [0-9a-f-]{36}\\)$`),
+            );
+        });
     });
 
-    it("updates a connection's tags only", () => {
-        const model = new AwsModel();
-        const { id } = model.create(CONNECTION, "c", { serviceArn: T.apiServiceArn, ingressVpcConfiguration: { vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId } }, "us-east-1");
-        const before = model.read(id)!;
-        const after = model.update(CONNECTION, id, { ...before, name: "ignored", tags: { team: "a" } });
-        assert.deepEqual(after, { ...before, tags: { team: "a" } });
+    it("keeps its whole state as plain data: a copy through JSON enforces what the original knew", () => {
+        const { aws } = account();
+        aws.call("apprunner", "CreateVpcIngressConnection", connection(), REGION);
+        const copy = new Aws(JSON.parse(JSON.stringify(aws.account.state)) as AccountState);
+        assert.deepEqual(copy.account.state, aws.account.state);
+        assert.match(refusal(() => copy.call("apprunner", "CreateVpcIngressConnection", connection({ VpcIngressConnectionName: "again" }), REGION)), /already has a VPC ingress connection/);
     });
 });

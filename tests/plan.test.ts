@@ -125,7 +125,8 @@ describe("apprunner-private plan", function () {
         const regions = "us-east-1, us-east-2, us-west-2, ap-south-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, eu-central-1, eu-west-1, eu-west-2, eu-west-3";
         assert.ok(
             stdout.includes(
-                `\n2 errors:\n  Service "hello": mock AWS: App Runner does not exist in sa-east-1: apprunner.sa-east-1.amazonaws.com does not resolve\n` +
+                `\n2 errors:\n  Service "hello": creating App Runner Service (private-hello): operation error AppRunner: CreateService, exceeded maximum number of attempts, 25, ` +
+                    `https response error StatusCode: 0, RequestID: , request send failed, Post "https://apprunner.sa-east-1.amazonaws.com/": dial tcp: lookup apprunner.sa-east-1.amazonaws.com: no such host\n` +
                     `  PrivateEndpoint "hello": The AWS provider's region must be one where App Runner exists (${regions}), got: sa-east-1. Set \`aws:region\` to one of them, or give this component a provider for one (the \`provider\` option).\n`,
             ),
             stdout,

@@ -98,9 +98,9 @@ export class FakeEngine {
     }
 
     /** Registers a resource the way a program would before the component (e.g. an explicit aws provider). */
-    registerExternal(type: string, name: string, inputs: Record<string, any>): string {
-        const { id, state } = this.mocks.newResource({ type, name, inputs, custom: true });
+    async registerExternal(type: string, name: string, inputs: Record<string, any>): Promise<string> {
         const urn = `urn:pulumi:${STACK}::${PROJECT}::${type}::${name}`;
+        const { id, state } = await this.mocks.newResource({ type, name, inputs, custom: true, urn });
         this.states.set(urn, { id: id ?? "", state });
         return `${urn}::${id}`;
     }
@@ -123,7 +123,7 @@ export class FakeEngine {
         };
         this.registrations.push(registration);
         const { id, state } = registration.custom
-            ? this.mocks.newResource({ type, name: registration.name, inputs, provider: registration.provider, custom: true })
+            ? await this.mocks.newResource({ type, name: registration.name, inputs, provider: registration.provider, custom: true, urn, parent })
             : { id: undefined, state: {} };
         this.states.set(urn, { id: id ?? "", state });
         const resp = new resproto.RegisterResourceResponse();
@@ -140,7 +140,7 @@ export class FakeEngine {
         const result =
             token === "pulumi:pulumi:getResource"
                 ? { urn: inputs.urn, ...this.states.get(inputs.urn) }
-                : this.mocks.call({ token, inputs, provider: req.getProvider() });
+                : await this.mocks.call({ token, inputs, provider: req.getProvider() });
         const resp = new resproto.ResourceInvokeResponse();
         resp.setReturn(structproto.Struct.fromJavaScript(await rpc.serializeProperties("", result)));
         return resp;

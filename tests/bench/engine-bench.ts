@@ -4,7 +4,7 @@
 // The TypeScript program imports the compiled library and is transpiled only, so neither side pays for type-checking.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { AwsModel, TOPOLOGY as T, serviceArn } from "../../plan/model";
+import { TOPOLOGY as T, serviceArn, startingAccount } from "../../plan/aws";
 import { REPO, Workspace } from "../engine/harness";
 
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 3));
@@ -49,9 +49,7 @@ function timed(f: () => void): number {
 
 function main() {
     const ws = new Workspace("bench");
-    const model = new AwsModel();
-    for (let i = 0; i < Math.max(...SIZES); i++) model.addService(arn(i));
-    ws.seed(model);
+    ws.seed(startingAccount({ services: Array.from({ length: Math.max(...SIZES) }, (_, i) => arn(i)) }));
     const env = { PULUMI_NODEJS_TRANSPILE_ONLY: "true" };
     const rows: string[] = [];
     const at50: Record<string, number> = {};

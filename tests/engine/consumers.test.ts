@@ -6,7 +6,8 @@ import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { CONNECTION, SECURITY_GROUP, TOPOLOGY as T, VPC_ENDPOINT } from "../../plan/model";
+import { TOPOLOGY as T } from "../../plan/aws";
+import { CONNECTION, SECURITY_GROUP, VPC_ENDPOINT } from "../../plan/provider";
 import { validateEc2Id } from "../../sdk/validation";
 import { COMPONENT, REPO, Request, Workspace, addProvider, configure, creates, edit, enginePath, rootCopy, urnName } from "./harness";
 
@@ -166,7 +167,7 @@ for (const consumer of CONSUMERS) {
             assert.equal(creates(requests, VPC_ENDPOINT).length, 1);
             assert.equal(creates(requests, SECURITY_GROUP).length, 1);
             assert.deepEqual(creates(requests, CONNECTION).map((r) => urnName(r.urn!)).sort(), consumer.components.map((c) => `${c}-connection`).sort());
-            assert.equal(ws.model().listConnections().length, consumer.components.length);
+            assert.equal(ws.connections().length, consumer.components.length);
 
             const resources = ws.state(dir, stack);
             const components = new Map(resources.filter((r) => r.type === COMPONENT || r.type === SHARED).map((r) => [r.urn, urnName(r.urn)]));
@@ -194,9 +195,9 @@ for (const consumer of CONSUMERS) {
                 .filter((r) => (r.method === "Create" || r.method === "Delete") && r.urn && urnName(r.urn) === connection)
                 .map((r) => r.method);
             assert.deepEqual(order, ["Delete", "Create"]);
-            const renamed = ws.model().listConnections().find((c) => c.name === connectionName);
+            const renamed = ws.connections().find((c) => c.name === connectionName);
             assert.ok(renamed, `a connection named ${connectionName}`);
-            assert.equal(ws.model().listConnections().length, consumer.components.length);
+            assert.equal(ws.connections().length, consumer.components.length);
             edit(path.join(dir, file), to, from);
         });
 
@@ -218,8 +219,8 @@ for (const consumer of CONSUMERS) {
 
         it("destroys everything it created", () => {
             ws.pulumi(dir, "destroy", "--stack", stack, "--yes", "--skip-preview");
-            assert.deepEqual(ws.model().listConnections(), []);
-            assert.deepEqual(ws.model().toJSON().created, []);
+            assert.deepEqual(ws.connections(), []);
+            assert.deepEqual(ws.leftovers(), []);
         });
     });
 }

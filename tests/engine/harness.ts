@@ -5,7 +5,9 @@ import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { AwsModel } from "../../plan/model";
+import { AccountState, startingAccount } from "../../plan/aws";
+import { list } from "../../plan/standin/console";
+import { seed } from "../../plan/standin/store";
 
 export const REPO = path.resolve(__dirname, "..", "..", "..");
 export const COMPONENT = "apprunner-private:index:PrivateEndpoint";
@@ -124,14 +126,33 @@ export class Workspace {
         return this.requests().length;
     }
 
-    /** Starts the simulated AWS account from this model (e.g. with services that exist before the program). */
-    seed(model: AwsModel): void {
-        fs.writeFileSync(this.statePath, JSON.stringify(model));
+    /** Starts the simulated AWS account from this state (e.g. with services that exist before the program). */
+    seed(state: AccountState): void {
+        seed(this.statePath, state);
     }
 
     /** What the simulated AWS account holds now. */
-    model(): AwsModel {
-        return fs.existsSync(this.statePath) ? AwsModel.fromJSON(JSON.parse(fs.readFileSync(this.statePath, "utf8"))) : new AwsModel();
+    account(): AccountState {
+        return fs.existsSync(this.statePath) ? JSON.parse(fs.readFileSync(this.statePath, "utf8")).aws : startingAccount();
+    }
+
+    /** The account's VPC ingress connections, but deleted ones. */
+    connections(): { arn: string; name: string; serviceArn: string; endpointId: string; status: string; domainName: string }[] {
+        return this.account()
+            .connections.filter((c) => c.Status !== "DELETED")
+            .map((c) => ({ arn: c.VpcIngressConnectionArn, name: c.VpcIngressConnectionName, serviceArn: c.ServiceArn, endpointId: c.IngressVpcConfiguration.VpcEndpointId!, status: c.Status, domainName: c.DomainName }));
+    }
+
+    /** Everything in the account that was not in its starting topology (the console's `list`). */
+    leftovers(): ReturnType<typeof list> {
+        return list(this.account());
+    }
+
+    /** Runs the stand-in's console on this account: `standin:console -- --state … <args>`, parsed. */
+    console(...args: string[]): any {
+        const r = this.exec(REPO, process.execPath, [path.join(REPO, "bin", "plan", "standin", "console.js"), "--state", this.statePath, ...args]);
+        if (r.code !== 0) throw new Error(`console ${args.join(" ")} exited ${r.code}: ${r.stderr}`);
+        return JSON.parse(r.stdout);
     }
 
     /** The stack's resources, from `pulumi stack export`. */

@@ -5,7 +5,8 @@ import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { AwsModel, CONNECTION, SECURITY_GROUP, SERVICE, TOPOLOGY as T, VPC_ENDPOINT } from "../../plan/model";
+import { TOPOLOGY as T } from "../../plan/aws";
+import { CONNECTION, SECURITY_GROUP, SERVICE, VPC_ENDPOINT } from "../../plan/provider";
 import { REPO, Workspace, configure, urnName } from "./harness";
 
 const FIXTURE = path.join(REPO, "tests", "engine", "fixtures", "two-services-0.1.0");
@@ -43,7 +44,7 @@ describe("real engine: upgrading a 0.1.0 stack, and moving its endpoint to an In
             }),
         );
         ws.pulumi(dir, "install");
-        ws.seed(AwsModel.fromJSON(JSON.parse(fs.readFileSync(path.join(FIXTURE, "aws.json"), "utf8"))));
+        ws.seed(JSON.parse(fs.readFileSync(path.join(FIXTURE, "aws.json"), "utf8")));
         ws.pulumi(dir, "stack", "init", "test");
         ws.pulumi(dir, "stack", "import", "--stack", "test", "--file", path.join(FIXTURE, "stack.json"));
         configure(ws, dir, "test", { vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] });
@@ -63,16 +64,16 @@ describe("real engine: upgrading a 0.1.0 stack, and moving its endpoint to an In
             ops.filter((s) => MOVED.some((t) => s.includes(`${t}::`))).sort(),
             ["same aws:apprunner/vpcIngressConnection:VpcIngressConnection::admin-connection", "same aws:apprunner/vpcIngressConnection:VpcIngressConnection::api-connection", `same ${VPC_ENDPOINT}::shared-endpoint`, `same ${SECURITY_GROUP}::shared-endpoint-sg`].sort(),
         );
-        const before = ws.model().toJSON();
+        const before = ws.account();
         const mark = ws.mark();
         ws.pulumi(dir, "up", "--stack", "test", "--yes", "--skip-preview");
         assert.deepEqual(ws.requests(mark).filter((r) => ["Create", "Update", "Delete"].includes(r.method)), []);
-        assert.deepEqual(ws.model().toJSON(), before);
+        assert.deepEqual(ws.account(), before);
         ws.pulumi(dir, "preview", "--stack", "test", "--expect-no-changes");
     });
 
     it("then retiring api (its service and PrivateEndpoint) leaves admin's connection untouched", () => {
-        const admin = ws.model().listConnections().find((c) => c.serviceArn.includes(":service/private-admin/"))!;
+        const admin = ws.connections().find((c) => c.serviceArn.includes(":service/private-admin/"))!;
         program(path.join(PROGRAMS, "step2.ts"));
         const mark = ws.mark();
         ws.pulumi(dir, "up", "--stack", "test", "--yes", "--skip-preview");
@@ -80,7 +81,7 @@ describe("real engine: upgrading a 0.1.0 stack, and moving its endpoint to an In
         // The connection goes first: AWS refuses to delete a service with an AVAILABLE connection.
         assert.deepEqual(changes.map((r) => `${r.method} ${urnName(r.urn!)}`), ["Delete api-connection", "Delete api"]);
         assert.ok(changes[1].urn!.includes(SERVICE));
-        assert.deepEqual(ws.model().listConnections(), [admin]);
+        assert.deepEqual(ws.connections(), [admin]);
         ws.pulumi(dir, "preview", "--stack", "test", "--expect-no-changes");
     });
 });

@@ -3,7 +3,8 @@
 // project and fails it once its service is made public.
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { CONNECTION, SECURITY_GROUP, TOPOLOGY as T, VPC_ENDPOINT } from "../../plan/model";
+import { TOPOLOGY as T } from "../../plan/aws";
+import { CONNECTION, SECURITY_GROUP, VPC_ENDPOINT } from "../../plan/provider";
 import { REPO, Workspace, addProvider, configure, creates, edit, rootCopy } from "./harness";
 
 describe("real engine: an explicit provider from Python", function () {

@@ -4,7 +4,7 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { CONNECTION, SECURITY_GROUP, VPC_ENDPOINT } from "../../plan/model";
+import { CONNECTION, SECURITY_GROUP, VPC_ENDPOINT } from "../../plan/provider";
 import { Workspace, configure, edit, rootCopy, urnName } from "./harness";
 
 const CHILDREN = [VPC_ENDPOINT, SECURITY_GROUP, CONNECTION];
@@ -21,7 +21,7 @@ describe("real engine: the connection's name survives renames", function () {
         ws.pulumi(dir, "stack", "init", "test");
         configure(ws, dir, "test", {});
         ws.pulumi(dir, "up", "--stack", "test", "--yes", "--skip-preview");
-        [{ name }] = ws.model().listConnections();
+        [{ name }] = ws.connections();
         assert.match(name, /^hello-connection-[0-9a-f]{7}$/);
     });
     after(() => ws.dispose());
@@ -36,7 +36,7 @@ describe("real engine: the connection's name survives renames", function () {
         const mark = ws.mark();
         ws.pulumi(dir, "up", "--stack", "test", "--yes", "--skip-preview");
         assert.deepEqual(changes(mark), []);
-        assert.deepEqual(ws.model().listConnections().map((c) => c.name), [name]);
+        assert.deepEqual(ws.connections().map((c) => c.name), [name]);
     });
 
     it("renaming the stack changes nothing", () => {
@@ -45,7 +45,7 @@ describe("real engine: the connection's name survives renames", function () {
         ws.pulumi(dir, "preview", "--stack", "renamed", "--expect-no-changes");
         ws.pulumi(dir, "up", "--stack", "renamed", "--yes", "--skip-preview");
         assert.deepEqual(changes(mark), []);
-        assert.deepEqual(ws.model().listConnections().map((c) => c.name), [name]);
+        assert.deepEqual(ws.connections().map((c) => c.name), [name]);
         ws.pulumi(dir, "destroy", "--stack", "renamed", "--yes", "--skip-preview");
     });
 
@@ -71,7 +71,7 @@ new Team("example:index:Orders", "orders", T.adminServiceArn);
         ws.pulumi(dir, "stack", "init", "teams");
         configure(ws, dir, "teams", {});
         ws.pulumi(dir, "up", "--stack", "teams", "--yes", "--skip-preview");
-        const names = ws.model().listConnections().map((c) => c.name);
+        const names = ws.connections().map((c) => c.name);
         assert.equal(names.length, 2);
         for (const n of names) assert.match(n, /^api-connection-[0-9a-f]{7}$/);
         assert.notEqual(names[0], names[1]);

@@ -1,0 +1,97 @@
+// A copy of the AWS provider (`@pulumi/aws` 7, the bridged Terraform AWS provider) over the model of AWS: the stand-in
+// plugin serves it over gRPC to the real engine, the mocks serve it to `setMocks`, the console and the plan use it.
+// Check, Diff, Read and the rest behave as the real provider's do where users notice (./check.ts, ./resources.ts);
+// AWS itself is ../aws, which knows nothing of this layer.
+import { DiffResult, check, diff, importInputs, refreshedInputs } from "./check";
+import { Ctx } from "./context";
+import { FUNCTIONS } from "./functions";
+import { RESOURCES, ResourceType } from "./resources";
+import { pulumiSchema } from "./schema";
+
+export { Ctx, PartialCreate, SdkError, sdkError } from "./context";
+export { UNKNOWN, isUnknown } from "./check";
+export { CONNECTION, MODELLED_TYPES, SECURITY_GROUP, SERVICE, SUBNET, VPC, VPC_ENDPOINT } from "./resources";
+
+/** How the engine asks for a name (CheckRequest.autonaming): a proposal, or none at all. */
+export interface Autonaming {
+    mode: "propose" | "enforce" | "disable";
+    proposedName?: string;
+}
+
+export class AwsProvider {
+    /** @param connect reaches AWS in a region. @param suffix 7 characters for an autoname (random in the real one). */
+    constructor(
+        private readonly connect: (region: string) => Ctx,
+        private readonly suffix: (urnName: string) => string,
+    ) {}
+
+    static schema(version: string): string {
+        return pulumiSchema(
+            version,
+            Object.values(RESOURCES).map((r) => r.schema),
+            Object.values(FUNCTIONS).map((f) => f.schema),
+        );
+    }
+
+    static models(token: string): boolean {
+        return token in RESOURCES;
+    }
+
+    private type(token: string): ResourceType {
+        const found = RESOURCES[token];
+        if (!found) throw new Error(`the stand-in AWS provider does not model ${token}`);
+        return found;
+    }
+
+    /**
+     * Defaults, autonaming and failures. A `name` kept in the old inputs stays (the bridge reuses an autoname), else the
+     * engine's proposal, else `<logical name>-<7 characters>` (pulumi-aws autonaming).
+     */
+    check(token: string, urnName: string, news: Record<string, any>, olds: Record<string, any> = {}, autonaming?: Autonaming) {
+        const type = this.type(token);
+        let inputs = news;
+        if (type.autonamed && news.name === undefined && news.namePrefix === undefined) {
+            const kept = olds.name !== undefined && (olds.__defaults ?? []).includes("name") ? olds.name : undefined;
+            const name = kept ?? (autonaming?.mode === "disable" ? undefined : (autonaming?.proposedName ?? `${urnName}-${this.suffix(urnName)}`));
+            if (name === undefined) return { inputs: news, failures: ["automatic naming is disabled but no explicit name was provided"] };
+            inputs = { ...news, name, __defaults: [...(news.__defaults ?? []), "name"] };
+        }
+        return check(type.schema, urnName, inputs);
+    }
+
+    diff(token: string, state: Record<string, any>, news: Record<string, any>, oldInputs: Record<string, any>): DiffResult {
+        const type = this.type(token);
+        return diff(type.schema, state, news, oldInputs, !!type.autonamed);
+    }
+
+    /** Creates a resource; a PartialCreate when AWS made it but it never became ready. */
+    create(token: string, inputs: Record<string, any>, region: string) {
+        return this.type(token).create(this.connect(inputs.region ?? region), inputs);
+    }
+
+    /**
+     * Reads a resource from AWS: its state, and its inputs (a refresh keeps the old inputs' keys; an import, with none,
+     * gets the inputs the state implies). Undefined when it no longer exists.
+     */
+    async read(token: string, id: string, region: string, oldInputs?: Record<string, any>, oldState?: Record<string, any>) {
+        const type = this.type(token);
+        const state = await type.read(this.connect(oldState?.region ?? oldInputs?.region ?? region), id);
+        if (state === undefined) return undefined;
+        const inputs = oldInputs && Object.keys(oldInputs).length > 0 ? refreshedInputs(type.schema, oldInputs, state) : importInputs(type.schema, state);
+        return { id, state, inputs };
+    }
+
+    update(token: string, id: string, olds: Record<string, any>, news: Record<string, any>, region: string) {
+        return this.type(token).update(this.connect(olds.region ?? region), id, olds, news);
+    }
+
+    delete(token: string, id: string, olds: Record<string, any>, region: string) {
+        return this.type(token).delete(this.connect(olds.region ?? region), id, olds);
+    }
+
+    invoke(token: string, args: Record<string, any>, region: string) {
+        const f = FUNCTIONS[token];
+        if (!f) throw new Error(`the stand-in AWS provider does not model the function ${token}`);
+        return f.invoke(this.connect(args.region ?? region), args);
+    }
+}
