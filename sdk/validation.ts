@@ -58,7 +58,7 @@ export function validateEndpointChoice(given: Record<"subnetIds" | "vpcEndpointI
 
 const REQUIRED_FIX: Record<"serviceArn" | "vpcId" | "subnetIds", string> = {
     serviceArn: "Pass the ARN of the App Runner service to make private, e.g. `service.arn`.",
-    vpcId: "Pass the id of the VPC the service is reached from, e.g. `vpc.id`.",
+    vpcId: "Pass the id of the VPC the endpoint is in, e.g. `vpc.id`.",
     subnetIds: "List one subnet in each Availability Zone the endpoint should serve (two or more advised).",
 };
 

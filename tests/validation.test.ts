@@ -96,7 +96,7 @@ describe("validation (pure functions, full messages)", () => {
             ["", ["`serviceArn` is required, got: \"\". Pass the ARN of the App Runner service to make private, e.g. `service.arn`."]],
         ]);
         table((v: unknown) => validateRequired("vpcId", v), [
-            [null, ["`vpcId` is required, got: null. Pass the id of the VPC the service is reached from, e.g. `vpc.id`."]],
+            [null, ["`vpcId` is required, got: null. Pass the id of the VPC the endpoint is in, e.g. `vpc.id`."]],
         ]);
     });
 
