@@ -15,6 +15,7 @@ import { Checks, Problems, resolve, whenKnown } from "./known";
 import { Lookups, lookupsFor } from "./scope";
 import {
     SubnetFacts,
+    bare,
     show,
     validateCidrBlocks,
     validateEc2Id,
@@ -158,7 +159,7 @@ async function lookUp<T>(arg: string, index: number, id: string, region: string 
         const what = arg === "subnetIds" ? "a subnet" : "a security group";
         return (
             `\`${arg}[${index}]\` must be ${what} the AWS provider can see in ${region ?? "the provider's region"}, got: ${show(id, secret)} ` +
-            `(lookup failed: ${e instanceof Error ? e.message : String(e)}). Check the id and the provider's region and account.`
+            `(lookup failed: ${bare(e instanceof Error ? e.message : String(e))}). Check the id and the provider's region and account.`
         );
     }
 }

@@ -133,6 +133,20 @@ describe("PrivateEndpoint refuses bad input", () => {
         ];
         for (const [what, args, message] of cases) it(what, () => refusedNow(args, message));
 
+        it("a 1 MB argument: one message of a few hundred characters, the value cut at 200", async () => {
+            const message =
+                `\`serviceArn\` must be an App Runner service ARN (arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: "${"a".repeat(200)}…" ` +
+                "(1048576 characters, 1048376 not shown). Pass the service's `arn` output, e.g. `service.arn`, not its name, id or URL.";
+            assert.ok(message.length < 500);
+            await refusedNow({ ...base, serviceArn: "a".repeat(1 << 20) }, message);
+        });
+
+        it("a null tag value, refused and named by its key rather than dropped", () =>
+            refusedNow(
+                { ...base, tags: { team: "payments", owner: null as unknown as string } },
+                '`tags` values must be strings, got: null for key "owner". Give the tag a value ("" for an empty one), or remove the key.',
+            ));
+
         it("reports every problem at once, one per line", () =>
             refusedNow(
                 { serviceArn: "x", vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB], tags: { "aws:a": "b" } },
@@ -282,6 +296,12 @@ describe("PrivateEndpoint refuses bad input", () => {
             await refusedLater(tagged.vpcEndpointId, "`tags` keys must not start with \"aws:\" (reserved for AWS), got: \"aws:x\". Rename the key, e.g. \"x\".");
             await nothingRegisteredFor(mocks, "api");
             await nothingRegisteredFor(mocks, "admin");
+        });
+
+        it("a null tag value that arrives inside an Output", async () => {
+            const pe = new PrivateEndpoint("api", { ...base, tags: pulumi.output({ team: null as unknown as string }) });
+            await refusedLater(pe.vpcEndpointId, '`tags` values must be strings, got: null for key "team". Give the tag a value ("" for an empty one), or remove the key.');
+            await nothingRegisteredFor(mocks, "api");
         });
 
         it("the same service connected twice, when the ARN is an Output", async () => {

@@ -259,4 +259,31 @@ describe("component provider over gRPC", function () {
         });
         assert.deepEqual(state.vpcEndpointId, { [rpc.specialSigKey]: rpc.specialSecretSig, value: T.existingEndpointId });
     });
+
+    it("a 1 MB argument over the wire: Construct fails with one message of a few hundred characters", async () => {
+        await assert.rejects(
+            provider.construct({ engine, name: "huge", stack: "bounded", inputs: { serviceArn: "a".repeat(1 << 20), vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId } }),
+            (e: any) => {
+                assert.equal(
+                    e.details,
+                    `\`serviceArn\` must be an App Runner service ARN (arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: "${"a".repeat(200)}…" ` +
+                        "(1048576 characters, 1048376 not shown). Pass the service's `arn` output, e.g. `service.arn`, not its name, id or URL.",
+                );
+                return true;
+            },
+        );
+        assert.ok(engine.logs.every((l) => l.message.length < 1000), "no log line carries the value either");
+        assert.deepEqual(engine.registrations.filter((r) => r.custom), []);
+    });
+
+    it("a null tag value over the wire (as Python sends None) is refused, naming the key", async () => {
+        await assert.rejects(
+            provider.construct({ engine, name: "nulltag", stack: "null-tags", inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId, tags: { team: "payments", owner: null } } }),
+            (e: any) => {
+                assert.equal(e.details, '`tags` values must be strings, got: null for key "owner". Give the tag a value ("" for an empty one), or remove the key.');
+                return true;
+            },
+        );
+        assert.deepEqual(engine.registrations.filter((r) => r.custom), []);
+    });
 });
