@@ -7,10 +7,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { CONNECTION_NAME_MAX, PRIVATE_ENDPOINT_TYPE } from "./aws";
 import { EndpointArgs, checkEndpoint, checkRegion, checkVpcId, createEndpoint, gateOf, lookupsOf } from "./endpoint";
 import { refusal } from "./errors";
-import { Checks, Problems, resolve, whenKnown } from "./known";
+import { Checks, Problems, isPlain, resolve, whenKnown } from "./known";
 import { Lookups, connectedServices } from "./scope";
 import {
     validateConnectionName,
+    validateConnectionNameNotSecret,
     validateEc2Id,
     validateEndpointChoice,
     validateRequired,
@@ -43,6 +44,7 @@ export interface PrivateEndpointArgs extends EndpointArgs {
      * starting with a letter or digit, unique among the account's connections in the region. Default: the AWS
      * provider's autonaming (`<name>-connection-` and 7 random characters, kept in the stack's state, and shaped by
      * `pulumi:autonaming` configuration), so renaming the component (with aliases) or the stack keeps the name.
+     * Must not be a secret: the name is part of the connection's id and ARN, which the stack's state keeps in clear text.
      */
     connectionName?: pulumi.Input<string>;
 }
@@ -69,7 +71,7 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
     public readonly url: pulumi.Output<string>;
     /** The id of the interface endpoint the service is reached through, created here or the given `vpcEndpointId`; pass it to other PrivateEndpoints to share the endpoint. */
     public readonly vpcEndpointId: pulumi.Output<string>;
-    /** The ARN of the VPC ingress connection; secret when `connectionName` is (the ARN contains the name). */
+    /** The ARN of the VPC ingress connection; it contains the connection's name. */
     public readonly vpcIngressConnectionArn: pulumi.Output<string>;
     /** The status of the VPC ingress connection, e.g. AVAILABLE. */
     public readonly status: pulumi.Output<string>;
@@ -105,9 +107,7 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
         this.domainName = vpcIngressConnection.domainName;
         this.url = pulumi.interpolate`https://${vpcIngressConnection.domainName}`;
         this.vpcEndpointId = endpoint ? endpoint.vpcEndpoint.id : gated(args.vpcEndpointId!);
-        // A secret connectionName makes the ARN secret: the ARN contains the name.
-        this.vpcIngressConnectionArn =
-            args.connectionName === undefined ? vpcIngressConnection.arn : pulumi.all([vpcIngressConnection.arn, args.connectionName]).apply(([arn]) => arn);
+        this.vpcIngressConnectionArn = vpcIngressConnection.arn;
         this.status = vpcIngressConnection.status;
         this.securityGroupId = endpoint?.securityGroup ? endpoint.securityGroup.id : pulumi.output(undefined);
         this.registerOutputs({
@@ -146,7 +146,7 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
         checkVpcId(checks, args.vpcId);
         if (args.subnetIds !== undefined) checkEndpoint(checks, args, lookups, this);
         checks.input(args.vpcEndpointId, (v, secret) => validateEc2Id("vpcEndpointId", "vpcEndpoint", v, secret));
-        checks.input(args.connectionName, validateConnectionName);
+        if (args.connectionName !== undefined) checks.add(connectionNameProblems(args.connectionName));
         checks.input(args.tags, validateTags);
         if (knownArn !== undefined) checks.add(validateServiceNotConnected(knownArn, claims.get(knownArn)));
 
@@ -190,6 +190,16 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
             { parent: this, dependsOn: gate, deleteBeforeReplace: true },
         );
     }
+}
+
+/**
+ * `connectionName`: a valid name, and not a secret. Whether an Output is secret is known before its value (in a
+ * preview, even while the value is unknown), so a secret name is refused then, before any child is registered.
+ */
+function connectionNameProblems(value: pulumi.Input<string>): Problems | Promise<Problems> {
+    if (isPlain(value)) return validateConnectionName(value);
+    const output = pulumi.output(value);
+    return pulumi.isSecret(output).then((secret) => (secret ? validateConnectionNameNotSecret(true) : whenKnown(output, validateConnectionName)));
 }
 
 /** `serviceArn` is required and an App Runner service ARN in an App Runner region. */

@@ -372,6 +372,19 @@ export function validateConnectionName(value: unknown, secret = false): string[]
     return problems;
 }
 
+/**
+ * `connectionName` must not be a secret: the name is part of the connection's id and ARN, and Pulumi keeps ids in the
+ * stack's state in clear text (an id cannot be secret), so a secret name would not stay secret.
+ */
+export function validateConnectionNameNotSecret(secret: boolean): string[] {
+    if (!secret) return [];
+    return [
+        `\`connectionName\` must not be a secret, got: ${SECRET}. The name is part of the connection's id and ARN, which Pulumi ` +
+            "keeps in the stack's state in clear text (an id cannot be secret). Pass the name as a plain value, or omit " +
+            "`connectionName` to let the AWS provider name the connection.",
+    ];
+}
+
 /** Tags as EC2 and App Runner take them: at most 50, keys 1-128 characters, values up to 256, no `aws:` keys. */
 export function validateTags(value: unknown, secret = false): string[] {
     if (typeof value !== "object" || value === null || Array.isArray(value)) {

@@ -269,11 +269,12 @@ describe("PrivateEndpoint refuses bad input", () => {
             await nothingRegisteredFor(mocks, "api");
         });
 
-        it("a secret connectionName that AWS would refuse: refused without echoing it", async () => {
+        it("a secret connectionName, valid or not: refused for being secret (it would be stored in clear text), without echoing it", async () => {
             const pe = new PrivateEndpoint("api", { ...base, connectionName: pulumi.secret("my secret name") });
             await refusedLater(
                 pe.domainName,
-                "`connectionName` must start with a letter or digit and contain only letters, digits, hyphens and underscores, got: [secret]. Rename it.",
+                "`connectionName` must not be a secret, got: [secret]. The name is part of the connection's id and ARN, which Pulumi keeps in the stack's " +
+                    "state in clear text (an id cannot be secret). Pass the name as a plain value, or omit `connectionName` to let the AWS provider name the connection.",
             );
             await nothingRegisteredFor(mocks, "api");
         });

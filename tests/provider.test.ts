@@ -286,4 +286,21 @@ describe("component provider over gRPC", function () {
         );
         assert.deepEqual(engine.registrations.filter((r) => r.custom), []);
     });
+
+    it("a secret connectionName over the wire is refused before any child, in a preview where its value is unknown too", async () => {
+        const message =
+            "`connectionName` must not be a secret, got: [secret]. The name is part of the connection's id and ARN, which Pulumi keeps in the stack's " +
+            "state in clear text (an id cannot be secret). Pass the name as a plain value, or omit `connectionName` to let the AWS provider name the connection.";
+        const inputs = { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId };
+        const secret = { [rpc.specialSigKey]: rpc.specialSecretSig, value: "payments-api" };
+        const unknownSecret = { ...unknownOutput(), secret: true };
+        for (const [dryRun, connectionName] of [[false, secret], [true, unknownSecret]] as const) {
+            engine.reset(new AwsMocks({ preview: dryRun }));
+            await assert.rejects(provider.construct({ engine, name: "api", stack: `secret-name-${dryRun}`, dryRun, inputs: { ...inputs, connectionName } }), (e: any) => {
+                assert.equal(e.details, `PrivateEndpoint "api": ${message}`);
+                return true;
+            });
+            assert.deepEqual(engine.registrations.filter((r) => r.custom), [], `no child (dryRun: ${dryRun})`);
+        }
+    });
 });
