@@ -12,6 +12,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { HTTPS_PORT, IpAddressType, appRunnerEndpointServiceName, isEc2Id } from "./aws";
 import { parseCidr } from "./cidr";
 import { Checks, Problems, resolve, whenKnown } from "./known";
+import type { Child } from "./options";
 import { Lookups, lookupsFor } from "./scope";
 import {
     SubnetFacts,
@@ -166,7 +167,8 @@ async function lookUp<T>(arg: string, index: number, id: string, region: string 
 
 /**
  * Creates the endpoint, and its security group unless `securityGroupIds` names the groups, both waiting for the
- * gate. `aliases` gives each child the names it had before (a migration).
+ * gate. `options` gives each child what it takes from the component's options, and the names it had before (aliases,
+ * a migration).
  */
 export function createEndpoint(
     name: string,
@@ -174,7 +176,7 @@ export function createEndpoint(
     lookups: Lookups,
     gate: pulumi.Output<never[]>,
     parent: pulumi.Resource,
-    aliases: (child: string) => pulumi.Input<pulumi.Alias>[] = () => [],
+    options: (child: Child) => pulumi.CustomResourceOptions,
 ): EndpointResources {
     const ipAddressType = args.ipAddressType ?? IpAddressType.Ipv4;
     let securityGroup: SecurityGroup | undefined;
@@ -190,7 +192,7 @@ export function createEndpoint(
                 egress: [],
                 tags: args.tags,
             },
-            { parent, dependsOn: gate, aliases: aliases("endpoint-sg") },
+            { ...options("endpoint-sg"), parent, dependsOn: gate },
         );
     }
     const vpcEndpoint = new VpcEndpoint(
@@ -208,7 +210,7 @@ export function createEndpoint(
             ipAddressType,
             tags: args.tags,
         },
-        { parent, dependsOn: gate, aliases: aliases("endpoint") },
+        { ...options("endpoint"), parent, dependsOn: gate },
     );
     return { vpcEndpoint, securityGroup };
 }

@@ -3,6 +3,7 @@ import { INTERFACE_ENDPOINT_TYPE, PRIVATE_ENDPOINT_TYPE } from "./aws";
 import { EndpointArgs, EndpointResources, checkEndpoint, checkRegion, checkVpcId, createEndpoint, gateOf, lookupsOf } from "./endpoint";
 import { refusal } from "./errors";
 import { Checks, isPlain } from "./known";
+import { childOptions } from "./options";
 import { show, validateRequired, validateSecurityGroupChoice, validateTags } from "./validation";
 
 /** The arguments of an InterfaceEndpoint: the shared endpoint arguments, and a migration. */
@@ -63,10 +64,13 @@ export class InterfaceEndpoint extends pulumi.ComponentResource {
         const adoptFrom = adoptedName(args.adoptFrom, checks);
         const gate = gateOf(checks, (message) => refusal(message, this));
 
-        // Step 2. The endpoint and its security group; when adopting, under the names the PrivateEndpoint gave them.
+        // Step 2. The endpoint and its security group, with the options they take from this component's; when adopting,
+        // under the names the PrivateEndpoint gave them.
         const aliases = (child: string): pulumi.Input<pulumi.Alias>[] =>
             adoptFrom === undefined ? [] : [{ name: `${adoptFrom}-${child}`, parent: pulumi.createUrn(adoptFrom, PRIVATE_ENDPOINT_TYPE, opts?.parent) }];
-        const created = createEndpoint(name, args, lookups, gate, this, aliases);
+        const given = childOptions("InterfaceEndpoint", opts);
+        for (const w of given.warnings) pulumi.log.warn(w, this);
+        const created = createEndpoint(name, args, lookups, gate, this, (child) => ({ ...given.of(child), aliases: aliases(child) }));
         children.set(this, created);
 
         // Step 3. Outputs.

@@ -8,6 +8,7 @@ import { CONNECTION_NAME_MAX, PRIVATE_ENDPOINT_TYPE } from "./aws";
 import { EndpointArgs, checkEndpoint, checkRegion, checkVpcId, createEndpoint, gateOf, lookupsOf } from "./endpoint";
 import { refusal } from "./errors";
 import { Checks, Problems, isPlain, resolve, whenKnown } from "./known";
+import { ChildOptions, childOptions } from "./options";
 import { Lookups, connectedServices } from "./scope";
 import {
     validateConnectionName,
@@ -96,10 +97,12 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
         args = args ?? {};
         const lookups = lookupsOf(this, args.subnetIds !== undefined);
         const gate = this.validate(name, args, lookups);
+        const given = childOptions("PrivateEndpoint", opts);
+        for (const w of given.warnings) pulumi.log.warn(w, this);
         // Step 2. A new endpoint (with `subnetIds`): the same resources an InterfaceEndpoint creates, named from this
         // component and parented to it, as since 0.1.0.
-        const endpoint = args.subnetIds !== undefined ? createEndpoint(name, args, lookups, gate, this) : undefined;
-        const vpcIngressConnection = this.connect(name, args, endpoint?.vpcEndpoint.id, gate);
+        const endpoint = args.subnetIds !== undefined ? createEndpoint(name, args, lookups, gate, this, given.of) : undefined;
+        const vpcIngressConnection = this.connect(name, args, endpoint?.vpcEndpoint.id, gate, given.of("connection"));
         children.set(this, { ...endpoint, vpcIngressConnection });
 
         // Outputs not taken from a child pass the gate too, so they fail when the component does.
@@ -177,7 +180,7 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
     }
 
     /** Step 3. The VPC ingress connection: the service, through the endpoint, named by the provider unless given. */
-    private connect(name: string, args: PrivateEndpointArgs, createdEndpointId: pulumi.Output<string> | undefined, gate: pulumi.Output<never[]>) {
+    private connect(name: string, args: PrivateEndpointArgs, createdEndpointId: pulumi.Output<string> | undefined, gate: pulumi.Output<never[]>, options: ChildOptions) {
         return new VpcIngressConnection(
             `${name}-connection`,
             {
@@ -187,7 +190,7 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
                 tags: args.tags,
             },
             // A service can have only one connection, so a replacement must delete the old one first.
-            { parent: this, dependsOn: gate, deleteBeforeReplace: true },
+            { ...options, parent: this, dependsOn: gate, deleteBeforeReplace: true },
         );
     }
 }

@@ -303,4 +303,29 @@ describe("component provider over gRPC", function () {
             assert.deepEqual(engine.registrations.filter((r) => r.custom), [], `no child (dryRun: ${dryRun})`);
         }
     });
+
+    it("options in the ConstructRequest reach the children: ignoreChanges, replaceOnChanges, customTimeouts (delete included); deleteBeforeReplace does not arrive", async () => {
+        await provider.construct({
+            engine,
+            name: "api",
+            stack: "options",
+            inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB], tags: { team: "payments" } },
+            options: { ignoreChanges: ["tags"], replaceOnChanges: ["subnetIds"], customTimeouts: { update: "15m", delete: "20m" }, deleteBeforeReplace: true },
+        });
+        const children = engine.registrations.filter((r) => r.custom);
+        assert.deepEqual(
+            children.map((r) => [r.name, r.ignoreChanges, r.replaceOnChanges, r.customTimeouts, r.deleteBeforeReplace]).sort(),
+            [
+                ["api-connection", ["tags", "tagsAll"], [], { create: "", update: "15m", delete: "20m" }, true],
+                ["api-endpoint", ["tags", "tagsAll"], ["subnetIds"], { create: "", update: "15m", delete: "20m" }, false],
+                ["api-endpoint-sg", ["tags", "tagsAll"], [], { create: "", update: "15m", delete: "20m" }, false],
+            ],
+        );
+        // @pulumi/pulumi 3.276's provider server builds the component's options without the request's
+        // deleteBeforeReplace, so the component never sees it (the connection is delete-first anyway).
+        const warnings = engine.logs.filter((l) => l.severity === 2 && l.urn === COMPONENT_URN("api")).map((l) => l.message);
+        assert.deepEqual(warnings, [
+            "`customTimeouts` is given to every child, but the AWS provider waits a fixed 2 minutes for the VPC ingress connection to be created or deleted: there `create` and `delete` have no effect.",
+        ]);
+    });
 });
