@@ -11,11 +11,12 @@ import { getRegionOutput } from "@pulumi/aws/getRegion";
 import * as pulumi from "@pulumi/pulumi";
 import { HTTPS_PORT, IpAddressType, appRunnerEndpointServiceName, isEc2Id } from "./aws";
 import { parseCidr } from "./cidr";
-import type { InterfaceEndpointArgs } from "./interfaceEndpoint";
 import { Checks, Problems, resolve, whenKnown } from "./known";
+import type { Child } from "./options";
 import { Lookups, lookupsFor } from "./scope";
 import {
     SubnetFacts,
+    bare,
     show,
     validateCidrBlocks,
     validateEc2Id,
@@ -28,10 +29,51 @@ import {
 } from "./validation";
 
 /**
- * What a new endpoint is made from: InterfaceEndpoint's arguments but the migration one. PrivateEndpoint's endpoint
- * arguments have the same names and types, and the same documentation.
+ * The arguments InterfaceEndpoint and PrivateEndpoint share: the endpoint's VPC, and how a new endpoint is made.
+ * Declared once, so both components, and the schema other languages get, describe them in the same words
+ * (AWS CDK: InterfaceVpcEndpointOptions, which InterfaceVpcEndpointProps extends).
  */
-export type EndpointInputs = Omit<InterfaceEndpointArgs, "adoptFrom">;
+export interface EndpointArgs {
+    /** The id of the VPC the endpoint is in, which clients reach the services from, e.g. `vpc.id`. Required. */
+    vpcId: pulumi.Input<string>;
+    /**
+     * Subnets of `vpcId` for a new endpoint's network interfaces, at most one per Availability Zone; two zones or more
+     * are advised (one zone logs a warning). Required by an InterfaceEndpoint; a PrivateEndpoint takes exactly one of
+     * `subnetIds` and `vpcEndpointId`. Default (PrivateEndpoint): none; `vpcEndpointId` then names the endpoint to reuse.
+     */
+    subnetIds?: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * Security groups for a new endpoint, instead of the one the component would create. Cannot be combined with
+     * `allowedCidrBlocks` or `allowedSecurityGroupIds`, nor with a PrivateEndpoint's `vpcEndpointId`.
+     * Default: a security group is created that allows TCP 443 only, from `allowedCidrBlocks` and
+     * `allowedSecurityGroupIds`, and no egress.
+     */
+    securityGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * CIDR blocks allowed to reach the created security group on TCP 443: IPv4, and IPv6 when `ipAddressType` is
+     * "dualstack"; 0.0.0.0/0 and ::/0 are refused. Cannot be combined with `securityGroupIds`, nor with a
+     * PrivateEndpoint's `vpcEndpointId`. Default: the VPC's CIDR blocks (IPv4 primary and associated, plus its IPv6
+     * block for "dualstack"), looked up once, unless `allowedSecurityGroupIds` is given, in which case none.
+     */
+    allowedCidrBlocks?: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * Security groups whose members may reach the created security group on TCP 443: the least-privilege choice when
+     * clients are known by group rather than by address. Groups of `vpcId` only. With `allowedCidrBlocks`, both are
+     * admitted. Cannot be combined with `securityGroupIds`, nor with a PrivateEndpoint's `vpcEndpointId`.
+     * Default: none (with neither this nor `allowedCidrBlocks`, the VPC's CIDR blocks are admitted).
+     */
+    allowedSecurityGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * The IP address type of a new endpoint: "ipv4", or "dualstack" (IPv4 and IPv6; every subnet needs an IPv6
+     * CIDR block). Cannot be combined with a PrivateEndpoint's `vpcEndpointId`. Default: "ipv4".
+     */
+    ipAddressType?: pulumi.Input<IpAddressType>;
+    /**
+     * Tags for every resource the component creates (at most 50, no `aws:` keys, every value a string). Default: no
+     * tags beyond the provider's `defaultTags`.
+     */
+    tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+}
 
 /** The created resources. */
 export interface EndpointResources {
@@ -62,7 +104,7 @@ export function checkRegion(checks: Checks, lookups: Lookups): void {
  * allowed security groups looked up (in the VPC, one subnet per zone, IPv6 for dual-stack; warnings for one zone or
  * another owner).
  */
-export function checkEndpoint(checks: Checks, args: EndpointInputs, lookups: Lookups, parent: pulumi.Resource): void {
+export function checkEndpoint(checks: Checks, args: EndpointArgs, lookups: Lookups, parent: pulumi.Resource): void {
     const ipAddressType = args.ipAddressType ?? IpAddressType.Ipv4;
     checks.input(args.subnetIds, (v, secret) => validateEc2IdList("subnetIds", "subnet", v, secret));
     checks.input(args.securityGroupIds, (v, secret) => validateEc2IdList("securityGroupIds", "securityGroup", v, secret));
@@ -82,7 +124,7 @@ export function checkEndpoint(checks: Checks, args: EndpointInputs, lookups: Loo
     }
 }
 
-async function checkSubnets(ids: string[], vpcId: string, ipAddressType: IpAddressType, lookups: Lookups, parent: pulumi.Resource, secret: boolean): Promise<Problems> {
+async function checkSubnets(ids: string[] | undefined, vpcId: string, ipAddressType: IpAddressType, lookups: Lookups, parent: pulumi.Resource, secret: boolean): Promise<Problems> {
     // Malformed ids or VPC are reported by their own checks; looking them up would only add noise.
     if (!Array.isArray(ids) || !ids.every((id) => isEc2Id("subnet", id)) || !isEc2Id("vpc", vpcId)) return [];
     const [region, account] = await Promise.all([resolve(lookups.region), resolve(lookups.accountId!)]);
@@ -118,7 +160,7 @@ async function lookUp<T>(arg: string, index: number, id: string, region: string 
         const what = arg === "subnetIds" ? "a subnet" : "a security group";
         return (
             `\`${arg}[${index}]\` must be ${what} the AWS provider can see in ${region ?? "the provider's region"}, got: ${show(id, secret)} ` +
-            `(lookup failed: ${lookupReason(e)}). Check the id and the provider's region and account.`
+            `(lookup failed: ${bare(lookupReason(e))}). Check the id and the provider's region and account.`
         );
     }
 }
@@ -134,15 +176,16 @@ function lookupReason(e: unknown): string {
 
 /**
  * Creates the endpoint, and its security group unless `securityGroupIds` names the groups, both waiting for the
- * gate. `aliases` gives each child the names it had before (a migration).
+ * gate. `options` gives each child what it takes from the component's options, and the names it had before (aliases,
+ * a migration).
  */
 export function createEndpoint(
     name: string,
-    args: EndpointInputs,
+    args: EndpointArgs,
     lookups: Lookups,
     gate: pulumi.Output<never[]>,
     parent: pulumi.Resource,
-    aliases: (child: string) => pulumi.Input<pulumi.Alias>[] = () => [],
+    options: (child: Child) => pulumi.CustomResourceOptions,
 ): EndpointResources {
     const ipAddressType = args.ipAddressType ?? IpAddressType.Ipv4;
     let securityGroup: SecurityGroup | undefined;
@@ -158,7 +201,7 @@ export function createEndpoint(
                 egress: [],
                 tags: args.tags,
             },
-            { parent, dependsOn: gate, aliases: aliases("endpoint-sg") },
+            { ...options("endpoint-sg"), parent, dependsOn: gate },
         );
     }
     const vpcEndpoint = new VpcEndpoint(
@@ -176,7 +219,7 @@ export function createEndpoint(
             ipAddressType,
             tags: args.tags,
         },
-        { parent, dependsOn: gate, aliases: aliases("endpoint") },
+        { ...options("endpoint"), parent, dependsOn: gate },
     );
     return { vpcEndpoint, securityGroup };
 }
@@ -185,7 +228,7 @@ export function createEndpoint(
  * TCP 443 from the sources: `allowedCidrBlocks` and `allowedSecurityGroupIds`, or with neither the VPC's CIDR blocks.
  * The CIDR rule is written exactly as 0.1.0 wrote it, so existing security groups see no change.
  */
-function ingressRules(args: EndpointInputs, ipAddressType: pulumi.Input<IpAddressType>, parent: pulumi.Resource) {
+function ingressRules(args: EndpointArgs, ipAddressType: pulumi.Input<IpAddressType>, parent: pulumi.Resource) {
     const https = { protocol: "tcp", fromPort: HTTPS_PORT, toPort: HTTPS_PORT };
     const rules: pulumi.Input<{ description: string; protocol: string; fromPort: number; toPort: number; cidrBlocks?: pulumi.Input<string[]>; ipv6CidrBlocks?: pulumi.Input<string[] | undefined>; securityGroups?: pulumi.Input<pulumi.Input<string>[]> }>[] = [];
     if (args.allowedCidrBlocks !== undefined || args.allowedSecurityGroupIds === undefined) {

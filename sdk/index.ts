@@ -1,3 +1,4 @@
+export { EndpointArgs } from "./endpoint";
 export { InterfaceEndpoint, InterfaceEndpointArgs } from "./interfaceEndpoint";
 export { PrivateEndpoint, PrivateEndpointArgs, vpcCidrBlocks } from "./privateEndpoint";
 export * from "./aws";

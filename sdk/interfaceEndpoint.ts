@@ -1,46 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
-import { INTERFACE_ENDPOINT_TYPE, IpAddressType, PRIVATE_ENDPOINT_TYPE } from "./aws";
-import { EndpointResources, checkEndpoint, checkRegion, checkVpcId, createEndpoint, gateOf, lookupsOf } from "./endpoint";
+import { INTERFACE_ENDPOINT_TYPE, PRIVATE_ENDPOINT_TYPE } from "./aws";
+import { EndpointArgs, EndpointResources, checkEndpoint, checkRegion, checkVpcId, createEndpoint, gateOf, lookupsOf } from "./endpoint";
 import { refusal } from "./errors";
 import { Checks, isPlain } from "./known";
+import { childOptions } from "./options";
 import { show, validateRequired, validateSecurityGroupChoice, validateTags } from "./validation";
 
-/** The arguments of an InterfaceEndpoint. */
-export interface InterfaceEndpointArgs {
-    /** The id of the VPC the endpoint serves, e.g. `vpc.id`. Required. */
-    vpcId: pulumi.Input<string>;
-    /**
-     * Subnets of `vpcId` for the endpoint's network interfaces, at most one per Availability Zone; two zones or more
-     * are advised (one zone logs a warning). Required.
-     */
+/** The arguments of an InterfaceEndpoint: the shared endpoint arguments, and a migration. */
+export interface InterfaceEndpointArgs extends EndpointArgs {
+    // Required here, optional in EndpointArgs (a PrivateEndpoint can reuse an endpoint instead). Its description is
+    // EndpointArgs's: TypeScript gives a redeclared member its base's comment, and tests/schema.ts does the same for
+    // the schema, whose analyser reads only a member's own comment (DESIGN-NOTES.md).
     subnetIds: pulumi.Input<pulumi.Input<string>[]>;
-    /**
-     * Security groups for the endpoint. Cannot be combined with `allowedCidrBlocks` or `allowedSecurityGroupIds`.
-     * Default: a security group is created that allows TCP 443 only, from `allowedCidrBlocks` and
-     * `allowedSecurityGroupIds`, and no egress.
-     */
-    securityGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
-    /**
-     * CIDR blocks allowed to reach the created security group on TCP 443: IPv4, and IPv6 when `ipAddressType` is
-     * "dualstack"; 0.0.0.0/0 and ::/0 are refused. Cannot be combined with `securityGroupIds`. Default: the VPC's CIDR
-     * blocks (IPv4 primary and associated, plus its IPv6 block for "dualstack"), unless `allowedSecurityGroupIds` is
-     * given, in which case none.
-     */
-    allowedCidrBlocks?: pulumi.Input<pulumi.Input<string>[]>;
-    /**
-     * Security groups whose members may reach the created security group on TCP 443: the least-privilege choice when
-     * clients are known by group rather than by address. Groups of `vpcId` only. With `allowedCidrBlocks`, both are
-     * admitted. Cannot be combined with `securityGroupIds`. Default: none (with neither this nor
-     * `allowedCidrBlocks`, the VPC's CIDR blocks are admitted).
-     */
-    allowedSecurityGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
-    /**
-     * The IP address type of the endpoint: "ipv4", or "dualstack" (IPv4 and IPv6; every subnet needs an IPv6 CIDR
-     * block). Default: "ipv4".
-     */
-    ipAddressType?: pulumi.Input<IpAddressType>;
-    /** Tags for the endpoint and its security group (at most 50, no `aws:` keys). Default: no tags beyond the provider's `defaultTags`. */
-    tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
     /**
      * Migration: the name of a PrivateEndpoint (under the same parent as this component) that created its endpoint
      * with `subnetIds`. This component takes over that endpoint and its security group, by aliases, so neither is
@@ -93,10 +64,13 @@ export class InterfaceEndpoint extends pulumi.ComponentResource {
         const adoptFrom = adoptedName(args.adoptFrom, checks);
         const gate = gateOf(checks, (message) => refusal(message, this));
 
-        // Step 2. The endpoint and its security group; when adopting, under the names the PrivateEndpoint gave them.
+        // Step 2. The endpoint and its security group, with the options they take from this component's; when adopting,
+        // under the names the PrivateEndpoint gave them.
         const aliases = (child: string): pulumi.Input<pulumi.Alias>[] =>
             adoptFrom === undefined ? [] : [{ name: `${adoptFrom}-${child}`, parent: pulumi.createUrn(adoptFrom, PRIVATE_ENDPOINT_TYPE, opts?.parent) }];
-        const created = createEndpoint(name, { ...args, subnetIds: args.subnetIds ?? [] }, lookups, gate, this, aliases);
+        const given = childOptions("InterfaceEndpoint", opts);
+        for (const w of given.warnings) pulumi.log.warn(w, this);
+        const created = createEndpoint(name, args, lookups, gate, this, (child) => ({ ...given.of(child), aliases: aliases(child) }));
         children.set(this, created);
 
         // Step 3. Outputs.

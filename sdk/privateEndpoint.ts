@@ -4,13 +4,15 @@ import { VpcIngressConnection } from "@pulumi/aws/apprunner/vpcIngressConnection
 import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
 import { VpcEndpoint } from "@pulumi/aws/ec2/vpcEndpoint";
 import * as pulumi from "@pulumi/pulumi";
-import { CONNECTION_NAME_MAX, IpAddressType, PRIVATE_ENDPOINT_TYPE } from "./aws";
-import { checkEndpoint, checkRegion, checkVpcId, createEndpoint, gateOf, lookupsOf } from "./endpoint";
+import { CONNECTION_NAME_MAX, PRIVATE_ENDPOINT_TYPE } from "./aws";
+import { EndpointArgs, checkEndpoint, checkRegion, checkVpcId, createEndpoint, gateOf, lookupsOf } from "./endpoint";
 import { refusal } from "./errors";
-import { Checks, Problems, resolve, whenKnown } from "./known";
+import { Checks, Problems, isPlain, resolve, whenKnown } from "./known";
+import { ChildOptions, childOptions } from "./options";
 import { Lookups, connectedServices } from "./scope";
 import {
     validateConnectionName,
+    validateConnectionNameNotSecret,
     validateEc2Id,
     validateEndpointChoice,
     validateRequired,
@@ -22,8 +24,8 @@ import {
 
 export { vpcCidrBlocks } from "./endpoint";
 
-/** The arguments of a PrivateEndpoint. */
-export interface PrivateEndpointArgs {
+/** The arguments of a PrivateEndpoint: the service, the shared endpoint arguments, or an endpoint to reuse. */
+export interface PrivateEndpointArgs extends EndpointArgs {
     /**
      * The ARN of the App Runner service to make private, e.g. `service.arn`. The service must be in the region
      * of the AWS provider, must not be connected by another PrivateEndpoint, and must set
@@ -31,14 +33,6 @@ export interface PrivateEndpointArgs {
      * service does (the policy pack checks it). Required.
      */
     serviceArn: pulumi.Input<string>;
-    /** The id of the VPC the service is reached from, e.g. `vpc.id`. Required. */
-    vpcId: pulumi.Input<string>;
-    /**
-     * Subnets of `vpcId` for a new App Runner interface endpoint, at most one per Availability Zone; two zones or
-     * more are advised (one zone logs a warning). Exactly one of `subnetIds` and `vpcEndpointId` must be given.
-     * Default: none; without it, `vpcEndpointId` must be given.
-     */
-    subnetIds?: pulumi.Input<pulumi.Input<string>[]>;
     /**
      * The id of an existing `com.amazonaws.<region>.apprunner.requests` interface endpoint in `vpcId` to connect
      * the service through, e.g. an InterfaceEndpoint's `vpcEndpointId`; one endpoint can serve many services.
@@ -47,42 +41,13 @@ export interface PrivateEndpointArgs {
      */
     vpcEndpointId?: pulumi.Input<string>;
     /**
-     * Security groups for a new endpoint. Cannot be combined with `vpcEndpointId`, `allowedCidrBlocks` or
-     * `allowedSecurityGroupIds`.
-     * Default: a security group is created that allows TCP 443 only, from `allowedCidrBlocks`, and no egress.
-     */
-    securityGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
-    /**
-     * CIDR blocks allowed to reach the created security group on TCP 443: IPv4, and IPv6 when `ipAddressType` is
-     * "dualstack"; 0.0.0.0/0 and ::/0 are refused. Cannot be combined with `vpcEndpointId` or `securityGroupIds`.
-     * Default: the VPC's CIDR blocks (IPv4 primary and associated, plus its IPv6 block for "dualstack"), looked up once,
-     * unless `allowedSecurityGroupIds` is given, in which case none.
-     */
-    allowedCidrBlocks?: pulumi.Input<pulumi.Input<string>[]>;
-    /**
-     * Security groups whose members may reach the created security group on TCP 443: the least-privilege choice when
-     * clients are known by group rather than by address. Groups of `vpcId` only. With `allowedCidrBlocks`, both are
-     * admitted. Cannot be combined with `vpcEndpointId` or `securityGroupIds`. Default: none (with neither this nor
-     * `allowedCidrBlocks`, the VPC's CIDR blocks are admitted).
-     */
-    allowedSecurityGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
-    /**
-     * The IP address type of a new endpoint: "ipv4", or "dualstack" (IPv4 and IPv6; every subnet needs an IPv6
-     * CIDR block). Cannot be combined with `vpcEndpointId`. Default: "ipv4".
-     */
-    ipAddressType?: pulumi.Input<IpAddressType>;
-    /**
      * The name of the VPC ingress connection: 4 to 40 characters, letters, digits, hyphens and underscores,
      * starting with a letter or digit, unique among the account's connections in the region. Default: the AWS
      * provider's autonaming (`<name>-connection-` and 7 random characters, kept in the stack's state, and shaped by
      * `pulumi:autonaming` configuration), so renaming the component (with aliases) or the stack keeps the name.
+     * Must not be a secret: the name is part of the connection's id and ARN, which the stack's state keeps in clear text.
      */
     connectionName?: pulumi.Input<string>;
-    /**
-     * Tags for every resource the component creates (at most 50, no `aws:` keys). Default: no tags beyond the
-     * provider's `defaultTags`.
-     */
-    tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
 }
 
 interface Children {
@@ -107,7 +72,7 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
     public readonly url: pulumi.Output<string>;
     /** The id of the interface endpoint the service is reached through, created here or the given `vpcEndpointId`; pass it to other PrivateEndpoints to share the endpoint. */
     public readonly vpcEndpointId: pulumi.Output<string>;
-    /** The ARN of the VPC ingress connection; secret when `connectionName` is (the ARN contains the name). */
+    /** The ARN of the VPC ingress connection; it contains the connection's name. */
     public readonly vpcIngressConnectionArn: pulumi.Output<string>;
     /** The status of the VPC ingress connection, e.g. AVAILABLE. */
     public readonly status: pulumi.Output<string>;
@@ -132,10 +97,12 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
         args = args ?? {};
         const lookups = lookupsOf(this, args.subnetIds !== undefined);
         const gate = this.validate(name, args, lookups);
+        const given = childOptions("PrivateEndpoint", opts);
+        for (const w of given.warnings) pulumi.log.warn(w, this);
         // Step 2. A new endpoint (with `subnetIds`): the same resources an InterfaceEndpoint creates, named from this
         // component and parented to it, as since 0.1.0.
-        const endpoint = args.subnetIds !== undefined ? createEndpoint(name, { ...args, subnetIds: args.subnetIds }, lookups, gate, this) : undefined;
-        const vpcIngressConnection = this.connect(name, args, endpoint?.vpcEndpoint.id, gate);
+        const endpoint = args.subnetIds !== undefined ? createEndpoint(name, args, lookups, gate, this, given.of) : undefined;
+        const vpcIngressConnection = this.connect(name, args, endpoint?.vpcEndpoint.id, gate, given.of("connection"));
         children.set(this, { ...endpoint, vpcIngressConnection });
 
         // Outputs not taken from a child pass the gate too, so they fail when the component does.
@@ -143,9 +110,7 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
         this.domainName = vpcIngressConnection.domainName;
         this.url = pulumi.interpolate`https://${vpcIngressConnection.domainName}`;
         this.vpcEndpointId = endpoint ? endpoint.vpcEndpoint.id : gated(args.vpcEndpointId!);
-        // A secret connectionName makes the ARN secret: the ARN contains the name.
-        this.vpcIngressConnectionArn =
-            args.connectionName === undefined ? vpcIngressConnection.arn : pulumi.all([vpcIngressConnection.arn, args.connectionName]).apply(([arn]) => arn);
+        this.vpcIngressConnectionArn = vpcIngressConnection.arn;
         this.status = vpcIngressConnection.status;
         this.securityGroupId = endpoint?.securityGroup ? endpoint.securityGroup.id : pulumi.output(undefined);
         this.registerOutputs({
@@ -182,9 +147,9 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
         );
         checks.add(whenKnown(args.serviceArn, serviceArnProblems));
         checkVpcId(checks, args.vpcId);
-        if (args.subnetIds !== undefined) checkEndpoint(checks, { ...args, subnetIds: args.subnetIds }, lookups, this);
+        if (args.subnetIds !== undefined) checkEndpoint(checks, args, lookups, this);
         checks.input(args.vpcEndpointId, (v, secret) => validateEc2Id("vpcEndpointId", "vpcEndpoint", v, secret));
-        checks.input(args.connectionName, validateConnectionName);
+        if (args.connectionName !== undefined) checks.add(connectionNameProblems(args.connectionName));
         checks.input(args.tags, validateTags);
         if (knownArn !== undefined) checks.add(validateServiceNotConnected(knownArn, claims.get(knownArn)));
 
@@ -215,7 +180,7 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
     }
 
     /** Step 3. The VPC ingress connection: the service, through the endpoint, named by the provider unless given. */
-    private connect(name: string, args: PrivateEndpointArgs, createdEndpointId: pulumi.Output<string> | undefined, gate: pulumi.Output<never[]>) {
+    private connect(name: string, args: PrivateEndpointArgs, createdEndpointId: pulumi.Output<string> | undefined, gate: pulumi.Output<never[]>, options: ChildOptions) {
         return new VpcIngressConnection(
             `${name}-connection`,
             {
@@ -225,9 +190,19 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
                 tags: args.tags,
             },
             // A service can have only one connection, so a replacement must delete the old one first.
-            { parent: this, dependsOn: gate, deleteBeforeReplace: true },
+            { ...options, parent: this, dependsOn: gate, deleteBeforeReplace: true },
         );
     }
+}
+
+/**
+ * `connectionName`: a valid name, and not a secret. Whether an Output is secret is known before its value (in a
+ * preview, even while the value is unknown), so a secret name is refused then, before any child is registered.
+ */
+function connectionNameProblems(value: pulumi.Input<string>): Problems | Promise<Problems> {
+    if (isPlain(value)) return validateConnectionName(value);
+    const output = pulumi.output(value);
+    return pulumi.isSecret(output).then((secret) => (secret ? validateConnectionNameNotSecret(true) : whenKnown(output, validateConnectionName)));
 }
 
 /** `serviceArn` is required and an App Runner service ARN in an App Runner region. */

@@ -20,15 +20,47 @@ import { parseCidr } from "./cidr";
 /** What a message shows instead of a secret value. */
 export const SECRET = "[secret]";
 
-/** How a value is echoed in a message: strings quoted, everything else as JSON; a secret never. */
+/**
+ * How many characters of a value a message echoes. The rest is counted, not shown, so a 1 MB argument gives a
+ * message of a few hundred characters, not one of 1 MB that the CLI then prints more than once.
+ */
+export const ECHO_LIMIT = 200;
+
+/** The first `ECHO_LIMIT` characters of a text, never half of a UTF-16 surrogate pair. */
+function head(text: string): string {
+    const end = /[\uD800-\uDBFF]/.test(text[ECHO_LIMIT - 1]) ? ECHO_LIMIT - 1 : ECHO_LIMIT;
+    return text.slice(0, end);
+}
+
+/** What a cut echo adds: how long the whole was, and how much of it is not shown. */
+const cutNote = (length: number, shown: number, of = "") => ` (${length} characters${of}, ${length - shown} not shown)`;
+
+/**
+ * How a value is echoed in a message: strings quoted, everything else as JSON; a secret never. Beyond `ECHO_LIMIT`
+ * characters it is cut, e.g. `"aaaa…" (1048576 characters, 1048376 not shown)`: a string's characters are counted,
+ * for any other value those of its JSON.
+ */
 export function show(value: unknown, secret = false): string {
     if (secret) return SECRET;
     if (value === undefined) return "undefined";
-    return JSON.stringify(value) ?? String(value);
+    if (typeof value === "string") {
+        if (value.length <= ECHO_LIMIT) return JSON.stringify(value);
+        const shown = head(value);
+        return `${JSON.stringify(shown).slice(0, -1)}…"${cutNote(value.length, shown.length)}`;
+    }
+    const json = JSON.stringify(value) ?? String(value);
+    if (json.length <= ECHO_LIMIT) return json;
+    const shown = head(json);
+    return `${shown}…${cutNote(json.length, shown.length, " of JSON")}`;
 }
 
-/** The same, for a value echoed unquoted inside a sentence (ids, zones, regions). */
-const bare = (value: string, secret: boolean) => (secret ? SECRET : value);
+/** The same, for a value echoed unquoted inside a sentence (ids, zones, regions, an error's text). */
+export function bare(value: string, secret = false): string {
+    if (secret) return SECRET;
+    if (value.length <= ECHO_LIMIT) return value;
+    const shown = head(value);
+    return `${shown}…${cutNote(value.length, shown.length)}`;
+}
 
 const ENDPOINT_CHOICE =
     "Pass `subnetIds` to create a new App Runner interface endpoint, or `vpcEndpointId` to reuse an existing one.";
@@ -58,7 +90,7 @@ export function validateEndpointChoice(given: Record<"subnetIds" | "vpcEndpointI
 
 const REQUIRED_FIX: Record<"serviceArn" | "vpcId" | "subnetIds", string> = {
     serviceArn: "Pass the ARN of the App Runner service to make private, e.g. `service.arn`.",
-    vpcId: "Pass the id of the VPC the service is reached from, e.g. `vpc.id`.",
+    vpcId: "Pass the id of the VPC the endpoint is in, e.g. `vpc.id`.",
     subnetIds: "List one subnet in each Availability Zone the endpoint should serve (two or more advised).",
 };
 
@@ -114,7 +146,7 @@ export function validateServiceArn(value: unknown, secret = false): string[] {
 export function validateProviderRegion(region: string): string[] {
     if (isAppRunnerRegion(region)) return [];
     return [
-        `The AWS provider's region must be one where App Runner exists (${APP_RUNNER_REGIONS.join(", ")}), got: ${region}. ` +
+        `The AWS provider's region must be one where App Runner exists (${APP_RUNNER_REGIONS.join(", ")}), got: ${bare(region)}. ` +
             "Set `aws:region` to one of them, or give this component a provider for one (the `provider` option).",
     ];
 }
@@ -325,17 +357,32 @@ export function validateConnectionName(value: unknown, secret = false): string[]
     if (value.length < CONNECTION_NAME_MIN || value.length > CONNECTION_NAME_MAX) {
         problems.push(
             `\`connectionName\` must be ${CONNECTION_NAME_MIN} to ${CONNECTION_NAME_MAX} characters, got: ${value.length} characters` +
-                `${secret ? "" : ` (${show(value)})`}. Choose a name of that length, or ${omit}.`,
+                `${secret || value.length > ECHO_LIMIT ? "" : ` (${show(value)})`}. Choose a name of that length, or ${omit}.`,
         );
     }
     if (value.length > 0 && !CONNECTION_NAME_PATTERN.test(value)) {
-        const suggestion = value.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^[^A-Za-z0-9]+/, "");
+        // A suggestion only when it would be a valid name: one cut from a too-long value would not be.
+        const suggestion = value.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^[^A-Za-z0-9]+/, "") || "my-connection";
+        const fits = suggestion.length >= CONNECTION_NAME_MIN && suggestion.length <= CONNECTION_NAME_MAX;
         problems.push(
             "`connectionName` must start with a letter or digit and contain only letters, digits, hyphens and underscores, " +
-                `got: ${show(value, secret)}. ${secret ? "Rename it." : `Use e.g. ${show(suggestion || "my-connection")}.`}`,
+                `got: ${show(value, secret)}. ${secret || !fits ? "Rename it." : `Use e.g. ${show(suggestion)}.`}`,
         );
     }
     return problems;
+}
+
+/**
+ * `connectionName` must not be a secret: the name is part of the connection's id and ARN, and Pulumi keeps ids in the
+ * stack's state in clear text (an id cannot be secret), so a secret name would not stay secret.
+ */
+export function validateConnectionNameNotSecret(secret: boolean): string[] {
+    if (!secret) return [];
+    return [
+        `\`connectionName\` must not be a secret, got: ${SECRET}. The name is part of the connection's id and ARN, which Pulumi ` +
+            "keeps in the stack's state in clear text (an id cannot be secret). Pass the name as a plain value, or omit " +
+            "`connectionName` to let the AWS provider name the connection.",
+    ];
 }
 
 /** Tags as EC2 and App Runner take them: at most 50, keys 1-128 characters, values up to 256, no `aws:` keys. */
@@ -354,7 +401,8 @@ export function validateTags(value: unknown, secret = false): string[] {
     for (const [key, tagValue] of entries) {
         if (key.length < 1 || key.length > TAG_LIMITS.maxKeyLength) {
             problems.push(
-                `\`tags\` keys must be 1 to ${TAG_LIMITS.maxKeyLength} characters, got: ${key.length} characters (${show(key, secret)}). Shorten the key.`,
+                `\`tags\` keys must be 1 to ${TAG_LIMITS.maxKeyLength} characters, got: ${key.length} characters` +
+                    `${key.length > ECHO_LIMIT ? "" : ` (${show(key, secret)})`}. ${key.length < 1 ? "Name the key." : "Shorten the key."}`,
             );
         }
         if (key.toLowerCase().startsWith(TAG_LIMITS.reservedPrefix)) {
@@ -363,7 +411,13 @@ export function validateTags(value: unknown, secret = false): string[] {
                     `Rename the key${secret ? "" : `, e.g. ${show(key.slice(TAG_LIMITS.reservedPrefix.length) || "owner")}`}.`,
             );
         }
-        if (typeof tagValue !== "string") {
+        if (tagValue === null || tagValue === undefined) {
+            // Refused rather than dropped: a tag the program names but AWS never gets is a silent surprise.
+            problems.push(
+                `\`tags\` values must be strings, got: ${show(tagValue, secret)} for key ${show(key, secret)}. ` +
+                    'Give the tag a value ("" for an empty one), or remove the key.',
+            );
+        } else if (typeof tagValue !== "string") {
             problems.push(`\`tags\` values must be strings, got: ${show(tagValue, secret)} for key ${show(key, secret)}. Quote the value.`);
         } else if (tagValue.length > TAG_LIMITS.maxValueLength) {
             problems.push(

@@ -30,7 +30,9 @@ export function apiReference(): string {
 
 function componentReference(token: string): string {
     const r = SCHEMA.resources[token];
-    const inputs = Object.entries<any>(r.inputProperties).map(
+    // Required inputs first; the schema lists an args interface's own members before those it inherits.
+    const required = (k: string) => (r.requiredInputs.includes(k) ? 0 : 1);
+    const inputs = Object.entries<any>(r.inputProperties).sort(([a], [b]) => required(a) - required(b)).map(
         ([k, p]) => `| \`${k}\` | ${typeOf(p)} | ${r.requiredInputs.includes(k) ? "yes" : "no"} | ${cell(p.description)} |`,
     );
     const outputs = Object.entries<any>(r.properties).map(([k, p]) => `| \`${k}\` | ${typeOf(p)}${p.optional ? " (optional)" : ""} | ${cell(p.description)} |`);

@@ -133,6 +133,20 @@ describe("PrivateEndpoint refuses bad input", () => {
         ];
         for (const [what, args, message] of cases) it(what, () => refusedNow(args, message));
 
+        it("a 1 MB argument: one message of a few hundred characters, the value cut at 200", async () => {
+            const message =
+                `\`serviceArn\` must be an App Runner service ARN (arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: "${"a".repeat(200)}…" ` +
+                "(1048576 characters, 1048376 not shown). Pass the service's `arn` output, e.g. `service.arn`, not its name, id or URL.";
+            assert.ok(message.length < 500);
+            await refusedNow({ ...base, serviceArn: "a".repeat(1 << 20) }, message);
+        });
+
+        it("a null tag value, refused and named by its key rather than dropped", () =>
+            refusedNow(
+                { ...base, tags: { team: "payments", owner: null as unknown as string } },
+                '`tags` values must be strings, got: null for key "owner". Give the tag a value ("" for an empty one), or remove the key.',
+            ));
+
         it("reports every problem at once, one per line", () =>
             refusedNow(
                 { serviceArn: "x", vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB], tags: { "aws:a": "b" } },
@@ -255,11 +269,12 @@ describe("PrivateEndpoint refuses bad input", () => {
             await nothingRegisteredFor(mocks, "api");
         });
 
-        it("a secret connectionName that AWS would refuse: refused without echoing it", async () => {
+        it("a secret connectionName, valid or not: refused for being secret (it would be stored in clear text), without echoing it", async () => {
             const pe = new PrivateEndpoint("api", { ...base, connectionName: pulumi.secret("my secret name") });
             await refusedLater(
                 pe.domainName,
-                "`connectionName` must start with a letter or digit and contain only letters, digits, hyphens and underscores, got: [secret]. Rename it.",
+                "`connectionName` must not be a secret, got: [secret]. The name is part of the connection's id and ARN, which Pulumi keeps in the stack's " +
+                    "state in clear text (an id cannot be secret). Pass the name as a plain value, or omit `connectionName` to let the AWS provider name the connection.",
             );
             await nothingRegisteredFor(mocks, "api");
         });
@@ -282,6 +297,12 @@ describe("PrivateEndpoint refuses bad input", () => {
             await refusedLater(tagged.vpcEndpointId, "`tags` keys must not start with \"aws:\" (reserved for AWS), got: \"aws:x\". Rename the key, e.g. \"x\".");
             await nothingRegisteredFor(mocks, "api");
             await nothingRegisteredFor(mocks, "admin");
+        });
+
+        it("a null tag value that arrives inside an Output", async () => {
+            const pe = new PrivateEndpoint("api", { ...base, tags: pulumi.output({ team: null as unknown as string }) });
+            await refusedLater(pe.vpcEndpointId, '`tags` values must be strings, got: null for key "team". Give the tag a value ("" for an empty one), or remove the key.');
+            await nothingRegisteredFor(mocks, "api");
         });
 
         it("the same service connected twice, when the ARN is an Output", async () => {

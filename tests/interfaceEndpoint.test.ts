@@ -158,7 +158,7 @@ describe("InterfaceEndpoint", () => {
     describe("refuses bad input before anything is registered, with PrivateEndpoint's messages", () => {
         const cases: [string, Partial<InterfaceEndpointArgs>, string][] = [
             ["a missing subnetIds", { vpcId: T.vpcId }, "`subnetIds` is required, got: undefined. List one subnet in each Availability Zone the endpoint should serve (two or more advised)."],
-            ["a missing vpcId", { subnetIds: [T.subnetA, T.subnetB] }, "`vpcId` is required, got: undefined. Pass the id of the VPC the service is reached from, e.g. `vpc.id`."],
+            ["a missing vpcId", { subnetIds: [T.subnetA, T.subnetB] }, "`vpcId` is required, got: undefined. Pass the id of the VPC the endpoint is in, e.g. `vpc.id`."],
             [
                 "securityGroupIds with allowedSecurityGroupIds",
                 { ...base, securityGroupIds: [T.existingSecurityGroupId], allowedSecurityGroupIds: [CLIENTS] },

@@ -313,13 +313,13 @@ describe("PrivateEndpoint, dual-stack", () => {
 });
 
 describe("PrivateEndpoint keeps secrets secret", () => {
-    it("a secret serviceArn, secret tags and a secret connectionName reach AWS as values, and outputs derived from them stay secret", async () => {
+    it("a secret serviceArn, vpcEndpointId and tags reach AWS as values, and outputs derived from them stay secret", async () => {
         const mocks = new AwsMocks().install();
         const pe = new PrivateEndpoint("api", {
             serviceArn: pulumi.secret(T.apiServiceArn),
             vpcId: T.vpcId,
             vpcEndpointId: pulumi.secret(T.existingEndpointId),
-            connectionName: pulumi.secret("payments-api"),
+            connectionName: "payments-api",
             tags: { team: pulumi.secret("payments") },
         });
         const outputs = await outputsOf(pe);
@@ -333,9 +333,39 @@ describe("PrivateEndpoint keeps secrets secret", () => {
         });
         assert.equal(outputs.vpcEndpointId, T.existingEndpointId);
         assert.equal(await pulumi.isSecret(pe.vpcEndpointId), true, "vpcEndpointId, from a secret input");
-        assert.equal(await pulumi.isSecret(pe.vpcIngressConnectionArn), true, "the ARN, which contains the secret name");
         assert.equal(await pulumi.isSecret(pe.vpcIngressConnection.serviceArn), true, "the connection's serviceArn");
         assert.equal(await pulumi.isSecret(pe.domainName), false, "the domain name derives from no secret");
+    });
+
+    // The name is part of the connection's id and ARN, which Pulumi stores in clear text: it cannot stay secret.
+    const SECRET_NAME =
+        "`connectionName` must not be a secret, got: [secret]. The name is part of the connection's id and ARN, which Pulumi keeps in the stack's " +
+        "state in clear text (an id cannot be secret). Pass the name as a plain value, or omit `connectionName` to let the AWS provider name the connection.";
+
+    it("a secret connectionName is refused before any child is registered, without echoing it", async () => {
+        const mocks = new AwsMocks().install();
+        const pe = new PrivateEndpoint("api", { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB], connectionName: pulumi.secret("payments-api") });
+        await assert.rejects(valueOf(pe.domainName), (e: any) => {
+            assert.equal(e.message.replace(/^(error serializing property "[^"]+": )+/, ""), SECRET_NAME);
+            return true;
+        });
+        await mocks.settle();
+        assert.deepEqual(mocks.custom(), [], "no child");
+        assert.deepEqual(mocks.invokesOf("aws:ec2/getSubnet:getSubnet"), [], "the subnets are not looked up: the arguments did not pass");
+    });
+
+    it("a secret connectionName whose value is unknown (a preview) is refused too: secrecy is known before the value", async () => {
+        const mocks = new AwsMocks({ preview: true }).install();
+        const vpc = new aws.ec2.Vpc("vpc", { cidrBlock: "10.0.0.0/16" });
+        const connectionName = pulumi.secret(pulumi.interpolate`conn-${vpc.id}`);
+        assert.equal(await (connectionName as any).isKnown, false, "the name is unknown in this preview");
+        const pe = new PrivateEndpoint("api", { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId, connectionName });
+        await assert.rejects(valueOf(pe.domainName), (e: any) => {
+            assert.equal(e.message.replace(/^(error serializing property "[^"]+": )+/, ""), SECRET_NAME);
+            return true;
+        });
+        await mocks.settle();
+        assert.deepEqual(mocks.custom().map((r) => r.name), ["vpc"], "the VPC only, no child of the component");
     });
 });
 

@@ -262,4 +262,73 @@ describe("component provider over gRPC", function () {
         });
         assert.deepEqual(state.vpcEndpointId, { [rpc.specialSigKey]: rpc.specialSecretSig, value: T.existingEndpointId });
     });
+
+    it("a 1 MB argument over the wire: Construct fails with one message of a few hundred characters", async () => {
+        await assert.rejects(
+            provider.construct({ engine, name: "huge", stack: "bounded", inputs: { serviceArn: "a".repeat(1 << 20), vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId } }),
+            (e: any) => {
+                assert.equal(
+                    e.details,
+                    `\`serviceArn\` must be an App Runner service ARN (arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: "${"a".repeat(200)}…" ` +
+                        "(1048576 characters, 1048376 not shown). Pass the service's `arn` output, e.g. `service.arn`, not its name, id or URL.",
+                );
+                return true;
+            },
+        );
+        assert.ok(engine.logs.every((l) => l.message.length < 1000), "no log line carries the value either");
+        assert.deepEqual(engine.registrations.filter((r) => r.custom), []);
+    });
+
+    it("a null tag value over the wire (as Python sends None) is refused, naming the key", async () => {
+        await assert.rejects(
+            provider.construct({ engine, name: "nulltag", stack: "null-tags", inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId, tags: { team: "payments", owner: null } } }),
+            (e: any) => {
+                assert.equal(e.details, '`tags` values must be strings, got: null for key "owner". Give the tag a value ("" for an empty one), or remove the key.');
+                return true;
+            },
+        );
+        assert.deepEqual(engine.registrations.filter((r) => r.custom), []);
+    });
+
+    it("a secret connectionName over the wire is refused before any child, in a preview where its value is unknown too", async () => {
+        const message =
+            "`connectionName` must not be a secret, got: [secret]. The name is part of the connection's id and ARN, which Pulumi keeps in the stack's " +
+            "state in clear text (an id cannot be secret). Pass the name as a plain value, or omit `connectionName` to let the AWS provider name the connection.";
+        const inputs = { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId };
+        const secret = { [rpc.specialSigKey]: rpc.specialSecretSig, value: "payments-api" };
+        const unknownSecret = { ...unknownOutput(), secret: true };
+        for (const [dryRun, connectionName] of [[false, secret], [true, unknownSecret]] as const) {
+            engine.reset(new AwsMocks({ preview: dryRun }));
+            await assert.rejects(provider.construct({ engine, name: "api", stack: `secret-name-${dryRun}`, dryRun, inputs: { ...inputs, connectionName } }), (e: any) => {
+                assert.equal(e.details, `PrivateEndpoint "api": ${message}`);
+                return true;
+            });
+            assert.deepEqual(engine.registrations.filter((r) => r.custom), [], `no child (dryRun: ${dryRun})`);
+        }
+    });
+
+    it("options in the ConstructRequest reach the children: ignoreChanges, replaceOnChanges, customTimeouts (delete included); deleteBeforeReplace does not arrive", async () => {
+        await provider.construct({
+            engine,
+            name: "api",
+            stack: "options",
+            inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB], tags: { team: "payments" } },
+            options: { ignoreChanges: ["tags"], replaceOnChanges: ["subnetIds"], customTimeouts: { update: "15m", delete: "20m" }, deleteBeforeReplace: true },
+        });
+        const children = engine.registrations.filter((r) => r.custom);
+        assert.deepEqual(
+            children.map((r) => [r.name, r.ignoreChanges, r.replaceOnChanges, r.customTimeouts, r.deleteBeforeReplace]).sort(),
+            [
+                ["api-connection", ["tags", "tagsAll"], [], { create: "", update: "15m", delete: "20m" }, true],
+                ["api-endpoint", ["tags", "tagsAll"], ["subnetIds"], { create: "", update: "15m", delete: "20m" }, false],
+                ["api-endpoint-sg", ["tags", "tagsAll"], [], { create: "", update: "15m", delete: "20m" }, false],
+            ],
+        );
+        // @pulumi/pulumi 3.276's provider server builds the component's options without the request's
+        // deleteBeforeReplace, so the component never sees it (the connection is delete-first anyway).
+        const warnings = engine.logs.filter((l) => l.severity === 2 && l.urn === COMPONENT_URN("api")).map((l) => l.message);
+        assert.deepEqual(warnings, [
+            "`customTimeouts` is given to every child, but the AWS provider waits a fixed 2 minutes for the VPC ingress connection to be created or deleted: there `create` and `delete` have no effect.",
+        ]);
+    });
 });

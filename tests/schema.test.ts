@@ -61,10 +61,21 @@ describe("provider schema", function () {
                 assert.ok(typeof p.description === "string" && p.description.length > 20, `${token} ${k} has a description`);
             }
             for (const [k, p] of Object.entries<any>(r.inputProperties)) {
-                assert.match(p.description, r.requiredInputs.includes(k) ? /Required\.$/ : /Default: /, `${token} ${k}`);
+                // A shared argument's one description serves both components: "Default (PrivateEndpoint): ...".
+                assert.match(p.description, r.requiredInputs.includes(k) ? /\bRequired\b/ : /\bDefault( \(\w+\))?: /, `${token} ${k}`);
             }
         }
         const r = committed.resources[TOKEN];
         assert.deepEqual(Object.keys(r.properties).sort(), ["domainName", "securityGroupId", "status", "url", "vpcEndpointId", "vpcIngressConnectionArn"]);
+    });
+
+    it("describes the arguments both components share in the same words, from one declaration (EndpointArgs)", () => {
+        const [own, shared] = [committed.resources[TOKEN].inputProperties, committed.resources[SHARED].inputProperties];
+        const both = Object.keys(own).filter((k) => k in shared);
+        assert.deepEqual(both.sort(), ["allowedCidrBlocks", "allowedSecurityGroupIds", "ipAddressType", "securityGroupIds", "subnetIds", "tags", "vpcId"]);
+        const described = (p: any) => ({ ...p, optional: undefined });
+        for (const k of both) assert.deepEqual(described(shared[k]), described(own[k]), k);
+        assert.equal(own.subnetIds.optional, true, "subnetIds is optional for a PrivateEndpoint (it can reuse an endpoint)");
+        assert.ok(committed.resources[SHARED].requiredInputs.includes("subnetIds"), "and required for an InterfaceEndpoint");
     });
 });

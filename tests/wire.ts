@@ -32,6 +32,10 @@ export interface WireRegistration {
     parent: string;
     provider: string;
     deleteBeforeReplace: boolean;
+    ignoreChanges: string[];
+    replaceOnChanges: string[];
+    /** As sent; "" for a timeout not set. */
+    customTimeouts: { create: string; update: string; delete: string };
     inputs: Record<string, any>;
 }
 
@@ -119,6 +123,13 @@ export class FakeEngine {
             parent,
             provider: req.getProvider(),
             deleteBeforeReplace: req.getDeletebeforereplace(),
+            ignoreChanges: req.getIgnorechangesList(),
+            replaceOnChanges: req.getReplaceonchangesList(),
+            customTimeouts: {
+                create: req.getCustomtimeouts()?.getCreate() ?? "",
+                update: req.getCustomtimeouts()?.getUpdate() ?? "",
+                delete: req.getCustomtimeouts()?.getDelete() ?? "",
+            },
             inputs,
         };
         this.registrations.push(registration);
@@ -229,6 +240,8 @@ export class ProviderProcess {
         providers?: Record<string, string>;
         /** The stack: Constructs of one project, stack and kind of run are one deployment to the provider. */
         stack?: string;
+        /** Resource options given to the component, as the engine puts them in the ConstructRequest. */
+        options?: { ignoreChanges?: string[]; replaceOnChanges?: string[]; customTimeouts?: { create?: string; update?: string; delete?: string }; deleteBeforeReplace?: boolean };
     }): Promise<{ urn: string; state: Record<string, any> }> {
         const req = new provproto.ConstructRequest();
         req.setProject(PROJECT);
@@ -241,6 +254,17 @@ export class ProviderProcess {
         req.setInputs(structproto.Struct.fromJavaScript(opts.inputs));
         req.setAcceptsOutputValues(true);
         for (const [pkg, ref] of Object.entries(opts.providers ?? {})) req.getProvidersMap().set(pkg, ref);
+        const options = opts.options ?? {};
+        req.setIgnorechangesList(options.ignoreChanges ?? []);
+        req.setReplaceonchangesList(options.replaceOnChanges ?? []);
+        req.setDeletebeforereplace(options.deleteBeforeReplace ?? false);
+        if (options.customTimeouts) {
+            const t = new provproto.ConstructRequest.CustomTimeouts();
+            t.setCreate(options.customTimeouts.create ?? "");
+            t.setUpdate(options.customTimeouts.update ?? "");
+            t.setDelete(options.customTimeouts.delete ?? "");
+            req.setCustomtimeouts(t);
+        }
         const resp = await this.unary<any>("construct", req);
         return { urn: resp.getUrn(), state: rpc.deserializeProperties(resp.getState(), true) };
     }
