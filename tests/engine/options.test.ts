@@ -4,7 +4,8 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { CONNECTION, SECURITY_GROUP, TOPOLOGY as T, VPC_ENDPOINT } from "../../plan/model";
+import { TOPOLOGY as T } from "../../plan/aws";
+import { CONNECTION, SECURITY_GROUP, VPC_ENDPOINT } from "../../plan/provider";
 import { REPO, Workspace, addProvider, configure, urnName } from "./harness";
 
 const CHILDREN = [VPC_ENDPOINT, SECURITY_GROUP, CONNECTION];
