@@ -5,6 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { AwsMocks, TOPOLOGY as T, valueOf, zoneId } from "./mocks";
 import { hex } from "../plan/aws";
+import { PrivateEndpoint } from "../sdk";
 
 /** The request id the model's SDK errors carry: derived from the request, so a message can be asserted whole. */
 function requestId(action: string, params: unknown): string {
@@ -147,6 +148,29 @@ describe("AWS mocks", () => {
         await mocks.delete("aws:apprunner/service:Service", T.apiServiceArn);
         const { Service } = mocks.aws.call("apprunner", "DescribeService", { ServiceArn: T.apiServiceArn }, "us-east-1");
         assert.equal(Service.Status, "DELETED");
+    });
+
+    it("give every registration the URN the engine gives it: the full chain of its ancestors' types", async () => {
+        const mocks = new AwsMocks().install();
+        const under = (type: string, name: string) => {
+            const parent = new (class extends pulumi.ComponentResource {})(type, name, {}, {});
+            return new PrivateEndpoint("api", { serviceArn: type.includes("Team") ? T.apiServiceArn : T.adminServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] }, { parent });
+        };
+        const components = [under("acme:index:Team", "payments"), under("acme:index:Platform", "core")];
+        await Promise.all(components.map((c) => valueOf(c.url)));
+        await mocks.settle();
+        const urn = (chain: string, name: string) => `urn:pulumi:stack::project::${chain}::${name}`;
+        // The URN the program itself sees, as the engine would answer it.
+        assert.equal(await valueOf(components[0].vpcIngressConnection.urn), urn("acme:index:Team$apprunner-private:index:PrivateEndpoint$aws:apprunner/vpcIngressConnection:VpcIngressConnection", "api-connection"));
+        for (const owner of ["acme:index:Team", "acme:index:Platform"]) {
+            const component = urn(`${owner}$apprunner-private:index:PrivateEndpoint`, "api");
+            assert.equal(mocks.byUrn(component).parent, urn(owner, owner.endsWith("Team") ? "payments" : "core"));
+            for (const [type, name] of [["aws:ec2/securityGroup:SecurityGroup", "api-endpoint-sg"], ["aws:ec2/vpcEndpoint:VpcEndpoint", "api-endpoint"], ["aws:apprunner/vpcIngressConnection:VpcIngressConnection", "api-connection"]]) {
+                const child = mocks.byUrn(urn(`${owner}$apprunner-private:index:PrivateEndpoint$${type}`, name));
+                assert.equal(child.parent, component, child.urn);
+                assert.ok(child.id, `${child.urn} was created`);
+            }
+        }
     });
 
     it("leave the process's other unhandledRejection listeners in place", () => {

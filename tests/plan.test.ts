@@ -76,6 +76,7 @@ const RUNS: string[][] = [
     ["plan", "no-such-dir"],
     ["plan", "no-such-dir", "--json"],
     ["plan", programs("many"), FAST],
+    ["plan", programs("teams"), FAST],
 ];
 
 describe("apprunner-private plan", function () {
@@ -237,6 +238,25 @@ describe("apprunner-private plan", function () {
         assert.match(stdout, /\[mandatory\] apprunner-service-not-public \(svc\): Service "svc" is connected privately by VpcIngressConnection "api-connection" but is not private/);
         assert.match(stdout, /\[advisory\] apprunner-endpoint-multi-az \(api-endpoint\): VpcEndpoint "api-endpoint" is in 1 subnet/);
         assert.match(stdout, /\n1 warning:\n {2}PrivateEndpoint "api": `subnetIds` places the endpoint in one Availability Zone \(us-east-1a\)/);
+    });
+
+    it("plans components nested in the program's own components as the engine parents them, same names apart", () => {
+        const { code, stdout } = run("plan", programs("teams"), FAST);
+        assert.equal(code, 0, stdout);
+        const tree = stdout.split("\n").filter((l) => /^ {2,}(acme|apprunner-private|aws):/.test(l)).map((l) => l.replace(/^( +\S+ +\S+).*$/, "$1"));
+        assert.deepEqual(tree, [
+            "  acme:index:Payments  payments",
+            "    apprunner-private:index:PrivateEndpoint  api",
+            "      aws:ec2/securityGroup:SecurityGroup  api-endpoint-sg",
+            "      aws:ec2/vpcEndpoint:VpcEndpoint  api-endpoint",
+            "      aws:apprunner/vpcIngressConnection:VpcIngressConnection  api-connection",
+            "  acme:index:Search  search",
+            "    apprunner-private:index:PrivateEndpoint  api",
+            "      aws:ec2/securityGroup:SecurityGroup  api-endpoint-sg",
+            "      aws:ec2/vpcEndpoint:VpcEndpoint  api-endpoint",
+            "      aws:apprunner/vpcIngressConnection:VpcIngressConnection  api-connection",
+        ]);
+        assert.match(stdout, /\n  api-endpoint \(us-east-1\): 1 AZ × 730 h × USD 0\.01 = USD 7\.30\n  api-endpoint \(us-east-1\): 2 AZs × 730 h × USD 0\.01 = USD 14\.60\n/);
     });
 
     it("exits 2 with a clear error, not a stack trace, for a program that does not load; --json says so in JSON", () => {

@@ -83,7 +83,7 @@ export function addService(account: Account, region: string, p: Params & { Servi
         // A private service has no public URL (aws/apprunner-roadmap#235): clients use its connection's domain name.
         ...(network.IngressConfiguration.IsPubliclyAccessible ? { ServiceUrl: `${domainLabel(arn)}.${region}.awsapprunner.com` } : {}),
         Status: "RUNNING",
-        SourceConfiguration: p.SourceConfiguration ?? {},
+        SourceConfiguration: withAutoDeployments(p.SourceConfiguration ?? {}, account.accountId),
         InstanceConfiguration: { Cpu: "1024", Memory: "2048", ...p.InstanceConfiguration },
         NetworkConfiguration: network,
         HealthCheckConfiguration: { Protocol: "TCP", Path: "/", Interval: 5, Timeout: 2, HealthyThreshold: 1, UnhealthyThreshold: 5, ...p.HealthCheckConfiguration },
@@ -101,6 +101,17 @@ export function addService(account: Account, region: string, p: Params & { Servi
     account.state.services.push(service);
     if (p.Tags?.length) account.state.appRunnerTags[arn] = checkTags(p.Tags);
     return service;
+}
+
+/**
+ * AutoDeploymentsEnabled's default (API reference, SourceConfiguration): false for an image in ECR Public or in another
+ * account's ECR repository, true otherwise.
+ */
+function withAutoDeployments(source: Record<string, any>, accountId: string): Record<string, any> {
+    if (source.AutoDeploymentsEnabled !== undefined) return source;
+    const image = source.ImageRepository;
+    const sameAccountEcr = !image || (image.ImageRepositoryType === "ECR" && String(image.ImageIdentifier).startsWith(`${accountId}.`));
+    return { ...source, AutoDeploymentsEnabled: sameAccountEcr };
 }
 
 const CreateService: AppRunnerHandler = (account, region, p) => {
@@ -131,7 +142,7 @@ const UpdateService: AppRunnerHandler = (account, region, p) => {
     const service = serviceOf(account, region, checkArn("serviceArn", p.ServiceArn));
     // The text is unverified; the code is the API model's.
     if (service.Status !== "RUNNING") fail("InvalidStateException", `Service ${service.ServiceArn} is in ${service.Status} status, and can't be updated.`);
-    if (p.SourceConfiguration) service.SourceConfiguration = p.SourceConfiguration;
+    if (p.SourceConfiguration) service.SourceConfiguration = withAutoDeployments(p.SourceConfiguration, account.accountId);
     if (p.InstanceConfiguration) service.InstanceConfiguration = { ...service.InstanceConfiguration, ...p.InstanceConfiguration };
     if (p.HealthCheckConfiguration) service.HealthCheckConfiguration = { ...service.HealthCheckConfiguration, ...p.HealthCheckConfiguration };
     if (p.NetworkConfiguration) {

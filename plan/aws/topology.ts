@@ -126,7 +126,7 @@ export function addExistingService(account: Account, arn: string): void {
     addService(account, region, {
         ServiceArn: arn,
         ServiceName: name,
-        SourceConfiguration: { ImageRepository: { ImageIdentifier: "public.ecr.aws/aws-containers/hello-app-runner:latest", ImageRepositoryType: "ECR_PUBLIC" } },
+        SourceConfiguration: { ImageRepository: { ImageIdentifier: `${account.accountId}.dkr.ecr.${region}.amazonaws.com/${name}:latest`, ImageRepositoryType: "ECR" } },
         NetworkConfiguration: { IngressConfiguration: { IsPubliclyAccessible: false } },
     });
 }

@@ -56,7 +56,8 @@ export class AwsProvider {
             if (name === undefined) return { inputs: news, failures: ["automatic naming is disabled but no explicit name was provided"] };
             inputs = { ...news, name, __defaults: [...(news.__defaults ?? []), "name"] };
         }
-        return check(type.schema, urnName, inputs);
+        // Terraform's validators see the program's values, not the defaults the provider adds (bridge Check).
+        return { inputs: check(type.schema, urnName, inputs).inputs, failures: check(type.schema, urnName, news).failures };
     }
 
     diff(token: string, state: Record<string, any>, news: Record<string, any>, oldInputs: Record<string, any>): DiffResult {
@@ -75,7 +76,7 @@ export class AwsProvider {
      */
     async read(token: string, id: string, region: string, oldInputs?: Record<string, any>, oldState?: Record<string, any>) {
         const type = this.type(token);
-        const state = await type.read(this.connect(oldState?.region ?? oldInputs?.region ?? region), id);
+        const state = await type.read(this.connect(oldState?.region ?? oldInputs?.region ?? region), id, oldInputs);
         if (state === undefined) return undefined;
         const inputs = oldInputs && Object.keys(oldInputs).length > 0 ? refreshedInputs(type.schema, oldInputs, state) : importInputs(type.schema, state);
         return { id, state, inputs };

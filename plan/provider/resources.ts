@@ -14,8 +14,8 @@ export interface ResourceType {
     /** `name` is autonamed (`<logical name>-<7 hex>`) when the program gives none (pulumi-aws autonaming.go). */
     autonamed?: boolean;
     create(ctx: Ctx, inputs: State): Promise<{ id: string; state: State }>;
-    /** The state, read from AWS; undefined when the resource is gone. */
-    read(ctx: Ctx, id: string): Promise<State | undefined>;
+    /** The state, read from AWS; undefined when the resource is gone. `inputs`: the program's last inputs, if any. */
+    read(ctx: Ctx, id: string, inputs?: State): Promise<State | undefined>;
     update(ctx: Ctx, id: string, olds: State, news: State): Promise<State>;
     delete(ctx: Ctx, id: string, olds: State): Promise<void>;
 }
@@ -261,8 +261,28 @@ const ruleType = (name: string) =>
         normalRule,
     );
 
-/** EC2's permissions as the provider's rules: grouped by protocol, ports and description (securityGroupIPPermGather). */
-function rulesOf(perms: any[], groupId: string): State[] {
+/**
+ * EC2's permissions as the provider's rules: grouped by protocol, ports and description (securityGroupIPPermGather),
+ * then matched against the rules the program declared (matchRules): a declared rule whose sources AWS has comes out as
+ * declared, and what is left (rules added out of band) comes out as rules of its own.
+ */
+function rulesOf(perms: any[], groupId: string, declared: State[] = []): State[] {
+    const gathered = gatherRules(perms, groupId);
+    const out: State[] = [];
+    const sourcesOf = (r: State) => ["cidrBlocks", "ipv6CidrBlocks", "prefixListIds", "securityGroups"].flatMap((k) => (r[k] ?? []).map((v: string) => `${k}=${v}`)).concat(r.self ? ["self"] : []);
+    for (const local of declared) {
+        const l = normalRule(local);
+        const remote = gathered.find((g) => g.protocol === l.protocol && g.fromPort === l.fromPort && g.toPort === l.toPort && g.description === (l.description ?? ""));
+        const wanted = sourcesOf(l);
+        if (!remote || !wanted.every((s) => sourcesOf(remote).includes(s))) continue;
+        out.push({ ...remote, cidrBlocks: l.cidrBlocks, ipv6CidrBlocks: l.ipv6CidrBlocks, prefixListIds: l.prefixListIds, securityGroups: l.securityGroups, self: l.self ?? false });
+        for (const k of ["cidrBlocks", "ipv6CidrBlocks", "prefixListIds", "securityGroups"]) remote[k] = remote[k].filter((v: string) => !(l[k] ?? []).includes(v));
+        if (l.self) remote.self = false;
+    }
+    return [...out, ...gathered.filter((g) => sourcesOf(g).length > 0)];
+}
+
+function gatherRules(perms: any[], groupId: string): State[] {
     const rules = new Map<string, State>();
     for (const p of perms) {
         const all = p.IpProtocol === "-1";
@@ -341,11 +361,11 @@ const securityGroup: ResourceType = {
             await updateRules(ctx, id, "Egress", [], inputs.egress);
         } catch (e) {
             // The group exists: Pulumi keeps it with the failure (Terraform set its id before updating its rules).
-            throw new PartialCreate(id, (await this.read(ctx, id)) ?? {}, `updating Security Group (${id}) ingress rules: ${(e as Error).message}`);
+            throw new PartialCreate(id, (await this.read(ctx, id, inputs)) ?? {}, `updating Security Group (${id}) ingress rules: ${(e as Error).message}`);
         }
-        return { id, state: (await this.read(ctx, id))! };
+        return { id, state: (await this.read(ctx, id, inputs))! };
     },
-    async read(ctx, id) {
+    async read(ctx, id, inputs) {
         let g;
         try {
             [g] = (await ctx.call("ec2", "DescribeSecurityGroups", { GroupIds: [id] })).SecurityGroups;
@@ -356,8 +376,8 @@ const securityGroup: ResourceType = {
         return {
             arn: g.SecurityGroupArn,
             description: g.Description,
-            egress: rulesOf(g.IpPermissionsEgress, id),
-            ingress: rulesOf(g.IpPermissions, id),
+            egress: rulesOf(g.IpPermissionsEgress, id, inputs?.egress),
+            ingress: rulesOf(g.IpPermissions, id, inputs?.ingress),
             name: g.GroupName,
             namePrefix: "",
             ownerId: g.OwnerId,
@@ -372,7 +392,7 @@ const securityGroup: ResourceType = {
         await updateRules(ctx, id, "Ingress", olds.ingress, news.ingress ?? olds.ingress);
         await updateRules(ctx, id, "Egress", olds.egress, news.egress ?? olds.egress);
         await updateEc2Tags(ctx, id, olds.tags, news.tags);
-        return (await this.read(ctx, id))!;
+        return (await this.read(ctx, id, news))!;
     },
     async delete(ctx, id) {
         // Terraform retries DependencyViolation until the delete timeout, 15 minutes (vpc_security_group.go).

@@ -55,7 +55,7 @@ function main(argv: string[]): unknown {
     };
     switch (verb) {
         case "list":
-            return list(store.load().aws);
+            return list(store.snapshot());
         case "create-security-group": {
             need(2, "VPC_ID NAME");
             return call("ec2", "CreateSecurityGroup", {

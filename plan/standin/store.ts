@@ -30,10 +30,13 @@ export class Store {
         }
         try {
             const state = this.load();
-            const result = op(state);
-            fs.writeFileSync(`${this.path}.tmp`, JSON.stringify(state));
-            fs.renameSync(`${this.path}.tmp`, this.path);
-            return result;
+            try {
+                return op(state);
+            } finally {
+                // Saved even when AWS refuses the request: the changes AWS finished meanwhile (settled) happened anyway.
+                fs.writeFileSync(`${this.path}.tmp`, JSON.stringify(state));
+                fs.renameSync(`${this.path}.tmp`, this.path);
+            }
         } finally {
             fs.rmSync(lock, { force: true });
         }
@@ -41,6 +44,13 @@ export class Store {
 
     load(): StandInState {
         return fs.existsSync(this.path) ? JSON.parse(fs.readFileSync(this.path, "utf8")) : { aws: startingAccount(), faultsFired: {} };
+    }
+
+    /** The account as it is now: the file, with the changes AWS has finished since (not saved). */
+    snapshot(): AccountState {
+        const { aws } = this.load();
+        new Aws(aws, wallClock(this.timeScale)).account.settle();
+        return aws;
     }
 
     /** One AWS call, on the account as the file has it now. */

@@ -1,13 +1,13 @@
 // The real-engine test harness: the Pulumi CLI and language hosts that tests/engine/engine.sh provides, run as
 // processes against a local file backend, a temporary PULUMI_HOME and the stand-in AWS plugin, with no network.
 // Each Workspace is one simulated AWS account (the stand-in's state file) and its own request log.
-import { execFileSync, spawnSync } from "node:child_process";
+import { ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { AccountState, startingAccount } from "../../plan/aws";
+import { AccountState } from "../../plan/aws";
 import { list } from "../../plan/standin/console";
-import { seed } from "../../plan/standin/store";
+import { Store, seed } from "../../plan/standin/store";
 
 export const REPO = path.resolve(__dirname, "..", "..", "..");
 export const COMPONENT = "apprunner-private:index:PrivateEndpoint";
@@ -24,6 +24,10 @@ export function enginePath(): string {
 /** One request the stand-in AWS plugin received, as it logged it. */
 export interface Request {
     method: string;
+    /** For method "AWS": the API action, e.g. "apprunner:CreateVpcIngressConnection". */
+    action?: string;
+    error?: string;
+    fault?: string;
     provider: string;
     region: string;
     urn?: string;
@@ -115,6 +119,26 @@ export class Workspace {
         return r;
     }
 
+    /** `pulumi <args>` in the background (for cancelling it), with its output gathered; `done` never rejects. */
+    pulumiStart(env: NodeJS.ProcessEnv, cwd: string, ...args: string[]): { child: ChildProcess; done: Promise<Result> } {
+        const child = spawn("pulumi", [...args, "--non-interactive"], { cwd, env: { ...this.env, ...env } });
+        let stdout = "";
+        let stderr = "";
+        child.stdout!.on("data", (d) => (stdout += d));
+        child.stderr!.on("data", (d) => (stderr += d));
+        const done = new Promise<Result>((resolve) => child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr, output: `${stdout}\n${stderr}` })));
+        return { child, done };
+    }
+
+    /** Waits until the stand-in has logged a request that matches (polling its log), at most `ms`. */
+    async waitForRequest(match: (r: Request) => boolean, since = 0, ms = 60_000): Promise<Request> {
+        for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+            const found = this.requests(since).find(match);
+            if (found) return found;
+        }
+        throw new Error(`no such request within ${ms} ms; the log has: ${this.requests(since).map((r) => `${r.method} ${r.urn ?? r.action ?? ""}`).join(", ")}`);
+    }
+
     /** Every request the stand-in received, in order, from position `since` on. */
     requests(since = 0): Request[] {
         if (!fs.existsSync(this.logPath)) return [];
@@ -133,7 +157,7 @@ export class Workspace {
 
     /** What the simulated AWS account holds now. */
     account(): AccountState {
-        return fs.existsSync(this.statePath) ? JSON.parse(fs.readFileSync(this.statePath, "utf8")).aws : startingAccount();
+        return new Store(this.statePath).snapshot();
     }
 
     /** The account's VPC ingress connections, but deleted ones. */

@@ -54,7 +54,7 @@ describe("real engine: the connection's name survives renames", function () {
             path.join(dir, "program", "index.ts"),
             `import * as pulumi from "@pulumi/pulumi";
 import { PrivateEndpoint } from "../sdk";
-import { TOPOLOGY as T } from "../plan/model";
+import { TOPOLOGY as T } from "../plan/aws";
 
 // Two parents of different types (a URN names its parents' types), each with a PrivateEndpoint "api".
 class Team extends pulumi.ComponentResource {

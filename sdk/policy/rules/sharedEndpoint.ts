@@ -2,9 +2,12 @@ import { HOURS_PER_MONTH, INTERFACE_ENDPOINT_TYPE, endpointPricePerAzHour } from
 import { TYPES, endpointRegion, isAppRunnerEndpoint, label, ofType, prop, vpcIdentity } from "../resources";
 import { Finding, StackRule, isUnknown, notApplicable } from "../types";
 
-/** An endpoint an InterfaceEndpoint created: its URN's type chain says so. */
+/**
+ * An endpoint an InterfaceEndpoint created: its URN's type chain (its ancestors' types, `$`-separated) names one, at
+ * any depth (an InterfaceEndpoint inside the user's own component too).
+ */
 function isInterfaceEndpoints(endpoint: { urn: string }): boolean {
-    return endpoint.urn.includes(`::${INTERFACE_ENDPOINT_TYPE}$`);
+    return (endpoint.urn.split("::")[2] ?? "").split("$").slice(0, -1).includes(INTERFACE_ENDPOINT_TYPE);
 }
 
 export interface SharedEndpointConfig {
