@@ -3,9 +3,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
+import { answerRefusalsInConstruct } from "../sdk/endpoint";
 import { AppRunnerPrivateProvider, keepUnhandledErrorsCheap } from "./provider";
 
 keepUnhandledErrorsCheap();
+answerRefusalsInConstruct();
 const schema = readFileSync(path.join(__dirname, "..", "..", "schema.json"), "utf8");
 pulumi.provider.main(new AppRunnerPrivateProvider(schema), process.argv.slice(2)).catch((e) => {
     console.error(e);

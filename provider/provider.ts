@@ -2,7 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { INTERFACE_ENDPOINT_TYPE, PRIVATE_ENDPOINT_TYPE } from "../sdk/aws";
 import { InterfaceEndpoint, InterfaceEndpointArgs } from "../sdk/interfaceEndpoint";
 import { PrivateEndpoint, PrivateEndpointArgs } from "../sdk/privateEndpoint";
-import { describeFailure, isSdkFailure } from "../sdk/errors";
+import { refusalOf } from "../sdk/endpoint";
+import { describeFailure, isRefusal, isSdkFailure } from "../sdk/errors";
 import { useDeployment } from "../sdk/scope";
 
 /**
@@ -32,14 +33,22 @@ export class AppRunnerPrivateProvider implements pulumi.provider.Provider {
         // The engine sends each component in its own Construct, with its own resource monitor; what must hold across
         // a deployment's components (one connection per service) is kept per project, stack and kind of run.
         useDeployment(`${pulumi.getProject()}/${pulumi.getStack()}/${pulumi.runtime.isDryRun() ? "preview" : "update"}`);
-        const component = make(name, inputs, options);
-        const outputs = component as unknown as Record<string, pulumi.Output<unknown>>;
-        const state = Object.fromEntries(this.outputNames[type].map((k) => [k, outputs[k]]));
+        let state: Record<string, unknown>;
+        let component: pulumi.ComponentResource;
         try {
+            component = make(name, inputs, options);
+            // A refusal answers this Construct alone: the refused component's children never register (see
+            // answerRefusalsInConstruct). Its checks settle before any child registers, so this costs nothing.
+            const refused = await refusalOf(component);
+            if (refused) throw refused;
+            const outputs = component as unknown as Record<string, pulumi.Output<unknown>>;
+            state = Object.fromEntries(this.outputNames[type].map((k) => [k, outputs[k]]));
             // Every output settles once every child has registered or failed: a failure is answered here, in one line.
-            await Promise.all(Object.values(state).map((o) => (o as unknown as { promise(): Promise<unknown> }).promise()));
+            await Promise.all(Object.values(state).map((o) => (o as { promise(): Promise<unknown> }).promise()));
         } catch (e) {
-            throw new Error(describeFailure(e));
+            // The engine prefixes the answer with "<type> resource '<name>' has a problem: ", so the component's own
+            // refusal is its message alone; a child's failure names the child.
+            throw new Error(isRefusal(e) ? (e as Error).message : describeFailure(e));
         }
         return { urn: component.urn, state };
     }

@@ -48,6 +48,8 @@ export class FakeEngine {
     readonly invokes: { token: string; provider: string }[] = [];
     readonly logs: { severity: number; message: string; urn: string }[] = [];
     private readonly states = new Map<string, { id: string; state: Record<string, any> }>();
+    /** Registrations answered only once a promise settles, by resource name (see `hold`). */
+    private readonly held = new Map<string, Promise<unknown>>();
     private server = new grpc.Server();
     port = 0;
 
@@ -58,6 +60,12 @@ export class FakeEngine {
         this.invokes.length = 0;
         this.logs.length = 0;
         this.states.clear();
+        this.held.clear();
+    }
+
+    /** Answers the registration of the resource named `name` only once `until` settles: keeps a Construct in flight. */
+    hold(name: string, until: Promise<unknown>): void {
+        this.held.set(name, until.catch(() => undefined));
     }
 
     constructor(public mocks: AwsMocks) {
@@ -122,6 +130,7 @@ export class FakeEngine {
             inputs,
         };
         this.registrations.push(registration);
+        await this.held.get(registration.name);
         const { id, state } = registration.custom
             ? this.mocks.newResource({ type, name: registration.name, inputs, provider: registration.provider, custom: true })
             : { id: undefined, state: {} };
