@@ -13,3 +13,7 @@ pulumi.provider.main(new AppRunnerPrivateProvider(schema), process.argv.slice(2)
     console.error(e);
     process.exit(1);
 });
+// Stacks as V8 writes them (bin/*.js positions), not source-mapped: the SDK takes a stack for every resource (its
+// source position) and every internal promise, and the source-map-support it installs (in run-plugin and `main`,
+// above) mapped each of them, ~130 ms of the first Construct (`npm run bench:provider`; DESIGN-NOTES.md).
+delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;

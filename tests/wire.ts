@@ -201,8 +201,11 @@ export class ProviderProcess {
      * `node <@pulumi/pulumi>/cmd/run-plugin <pluginDir> <engineAddress>` from the plugin's directory, as the
      * Node.js language host runs a source-based plugin; the plugin prints its port as the first stdout line.
      */
-    static async start(pluginDir: string, engineAddress: string): Promise<ProviderProcess> {
-        const runPlugin = path.dirname(require.resolve("@pulumi/pulumi/cmd/run-plugin"));
+    static async start(pluginDir: string, engineAddress: string, sdkFrom = pluginDir): Promise<ProviderProcess> {
+        // run-plugin is resolved from the plugin's directory, as the Node.js host resolves it: the plugin's own
+        // @pulumi/pulumi when it has one (provider/node_modules after `npm install` there), the one its code loads,
+        // so one copy of the SDK is loaded, not two. `sdkFrom` is for a plugin whose code loads another copy.
+        const runPlugin = path.dirname(require.resolve("@pulumi/pulumi/cmd/run-plugin", { paths: [sdkFrom] }));
         const { child, port, startMs, stderr } = await spawnPlugin([runPlugin, pluginDir, engineAddress], pluginDir);
         const client = new provrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
         return new ProviderProcess(child, client, startMs, stderr);
