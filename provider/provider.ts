@@ -60,16 +60,17 @@ const COMPONENTS: Record<string, (name: string, inputs: pulumi.Inputs, options: 
 };
 
 /**
- * A child that AWS refuses rejects inside the SDK, where nothing awaits it, so the plugin host's unhandled-rejection
- * handler logs `error.stack`: V8 formats that lazily, through source-map-support, and for these errors that took
- * ~19 s of CPU and over 3 GB of memory before the engine heard anything (tests/provider.test.ts). Listening first,
- * this gives such an error its one-line message as its stack, so the host's handler has nothing to format.
+ * A child that fails (AWS refuses it) fails its component's outputs, which that component's Construct awaits and
+ * answers in one line. The SDK also raises the error as unhandled rejections, and the handlers the plugin host and the
+ * provider server register would answer every Construct in flight with it, other components' included, and format
+ * its stack (through source-map-support that took ~19 s of CPU; tests/provider.test.ts). Called once they are
+ * registered (after `main` is called), this leaves them every other rejection, in their order.
  */
-export function keepUnhandledErrorsCheap(): void {
-    process.prependListener("unhandledRejection", (reason) => {
-        // Only the SDK's own errors for a failed child (and component refusals): a bug keeps its stack.
-        if (reason instanceof Error && (isSdkFailure(reason) || pulumi.ResourceError.isInstance(reason))) {
-            Object.defineProperty(reason, "stack", { value: `${reason.name}: ${reason.message}`, writable: true, configurable: true });
-        }
-    });
+export function answerChildFailuresInTheirConstruct(): void {
+    for (const listener of process.listeners("unhandledRejection")) {
+        process.removeListener("unhandledRejection", listener);
+        process.on("unhandledRejection", (reason, promise) => {
+            if (!isSdkFailure(reason)) listener(reason, promise);
+        });
+    }
 }

@@ -250,6 +250,24 @@ describe("component provider over gRPC", function () {
         assert.deepEqual(engine.logs.filter((l) => l.severity >= ERROR), []);
     });
 
+    it("two concurrent Constructs, one whose child AWS refuses: AWS's reason answers that Construct alone; the other succeeds", async () => {
+        const missing = T.apiServiceArn.replace("api-service", "gone-service");
+        const gone = provider.construct({ engine, name: "gone", stack: "concurrent-aws", inputs: { serviceArn: missing, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId } });
+        // `audit` stays in flight (its connection unanswered) until `gone` has been answered.
+        engine.hold("audit-connection", gone);
+        const audit = provider.construct({ engine, name: "audit", stack: "concurrent-aws", inputs: { serviceArn: T.adminServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId } });
+        const [refused, served] = await Promise.allSettled([gone, audit]);
+
+        assert.equal(refused.status, "rejected");
+        assert.equal(
+            (refused as PromiseRejectedResult).reason.details,
+            `VpcIngressConnection "gone-connection": mock AWS rejected the request: ResourceNotFoundException: Service ${missing} not found in us-east-1.`,
+        );
+        assert.equal(served.status, "fulfilled", served.status === "rejected" ? served.reason.details : "");
+        assert.equal((served as PromiseFulfilledResult<{ state: Record<string, any> }>).value.state.status, "AVAILABLE");
+        assert.deepEqual(engine.logs.filter((l) => l.severity >= ERROR), []);
+    });
+
     it("a service connected by two components of one deployment is refused in the second's Construct, before any child", async () => {
         const inputs = { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId };
         await provider.construct({ engine, name: "api", stack: "duplicates", inputs });
