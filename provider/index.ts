@@ -3,11 +3,17 @@
 import * as pulumi from "@pulumi/pulumi";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { AppRunnerPrivateProvider, keepUnhandledErrorsCheap } from "./provider";
+import { answerRefusalsInConstruct } from "../sdk/endpoint";
+import { AppRunnerPrivateProvider, answerChildFailuresInTheirConstruct } from "./provider";
 
-keepUnhandledErrorsCheap();
+answerRefusalsInConstruct();
 const schema = readFileSync(path.join(__dirname, "..", "..", "schema.json"), "utf8");
 pulumi.provider.main(new AppRunnerPrivateProvider(schema), process.argv.slice(2)).catch((e) => {
     console.error(e);
     process.exit(1);
 });
+answerChildFailuresInTheirConstruct();
+// Stacks as V8 writes them (bin/*.js positions), not source-mapped: the SDK takes a stack for every resource (its
+// source position) and every internal promise, and the source-map-support it installs (in run-plugin and `main`,
+// above) mapped each of them, ~130 ms of the first Construct (`npm run bench:provider`; DESIGN-NOTES.md).
+delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;

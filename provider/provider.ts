@@ -2,7 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { INTERFACE_ENDPOINT_TYPE, PRIVATE_ENDPOINT_TYPE } from "../sdk/aws";
 import { InterfaceEndpoint, InterfaceEndpointArgs } from "../sdk/interfaceEndpoint";
 import { PrivateEndpoint, PrivateEndpointArgs } from "../sdk/privateEndpoint";
-import { describeFailure, isSdkFailure } from "../sdk/errors";
+import { refusalOf } from "../sdk/endpoint";
+import { describeFailure, isRefusal, isSdkFailure } from "../sdk/errors";
 import { useDeployment } from "../sdk/scope";
 
 /**
@@ -32,14 +33,22 @@ export class AppRunnerPrivateProvider implements pulumi.provider.Provider {
         // The engine sends each component in its own Construct, with its own resource monitor; what must hold across
         // a deployment's components (one connection per service) is kept per project, stack and kind of run.
         useDeployment(`${pulumi.getProject()}/${pulumi.getStack()}/${pulumi.runtime.isDryRun() ? "preview" : "update"}`);
-        const component = make(name, inputs, options);
-        const outputs = component as unknown as Record<string, pulumi.Output<unknown>>;
-        const state = Object.fromEntries(this.outputNames[type].map((k) => [k, outputs[k]]));
+        let state: Record<string, unknown>;
+        let component: pulumi.ComponentResource;
         try {
+            component = make(name, inputs, options);
+            // A refusal answers this Construct alone: the refused component's children never register (see
+            // answerRefusalsInConstruct). Its checks settle before any child registers, so this costs nothing.
+            const refused = await refusalOf(component);
+            if (refused) throw refused;
+            const outputs = component as unknown as Record<string, pulumi.Output<unknown>>;
+            state = Object.fromEntries(this.outputNames[type].map((k) => [k, outputs[k]]));
             // Every output settles once every child has registered or failed: a failure is answered here, in one line.
-            await Promise.all(Object.values(state).map((o) => (o as unknown as { promise(): Promise<unknown> }).promise()));
+            await Promise.all(Object.values(state).map((o) => (o as { promise(): Promise<unknown> }).promise()));
         } catch (e) {
-            throw new Error(describeFailure(e));
+            // The engine prefixes the answer with "<type> resource '<name>' has a problem: ", so the component's own
+            // refusal is its message alone; a child's failure names the child.
+            throw new Error(isRefusal(e) ? (e as Error).message : describeFailure(e));
         }
         return { urn: component.urn, state };
     }
@@ -51,16 +60,17 @@ const COMPONENTS: Record<string, (name: string, inputs: pulumi.Inputs, options: 
 };
 
 /**
- * A child that AWS refuses rejects inside the SDK, where nothing awaits it, so the plugin host's unhandled-rejection
- * handler logs `error.stack`: V8 formats that lazily, through source-map-support, and for these errors that took
- * ~19 s of CPU and over 3 GB of memory before the engine heard anything (tests/provider.test.ts). Listening first,
- * this gives such an error its one-line message as its stack, so the host's handler has nothing to format.
+ * A child that fails (AWS refuses it) fails its component's outputs, which that component's Construct awaits and
+ * answers in one line. The SDK also raises the error as unhandled rejections, and the handlers the plugin host and the
+ * provider server register would answer every Construct in flight with it, other components' included, and format
+ * its stack (through source-map-support that took ~19 s of CPU; tests/provider.test.ts). Called once they are
+ * registered (after `main` is called), this leaves them every other rejection, in their order.
  */
-export function keepUnhandledErrorsCheap(): void {
-    process.prependListener("unhandledRejection", (reason) => {
-        // Only the SDK's own errors for a failed child (and component refusals): a bug keeps its stack.
-        if (reason instanceof Error && (isSdkFailure(reason) || pulumi.ResourceError.isInstance(reason))) {
-            Object.defineProperty(reason, "stack", { value: `${reason.name}: ${reason.message}`, writable: true, configurable: true });
-        }
-    });
+export function answerChildFailuresInTheirConstruct(): void {
+    for (const listener of process.listeners("unhandledRejection")) {
+        process.removeListener("unhandledRejection", listener);
+        process.on("unhandledRejection", (reason, promise) => {
+            if (!isSdkFailure(reason)) listener(reason, promise);
+        });
+    }
 }

@@ -5,6 +5,8 @@ import * as pulumi from "@pulumi/pulumi";
 const SERIALIZING = /^(error serializing property "[^"]+": )+/;
 const REGISTRATION = /^failed to (?:register new|read) resource (\S+) \[[^\]]*:([A-Za-z]+)\]: (?:\d+ [A-Z_]+: )?/;
 
+const refusals = new WeakSet<Error>();
+
 /**
  * A validation error against a component. Its message is the whole story, so it carries no stack trace and hides
  * its resource from `util.inspect`: Pulumi's handler for unhandled errors formats `util.inspect(error)` even when
@@ -13,9 +15,15 @@ const REGISTRATION = /^failed to (?:register new|read) resource (\S+) \[[^\]]*:(
  */
 export function refusal(message: string, resource: pulumi.Resource): pulumi.ResourceError {
     const error = new pulumi.ResourceError(message, resource, true);
+    refusals.add(error);
     Object.defineProperty(error, "resource", { enumerable: false });
     Object.defineProperty(error, "stack", { value: `ResourceError: ${message}`, writable: true, enumerable: false });
     return error;
+}
+
+/** Is this a component's refusal of its arguments (from `refusal`)? */
+export function isRefusal(e: unknown): boolean {
+    return e instanceof Error && refusals.has(e);
 }
 
 /** Is this the SDK's error for a child that failed to register, or a value that failed on its way? */

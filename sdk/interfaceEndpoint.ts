@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { INTERFACE_ENDPOINT_TYPE, PRIVATE_ENDPOINT_TYPE } from "./aws";
 import { EndpointArgs, EndpointResources, checkEndpoint, checkRegion, checkVpcId, createEndpoint, gateOf, lookupsOf } from "./endpoint";
-import { refusal } from "./errors";
 import { Checks, isPlain } from "./known";
 import { childOptions } from "./options";
 import { show, validateRequired, validateSecurityGroupChoice, validateTags } from "./validation";
@@ -62,7 +61,7 @@ export class InterfaceEndpoint extends pulumi.ComponentResource {
         checks.input(args.tags, validateTags);
         checkRegion(checks, lookups);
         const adoptFrom = adoptedName(args.adoptFrom, checks);
-        const gate = gateOf(checks, (message) => refusal(message, this));
+        const gate = gateOf(checks, this);
 
         // Step 2. The endpoint and its security group, with the options they take from this component's; when adopting,
         // under the names the PrivateEndpoint gave them.

@@ -6,7 +6,6 @@ import { VpcEndpoint } from "@pulumi/aws/ec2/vpcEndpoint";
 import * as pulumi from "@pulumi/pulumi";
 import { CONNECTION_NAME_MAX, PRIVATE_ENDPOINT_TYPE } from "./aws";
 import { EndpointArgs, checkEndpoint, checkRegion, checkVpcId, createEndpoint, gateOf, lookupsOf } from "./endpoint";
-import { refusal } from "./errors";
 import { Checks, Problems, isPlain, resolve, whenKnown } from "./known";
 import { ChildOptions, childOptions } from "./options";
 import { Lookups, connectedServices } from "./scope";
@@ -167,7 +166,7 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
                 return problems;
             }),
         );
-        const gate = gateOf(checks, (message) => refusal(message, this));
+        const gate = gateOf(checks, this);
         if (knownArn !== undefined) claims.set(knownArn, name);
         if (args.connectionName === undefined && `${name}-connection`.length + 8 > CONNECTION_NAME_MAX) {
             pulumi.log.warn(

@@ -13,6 +13,8 @@ const rpc = require("@pulumi/pulumi/runtime/rpc");
 
 const TYPE = "apprunner-private:index:PrivateEndpoint";
 const COMPONENT_URN = (name: string) => `urn:pulumi:stack::project::${TYPE}::${name}`;
+/** The Engine service's LogSeverity.ERROR. */
+const ERROR = 3;
 const CHILD_URN = (name: string, type: string, child: string) => `urn:pulumi:stack::project::${TYPE}$${type}::${child}`;
 
 describe("component provider over gRPC", function () {
@@ -209,16 +211,64 @@ describe("component provider over gRPC", function () {
         await assert.rejects(
             provider.construct({ engine, name: "same-zone", stack: "lookup", inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetA2] } }),
             (e: any) => {
-                assert.ok(
-                    e.details.includes(
-                        `\`subnetIds\` must have at most one subnet per Availability Zone (an interface endpoint takes one subnet per zone), got: ${T.subnetA} and ${T.subnetA2} in us-east-1a. Keep one subnet per zone.`,
-                    ),
+                assert.equal(
                     e.details,
+                    `\`subnetIds\` must have at most one subnet per Availability Zone (an interface endpoint takes one subnet per zone), got: ${T.subnetA} and ${T.subnetA2} in us-east-1a. Keep one subnet per zone.`,
                 );
                 return true;
             },
         );
         assert.deepEqual(engine.registrations.filter((r) => r.custom), [], "nothing billable");
+    });
+
+    it("two concurrent Constructs, one refused: the refusal answers its own Construct alone; the other succeeds, and nothing else is logged", async () => {
+        const SHARED = "apprunner-private:index:InterfaceEndpoint";
+        const shared = provider.construct({ engine, type: SHARED, name: "shared", stack: "concurrent", inputs: { vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetA2] } });
+        // `audit` stays in flight (its connection unanswered) until `shared` has been answered.
+        engine.hold("audit-connection", shared);
+        const audit = provider.construct({ engine, name: "audit", stack: "concurrent", inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] } });
+        const [refused, served] = await Promise.allSettled([shared, audit]);
+
+        assert.equal(refused.status, "rejected");
+        assert.equal(
+            (refused as PromiseRejectedResult).reason.details,
+            `\`subnetIds\` must have at most one subnet per Availability Zone (an interface endpoint takes one subnet per zone), got: ${T.subnetA} and ${T.subnetA2} in us-east-1a. Keep one subnet per zone.`,
+        );
+        assert.equal(served.status, "fulfilled", served.status === "rejected" ? served.reason.details : "");
+        const connection = engine.mocks.custom("aws:apprunner/vpcIngressConnection:VpcIngressConnection")[0];
+        assert.deepEqual((served as PromiseFulfilledResult<{ state: Record<string, any> }>).value.state, {
+            domainName: connection.state!.domainName,
+            url: `https://${connection.state!.domainName}`,
+            vpcEndpointId: engine.mocks.custom("aws:ec2/vpcEndpoint:VpcEndpoint")[0].id,
+            vpcIngressConnectionArn: connection.id,
+            status: "AVAILABLE",
+            securityGroupId: engine.mocks.custom("aws:ec2/securityGroup:SecurityGroup")[0].id,
+        });
+        assert.deepEqual(
+            engine.registrations.filter((r) => r.custom).map((r) => r.name).sort(),
+            ["audit-connection", "audit-endpoint", "audit-endpoint-sg"],
+            "nothing of shared's",
+        );
+        // The engine shows every error logged by the provider too: the refusal is the Construct's answer, and only that.
+        assert.deepEqual(engine.logs.filter((l) => l.severity >= ERROR), []);
+    });
+
+    it("two concurrent Constructs, one whose child AWS refuses: AWS's reason answers that Construct alone; the other succeeds", async () => {
+        const missing = T.apiServiceArn.replace("api-service", "gone-service");
+        const gone = provider.construct({ engine, name: "gone", stack: "concurrent-aws", inputs: { serviceArn: missing, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId } });
+        // `audit` stays in flight (its connection unanswered) until `gone` has been answered.
+        engine.hold("audit-connection", gone);
+        const audit = provider.construct({ engine, name: "audit", stack: "concurrent-aws", inputs: { serviceArn: T.adminServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId } });
+        const [refused, served] = await Promise.allSettled([gone, audit]);
+
+        assert.equal(refused.status, "rejected");
+        assert.equal(
+            (refused as PromiseRejectedResult).reason.details,
+            `VpcIngressConnection "gone-connection": mock AWS rejected the request: ResourceNotFoundException: Service ${missing} not found in us-east-1.`,
+        );
+        assert.equal(served.status, "fulfilled", served.status === "rejected" ? served.reason.details : "");
+        assert.equal((served as PromiseFulfilledResult<{ state: Record<string, any> }>).value.state.status, "AVAILABLE");
+        assert.deepEqual(engine.logs.filter((l) => l.severity >= ERROR), []);
     });
 
     it("a service connected by two components of one deployment is refused in the second's Construct, before any child", async () => {

@@ -52,6 +52,8 @@ export class FakeEngine {
     readonly invokes: { token: string; provider: string }[] = [];
     readonly logs: { severity: number; message: string; urn: string }[] = [];
     private readonly states = new Map<string, { id: string; state: Record<string, any> }>();
+    /** Registrations answered only once a promise settles, by resource name (see `hold`). */
+    private readonly held = new Map<string, Promise<unknown>>();
     private server = new grpc.Server();
     port = 0;
 
@@ -62,6 +64,12 @@ export class FakeEngine {
         this.invokes.length = 0;
         this.logs.length = 0;
         this.states.clear();
+        this.held.clear();
+    }
+
+    /** Answers the registration of the resource named `name` only once `until` settles: keeps a Construct in flight. */
+    hold(name: string, until: Promise<unknown>): void {
+        this.held.set(name, until.catch(() => undefined));
     }
 
     constructor(public mocks: AwsMocks) {
@@ -133,6 +141,7 @@ export class FakeEngine {
             inputs,
         };
         this.registrations.push(registration);
+        await this.held.get(registration.name);
         const { id, state } = registration.custom
             ? await this.mocks.newResource({ type, name: registration.name, inputs, provider: registration.provider, custom: true, urn, parent })
             : { id: undefined, state: {} };
@@ -203,8 +212,11 @@ export class ProviderProcess {
      * `node <@pulumi/pulumi>/cmd/run-plugin <pluginDir> <engineAddress>` from the plugin's directory, as the
      * Node.js language host runs a source-based plugin; the plugin prints its port as the first stdout line.
      */
-    static async start(pluginDir: string, engineAddress: string): Promise<ProviderProcess> {
-        const runPlugin = path.dirname(require.resolve("@pulumi/pulumi/cmd/run-plugin"));
+    static async start(pluginDir: string, engineAddress: string, sdkFrom = pluginDir): Promise<ProviderProcess> {
+        // run-plugin is resolved from the plugin's directory, as the Node.js host resolves it: the plugin's own
+        // @pulumi/pulumi when it has one (provider/node_modules after `npm install` there), the one its code loads,
+        // so one copy of the SDK is loaded, not two. `sdkFrom` is for a plugin whose code loads another copy.
+        const runPlugin = path.dirname(require.resolve("@pulumi/pulumi/cmd/run-plugin", { paths: [sdkFrom] }));
         const { child, port, startMs, stderr } = await spawnPlugin([runPlugin, pluginDir, engineAddress], pluginDir);
         const client = new provrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
         return new ProviderProcess(child, client, startMs, stderr);

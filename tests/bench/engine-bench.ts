@@ -9,7 +9,7 @@ import { REPO, Workspace } from "../engine/harness";
 
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 3));
 const SIZES = (process.env.BENCH_SIZES ?? "1,10,50").split(",").map(Number);
-const TARGET_RATIO = 1.5;
+const TARGET_RATIO = 1.15;
 const arn = (i: number) => serviceArn(`bench-${i}`);
 
 function yamlProgram(dir: string, n: number): void {

@@ -10,11 +10,14 @@ import { FakeEngine, ProviderProcess } from "../wire";
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 5));
 const TARGET_MS = 1000;
 const TARGET_SPEEDUP = 5;
+/** The first Construct answered at most this long after an empty provider's (issue #18). */
+const TARGET_ABOVE_FLOOR_MS = 150;
 
 async function once(pluginDir: string, floor: boolean) {
     const engine = await new FakeEngine(new AwsMocks()).start();
     const started = performance.now();
-    const provider = await ProviderProcess.start(pluginDir, engine.address);
+    // The stock entry's sources import sdk/, which loads the repository's @pulumi/pulumi, not provider/node_modules'.
+    const provider = await ProviderProcess.start(pluginDir, engine.address, pluginDir.endsWith("stock") ? ROOT : pluginDir);
     try {
         const { state } = await provider.construct({
             engine,
@@ -63,6 +66,7 @@ async function main() {
         `ceiling: an empty provider started the same way answers in ${floor.toFixed(0)} ms, so no provider can be more than ` +
             `${(stock / floor).toFixed(1)}x faster than stock here; this provider spends ${(ours - floor).toFixed(0)} ms above that floor`,
     );
+    console.log(`above the floor: ${(ours - floor).toFixed(0)} ms; target at most ${TARGET_ABOVE_FLOOR_MS} ms: ${verdict(ours - floor <= TARGET_ABOVE_FLOOR_MS)}`);
     // The targets are reported, not enforced: times on a shared machine are noisy. Only a provider that fails
     // (an exception above) makes the run fail.
 }

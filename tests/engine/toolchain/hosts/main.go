@@ -17,9 +17,11 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/cmdutil"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
@@ -95,6 +97,16 @@ func installWith(req *pulumirpc.InstallDependenciesRequest, server pulumirpc.Lan
 // runProgram runs a program to its end and answers as the real hosts do: bail when the SDK already reported the
 // error, the exit code otherwise.
 func runProgram(cmd *exec.Cmd) *pulumirpc.RunResponse {
+	// A run the engine ends early (it closes its connection when a deployment aborts) interrupts the program, which
+	// may still report how it stopped, and kills it 5 s later, as Pulumi's hosts do; not SIGKILL at once, which would
+	// silence what users of the real hosts see.
+	cmd.Cancel = func() error {
+		if err := cmd.Process.Signal(os.Interrupt); err != nil {
+			return cmd.Process.Kill()
+		}
+		return nil
+	}
+	cmd.WaitDelay = 5 * time.Second
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
 	err := cmd.Run()
 	var exit *exec.ExitError
@@ -152,7 +164,17 @@ func main() {
 			break
 		}
 	}
+	// The engine stops a plugin with SIGINT to its process group, the running program included. Like Pulumi's hosts,
+	// this one then stops serving gracefully, letting a run end with its program, instead of exiting at once.
+	interrupted, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	cancel := make(chan bool)
+	go func() {
+		<-interrupted.Done()
+		stop()
+		close(cancel)
+	}()
 	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
+		Cancel: cancel,
 		Init: func(srv *grpc.Server) error {
 			pulumirpc.RegisterLanguageRuntimeServer(srv, server)
 			return nil
