@@ -262,10 +262,13 @@ describe("component provider over gRPC", function () {
         const [refused, served] = await Promise.allSettled([gone, audit]);
 
         assert.equal(refused.status, "rejected");
+        const [head, tail] = (refused as PromiseRejectedResult).reason.details.split(/RequestID: [0-9a-f-]{36}, /);
         assert.equal(
-            (refused as PromiseRejectedResult).reason.details,
-            `VpcIngressConnection "gone-connection": mock AWS rejected the request: ResourceNotFoundException: Service ${missing} not found in us-east-1.`,
+            head,
+            'VpcIngressConnection "gone-connection": creating App Runner VPC Ingress Connection (gone-connection-0000001): operation error AppRunner: ' +
+                "CreateVpcIngressConnection, https response error StatusCode: 400, ",
         );
+        assert.equal(tail, `api error InvalidRequestException: Service not found: ${missing}`);
         assert.equal(served.status, "fulfilled", served.status === "rejected" ? served.reason.details : "");
         assert.equal((served as PromiseFulfilledResult<{ state: Record<string, any> }>).value.state.status, "AVAILABLE");
         assert.deepEqual(engine.logs.filter((l) => l.severity >= ERROR), []);
@@ -350,7 +353,7 @@ describe("component provider over gRPC", function () {
         for (const [dryRun, connectionName] of [[false, secret], [true, unknownSecret]] as const) {
             engine.reset(new AwsMocks({ preview: dryRun }));
             await assert.rejects(provider.construct({ engine, name: "api", stack: `secret-name-${dryRun}`, dryRun, inputs: { ...inputs, connectionName } }), (e: any) => {
-                assert.equal(e.details, `PrivateEndpoint "api": ${message}`);
+                assert.equal(e.details, message);
                 return true;
             });
             assert.deepEqual(engine.registrations.filter((r) => r.custom), [], `no child (dryRun: ${dryRun})`);
