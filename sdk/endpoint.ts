@@ -11,7 +11,7 @@ import { getRegionOutput } from "@pulumi/aws/getRegion";
 import * as pulumi from "@pulumi/pulumi";
 import { HTTPS_PORT, IpAddressType, appRunnerEndpointServiceName, isEc2Id } from "./aws";
 import { parseCidr } from "./cidr";
-import { refusal } from "./errors";
+import { lookupReason, refusal } from "./errors";
 import { Checks, Problems, resolve, whenKnown } from "./known";
 import type { Child } from "./options";
 import { Lookups, lookupsFor } from "./scope";
@@ -164,15 +164,6 @@ async function lookUp<T>(arg: string, index: number, id: string, region: string 
             `(lookup failed: ${bare(lookupReason(e))}). Check the id and the provider's region and account.`
         );
     }
-}
-
-/**
- * The provider's own reason for a failed lookup: the engine and the provider wrap it ("invocation of … returned an
- * error: invoking …: 1 error occurred: * no matching EC2 Subnet found"); the last line says what happened.
- */
-function lookupReason(e: unknown): string {
-    const lines = String(e instanceof Error ? e.message : e).split("\n").map((l) => l.replace(/^\s*\* /, "").trim());
-    return lines.filter(Boolean).pop() ?? "";
 }
 
 /**

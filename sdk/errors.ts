@@ -43,3 +43,12 @@ export function describeFailure(e: unknown): string {
     const resource = (e as { resource?: { __pulumiType?: string; __name?: string } })?.resource;
     return resource?.__name ? `${resource.__pulumiType?.split(":").pop()} "${resource.__name}": ${message}` : message;
 }
+
+/**
+ * The provider's own reason for a failed lookup: the engine and the provider wrap it ("invocation of … returned an
+ * error: invoking …: 1 error occurred: * no matching EC2 Subnet found"); the last line says what happened.
+ */
+export function lookupReason(e: unknown): string {
+    const lines = String(e instanceof Error ? e.message : e).split("\n").map((l) => l.replace(/^\s*\* /, "").trim());
+    return lines.filter(Boolean).pop() ?? "";
+}

@@ -21,6 +21,7 @@ const TF_ENDPOINT = "Terraform AWS provider, aws_vpc_endpoint";
 const TF_SG = "Terraform AWS provider, aws_security_group";
 const TF_CONNECTION = "Terraform AWS provider, aws_apprunner_vpc_ingress_connection";
 const CFN_CONNECTION = "CloudFormation schema AWS::AppRunner::VpcIngressConnection, handler permissions";
+const CC_SERVICE = "Cloud Control API GetResource (IAM cloudformation:GetResource); CloudFormation schema AWS::AppRunner::Service, read handler permissions";
 
 export const requiredPermissions: readonly RequiredPermission[] = [
     // The interface endpoint (with `subnetIds`).
@@ -52,6 +53,10 @@ export const requiredPermissions: readonly RequiredPermission[] = [
     { action: "apprunner:TagResource", reason: "tag the connection", source: TF_CONNECTION, connection: true },
     { action: "apprunner:UntagResource", reason: "remove tags from the connection", source: TF_CONNECTION, connection: true },
     { action: "apprunner:ListTagsForResource", reason: "read the connection's tags", source: TF_CONNECTION, connection: true },
+    // The service, looked up before anything is created (optional: without them the component warns and AWS judges
+    // the service when the connection is created).
+    { action: "cloudformation:GetResource", reason: "look up the service through Cloud Control before anything is created (it exists; whether it is public)", source: CC_SERVICE, optional: true, connection: true },
+    { action: "apprunner:DescribeService", reason: "Cloud Control's read of the service (its read handler's permission)", source: CC_SERVICE, optional: true, connection: true },
 ];
 
 /**
@@ -65,6 +70,7 @@ export function iamPolicyDocument(): { Version: "2012-10-17"; Statement: { Sid: 
         Statement: [
             { Sid: "AppRunnerPrivateEndpointEc2", Effect: "Allow", Action: byService("ec2"), Resource: "*" },
             { Sid: "AppRunnerPrivateEndpointConnection", Effect: "Allow", Action: byService("apprunner"), Resource: "*" },
+            { Sid: "AppRunnerPrivateEndpointServiceLookup", Effect: "Allow", Action: byService("cloudformation"), Resource: "*" },
         ],
     };
 }

@@ -1,6 +1,7 @@
 // The AWS SDK's modules are imported one by one, not through `@pulumi/aws`'s index: loading the index costs
 // ~100 ms, which the component provider would pay on every start (see `npm run bench:provider`).
 import { VpcIngressConnection } from "@pulumi/aws/apprunner/vpcIngressConnection";
+import { getResource } from "@pulumi/aws/cloudcontrol/getResource";
 import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
 import { VpcEndpoint } from "@pulumi/aws/ec2/vpcEndpoint";
 import * as pulumi from "@pulumi/pulumi";
@@ -9,7 +10,9 @@ import { EndpointArgs, checkEndpoint, checkRegion, checkVpcId, createEndpoint, g
 import { Checks, Problems, isPlain, resolve, whenKnown } from "./known";
 import { ChildOptions, childOptions } from "./options";
 import { Lookups, connectedServices } from "./scope";
+import { lookupReason } from "./errors";
 import {
+    show,
     validateConnectionName,
     validateConnectionNameNotSecret,
     validateEc2Id,
@@ -166,6 +169,9 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
                 return problems;
             }),
         );
+        // Asked of AWS once every argument passed: the service exists (Cloud Control reads it, so a connection is never
+        // tried, nor an endpoint billed, for an ARN AWS does not have).
+        checks.lookup(() => whenKnown(args.serviceArn, (arn, secret) => checkServiceExists(arn, secret, this)));
         const gate = gateOf(checks, this);
         if (knownArn !== undefined) claims.set(knownArn, name);
         if (args.connectionName === undefined && `${name}-connection`.length + 8 > CONNECTION_NAME_MAX) {
@@ -202,6 +208,41 @@ function connectionNameProblems(value: pulumi.Input<string>): Problems | Promise
     if (isPlain(value)) return validateConnectionName(value);
     const output = pulumi.output(value);
     return pulumi.isSecret(output).then((secret) => (secret ? validateConnectionNameNotSecret(true) : whenKnown(output, validateConnectionName)));
+}
+
+/**
+ * The service, read through Cloud Control (`@pulumi/aws` 7 has no App Runner service lookup): refused when AWS does not
+ * have it; a warning when it is public (its connection would not make it private) or when it cannot be read (the
+ * deploying role lacks the permissions: nothing else depends on this check).
+ */
+async function checkServiceExists(arn: string, secret: boolean, parent: pulumi.Resource): Promise<Problems> {
+    if (serviceArnProblems(arn, secret).length > 0) return [];
+    let service: { NetworkConfiguration?: { IngressConfiguration?: { IsPubliclyAccessible?: boolean } } };
+    try {
+        service = JSON.parse((await getResource({ typeName: "AWS::AppRunner::Service", identifier: arn }, { parent })).properties);
+    } catch (e) {
+        const reason = lookupReason(e);
+        if (/couldn't find resource$/.test(reason)) {
+            return [
+                `\`serviceArn\` must be an App Runner service that exists in the AWS provider's account and region, got: ${show(arn, secret)}, ` +
+                    "which Cloud Control could not find. Check the ARN, or create the service first (pass `service.arn`).",
+            ];
+        }
+        pulumi.log.warn(
+            `Could not check that the App Runner service ${show(arn, secret)} exists (Cloud Control: ${reason}). The check needs ` +
+                "cloudformation:GetResource and apprunner:DescribeService; without them AWS judges the service when the connection is created.",
+            parent,
+        );
+        return [];
+    }
+    if (service.NetworkConfiguration?.IngressConfiguration?.IsPubliclyAccessible !== false) {
+        pulumi.log.warn(
+            `The App Runner service ${show(arn, secret)} is publicly accessible: a VPC ingress connection does not make it private. Set its ` +
+                "`networkConfiguration.ingressConfiguration.isPubliclyAccessible` to false (the policy pack requires it).",
+            parent,
+        );
+    }
+    return [];
 }
 
 /** `serviceArn` is required and an App Runner service ARN in an App Runner region. */

@@ -14,7 +14,7 @@ describe("required permissions", () => {
         assert.match(byAction.get("ec2:DescribePrefixLists")!.reason, /fails without it/);
         assert.match(byAction.get("ec2:DescribeNetworkInterfaces")!.reason, /network interfaces \(their addresses\) on every read of the endpoint/);
         assert.equal(byAction.get("ec2:DescribeRouteTables")!.optional, true);
-        assert.deepEqual(requiredPermissions.filter((p) => p.optional).map((p) => p.action), ["ec2:DescribeRouteTables"]);
+        assert.deepEqual(requiredPermissions.filter((p) => p.optional).map((p) => p.action), ["ec2:DescribeRouteTables", "cloudformation:GetResource", "apprunner:DescribeService"]);
         for (const never of ["apprunner:UpdateVpcIngressConnection", "apprunner:ListVpcIngressConnections"]) assert.equal(byAction.has(never), false, never);
         for (const verb of ["Create", "Describe", "Delete"]) assert.ok(byAction.has(`apprunner:${verb}VpcIngressConnection`), verb);
     });
@@ -28,19 +28,20 @@ describe("required permissions", () => {
         const actions = requiredPermissions.map((p) => p.action);
         assert.equal(new Set(actions).size, actions.length);
         for (const p of requiredPermissions) {
-            assert.match(p.action, /^(ec2|apprunner):[A-Z][A-Za-z]+$/);
+            assert.match(p.action, /^(ec2|apprunner|cloudformation):[A-Z][A-Za-z]+$/);
             assert.ok(p.reason.length > 5, p.action);
-            assert.match(p.source, /App Runner guide|Terraform AWS provider|CloudFormation schema/, p.action);
+            assert.match(p.source, /App Runner guide|Terraform AWS provider|CloudFormation schema|Cloud Control API/, p.action);
         }
     });
-    it("become an IAM policy document with one statement per service", () => {
+    it("become an IAM policy document with one statement per service (App Runner's for the connection and the service's read)", () => {
         const doc = iamPolicyDocument();
         assert.equal(doc.Version, "2012-10-17");
         assert.deepEqual(doc.Statement.map((s) => [s.Sid, s.Effect, s.Resource]), [
             ["AppRunnerPrivateEndpointEc2", "Allow", "*"],
             ["AppRunnerPrivateEndpointConnection", "Allow", "*"],
+            ["AppRunnerPrivateEndpointServiceLookup", "Allow", "*"],
         ]);
-        assert.deepEqual([...doc.Statement[0].Action, ...doc.Statement[1].Action].sort(), requiredPermissions.map((p) => p.action).sort());
+        assert.deepEqual(doc.Statement.flatMap((s) => s.Action).sort(), requiredPermissions.map((p) => p.action).sort());
         assert.deepEqual(JSON.parse(JSON.stringify(doc)), doc, "plain JSON");
     });
 });

@@ -232,12 +232,15 @@ describe("apprunner-private plan", function () {
         assert.match(stdout, /\nResult: FAILED/);
     });
 
-    it("exits 1 on mandatory policy violations, and reports the one-zone warning once, naming the component", () => {
+    it("exits 1 on mandatory policy violations, and reports the public service and the one-zone warning once each, naming the component", () => {
         const { code, stdout } = run("plan", programs("public"), FAST);
         assert.equal(code, 1);
         assert.match(stdout, /\[mandatory\] apprunner-service-not-public \(svc\): Service "svc" is connected privately by VpcIngressConnection "api-connection" but is not private/);
         assert.match(stdout, /\[advisory\] apprunner-endpoint-multi-az \(api-endpoint\): VpcEndpoint "api-endpoint" is in 1 subnet/);
-        assert.match(stdout, /\n1 warning:\n {2}PrivateEndpoint "api": `subnetIds` places the endpoint in one Availability Zone \(us-east-1a\)/);
+        assert.match(
+            stdout,
+            /\n2 warnings:\n {2}PrivateEndpoint "api": The App Runner service "arn:aws:apprunner:us-east-1:123456789012:service\/public-api\/[0-9a-f]{32}" is publicly accessible: a VPC ingress connection does not make it private\. Set its `networkConfiguration\.ingressConfiguration\.isPubliclyAccessible` to false \(the policy pack requires it\)\.\n {2}PrivateEndpoint "api": `subnetIds` places the endpoint in one Availability Zone \(us-east-1a\)/,
+        );
     });
 
     it("plans components nested in the program's own components as the engine parents them, same names apart", () => {

@@ -114,10 +114,11 @@ describe("PrivateEndpoint", () => {
             assert.equal(await valueOf(pe.vpcEndpoint!.id), outputs.vpcEndpointId);
         });
 
-        it("looks up the region and the account once, each subnet once and the VPC once", () => {
+        it("looks up the region and the account once, each subnet once, the VPC once, and the service", () => {
             assert.deepEqual(
                 mocks.invokes.map((i) => `${i.token} ${JSON.stringify(i.inputs)}`).sort(),
                 [
+                    `aws:cloudcontrol/getResource:getResource {"identifier":"${T.apiServiceArn}","typeName":"AWS::AppRunner::Service"}`,
                     `aws:ec2/getSubnet:getSubnet {"id":"${T.subnetA}"}`,
                     `aws:ec2/getSubnet:getSubnet {"id":"${T.subnetB}"}`,
                     `aws:ec2/getVpc:getVpc {"id":"${T.vpcId}"}`,
@@ -138,7 +139,7 @@ describe("PrivateEndpoint", () => {
         const outputs = await outputsOf(pe);
         assert.deepEqual(mocks.custom().map((r) => r.name), ["admin-connection"]);
         assert.deepEqual(mocks.byName("admin-connection").inputs.ingressVpcConfiguration, { vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId });
-        assert.deepEqual(mocks.invokes.map((i) => i.token), ["aws:index/getRegion:getRegion"]);
+        assert.deepEqual(mocks.invokes.map((i) => i.token), ["aws:index/getRegion:getRegion", "aws:cloudcontrol/getResource:getResource"]);
         assert.equal(outputs.vpcEndpointId, T.existingEndpointId);
         assert.equal(outputs.securityGroupId, undefined);
         assert.equal(pe.vpcEndpoint, undefined);
@@ -208,7 +209,7 @@ describe("PrivateEndpoint", () => {
         });
     }
 
-    it("one endpoint shared by N services: one endpoint, N connections, and lookups that do not grow with N", async () => {
+    it("one endpoint shared by N services: one endpoint, N connections, and lookups that do not grow with N (but each service's)", async () => {
         const mocks = new AwsMocks().install();
         const services = Array.from({ length: 5 }, (_, i) =>
             new aws.apprunner.Service(`svc${i}`, {
@@ -227,7 +228,15 @@ describe("PrivateEndpoint", () => {
         assert.equal(new Set(all.map((o) => o.domainName)).size, 5);
         assert.deepEqual(
             mocks.invokes.map((i) => i.token).sort(),
-            ["aws:ec2/getSubnet:getSubnet", "aws:ec2/getSubnet:getSubnet", "aws:ec2/getSubnet:getSubnet", "aws:ec2/getVpc:getVpc", "aws:index/getCallerIdentity:getCallerIdentity", "aws:index/getRegion:getRegion"],
+            [
+                ...Array(5).fill("aws:cloudcontrol/getResource:getResource"),
+                "aws:ec2/getSubnet:getSubnet",
+                "aws:ec2/getSubnet:getSubnet",
+                "aws:ec2/getSubnet:getSubnet",
+                "aws:ec2/getVpc:getVpc",
+                "aws:index/getCallerIdentity:getCallerIdentity",
+                "aws:index/getRegion:getRegion",
+            ],
         );
         assert.deepEqual(mocks.unhandled, []);
     });

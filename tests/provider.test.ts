@@ -17,6 +17,18 @@ const COMPONENT_URN = (name: string) => `urn:pulumi:stack::project::${TYPE}::${n
 const ERROR = 3;
 const CHILD_URN = (name: string, type: string, child: string) => `urn:pulumi:stack::project::${TYPE}$${type}::${child}`;
 
+/** Mocks whose account already has a connection for the service, made outside any stack (as in the console). */
+function connectedOutside(serviceArn: string): { mocks: AwsMocks; existing: string } {
+    const mocks = new AwsMocks();
+    const existing = mocks.aws.call(
+        "apprunner",
+        "CreateVpcIngressConnection",
+        { ServiceArn: serviceArn, VpcIngressConnectionName: "made-in-console", IngressVpcConfiguration: { VpcId: T.vpcId, VpcEndpointId: T.existingEndpointId } },
+        "us-east-1",
+    ).VpcIngressConnection.VpcIngressConnectionArn;
+    return { mocks, existing };
+}
+
 describe("component provider over gRPC", function () {
     this.timeout(60_000);
     let engine: FakeEngine;
@@ -181,19 +193,21 @@ describe("component provider over gRPC", function () {
     });
 
     it("a child that AWS refuses fails Construct within 1 s and 300 MB, naming the child and AWS's reason; the next Construct is served", async () => {
-        // A well-formed ARN of a service that does not exist: nothing the component can know before AWS answers.
-        const missing = T.apiServiceArn.replace("api-service", "gone-service");
+        // A service connected outside the stack: nothing the component can see before AWS answers (no lookup reads a
+        // service's connections), so AWS refuses the connection.
+        const { mocks, existing } = connectedOutside(T.apiServiceArn);
+        engine.reset(mocks);
         const started = performance.now();
         await assert.rejects(
-            provider.construct({ engine, name: "gone", stack: "refused", inputs: { serviceArn: missing, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId } }),
+            provider.construct({ engine, name: "taken", stack: "refused", inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId } }),
             (e: any) => {
                 const [head, tail] = e.details.split(/RequestID: [0-9a-f-]{36}, /);
                 assert.equal(
                     head,
-                    'VpcIngressConnection "gone-connection": creating App Runner VPC Ingress Connection (gone-connection-0000001): operation error AppRunner: ' +
+                    'VpcIngressConnection "taken-connection": creating App Runner VPC Ingress Connection (taken-connection-0000001): operation error AppRunner: ' +
                         "CreateVpcIngressConnection, https response error StatusCode: 400, ",
                 );
-                assert.equal(tail, `api error InvalidRequestException: Service not found: ${missing}`);
+                assert.equal(tail, `api error InvalidRequestException: Service ${T.apiServiceArn} already has a VPC ingress connection: ${existing}`);
                 return true;
             },
         );
@@ -205,6 +219,22 @@ describe("component provider over gRPC", function () {
         engine.reset(new AwsMocks());
         const { state } = await provider.construct({ engine, name: "next", stack: "refused", inputs: { serviceArn: T.adminServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId } });
         assert.equal(state.status, "AVAILABLE");
+    });
+
+    it("a service AWS does not have is refused before any child, from Cloud Control's answer", async () => {
+        const missing = T.apiServiceArn.replace("api-service", "gone-service");
+        await assert.rejects(
+            provider.construct({ engine, name: "gone", stack: "missing", inputs: { serviceArn: missing, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] } }),
+            (e: any) => {
+                assert.equal(
+                    e.details,
+                    `\`serviceArn\` must be an App Runner service that exists in the AWS provider's account and region, got: "${missing}", which Cloud Control ` +
+                        "could not find. Check the ARN, or create the service first (pass `service.arn`).",
+                );
+                return true;
+            },
+        );
+        assert.deepEqual(engine.registrations.filter((r) => r.custom), [], "no endpoint, no security group, no connection");
     });
 
     it("bad input found only by a lookup fails Construct too, with the message", async () => {
@@ -254,21 +284,22 @@ describe("component provider over gRPC", function () {
     });
 
     it("two concurrent Constructs, one whose child AWS refuses: AWS's reason answers that Construct alone; the other succeeds", async () => {
-        const missing = T.apiServiceArn.replace("api-service", "gone-service");
-        const gone = provider.construct({ engine, name: "gone", stack: "concurrent-aws", inputs: { serviceArn: missing, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId } });
-        // `audit` stays in flight (its connection unanswered) until `gone` has been answered.
-        engine.hold("audit-connection", gone);
+        const { mocks, existing } = connectedOutside(T.apiServiceArn);
+        engine.reset(mocks);
+        const taken = provider.construct({ engine, name: "taken", stack: "concurrent-aws", inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId } });
+        // `audit` stays in flight (its connection unanswered) until `taken` has been answered.
+        engine.hold("audit-connection", taken);
         const audit = provider.construct({ engine, name: "audit", stack: "concurrent-aws", inputs: { serviceArn: T.adminServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId } });
-        const [refused, served] = await Promise.allSettled([gone, audit]);
+        const [refused, served] = await Promise.allSettled([taken, audit]);
 
         assert.equal(refused.status, "rejected");
         const [head, tail] = (refused as PromiseRejectedResult).reason.details.split(/RequestID: [0-9a-f-]{36}, /);
         assert.equal(
             head,
-            'VpcIngressConnection "gone-connection": creating App Runner VPC Ingress Connection (gone-connection-0000001): operation error AppRunner: ' +
+            'VpcIngressConnection "taken-connection": creating App Runner VPC Ingress Connection (taken-connection-0000001): operation error AppRunner: ' +
                 "CreateVpcIngressConnection, https response error StatusCode: 400, ",
         );
-        assert.equal(tail, `api error InvalidRequestException: Service not found: ${missing}`);
+        assert.equal(tail, `api error InvalidRequestException: Service ${T.apiServiceArn} already has a VPC ingress connection: ${existing}`);
         assert.equal(served.status, "fulfilled", served.status === "rejected" ? served.reason.details : "");
         assert.equal((served as PromiseFulfilledResult<{ state: Record<string, any> }>).value.state.status, "AVAILABLE");
         assert.deepEqual(engine.logs.filter((l) => l.severity >= ERROR), []);

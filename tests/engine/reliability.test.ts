@@ -95,6 +95,28 @@ for (const consumer of CONSUMERS) {
         });
         after(() => ws.dispose());
 
+        describe("nothing billed for a service that cannot be connected", () => {
+            it("an ARN AWS does not have is refused, naming the service, before any create", () => {
+                const missing = T.apiServiceArn.replace("api-service", "gone-service");
+                ws.pulumi(dir, "config", "set", "--stack", STACK, "serviceArn", missing);
+                try {
+                    const mark = ws.mark();
+                    const failed = upFails();
+                    assert.ok(
+                        failed.output.includes(
+                            `\`serviceArn\` must be an App Runner service that exists in the AWS provider's account and region, got: "${missing}", which Cloud ` +
+                                "Control could not find. Check the ARN, or create the service first (pass `service.arn`).",
+                        ),
+                        failed.output,
+                    );
+                    assert.deepEqual(changesIn(ws.requests(mark)), []);
+                    assert.deepEqual(ws.leftovers(), []);
+                } finally {
+                    ws.pulumi(dir, "config", "set", "--stack", STACK, "serviceArn", T.apiServiceArn);
+                }
+            });
+        });
+
         describe("partial failures", () => {
             it("AWS refuses the connection: up fails, the endpoint and its group are kept; the next up adds the connection alone", () => {
                 const mark = ws.mark();
