@@ -3,7 +3,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { requiredPermissions } from "../sdk/permissions";
-import { rules } from "../policy";
+import { rules } from "../policy/index";
 import { INTERFACE_ENDPOINT_TYPE, PRIVATE_ENDPOINT_TYPE } from "../sdk/aws";
 import { ROOT, SCHEMA_PATH } from "./schema";
 
