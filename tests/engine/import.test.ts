@@ -44,6 +44,28 @@ describe("real engine: pulumi import of every modelled type", function () {
         ws.pulumi(dir, "preview", "--stack", "test", "--expect-no-changes");
     });
 
+    it("Check refuses what the provider's schema refuses, in the bridge's words, before anything is created", () => {
+        const program = path.join(dir, "Pulumi.yaml");
+        const kept = fs.readFileSync(program, "utf8");
+        fs.writeFileSync(
+            program,
+            `${kept}  e:\n    type: aws:ec2:VpcEndpoint\n    properties:\n      vpcId: ${T.vpcId}\n      serviceName: com.amazonaws.us-east-1.apprunner.requests\n      vpcEndpointType: Interface\n      ipAddressType: ipv6only\n`,
+        );
+        try {
+            const mark = ws.mark();
+            const r = ws.pulumiFails(dir, "preview", "--stack", "test");
+            assert.ok(
+                r.output.includes(
+                    "aws:ec2/vpcEndpoint:VpcEndpoint resource 'e' has a problem: expected ip_address_type to be one of [\"ipv4\" \"dualstack\" \"ipv6\"], got ipv6only. Examine values at 'e.ipAddressType'.",
+                ),
+                r.output,
+            );
+            assert.deepEqual(ws.requests(mark).filter((q) => q.method === "Create"), []);
+        } finally {
+            fs.writeFileSync(program, kept);
+        }
+    });
+
     it("refuses an id AWS does not have", () => {
         const r = ws.pulumiFails(dir, "import", VPC_ENDPOINT, "gone", "vpce-0123456789abcdef0", "--yes", "--stack", "test");
         assert.match(r.output, /resource 'vpce-0123456789abcdef0' does not exist/);

@@ -178,6 +178,16 @@ for (const consumer of CONSUMERS) {
                 noChanges();
             });
 
+            it("AWS answers late: the update waits for it, and nothing else changes", () => {
+                const mark = ws.mark();
+                const started = Date.now();
+                up(faults({ method: "Create", type: "VpcEndpoint", mode: "slow", ms: 3000 }));
+                assert.ok(Date.now() - started >= 3000, "the update waited for the late answer");
+                assert.deepEqual(ws.requests(mark).filter((q) => q.method === "Fault").map((q) => q.fault), ["slow"]);
+                assertStateMatchesAccount();
+                noChanges();
+            });
+
             it("AWS refuses an endpoint update: up fails with nothing changed; the next up makes it", () => {
                 up();
                 setSubnets([T.subnetA, T.subnetB, T.subnetC]);
