@@ -674,7 +674,7 @@ export function validateNoImportOption(component: "PrivateEndpoint" | "Interface
     if (value === undefined) return [];
     const args = component === "PrivateEndpoint" ? "`adoptVpcEndpointId`, `adoptSecurityGroupId` or `adoptConnectionArn`" : "`adoptVpcEndpointId` or `adoptSecurityGroupId`";
     return [
-        `The \`import\` option cannot adopt a ${component}'s resources, got: ${show(value)}. Pulumi ignores \`import\` on a component, ` +
+        `The \`import\` option cannot bring existing resources under this ${component}, got: ${show(value)}. Pulumi ignores \`import\` on a component, ` +
             `so its children would be created anew beside the existing ones. Remove the option and pass ${args} (${ADOPTION_SECTION}).`,
     ];
 }
