@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { TOPOLOGY as T } from "../../plan/aws";
 import { CONNECTION, SECURITY_GROUP, VPC_ENDPOINT } from "../../plan/provider";
-import { REPO, Request, Workspace, addProvider, configure, urnName } from "./harness";
+import { REPO, Request, Workspace, addProvider, configure, edit, urnName } from "./harness";
 
 const STACK = "test";
 const CHILDREN = [SECURITY_GROUP, VPC_ENDPOINT, CONNECTION];
@@ -55,6 +55,7 @@ const CONSUMERS = [
         },
         /** The component names of the children, as the stand-in's log shows them. */
         names: { endpoint: "api-endpoint", group: "api-endpoint-sg", connection: "api-connection" },
+        file: "index.ts",
     },
     {
         language: "YAML: an InterfaceEndpoint adopts the endpoint and its group, a PrivateEndpoint the connection",
@@ -64,6 +65,7 @@ const CONSUMERS = [
             return dir;
         },
         names: { endpoint: "shared-endpoint", group: "shared-endpoint-sg", connection: "api-connection" },
+        file: "Pulumi.yaml",
     },
 ];
 
@@ -74,6 +76,15 @@ for (const consumer of CONSUMERS) {
         let dir: string;
         let made: Made;
         const pulumi = (...args: string[]) => ws.pulumi(dir, ...args, "--stack", STACK);
+        /** `pulumi up` fails; returns its output, having checked that nothing was created, imported or changed. */
+        const upRefused = () => {
+            const mark = ws.mark();
+            const r = ws.pulumiFails(dir, "up", "--stack", STACK, "--yes", "--skip-preview");
+            assert.deepEqual(importsIn(ws.requests(mark)), []);
+            assert.deepEqual(changesIn(ws.requests(mark)), []);
+            assert.deepEqual(ws.state(dir, STACK).filter((r) => CHILDREN.includes(r.type)), []);
+            return r.output;
+        };
 
         before(() => {
             dir = consumer.prepare(ws);
@@ -89,6 +100,59 @@ for (const consumer of CONSUMERS) {
             });
         });
         after(() => ws.dispose());
+
+        if (consumer.file === "index.ts") {
+            it("refuses Pulumi's import option given to the component (TypeScript hands it over), before anything is imported", () => {
+                const file = path.join(dir, consumer.file);
+                const call = 'adoptConnectionArn: config.require("connectionArn"),\n});';
+                edit(file, call, 'adoptConnectionArn: config.require("connectionArn"),\n}, { import: config.require("endpointId") } as pulumi.CustomResourceOptions);');
+                try {
+                    const output = upRefused();
+                    const message =
+                        `The \`import\` option cannot bring existing resources under this PrivateEndpoint, got: "${made.endpointId}". Pulumi ignores \`import\` on ` +
+                        "a component, so its children would be created anew beside the existing ones. Remove the option and pass `adoptVpcEndpointId`, " +
+                        '`adoptSecurityGroupId` or `adoptConnectionArn` (README.md, "Adopting existing resources").';
+                    assert.ok(output.includes(message), output);
+                } finally {
+                    edit(file, '}, { import: config.require("endpointId") } as pulumi.CustomResourceOptions);', "});");
+                }
+            });
+        } else {
+            it("refuses a VPC's default security group, after its lookup and before anything is imported", () => {
+                const group = ws.account().securityGroups.find((g) => g.VpcId === T.vpcId && g.GroupName === "default")!.GroupId;
+                ws.pulumi(dir, "config", "set", "--stack", STACK, "securityGroupId", group);
+                try {
+                    const output = upRefused();
+                    // The engine prints the first line of a refusal after its prefix, and the others under it.
+                    const message =
+                        "error: apprunner-private:index:InterfaceEndpoint resource 'shared' has a problem: `adoptSecurityGroupId` must be the security group of " +
+                        `the endpoint \`adoptVpcEndpointId\` names, got: ${group}, while ${made.endpointId} has ${made.securityGroupId}. Adopt its group, or pass ` +
+                        `\`securityGroupIds: ["${made.securityGroupId}"]\` to keep its groups without managing them.\n    \`adoptSecurityGroupId\` must not be a ` +
+                        `VPC's default security group, got: ${group} (default). AWS never deletes it, and the component would try to on \`pulumi destroy\`. Pass ` +
+                        "it in `securityGroupIds` to keep using it without managing it.";
+                    assert.ok(output.includes(message), output);
+                } finally {
+                    ws.pulumi(dir, "config", "set", "--stack", STACK, "securityGroupId", made.securityGroupId);
+                }
+            });
+
+            it("cannot see Pulumi's import option given to the component: the engine drops it, and the preview plans new resources (README warns)", () => {
+                const file = path.join(dir, consumer.file);
+                const adoption = "      adoptVpcEndpointId: ${endpointId}\n      adoptSecurityGroupId: ${securityGroupId}\n";
+                // Pulumi YAML takes `import` as a literal string only.
+                const option = `    options:\n      import: ${made.endpointId}\n`;
+                edit(file, adoption, option);
+                try {
+                    const mark = ws.mark();
+                    const r = ws.exec(dir, "pulumi", ["preview", "--json", "--stack", STACK, "--non-interactive"]);
+                    const steps = (JSON.parse(r.stdout).steps ?? assert.fail(r.output)).filter((s: { urn: string }) => CHILDREN.includes(typeOf(s.urn)) && urnName(s.urn).startsWith("shared-"));
+                    assert.deepEqual(steps.map((s: { op: string; urn: string }) => `${s.op} ${urnName(s.urn)}`).sort(), ["create shared-endpoint", "create shared-endpoint-sg"]);
+                    assert.deepEqual(importsIn(ws.requests(mark)).filter((i) => i.startsWith("shared")), []);
+                } finally {
+                    edit(file, option, adoption);
+                }
+            });
+        }
 
         it("the preview imports the three and plans no create, replace or delete", () => {
             const mark = ws.mark();
