@@ -3,7 +3,7 @@
 // publicly accessible, and a PrivateEndpoint that makes it reachable from inside the VPC only.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PrivateEndpoint } from "../sdk";
+import { PrivateEndpoint } from "../sdk/index";
 
 const config = new pulumi.Config();
 const image = config.get("image") ?? "public.ecr.aws/aws-containers/hello-app-runner:latest";

@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { Call, createCopilotEnvironment, createCopilotService, createEndpoint } from "../plan/standin/console";
-import { InterfaceEndpoint, InterfaceEndpointArgs, PrivateEndpoint, PrivateEndpointArgs } from "../sdk";
+import { InterfaceEndpoint, InterfaceEndpointArgs, PrivateEndpoint, PrivateEndpointArgs } from "../sdk/index";
 import { AwsMocks, AwsMocksOptions, Registration, TOPOLOGY as T, valueOf } from "./mocks";
 
 const SG_TYPE = "aws:ec2/securityGroup:SecurityGroup";

@@ -1,9 +1,9 @@
 // Generated parts of README.md: the API reference (from provider/schema.json, itself generated from sdk/) and the
-// policy rules (from sdk/policy). `npm run docs` rewrites them; tests/docs.test.ts fails when they are stale.
+// policy rules (from policy/). `npm run docs` rewrites them; tests/docs.test.ts fails when they are stale.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { requiredPermissions } from "../sdk/permissions";
-import { rules } from "../sdk/policy";
+import { rules } from "../policy/index";
 import { INTERFACE_ENDPOINT_TYPE, PRIVATE_ENDPOINT_TYPE } from "../sdk/aws";
 import { ROOT, SCHEMA_PATH } from "./schema";
 

@@ -3,7 +3,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
-import { PrivateEndpoint, PrivateEndpointArgs } from "../sdk";
+import { PrivateEndpoint, PrivateEndpointArgs } from "../sdk/index";
 import { AwsMocks, TOPOLOGY as T, valueOf } from "./mocks";
 
 /** The warnings logged against a PrivateEndpoint while `run` runs. */

@@ -2,7 +2,7 @@
 // components). Same rules and messages as PrivateEndpoint's new endpoint, from the same code.
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
-import { InterfaceEndpoint, InterfaceEndpointArgs, PrivateEndpoint } from "../sdk";
+import { InterfaceEndpoint, InterfaceEndpointArgs, PrivateEndpoint } from "../sdk/index";
 import { AwsMocks, TOPOLOGY as T, valueOf } from "./mocks";
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";

@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { AwsMocks, TOPOLOGY as T, valueOf, zoneId } from "./mocks";
 import { hex } from "../plan/aws";
-import { PrivateEndpoint } from "../sdk";
+import { PrivateEndpoint } from "../sdk/index";
 
 /** The request id the model's SDK errors carry: derived from the request, so a message can be asserted whole. */
 function requestId(action: string, params: unknown): string {

@@ -3,7 +3,7 @@
 // a warning says why not. Asserted on the options the resource monitor received for each child.
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
-import { InterfaceEndpoint, PrivateEndpoint } from "../sdk";
+import { InterfaceEndpoint, PrivateEndpoint } from "../sdk/index";
 import { AwsMocks, TOPOLOGY as T, valueOf } from "./mocks";
 
 /** The options of one registration as the monitor saw them. */

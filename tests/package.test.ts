@@ -1,6 +1,7 @@
-// The npm package as users get it: packed once, installed into projects that already have an older and the newest
-// @pulumi/pulumi and @pulumi/aws (an empty project resolves to the newest), imported from JS and TS, and run; the provider
-// installed on its own from its lockfile, as `pulumi package add` does.
+// The component package as users get it: packed once (the sdk/ workspace), installed into projects that already have
+// an older and the newest @pulumi/pulumi and @pulumi/aws (an empty project resolves to the newest), and one that also
+// has js-yaml 3 and @pulumi/policy 1.20.0 (which the component must not clash with: it needs nothing of theirs), imported
+// from JS and TS, and run; the provider installed on its own from its lockfile, as `pulumi package add` does.
 import * as assert from "node:assert/strict";
 import { execFile, execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -14,18 +15,36 @@ const root = path.join(__dirname, "..", "..");
 const env = { ...process.env, npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false" };
 const npm = async (args: string[], cwd: string) => (await promisify(execFile)("npm", args, { cwd, encoding: "utf8", env })).stdout;
 
-/** The peers a project starts with, before it installs this package. */
+/** What a project holds before it installs the component. */
 const PROJECTS = {
     older: { "@pulumi/pulumi": "3.269.0", "@pulumi/aws": "7.47.0" },
     newest: { "@pulumi/pulumi": "3.276.0", "@pulumi/aws": "7.48.0" },
+    crowded: { "@pulumi/pulumi": "3.276.0", "@pulumi/aws": "7.48.0", "js-yaml": "3.14.1", "@pulumi/policy": "1.20.0" },
 } as const;
 
-/** Run in a project: the component under the package's own AWS mocks, printing the connection's domain name. */
+/**
+ * Run in a project: the component under minimal mocks of the project's own @pulumi/pulumi (the AWS model is the plan
+ * package's, which a component user does not install), printing the connection's domain name.
+ */
 const SCRIPT = `
+const pulumi = require("@pulumi/pulumi");
+const answers = {
+    "aws:index/getRegion:getRegion": () => ({ id: "us-east-1", name: "us-east-1", region: "us-east-1" }),
+    "aws:index/getCallerIdentity:getCallerIdentity": () => ({ accountId: "123456789012" }),
+    "aws:ec2/getSubnet:getSubnet": ({ id }) => ({ id, vpcId: "vpc-0123456789abcdef0", availabilityZone: id.endsWith("0") ? "us-east-1a" : "us-east-1b", ipv6CidrBlock: "", ownerId: "123456789012" }),
+    "aws:ec2/getVpc:getVpc": () => ({ cidrBlock: "10.0.0.0/16", cidrBlockAssociations: [], ipv6CidrBlock: "" }),
+    "aws:cloudcontrol/getResource:getResource": () => ({ properties: JSON.stringify({ NetworkConfiguration: { IngressConfiguration: { IsPubliclyAccessible: false } } }) }),
+};
+pulumi.runtime.setMocks({
+    newResource: ({ name, inputs }) => ({ id: name + "-id", state: { ...inputs, domainName: "abcdefghij.us-east-1.awsapprunner.com" } }),
+    call: ({ token, inputs }) => answers[token](inputs),
+});
 const { PrivateEndpoint } = require("@apprunner-private/apprunner-private");
-const { AwsMocks, TOPOLOGY: T } = require("@apprunner-private/apprunner-private/testing");
-new AwsMocks().install();
-const pe = new PrivateEndpoint("api", { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] });
+const pe = new PrivateEndpoint("api", {
+    serviceArn: "arn:aws:apprunner:us-east-1:123456789012:service/api-service/0123456789abcdef0123456789abcdef",
+    vpcId: "vpc-0123456789abcdef0",
+    subnetIds: ["subnet-01234567890abcde0", "subnet-01234567890abcde1"],
+});
 pe.domainName.apply((d) => { console.log(d); setImmediate(() => process.exit(0)); });
 `;
 
@@ -36,7 +55,7 @@ process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
 /** Packs once, and installs the projects and the provider concurrently: each is mostly waiting on the npm cache. */
 async function prepare(): Promise<{ files: string[] }> {
     // `npm test` has just built bin/; --ignore-scripts keeps prepack from rebuilding under the running tests.
-    const [packed] = JSON.parse(await npm(["pack", "--ignore-scripts", "--json", "--pack-destination", dir], root));
+    const [packed] = JSON.parse(await npm(["pack", "--workspace", "sdk", "--ignore-scripts", "--json", "--pack-destination", dir], root));
     await Promise.all([
         ...Object.entries(PROJECTS).map(async ([name, dependencies]) => {
             fs.mkdirSync(project(name as keyof typeof PROJECTS));
@@ -64,11 +83,15 @@ describe("npm package", function () {
         ({ files } = await prepared());
     });
 
-    it("ships compiled JavaScript, declarations, README and LICENSE, and no tests", () => {
-        for (const f of ["bin/sdk/index.js", "bin/sdk/index.d.ts", "bin/sdk/privateEndpoint.js", "bin/plan/mocks.js", "README.md", "LICENSE", "package.json"]) {
+    it("ships the components alone: compiled JavaScript, declarations, README and LICENSE; no plan, policy, testing or tests", () => {
+        for (const f of ["bin/index.js", "bin/index.d.ts", "bin/privateEndpoint.js", "bin/interfaceEndpoint.js", "README.md", "LICENSE", "package.json"]) {
             assert.ok(files.includes(f), `${f} is packed`);
         }
-        assert.deepEqual(files.filter((f) => f.includes("tests/") || (f.endsWith(".ts") && !f.endsWith(".d.ts"))), []);
+        assert.deepEqual(files.filter((f) => /plan|polic|mocks|testing|standin|cli|tests\/|\.ts$/.test(f) && !f.endsWith(".d.ts")), []);
+        const manifest = JSON.parse(fs.readFileSync(path.join(root, "sdk", "package.json"), "utf8"));
+        assert.equal(manifest.bin, undefined, "no command");
+        assert.deepEqual(Object.keys(manifest.peerDependencies).sort(), ["@pulumi/aws", "@pulumi/pulumi"]);
+        assert.equal(manifest.peerDependenciesMeta, undefined);
     });
 
     for (const name of Object.keys(PROJECTS) as (keyof typeof PROJECTS)[]) {
@@ -85,26 +108,14 @@ describe("npm package", function () {
                 assert.equal(found.length, 1, `${pkg}: ${found.join(", ")}`);
                 if (expected[pkg]) assert.equal(found[0], `${pkg}@${expected[pkg]}`);
             }
-            // The policy SDK (for the plan and the ./policy entry) is not installed for a component user; js-yaml and
-            // google-protobuf, the plan's other optional peers, come with @pulumi/pulumi anyway.
-            assert.equal(fs.existsSync(path.join(project(name), "node_modules", "@pulumi", "policy")), false);
+            // Nothing but the component and its one dependency comes with it: a project's own packages stay as they were.
+            const version = (pkg: string) => JSON.parse(fs.readFileSync(path.join(project(name), "node_modules", pkg, "package.json"), "utf8")).version.replace(/^v/, "");
+            if (name === "crowded") assert.deepEqual([version("js-yaml"), version("@pulumi/policy")], ["3.14.1", "1.20.0"]);
+            else assert.equal(fs.existsSync(path.join(project(name), "node_modules", "@pulumi", "policy")), false);
             const out = execFileSync(process.execPath, ["-e", SCRIPT], { cwd: project(name), encoding: "utf8" });
             assert.match(out.trim(), /^[a-z0-9]{10}\.us-east-1\.awsapprunner\.com$/);
         });
     }
-
-    it("installs the apprunner-private command, which says which optional extras the plan needs", () => {
-        const bin = path.join(project("older"), "node_modules", ".bin", "apprunner-private");
-        assert.match(execFileSync(bin, ["--help"], { encoding: "utf8" }), /^usage: apprunner-private plan \[program-dir\]/);
-        assert.throws(() => execFileSync(bin, ["plan"], { cwd: project("older"), encoding: "utf8", stdio: "pipe" }), (e: any) => {
-            assert.equal(e.status, 2);
-            assert.equal(
-                e.stderr,
-                "error: the plan needs @pulumi/policy (optional peer dependencies of this package): npm install -D @pulumi/policy\n",
-            );
-            return true;
-        });
-    });
 
     it("type-checks a TypeScript consumer against the shipped declarations", () => {
         const app = project("newest");

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { iamPolicyDocument, requiredPermissions } from "../sdk";
+import { iamPolicyDocument, requiredPermissions } from "../sdk/index";
 
 describe("required permissions", () => {
     it("include every EC2 action the AWS guide lists for private endpoints", () => {

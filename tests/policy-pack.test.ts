@@ -3,7 +3,7 @@ import * as grpc from "@grpc/grpc-js";
 import { ChildProcess } from "node:child_process";
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { rules } from "../sdk/policy";
+import { rules } from "../policy/index";
 import { AwsMocks } from "./mocks";
 import { ROOT } from "./schema";
 import { FakeEngine, spawnPlugin, stopPlugin } from "./wire";

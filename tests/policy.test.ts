@@ -1,6 +1,6 @@
 // Every policy rule, compliant and not, through @pulumi/policy's analyzer entry points, messages verbatim.
 import * as assert from "node:assert/strict";
-import { rules } from "../sdk/policy";
+import { rules } from "../policy/index";
 import { Analysis, Diagnostic, TestResource, UNKNOWN_VALUE, analyze, analyzeAll, analyzeStack, urnOf } from "./analyzer";
 
 const ACCOUNT = "123456789012";

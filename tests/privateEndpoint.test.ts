@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
-import { PrivateEndpoint } from "../sdk";
+import { PrivateEndpoint } from "../sdk/index";
 import { AwsMocks, TOPOLOGY as T, valueOf } from "./mocks";
 
 const COMPONENT_URN = (name: string) => `urn:pulumi:stack::project::apprunner-private:index:PrivateEndpoint::${name}`;

@@ -20,8 +20,8 @@ describe("provider schema", function () {
         assert.deepEqual(committed, inferred);
     });
 
-    it("names the package apprunner-private, at the npm package's version, with the PrivateEndpoint and InterfaceEndpoint tokens", () => {
-        const root = readJson("package.json");
+    it("names the package apprunner-private, at the component package's version, with the PrivateEndpoint and InterfaceEndpoint tokens", () => {
+        const root = readJson("sdk", "package.json");
         assert.equal(committed.name, PACKAGE_NAME);
         assert.equal(committed.version, root.version);
         assert.deepEqual(Object.keys(committed.resources).sort(), [SHARED, TOKEN]);

@@ -23,7 +23,7 @@ export const LANGUAGE = {
 };
 
 export async function inferSchema(): Promise<any> {
-    const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+    const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, "sdk", "package.json"), "utf8"));
     const provider = new ComponentProvider({
         name: PACKAGE_NAME,
         namespace: PACKAGE_NAME,

@@ -1,7 +1,7 @@
 // Drives the policy rules through @pulumi/policy's real analyzer entry points (makeAnalyzeRpcFun,
 // makeAnalyzeStackRpcFun) with protobuf requests, as the Pulumi CLI does, and reads back the diagnostics.
 // Used by the plan command on simulated stacks, and by the tests.
-import { rules, toPolicies } from "../../sdk/policy";
+import { rules, toPolicies } from "../../policy/index";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 // The analyzer entry points the policy pack's gRPC server uses; @pulumi/policy exports them from server.js

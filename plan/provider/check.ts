@@ -134,7 +134,9 @@ export function diff(schema: ResourceSchema, state: Record<string, unknown>, new
         if (!prop.input) continue;
         const v = news[name];
         if (v === undefined) {
-            if (oldInputs[name] !== undefined && !prop.computed) changes.push(name);
+            // Left out now, set before: a change unless AWS keeps a value (computed) or the state holds the default anyway.
+            const same = JSON.stringify(normal(prop.type, prop.default)) === JSON.stringify(normal(prop.type, state[name]));
+            if (oldInputs[name] !== undefined && !prop.computed && !same) changes.push(name);
             continue;
         }
         if (isUnknown(v) || JSON.stringify(normal(prop.type, withComputed(prop.type, v, state[name]))) !== JSON.stringify(normal(prop.type, state[name]))) changes.push(name);

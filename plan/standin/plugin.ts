@@ -26,8 +26,8 @@ const emptyproto = require("google-protobuf/google/protobuf/empty_pb");
 const anyproto = require("google-protobuf/google/protobuf/any_pb");
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-/** The version `@pulumi/aws` asks for (the repository's lockfile's), which the engine takes this plugin for. */
-const VERSION: string = process.env.APPRUNNER_STANDIN_VERSION ?? require("../../../package-lock.json").packages["node_modules/@pulumi/aws"].version;
+/** The version the engine takes this plugin for: the `@pulumi/aws` the programs use (installed beside it), unless set. */
+const VERSION: string = process.env.APPRUNNER_STANDIN_VERSION ?? require("@pulumi/aws/package.json").version;
 
 const statePath = process.env.APPRUNNER_STANDIN_STATE;
 const logPath = process.env.APPRUNNER_STANDIN_LOG;

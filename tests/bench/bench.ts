@@ -3,7 +3,7 @@
 // time (median of several runs), registrations and invokes, and the ratio; fails if lookups grow with N.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PrivateEndpoint } from "../../sdk";
+import { PrivateEndpoint } from "../../sdk/index";
 import { appRunnerEndpointServiceName } from "../../sdk/aws";
 import { AwsMocks, TOPOLOGY as T, serviceArn, valueOf } from "../mocks";
 

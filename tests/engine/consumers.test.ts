@@ -55,7 +55,7 @@ let tarball: string | undefined;
 function packedPackage(ws: Workspace): string {
     tarball ??= path.join(
         ws.dir,
-        execFileSync("npm", ["pack", "--silent", "--pack-destination", ws.dir], { cwd: REPO, encoding: "utf8" }).trim().split("\n").pop()!,
+        execFileSync("npm", ["pack", "--workspace", "sdk", "--silent", "--pack-destination", ws.dir], { cwd: REPO, encoding: "utf8" }).trim().split("\n").pop()!,
     );
     return tarball;
 }

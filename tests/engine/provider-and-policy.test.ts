@@ -28,7 +28,7 @@ describe("real engine: an explicit provider from Python", function () {
         const lookups = requests.filter((r) => r.method === "Invoke");
         assert.deepEqual(
             [...new Set(lookups.map((l) => l.token))].sort(),
-            ["aws:ec2/getSubnet:getSubnet", "aws:ec2/getVpc:getVpc", "aws:index/getCallerIdentity:getCallerIdentity", "aws:index/getRegion:getRegion"],
+            ["aws:cloudcontrol/getResource:getResource", "aws:ec2/getSubnet:getSubnet", "aws:ec2/getVpc:getVpc", "aws:index/getCallerIdentity:getCallerIdentity", "aws:index/getRegion:getRegion"],
         );
         for (const l of lookups) assert.deepEqual([l.token, l.provider], [l.token, eu]);
         const { url } = JSON.parse(ws.pulumi(dir, "stack", "output", "--stack", "test", "--json").stdout);

@@ -53,7 +53,7 @@ describe("real engine: the connection's name survives renames", function () {
         fs.writeFileSync(
             path.join(dir, "program", "index.ts"),
             `import * as pulumi from "@pulumi/pulumi";
-import { PrivateEndpoint } from "../sdk";
+import { PrivateEndpoint } from "../sdk/index";
 import { TOPOLOGY as T } from "../plan/aws";
 
 // Two parents of different types (a URN names its parents' types), each with a PrivateEndpoint "api".

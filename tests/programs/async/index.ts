@@ -1,5 +1,5 @@
 // A program whose main is an exported async function: its stack outputs are what the function returns.
-import { PrivateEndpoint } from "../../../sdk";
+import { PrivateEndpoint } from "../../../sdk/index";
 import { TOPOLOGY as T } from "../../../plan/mocks";
 
 export = async () => {

@@ -1,7 +1,7 @@
 // An existing VPC, looked up by id from config, with an endpoint in two of its subnets.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PrivateEndpoint } from "../../../sdk";
+import { PrivateEndpoint } from "../../../sdk/index";
 import { TOPOLOGY as T } from "../../../plan/mocks";
 
 const config = new pulumi.Config();

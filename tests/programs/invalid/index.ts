@@ -1,5 +1,5 @@
 // Both subnetIds and vpcEndpointId: the component refuses it before registering any child.
-import { PrivateEndpoint } from "../../../sdk";
+import { PrivateEndpoint } from "../../../sdk/index";
 import { TOPOLOGY as T } from "../../../plan/mocks";
 
 new PrivateEndpoint("api", {

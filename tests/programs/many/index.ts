@@ -1,6 +1,6 @@
 // 150 services on one endpoint: a long program, for the plan's progress lines.
 import * as aws from "@pulumi/aws";
-import { PrivateEndpoint } from "../../../sdk";
+import { PrivateEndpoint } from "../../../sdk/index";
 import { TOPOLOGY as T } from "../../../plan/mocks";
 
 const services = Array.from({ length: 150 }, (_, i) =>

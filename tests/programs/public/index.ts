@@ -1,6 +1,6 @@
 // A service left public behind a private endpoint, with the endpoint in one subnet.
 import * as aws from "@pulumi/aws";
-import { PrivateEndpoint } from "../../../sdk";
+import { PrivateEndpoint } from "../../../sdk/index";
 import { TOPOLOGY as T } from "../../../plan/mocks";
 
 const service = new aws.apprunner.Service("svc", {

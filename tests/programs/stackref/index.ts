@@ -1,6 +1,6 @@
 // The VPC comes from another stack's outputs.
 import * as pulumi from "@pulumi/pulumi";
-import { PrivateEndpoint } from "../../../sdk";
+import { PrivateEndpoint } from "../../../sdk/index";
 import { TOPOLOGY as T } from "../../../plan/mocks";
 
 const network = new pulumi.StackReference("acme/network/prod");

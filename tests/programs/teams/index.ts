@@ -1,6 +1,6 @@
 // Two teams' components of different types, each with a PrivateEndpoint "api" of its own (one endpoint in one zone).
 import * as pulumi from "@pulumi/pulumi";
-import { PrivateEndpoint } from "../../../sdk";
+import { PrivateEndpoint } from "../../../sdk/index";
 import { TOPOLOGY as T } from "../../../plan/mocks";
 
 class Team extends pulumi.ComponentResource {

@@ -1,5 +1,5 @@
 // A program with a type error: Pulumi's Node.js host refuses to run it, and so does the plan.
-import { PrivateEndpoint } from "../../../sdk";
+import { PrivateEndpoint } from "../../../sdk/index";
 import { TOPOLOGY as T } from "../../../plan/mocks";
 
 const port: number = "443";

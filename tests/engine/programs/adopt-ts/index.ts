@@ -1,7 +1,7 @@
 // A service made private in the console, adopted: the PrivateEndpoint manages the endpoint, its security group and the
 // connection that exist, importing each, instead of creating new ones.
 import * as pulumi from "@pulumi/pulumi";
-import { PrivateEndpoint } from "./sdk";
+import { PrivateEndpoint } from "./sdk/index";
 
 const config = new pulumi.Config();
 const api = new PrivateEndpoint("api", {

@@ -1,6 +1,6 @@
 // One existing App Runner service made private: its own endpoint, security group and connection.
 import * as pulumi from "@pulumi/pulumi";
-import { PrivateEndpoint } from "./sdk";
+import { PrivateEndpoint } from "./sdk/index";
 
 const config = new pulumi.Config();
 const api = new PrivateEndpoint("api", {
