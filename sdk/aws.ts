@@ -90,6 +90,20 @@ export function parseServiceArn(arn: string): ServiceArnParts | undefined {
     return m ? { partition: m[1], region: m[2], accountId: m[3], serviceName: m[4], serviceId: m[5] } : undefined;
 }
 
+/**
+ * `arn:<partition>:apprunner:<region>:<account>:vpcingressconnection/<name>/<id>` (App Runner API reference,
+ * "VpcIngressConnection"): the name is the connection's, 4 to 40 characters like a service's.
+ */
+const CONNECTION_ARN = new RegExp(
+    `^arn:(aws(?:-[a-z]+)*):apprunner:(${REGION}):(\\d{12}):vpcingressconnection/([A-Za-z0-9][A-Za-z0-9_-]{3,39})/([A-Za-z0-9]+)$`,
+);
+
+/** The parts of a VPC ingress connection ARN; `undefined` when the text is not one. */
+export function parseConnectionArn(arn: string): { region: string; accountId: string; name: string; id: string } | undefined {
+    const m = CONNECTION_ARN.exec(arn);
+    return m ? { region: m[2], accountId: m[3], name: m[4], id: m[5] } : undefined;
+}
+
 /** EC2 resource ids: a prefix, then 8 (older resources) or 17 hexadecimal characters. */
 export const EC2_ID_PREFIXES = {
     vpc: "vpc",

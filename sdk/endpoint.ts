@@ -4,6 +4,7 @@
 import { getSecurityGroup } from "@pulumi/aws/ec2/getSecurityGroup";
 import { getSubnet } from "@pulumi/aws/ec2/getSubnet";
 import { GetVpcResult, getVpcOutput } from "@pulumi/aws/ec2/getVpc";
+import { getVpcEndpoint } from "@pulumi/aws/ec2/getVpcEndpoint";
 import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
 import { VpcEndpoint } from "@pulumi/aws/ec2/vpcEndpoint";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
@@ -12,13 +13,18 @@ import * as pulumi from "@pulumi/pulumi";
 import { HTTPS_PORT, IpAddressType, appRunnerEndpointServiceName, isEc2Id } from "./aws";
 import { parseCidr } from "./cidr";
 import { lookupReason, refusal } from "./errors";
-import { Checks, Problems, resolve, whenKnown } from "./known";
+import { Checks, Problems, isPlain, resolve, whenKnown } from "./known";
 import type { Child } from "./options";
 import { Lookups, lookupsFor } from "./scope";
 import {
+    AdoptionArg,
     SubnetFacts,
     bare,
     show,
+    validateAdoptedEndpoint,
+    validateAdoptedSecurityGroup,
+    validateAdoptionId,
+    validateAdoptionKnown,
     validateCidrBlocks,
     validateEc2Id,
     validateEc2IdList,
@@ -70,10 +76,41 @@ export interface EndpointArgs {
      */
     ipAddressType?: pulumi.Input<IpAddressType>;
     /**
-     * Tags for every resource the component creates (at most 50, no `aws:` keys, every value a string). Default: no
-     * tags beyond the provider's `defaultTags`.
+     * Tags for every resource the component creates (at most 50, no `aws:` keys, every value a string); given with an
+     * adoption argument, the adopted resources get them too, in place. Default: no tags beyond the provider's
+     * `defaultTags`; adopted resources keep the tags they have.
      */
     tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
+    /**
+     * Adoption: the id of an existing `com.amazonaws.<region>.apprunner.requests` Interface endpoint in `vpcId` (made in
+     * the console, by AWS Copilot, ...) for the component to manage as its endpoint instead of creating one. Pulumi
+     * imports it (the `import` option on the component's endpoint), then updates its subnets and security groups to
+     * `subnetIds` and the component's groups, in place: nothing is replaced, and Pulumi refuses any change that would
+     * replace it. Its private DNS setting and IP address type stay as they are unless `ipAddressType` is given.
+     * A plain string known when the program runs; keep it in the program afterwards (README, "Adopting existing
+     * resources"). Cannot be combined with a PrivateEndpoint's `vpcEndpointId`. Default: none; a new endpoint is created.
+     */
+    adoptVpcEndpointId?: pulumi.Input<string>;
+    /**
+     * Adoption: the id of an existing security group of the endpoint, for the component to manage instead of creating
+     * one (Pulumi's `import` option on the component's group). Its name and description stay (they are looked up); its
+     * rules stay as they are unless `allowedCidrBlocks` or `allowedSecurityGroupIds` is given, which replace them in
+     * place with TCP 443 from those sources and no egress. Not a VPC's default group. A plain string known when the
+     * program runs; keep it in the program afterwards. Cannot be combined with `securityGroupIds`, nor with a
+     * PrivateEndpoint's `vpcEndpointId`. Default: none; a security group is created unless `securityGroupIds` is given.
+     */
+    adoptSecurityGroupId?: pulumi.Input<string>;
+}
+
+/**
+ * What the component adopts: the `import` ids of its endpoint and security group, and the adopted group's name and
+ * description once looked up (its name and description cannot change without replacing it). The lookup runs only
+ * once every other check passed; the children wait for the gate, which opens after it.
+ */
+export interface Adoption {
+    vpcEndpointId?: string;
+    securityGroupId?: string;
+    group?: Promise<{ name: string; description: string } | undefined>;
 }
 
 /** The created resources. */
@@ -101,11 +138,27 @@ export function checkRegion(checks: Checks, lookups: Lookups): void {
 }
 
 /**
- * Every check of a new endpoint's arguments: ids and CIDR blocks now or when they resolve; the subnets and the
- * allowed security groups looked up (in the VPC, one subnet per zone, IPv6 for dual-stack; warnings for one zone or
- * another owner).
+ * An adoption argument, as the child's `import` id: a plain string of the right shape, else a problem and undefined.
+ * Pulumi's `import` option takes an id, not an Output, so it must be known when the component is constructed.
  */
-export function checkEndpoint(checks: Checks, args: EndpointArgs, lookups: Lookups, parent: pulumi.Resource): void {
+export function adoptionId(checks: Checks, arg: AdoptionArg, value: pulumi.Input<string> | undefined): string | undefined {
+    if (value === undefined) return undefined;
+    if (!isPlain(value)) {
+        checks.add(validateAdoptionKnown(arg));
+        return undefined;
+    }
+    const problems = validateAdoptionId(arg, value);
+    checks.add(problems);
+    return problems.length === 0 ? (value as string) : undefined;
+}
+
+/**
+ * Every check of a new (or adopted) endpoint's arguments: ids and CIDR blocks now or when they resolve; the subnets
+ * and the allowed security groups looked up (in the VPC, one subnet per zone, IPv6 for dual-stack; warnings for one
+ * zone or another owner); an adopted endpoint and group looked up (the endpoint App Runner's, in the VPC, with that
+ * group; the group in the VPC, not its default one). Returns what is adopted.
+ */
+export function checkEndpoint(checks: Checks, args: EndpointArgs, lookups: Lookups, parent: pulumi.Resource): Adoption {
     const ipAddressType = args.ipAddressType ?? IpAddressType.Ipv4;
     checks.input(args.subnetIds, (v, secret) => validateEc2IdList("subnetIds", "subnet", v, secret));
     checks.input(args.securityGroupIds, (v, secret) => validateEc2IdList("securityGroupIds", "securityGroup", v, secret));
@@ -123,6 +176,54 @@ export function checkEndpoint(checks: Checks, args: EndpointArgs, lookups: Looku
         const groups = args.allowedSecurityGroupIds;
         checks.lookup(() => whenKnown(pulumi.all([groups, args.vpcId]), ([ids, vpcId], secret) => checkAllowedGroups(ids, vpcId, parent, secret)));
     }
+    const adoption: Adoption = {
+        vpcEndpointId: adoptionId(checks, "adoptVpcEndpointId", args.adoptVpcEndpointId),
+        securityGroupId: adoptionId(checks, "adoptSecurityGroupId", args.adoptSecurityGroupId),
+    };
+    const endpointId = adoption.vpcEndpointId;
+    if (endpointId !== undefined) {
+        const groups = adoption.securityGroupId !== undefined ? { adopted: adoption.securityGroupId } : args.securityGroupIds !== undefined ? ("given" as const) : ("created" as const);
+        checks.lookup(() => checkAdoptedEndpoint(endpointId, groups, args.vpcId, lookups, parent));
+    }
+    const groupId = adoption.securityGroupId;
+    if (groupId !== undefined) {
+        let found!: (g: { name: string; description: string } | undefined) => void;
+        adoption.group = new Promise((r) => (found = r));
+        checks.lookup(async () => {
+            let group: { name: string; description: string } | undefined;
+            try {
+                const region = await resolve(lookups.region);
+                const g = await lookUp("adoptSecurityGroupId", "a security group", groupId, region.value, parent, false, () => getSecurityGroup({ id: groupId }, { parent }));
+                if (typeof g === "string") return [g];
+                group = { name: g.name, description: g.description };
+                return await whenKnown(args.vpcId, (vpcId, secret) => validateAdoptedSecurityGroup({ id: groupId, vpcId: g.vpcId, name: g.name }, vpcId, secret));
+            } finally {
+                // Always settled: the adopted group's inputs wait for it once the gate is open.
+                found(group);
+            }
+        });
+    }
+    return adoption;
+}
+
+/** The adopted endpoint, looked up: App Runner's Interface endpoint of the provider's region, in `vpcId`, with its group. */
+async function checkAdoptedEndpoint(
+    id: string,
+    groups: { adopted: string } | "given" | "created",
+    vpcId: pulumi.Input<string>,
+    lookups: Lookups,
+    parent: pulumi.Resource,
+): Promise<Problems> {
+    const region = await resolve(lookups.region);
+    const e = await lookUp("adoptVpcEndpointId", "an endpoint", id, region.value, parent, false, () => getVpcEndpoint({ id }, { parent }));
+    if (typeof e === "string") return [e];
+    if (!region.known) return [];
+    return whenKnown(vpcId, (v, secret) => {
+        const facts = { id, vpcId: e.vpcId, serviceName: e.serviceName, vpcEndpointType: e.vpcEndpointType, securityGroupIds: e.securityGroupIds };
+        const { errors, warnings } = validateAdoptedEndpoint(facts, { vpcId: v, serviceName: appRunnerEndpointServiceName(region.value!), groups, secret });
+        for (const w of warnings) pulumi.log.warn(w, parent);
+        return errors;
+    });
 }
 
 async function checkSubnets(ids: string[] | undefined, vpcId: string, ipAddressType: IpAddressType, lookups: Lookups, parent: pulumi.Resource, secret: boolean): Promise<Problems> {
@@ -131,7 +232,7 @@ async function checkSubnets(ids: string[] | undefined, vpcId: string, ipAddressT
     const [region, account] = await Promise.all([resolve(lookups.region), resolve(lookups.accountId!)]);
     const found = await Promise.all(
         ids.map((id, i) =>
-            lookUp("subnetIds", i, id, region.value, parent, secret, async () => {
+            lookUp(`subnetIds[${i}]`, "a subnet", id, region.value, parent, secret, async () => {
                 const s = await getSubnet({ id }, { parent });
                 return { id, vpcId: s.vpcId, availabilityZone: s.availabilityZone, ipv6CidrBlock: s.ipv6CidrBlock ?? "", ownerId: s.ownerId } as SubnetFacts;
             }),
@@ -147,20 +248,19 @@ async function checkSubnets(ids: string[] | undefined, vpcId: string, ipAddressT
 async function checkAllowedGroups(ids: string[], vpcId: string, parent: pulumi.Resource, secret: boolean): Promise<Problems> {
     if (!Array.isArray(ids) || !ids.every((id) => isEc2Id("securityGroup", id)) || !isEc2Id("vpc", vpcId)) return [];
     const found = await Promise.all(
-        ids.map((id, i) => lookUp("allowedSecurityGroupIds", i, id, undefined, parent, secret, async () => ({ id, vpcId: (await getSecurityGroup({ id }, { parent })).vpcId }))),
+        ids.map((id, i) => lookUp(`allowedSecurityGroupIds[${i}]`, "a security group", id, undefined, parent, secret, async () => ({ id, vpcId: (await getSecurityGroup({ id }, { parent })).vpcId }))),
     );
     const missing = found.filter((f): f is string => typeof f === "string");
     return missing.length > 0 ? missing : validateSecurityGroupPlacement(vpcId, found as { id: string; vpcId: string }[], secret);
 }
 
-/** A lookup, or the message that says which argument names what the provider cannot see. */
-async function lookUp<T>(arg: string, index: number, id: string, region: string | undefined, parent: pulumi.Resource, secret: boolean, look: () => Promise<T>): Promise<T | string> {
+/** A lookup, or the message that says which argument (`arg`, e.g. "subnetIds[1]") names what the provider cannot see. */
+async function lookUp<T>(arg: string, what: string, id: string, region: string | undefined, parent: pulumi.Resource, secret: boolean, look: () => Promise<T>): Promise<T | string> {
     try {
         return await look();
     } catch (e) {
-        const what = arg === "subnetIds" ? "a subnet" : "a security group";
         return (
-            `\`${arg}[${index}]\` must be ${what} the AWS provider can see in ${region ?? "the provider's region"}, got: ${show(id, secret)} ` +
+            `\`${arg}\` must be ${what} the AWS provider can see in ${region ?? "the provider's region"}, got: ${show(id, secret)} ` +
             `(lookup failed: ${bare(lookupReason(e))}). Check the id and the provider's region and account.`
         );
     }
@@ -178,24 +278,35 @@ export function createEndpoint(
     gate: pulumi.Output<never[]>,
     parent: pulumi.Resource,
     options: (child: Child) => pulumi.CustomResourceOptions,
+    adoption: Adoption = {},
 ): EndpointResources {
     const ipAddressType = args.ipAddressType ?? IpAddressType.Ipv4;
     let securityGroup: SecurityGroup | undefined;
     if (args.securityGroupIds === undefined) {
+        // An adopted group keeps its name and description (each replaces a group when it changes), and its rules unless
+        // the component is asked to manage them: left out, they are computed, so they stay as AWS has them.
+        const adopted = adoption.securityGroupId !== undefined ? gate.apply(() => adoption.group!) : undefined;
+        const managesRules = !adopted || args.allowedCidrBlocks !== undefined || args.allowedSecurityGroupIds !== undefined;
         securityGroup = new SecurityGroup(
             `${name}-endpoint-sg`,
             {
+                ...(adopted ? { name: adopted.apply((g) => g!.name) } : {}),
                 vpcId: args.vpcId,
-                description: "HTTPS to the App Runner interface endpoint",
-                ingress: ingressRules(args, ipAddressType, parent),
-                // The endpoint's network interfaces only answer connections made to them, which security
-                // groups allow back statefully; they never open connections, so no egress rule is needed.
-                egress: [],
+                description: adopted ? adopted.apply((g) => g!.description) : "HTTPS to the App Runner interface endpoint",
+                ...(managesRules
+                    ? {
+                          ingress: ingressRules(args, ipAddressType, parent),
+                          // The endpoint's network interfaces only answer connections made to them, which security
+                          // groups allow back statefully; they never open connections, so no egress rule is needed.
+                          egress: [],
+                      }
+                    : {}),
                 tags: args.tags,
             },
-            { ...options("endpoint-sg"), parent, dependsOn: gate },
+            { ...adopt(options("endpoint-sg"), adoption.securityGroupId, args), parent, dependsOn: gate },
         );
     }
+    const adopted = adoption.vpcEndpointId !== undefined;
     const vpcEndpoint = new VpcEndpoint(
         `${name}-endpoint`,
         {
@@ -206,14 +317,24 @@ export function createEndpoint(
             subnetIds: args.subnetIds,
             securityGroupIds: securityGroup ? [securityGroup.id] : args.securityGroupIds,
             // Clients call the connection's own domainName, so private DNS is not needed; AWS CDK's deployed
-            // integration test sets it off too (whether AWS rejects it on is unverified; DESIGN-NOTES.md).
-            privateDnsEnabled: false,
-            ipAddressType,
+            // integration test sets it off too (whether AWS rejects it on is unverified; DESIGN-NOTES.md). An adopted
+            // endpoint keeps its setting, and its IP address type unless one is given: both are computed when left out.
+            privateDnsEnabled: adopted ? undefined : false,
+            ipAddressType: adopted ? args.ipAddressType : ipAddressType,
             tags: args.tags,
         },
-        { ...options("endpoint"), parent, dependsOn: gate },
+        { ...adopt(options("endpoint"), adoption.vpcEndpointId, args), parent, dependsOn: gate },
     );
     return { vpcEndpoint, securityGroup };
+}
+
+/**
+ * A child's options when it adopts an existing resource: Pulumi's `import` option with its id, and, unless the
+ * component is given `tags`, its tags ignored, so that they stay as they are (the program's would remove them).
+ */
+export function adopt(options: pulumi.CustomResourceOptions, id: string | undefined, args: { tags?: unknown }): pulumi.CustomResourceOptions {
+    if (id === undefined) return options;
+    return { ...options, import: id, ignoreChanges: [...(options.ignoreChanges ?? []), ...(args.tags === undefined ? ["tags"] : [])] };
 }
 
 /**

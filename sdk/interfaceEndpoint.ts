@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { INTERFACE_ENDPOINT_TYPE, PRIVATE_ENDPOINT_TYPE } from "./aws";
-import { EndpointArgs, EndpointResources, checkEndpoint, checkRegion, checkVpcId, createEndpoint, gateOf, lookupsOf } from "./endpoint";
+import { Adoption, EndpointArgs, EndpointResources, checkEndpoint, checkRegion, checkVpcId, createEndpoint, gateOf, lookupsOf } from "./endpoint";
 import { Checks, isPlain } from "./known";
 import { childOptions } from "./options";
-import { show, validateRequired, validateSecurityGroupChoice, validateTags } from "./validation";
+import { show, validateAdoptionChoice, validateNoImportOption, validateRequired, validateSecurityGroupChoice, validateTags } from "./validation";
 
 /** The arguments of an InterfaceEndpoint: the shared endpoint arguments, and a migration. */
 export interface InterfaceEndpointArgs extends EndpointArgs {
@@ -54,22 +54,34 @@ export class InterfaceEndpoint extends pulumi.ComponentResource {
         // lookups, gate every child.
         const checks = new Checks();
         const has = (k: keyof InterfaceEndpointArgs) => args[k] !== undefined;
+        // The engine ignores `import` on a component; TypeScript hands the option to the constructor, so it is refused here.
+        checks.add(validateNoImportOption("InterfaceEndpoint", (opts as pulumi.CustomResourceOptions | undefined)?.import));
         checks.add(validateSecurityGroupChoice({ securityGroupIds: has("securityGroupIds"), allowedCidrBlocks: has("allowedCidrBlocks"), allowedSecurityGroupIds: has("allowedSecurityGroupIds") }));
+        checks.add(
+            validateAdoptionChoice({
+                adoptVpcEndpointId: has("adoptVpcEndpointId"),
+                adoptSecurityGroupId: has("adoptSecurityGroupId"),
+                securityGroupIds: has("securityGroupIds"),
+                subnetIds: has("subnetIds"),
+                adoptFrom: has("adoptFrom"),
+            }),
+        );
         checkVpcId(checks, args.vpcId);
+        let adoption: Adoption = {};
         if (args.subnetIds === undefined) checks.add(validateRequired("subnetIds", undefined));
-        else checkEndpoint(checks, args, lookups, this);
+        else adoption = checkEndpoint(checks, args, lookups, this);
         checks.input(args.tags, validateTags);
         checkRegion(checks, lookups);
         const adoptFrom = adoptedName(args.adoptFrom, checks);
         const gate = gateOf(checks, this);
 
-        // Step 2. The endpoint and its security group, with the options they take from this component's; when adopting,
-        // under the names the PrivateEndpoint gave them.
+        // Step 2. The endpoint and its security group, with the options they take from this component's; with `adoptFrom`,
+        // under the names the PrivateEndpoint gave them; with `adoptVpcEndpointId` or `adoptSecurityGroupId`, imported.
         const aliases = (child: string): pulumi.Input<pulumi.Alias>[] =>
             adoptFrom === undefined ? [] : [{ name: `${adoptFrom}-${child}`, parent: pulumi.createUrn(adoptFrom, PRIVATE_ENDPOINT_TYPE, opts?.parent) }];
         const given = childOptions("InterfaceEndpoint", opts);
         for (const w of given.warnings) pulumi.log.warn(w, this);
-        const created = createEndpoint(name, args, lookups, gate, this, (child) => ({ ...given.of(child), aliases: aliases(child) }));
+        const created = createEndpoint(name, args, lookups, gate, this, (child) => ({ ...given.of(child), aliases: aliases(child) }), adoption);
         children.set(this, created);
 
         // Step 3. Outputs.

@@ -5,18 +5,24 @@ import { getResource } from "@pulumi/aws/cloudcontrol/getResource";
 import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
 import { VpcEndpoint } from "@pulumi/aws/ec2/vpcEndpoint";
 import * as pulumi from "@pulumi/pulumi";
-import { CONNECTION_NAME_MAX, PRIVATE_ENDPOINT_TYPE } from "./aws";
-import { EndpointArgs, checkEndpoint, checkRegion, checkVpcId, createEndpoint, gateOf, lookupsOf } from "./endpoint";
+import { CONNECTION_NAME_MAX, PRIVATE_ENDPOINT_TYPE, parseConnectionArn } from "./aws";
+import { Adoption, EndpointArgs, adopt, adoptionId, checkEndpoint, checkRegion, checkVpcId, createEndpoint, gateOf, lookupsOf } from "./endpoint";
 import { Checks, Problems, isPlain, resolve, whenKnown } from "./known";
-import { ChildOptions, childOptions } from "./options";
+import { childOptions } from "./options";
 import { Lookups, connectedServices } from "./scope";
 import { lookupReason } from "./errors";
 import {
+    AdoptedConnectionFacts,
     show,
+    validateAdoptedConnection,
+    validateAdoptedConnectionName,
+    validateAdoptionChoice,
     validateConnectionName,
     validateConnectionNameNotSecret,
+    validateConnectionRegion,
     validateEc2Id,
     validateEndpointChoice,
+    validateNoImportOption,
     validateRequired,
     validateServiceArn,
     validateServiceNotConnected,
@@ -48,8 +54,19 @@ export interface PrivateEndpointArgs extends EndpointArgs {
      * provider's autonaming (`<name>-connection-` and 7 random characters, kept in the stack's state, and shaped by
      * `pulumi:autonaming` configuration), so renaming the component (with aliases) or the stack keeps the name.
      * Must not be a secret: the name is part of the connection's id and ARN, which the stack's state keeps in clear text.
+     * With `adoptConnectionArn`, the adopted connection's name is kept, and any other name is refused.
      */
     connectionName?: pulumi.Input<string>;
+    /**
+     * Adoption: the ARN of an existing VPC ingress connection of `serviceArn` (made in the console, by AWS Copilot, ...)
+     * for the component to manage instead of creating one (Pulumi's `import` option on the component's connection). Its
+     * name (the one in the ARN) and its domain name stay, and Pulumi refuses any change that would replace it, so private
+     * ingress never goes down. It must join `serviceArn` to `vpcId` through the endpoint the component uses:
+     * `vpcEndpointId`, or `adoptVpcEndpointId` with `subnetIds`. Its tags stay unless `tags` is given. A plain string
+     * known when the program runs; keep it in the program afterwards (README, "Adopting existing resources").
+     * Default: none; a new connection is created.
+     */
+    adoptConnectionArn?: pulumi.Input<string>;
 }
 
 interface Children {
@@ -98,13 +115,13 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
         super(PRIVATE_ENDPOINT_TYPE, name, {}, opts);
         args = args ?? {};
         const lookups = lookupsOf(this, args.subnetIds !== undefined);
-        const gate = this.validate(name, args, lookups);
+        const { gate, adoption, connectionArn } = this.validate(name, args, lookups, opts);
         const given = childOptions("PrivateEndpoint", opts);
         for (const w of given.warnings) pulumi.log.warn(w, this);
         // Step 2. A new endpoint (with `subnetIds`): the same resources an InterfaceEndpoint creates, named from this
-        // component and parented to it, as since 0.1.0.
-        const endpoint = args.subnetIds !== undefined ? createEndpoint(name, args, lookups, gate, this, given.of) : undefined;
-        const vpcIngressConnection = this.connect(name, args, endpoint?.vpcEndpoint.id, gate, given.of("connection"));
+        // component and parented to it, as since 0.1.0; imported instead with the adoption arguments.
+        const endpoint = args.subnetIds !== undefined ? createEndpoint(name, args, lookups, gate, this, given.of, adoption) : undefined;
+        const vpcIngressConnection = this.connect(name, args, endpoint?.vpcEndpoint.id, gate, adopt(given.of("connection"), connectionArn, args), connectionArn);
         children.set(this, { ...endpoint, vpcIngressConnection });
 
         // Outputs not taken from a child pass the gate too, so they fail when the component does.
@@ -130,13 +147,15 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
      * waits for: it resolves once the values known later and the lookups pass, and rejects with every problem
      * otherwise, so nothing is created for a component that is bound to fail.
      */
-    private validate(name: string, args: PrivateEndpointArgs, lookups: Lookups): pulumi.Output<never[]> {
+    private validate(name: string, args: PrivateEndpointArgs, lookups: Lookups, opts: pulumi.ComponentResourceOptions | undefined) {
         const checks = new Checks();
         const region = resolve(lookups.region);
         const knownArn = typeof args.serviceArn === "string" ? args.serviceArn : undefined;
         const claims = connectedServices();
         const has = (k: keyof PrivateEndpointArgs) => args[k] !== undefined;
 
+        // The engine ignores `import` on a component; TypeScript hands the option to the constructor, so it is refused here.
+        checks.add(validateNoImportOption("PrivateEndpoint", (opts as pulumi.CustomResourceOptions | undefined)?.import));
         checks.add(
             validateEndpointChoice({
                 subnetIds: has("subnetIds"),
@@ -145,11 +164,23 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
                 allowedCidrBlocks: has("allowedCidrBlocks"),
                 allowedSecurityGroupIds: has("allowedSecurityGroupIds"),
                 ipAddressType: has("ipAddressType"),
+                adoptVpcEndpointId: has("adoptVpcEndpointId"),
+                adoptSecurityGroupId: has("adoptSecurityGroupId"),
+            }),
+        );
+        checks.add(
+            validateAdoptionChoice({
+                adoptVpcEndpointId: has("adoptVpcEndpointId"),
+                adoptSecurityGroupId: has("adoptSecurityGroupId"),
+                adoptConnectionArn: has("adoptConnectionArn"),
+                securityGroupIds: has("securityGroupIds"),
+                subnetIds: has("subnetIds"),
             }),
         );
         checks.add(whenKnown(args.serviceArn, serviceArnProblems));
         checkVpcId(checks, args.vpcId);
-        if (args.subnetIds !== undefined) checkEndpoint(checks, args, lookups, this);
+        let adoption: Adoption = {};
+        if (args.subnetIds !== undefined) adoption = checkEndpoint(checks, args, lookups, this);
         checks.input(args.vpcEndpointId, (v, secret) => validateEc2Id("vpcEndpointId", "vpcEndpoint", v, secret));
         if (args.connectionName !== undefined) checks.add(connectionNameProblems(args.connectionName));
         checks.input(args.tags, validateTags);
@@ -172,24 +203,37 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
         // Asked of AWS once every argument passed: the service exists (Cloud Control reads it, so a connection is never
         // tried, nor an endpoint billed, for an ARN AWS does not have).
         checks.lookup(() => whenKnown(args.serviceArn, (arn, secret) => checkServiceExists(arn, secret, this)));
+
+        // An adopted connection: its name is the one in its ARN; it is in the provider's region, and joins this service to
+        // this VPC through this endpoint (Cloud Control reads it), since a change to any of them would replace it.
+        const connectionArn = adoptionId(checks, "adoptConnectionArn", args.adoptConnectionArn);
+        if (connectionArn !== undefined) {
+            checks.input(args.connectionName, (v) => validateAdoptedConnectionName(v, connectionArn));
+            checks.add(region.then((r) => (r.known ? validateConnectionRegion(connectionArn, r.value!) : [])));
+            const endpoint = args.subnetIds !== undefined ? { id: adoption.vpcEndpointId, arg: "adoptVpcEndpointId" as const } : { id: args.vpcEndpointId, arg: "vpcEndpointId" as const };
+            checks.lookup(() => checkAdoptedConnection(connectionArn, args, endpoint, this));
+        }
         const gate = gateOf(checks, this);
         if (knownArn !== undefined) claims.set(knownArn, name);
-        if (args.connectionName === undefined && `${name}-connection`.length + 8 > CONNECTION_NAME_MAX) {
+        if (args.connectionName === undefined && connectionArn === undefined && `${name}-connection`.length + 8 > CONNECTION_NAME_MAX) {
             pulumi.log.warn(
                 `The AWS provider names the connection "${name}-connection-" and 7 random characters, ${name.length + 19} characters, and AWS ` +
                     `allows at most ${CONNECTION_NAME_MAX}. Pass \`connectionName\`, or give the component a shorter name.`,
                 this,
             );
         }
-        return gate;
+        return { gate, adoption, connectionArn };
     }
 
-    /** Step 3. The VPC ingress connection: the service, through the endpoint, named by the provider unless given. */
-    private connect(name: string, args: PrivateEndpointArgs, createdEndpointId: pulumi.Output<string> | undefined, gate: pulumi.Output<never[]>, options: ChildOptions) {
+    /**
+     * Step 3. The VPC ingress connection: the service, through the endpoint, named by the provider unless given; an
+     * adopted one keeps the name in its ARN (a new name would replace it).
+     */
+    private connect(name: string, args: PrivateEndpointArgs, createdEndpointId: pulumi.Output<string> | undefined, gate: pulumi.Output<never[]>, options: pulumi.CustomResourceOptions, adopted: string | undefined) {
         return new VpcIngressConnection(
             `${name}-connection`,
             {
-                name: args.connectionName,
+                name: adopted !== undefined ? parseConnectionArn(adopted)!.name : args.connectionName,
                 serviceArn: args.serviceArn,
                 ingressVpcConfiguration: { vpcId: args.vpcId, vpcEndpointId: createdEndpointId ?? args.vpcEndpointId! },
                 tags: args.tags,
@@ -243,6 +287,46 @@ async function checkServiceExists(arn: string, secret: boolean, parent: pulumi.R
         );
     }
     return [];
+}
+
+/**
+ * The adopted connection, read through Cloud Control (`@pulumi/aws` 7 has no App Runner connection lookup): refused when
+ * AWS does not have it, or when it joins another service, VPC or endpoint than the component's (only what is known is
+ * compared); a warning when it cannot be read (Pulumi still refuses to replace an imported connection).
+ */
+async function checkAdoptedConnection(
+    arn: string,
+    args: PrivateEndpointArgs,
+    endpoint: { id: pulumi.Input<string> | undefined; arg: "vpcEndpointId" | "adoptVpcEndpointId" },
+    parent: pulumi.Resource,
+): Promise<Problems> {
+    let connection: AdoptedConnectionFacts;
+    try {
+        connection = JSON.parse((await getResource({ typeName: "AWS::AppRunner::VpcIngressConnection", identifier: arn }, { parent })).properties);
+    } catch (e) {
+        const reason = lookupReason(e);
+        if (/couldn't find resource$/.test(reason)) {
+            return [
+                `\`adoptConnectionArn\` must be a VPC ingress connection that exists in the AWS provider's account and region, got: ${show(arn)}, ` +
+                    "which Cloud Control could not find. Check the ARN, and the provider's region and account.",
+            ];
+        }
+        pulumi.log.warn(
+            `Could not check the adopted connection ${show(arn)} (Cloud Control: ${reason}). The check needs cloudformation:GetResource and ` +
+                "apprunner:DescribeVpcIngressConnection; without them Pulumi still refuses to replace the imported connection.",
+            parent,
+        );
+        return [];
+    }
+    const [service, vpc, through] = await Promise.all([args.serviceArn, args.vpcId, endpoint.id].map((v) => resolve(pulumi.output(v))));
+    const known = (r: { known: boolean; value: unknown }) => (r.known && typeof r.value === "string" ? r.value : undefined);
+    return validateAdoptedConnection(connection, {
+        serviceArn: known(service),
+        vpcId: known(vpc),
+        endpointId: known(through),
+        endpointArg: endpoint.arg,
+        secret: service.secret || vpc.secret || through.secret,
+    });
 }
 
 /** `serviceArn` is required and an App Runner service ARN in an App Runner region. */

@@ -13,6 +13,12 @@ describe("README", () => {
         }
         assert.equal(rulesTable().split("\n").length, 2 + 12);
     });
+    it("shows, in \"Moving from AWS Copilot\", the Python program the real-engine test runs (its docstring aside)", () => {
+        const program = fs.readFileSync(`${README_PATH.replace(/README\.md$/, "")}tests/engine/programs/copilot-python/__main__.py`, "utf8");
+        const shown = /## Moving from AWS Copilot[\s\S]*?```python\n([\s\S]*?)```/.exec(readme);
+        assert.ok(shown, "a python block in the section");
+        assert.equal(shown[1], program.replace(/^"""[\s\S]*?"""\n/, ""));
+    });
     it("gives the two commands, and .ci/run runs exactly the test command, on the machine's Node and on Node 22, then the real-engine suite", () => {
         assert.match(readme, /```sh\nnpm ci {6}# set up[^\n]*\nnpm test {4}# [^\n]*\n```/);
         const ci = fs.readFileSync(`${README_PATH.replace(/README\.md$/, "")}.ci/run`, "utf8");

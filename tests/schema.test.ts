@@ -36,11 +36,11 @@ describe("provider schema", function () {
             assert.deepEqual(Object.keys(inputs).filter((k) => inputs[k].plain), [], token);
         }
         assert.deepEqual(Object.keys(committed.resources[TOKEN].inputProperties).sort(), [
-            "allowedCidrBlocks", "allowedSecurityGroupIds", "connectionName", "ipAddressType", "securityGroupIds", "serviceArn", "subnetIds", "tags", "vpcEndpointId", "vpcId",
+            "adoptConnectionArn", "adoptSecurityGroupId", "adoptVpcEndpointId", "allowedCidrBlocks", "allowedSecurityGroupIds", "connectionName", "ipAddressType", "securityGroupIds", "serviceArn", "subnetIds", "tags", "vpcEndpointId", "vpcId",
         ]);
         assert.deepEqual(committed.resources[TOKEN].requiredInputs, ["serviceArn", "vpcId"]);
         assert.deepEqual(Object.keys(committed.resources[SHARED].inputProperties).sort(), [
-            "adoptFrom", "allowedCidrBlocks", "allowedSecurityGroupIds", "ipAddressType", "securityGroupIds", "subnetIds", "tags", "vpcId",
+            "adoptFrom", "adoptSecurityGroupId", "adoptVpcEndpointId", "allowedCidrBlocks", "allowedSecurityGroupIds", "ipAddressType", "securityGroupIds", "subnetIds", "tags", "vpcId",
         ]);
         assert.deepEqual(committed.resources[SHARED].requiredInputs, ["subnetIds", "vpcId"]);
         assert.deepEqual(Object.keys(committed.resources[SHARED].properties).sort(), ["securityGroupId", "vpcEndpointId", "vpcId"]);
@@ -72,7 +72,7 @@ describe("provider schema", function () {
     it("describes the arguments both components share in the same words, from one declaration (EndpointArgs)", () => {
         const [own, shared] = [committed.resources[TOKEN].inputProperties, committed.resources[SHARED].inputProperties];
         const both = Object.keys(own).filter((k) => k in shared);
-        assert.deepEqual(both.sort(), ["allowedCidrBlocks", "allowedSecurityGroupIds", "ipAddressType", "securityGroupIds", "subnetIds", "tags", "vpcId"]);
+        assert.deepEqual(both.sort(), ["adoptSecurityGroupId", "adoptVpcEndpointId", "allowedCidrBlocks", "allowedSecurityGroupIds", "ipAddressType", "securityGroupIds", "subnetIds", "tags", "vpcId"]);
         const described = (p: any) => ({ ...p, optional: undefined });
         for (const k of both) assert.deepEqual(described(shared[k]), described(own[k]), k);
         assert.equal(own.subnetIds.optional, true, "subnetIds is optional for a PrivateEndpoint (it can reuse an endpoint)");

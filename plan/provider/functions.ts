@@ -196,6 +196,75 @@ const getSecurityGroup: FunctionType = {
     },
 };
 
+const getVpcEndpoint: FunctionType = {
+    schema: {
+        token: "aws:ec2/getVpcEndpoint:getVpcEndpoint",
+        inputs: { id: io(str), serviceName: io(str), serviceRegion: io(str), state: io(str), vpcEndpointType: io(str), vpcId: io(str), ...filterInputs("GetVpcEndpointFilter") },
+        outputs: {
+            arn: out(str),
+            cidrBlocks: out(list(str)),
+            dnsEntries: out(list(obj("aws:ec2/getVpcEndpointDnsEntry:getVpcEndpointDnsEntry", { dnsName: out(str), hostedZoneId: out(str) }))),
+            dnsOptions: out(
+                list(
+                    obj("aws:ec2/getVpcEndpointDnsOption:getVpcEndpointDnsOption", {
+                        dnsRecordIpType: out(str),
+                        privateDnsOnlyForInboundResolverEndpoint: out(bool),
+                        privateDnsPreference: out(str),
+                        privateDnsSpecifiedDomains: out(list(str)),
+                    }),
+                ),
+            ),
+            id: out(str),
+            ipAddressType: out(str),
+            networkInterfaceIds: out(list(str)),
+            ownerId: out(str),
+            policy: out(str),
+            prefixListId: out(str),
+            privateDnsEnabled: out(bool),
+            region: out(str),
+            requesterManaged: out(bool),
+            routeTableIds: out(list(str)),
+            securityGroupIds: out(list(str)),
+            serviceName: out(str),
+            serviceRegion: out(str),
+            state: out(str),
+            subnetIds: out(list(str)),
+            tags: out(map(str)),
+            vpcEndpointType: out(str),
+            vpcId: out(str),
+        },
+    },
+    // data_source_vpc_endpoint.go: DescribeVpcEndpoints by id and filters, one match (tfresource.SingularDataSourceFindError).
+    async invoke(ctx, args) {
+        const filters = ec2Filters(args, { serviceName: "service-name", state: "vpc-endpoint-state", vpcEndpointType: "vpc-endpoint-type", vpcId: "vpc-id" });
+        const e = single(await describe(ctx, "DescribeVpcEndpoints", "VpcEndpointIds", args.id, filters, "VpcEndpoints"), "EC2 VPC Endpoint");
+        return {
+            id: e.VpcEndpointId,
+            arn: `arn:aws:ec2:${ctx.region}:${e.OwnerId}:vpc-endpoint/${e.VpcEndpointId}`,
+            cidrBlocks: [],
+            dnsEntries: e.DnsEntries.map((d: Args) => ({ dnsName: d.DnsName, hostedZoneId: d.HostedZoneId })),
+            dnsOptions: [{ dnsRecordIpType: e.DnsOptions.DnsRecordIpType, privateDnsOnlyForInboundResolverEndpoint: false, privateDnsPreference: "", privateDnsSpecifiedDomains: [] }],
+            ipAddressType: e.IpAddressType,
+            networkInterfaceIds: e.NetworkInterfaceIds,
+            ownerId: e.OwnerId,
+            policy: e.PolicyDocument ?? "",
+            prefixListId: "",
+            privateDnsEnabled: e.PrivateDnsEnabled,
+            region: ctx.region,
+            requesterManaged: e.RequesterManaged,
+            routeTableIds: e.RouteTableIds,
+            securityGroupIds: e.Groups.map((g: Args) => g.GroupId),
+            serviceName: e.ServiceName,
+            serviceRegion: ctx.region,
+            state: e.State,
+            subnetIds: e.SubnetIds,
+            tags: Object.fromEntries(e.Tags.map((t: Args) => [t.Key, t.Value])),
+            vpcEndpointType: e.VpcEndpointType,
+            vpcId: e.VpcId,
+        };
+    },
+};
+
 const getResource: FunctionType = {
     schema: {
         token: "aws:cloudcontrol/getResource:getResource",
@@ -215,5 +284,5 @@ const getResource: FunctionType = {
 };
 
 export const FUNCTIONS: Record<string, FunctionType> = Object.fromEntries(
-    [getRegion, getCallerIdentity, getAvailabilityZones, getVpc, getSubnet, getSubnets, getSecurityGroup, getResource].map((f) => [f.schema.token, f]),
+    [getRegion, getCallerIdentity, getAvailabilityZones, getVpc, getSubnet, getSubnets, getSecurityGroup, getVpcEndpoint, getResource].map((f) => [f.schema.token, f]),
 );

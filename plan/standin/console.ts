@@ -4,6 +4,7 @@
 // resources that exist before a stack; so can users of the plan. Prints JSON.
 //
 //   npm run --silent standin:console -- --state FILE <verb> ...
+import { randomInt } from "node:crypto";
 import { parseArgs } from "node:util";
 import { AccountState, AwsError, DEFAULT_REGION, ServiceName } from "../aws";
 import { Store } from "./store";
@@ -12,11 +13,19 @@ const USAGE = `usage: standin:console --state FILE [--region R] <verb> ...
 
   list                                       every resource not in the account's starting topology
   create-endpoint VPC_ID SUBNET_ID...        an App Runner interface endpoint with a new security group (TCP 443 from
-      [--group-name N] [--group-description D] [--ingress-from SG_ID] [--tag K=V]...
-                                             the VPC's blocks, or all traffic from --ingress-from)
+      [--group-name N] [--group-description D] [--ingress-from SG_ID] [--private-dns] [--tag K=V]...
+                                             the VPC's blocks, or all traffic from --ingress-from), private DNS off
+                                             unless --private-dns
   create-security-group VPC_ID NAME [--group-description D] [--tag K=V]...
   create-service NAME [--public] [--tag K=V]...   a running App Runner service (private unless --public)
   create-connection SERVICE_ARN VPC_ID VPCE_ID [--name N] [--tag K=V]...
+  create-copilot-environment APP ENV VPC_ID SUBNET_ID...
+                                             what an AWS Copilot environment stack keeps for private services: its
+                                             environment security group, the App Runner endpoint in the subnets and the
+                                             endpoint's security group (all traffic from the environment's group),
+                                             named and tagged as Copilot's CloudFormation template makes them
+  create-copilot-service APP ENV SVC VPC_ID VPCE_ID
+                                             a private Request-Driven Web Service: the service and its connection
   delete ID                                  an endpoint, security group, subnet, VPC, service or connection (id or ARN)
   authorize-ingress SG_ID CIDR [--port P]    TCP P (default 443) from CIDR
   tag ID KEY=VALUE...`;
@@ -35,6 +44,7 @@ function main(argv: string[]): unknown {
             "ingress-from": { type: "string" },
             tag: { type: "string", multiple: true },
             public: { type: "boolean" },
+            "private-dns": { type: "boolean" },
             name: { type: "string" },
             port: { type: "string", default: "443" },
         },
@@ -68,33 +78,23 @@ function main(argv: string[]): unknown {
         case "create-endpoint": {
             need(2, "VPC_ID SUBNET_ID...");
             const [vpcId, ...subnetIds] = args;
-            const { Vpcs } = call("ec2", "DescribeVpcs", { VpcIds: [vpcId] });
-            const name = values["group-name"] ?? `apprunner-endpoint-${Date.now().toString(36)}`;
-            const { GroupId } = call("ec2", "CreateSecurityGroup", {
-                VpcId: vpcId,
-                GroupName: name,
-                Description: values["group-description"] ?? "App Runner VPC endpoint",
-                TagSpecifications: [{ ResourceType: "security-group", Tags: tags() }],
+            return createEndpoint(call, region, vpcId, subnetIds, {
+                groupName: values["group-name"],
+                groupDescription: values["group-description"],
+                ingressFrom: values["ingress-from"],
+                privateDns: values["private-dns"],
+                tags: tags(),
             });
-            const from = values["ingress-from"];
-            call("ec2", "AuthorizeSecurityGroupIngress", {
-                GroupId,
-                IpPermissions: [
-                    from
-                        ? { IpProtocol: "-1", UserIdGroupPairs: [{ GroupId: from }] }
-                        : { IpProtocol: "tcp", FromPort: 443, ToPort: 443, IpRanges: Vpcs[0].CidrBlockAssociationSet.map((a: any) => ({ CidrIp: a.CidrBlock })) },
-                ],
-            });
-            const { VpcEndpoint } = call("ec2", "CreateVpcEndpoint", {
-                VpcEndpointType: "Interface",
-                VpcId: vpcId,
-                ServiceName: `com.amazonaws.${region}.apprunner.requests`,
-                SubnetIds: subnetIds,
-                SecurityGroupIds: [GroupId],
-                PrivateDnsEnabled: false,
-                TagSpecifications: [{ ResourceType: "vpc-endpoint", Tags: tags() }],
-            });
-            return { vpcEndpointId: VpcEndpoint.VpcEndpointId, securityGroupId: GroupId };
+        }
+        case "create-copilot-environment": {
+            need(4, "APP ENV VPC_ID SUBNET_ID...");
+            const [app, env, vpcId, ...subnetIds] = args;
+            return createCopilotEnvironment(call, region, app, env, vpcId, subnetIds);
+        }
+        case "create-copilot-service": {
+            need(5, "APP ENV SVC VPC_ID VPCE_ID");
+            const [app, env, svc, vpcId, vpceId] = args;
+            return createCopilotService(call, app, env, svc, vpcId, vpceId);
         }
         case "create-service": {
             need(1, "NAME");
@@ -146,6 +146,128 @@ function main(argv: string[]): unknown {
         default:
             throw new UsageError(verb ? `unknown verb ${verb}` : "a verb is required");
     }
+}
+
+/** One AWS API call in the console's region (the console's, the mocks', the tests'). */
+export type Call = (service: ServiceName, action: string, params: Record<string, any>) => Record<string, any>;
+type Tag = { Key: string; Value: string };
+
+/**
+ * An App Runner interface endpoint as someone makes it in the console: a security group of its own (TCP 443 from the
+ * VPC's blocks, or all traffic from `ingressFrom`), then the endpoint in the subnets. Whether the App Runner console
+ * turns private DNS on is unverified: off unless `privateDns`.
+ */
+export function createEndpoint(
+    call: Call,
+    region: string,
+    vpcId: string,
+    subnetIds: string[],
+    opts: { groupName?: string; groupDescription?: string; ingressFrom?: string; privateDns?: boolean; tags?: Tag[] } = {},
+): { vpcEndpointId: string; securityGroupId: string } {
+    const { Vpcs } = call("ec2", "DescribeVpcs", { VpcIds: [vpcId] });
+    const { GroupId } = call("ec2", "CreateSecurityGroup", {
+        VpcId: vpcId,
+        GroupName: opts.groupName ?? `apprunner-endpoint-${Date.now().toString(36)}`,
+        Description: opts.groupDescription ?? "App Runner VPC endpoint",
+        TagSpecifications: [{ ResourceType: "security-group", Tags: opts.tags ?? [] }],
+    });
+    call("ec2", "AuthorizeSecurityGroupIngress", {
+        GroupId,
+        IpPermissions: [
+            opts.ingressFrom
+                ? { IpProtocol: "-1", UserIdGroupPairs: [{ GroupId: opts.ingressFrom }] }
+                : { IpProtocol: "tcp", FromPort: 443, ToPort: 443, IpRanges: Vpcs[0].CidrBlockAssociationSet.map((a: any) => ({ CidrIp: a.CidrBlock })) },
+        ],
+    });
+    const { VpcEndpoint } = call("ec2", "CreateVpcEndpoint", {
+        VpcEndpointType: "Interface",
+        VpcId: vpcId,
+        ServiceName: `com.amazonaws.${region}.apprunner.requests`,
+        SubnetIds: subnetIds,
+        SecurityGroupIds: [GroupId],
+        PrivateDnsEnabled: opts.privateDns ?? false,
+        TagSpecifications: [{ ResourceType: "vpc-endpoint", Tags: opts.tags ?? [] }],
+    });
+    return { vpcEndpointId: VpcEndpoint.VpcEndpointId, securityGroupId: GroupId };
+}
+
+/** `n` random characters of `alphabet`, as CloudFormation's generated names end. */
+const random = (n: number, alphabet: string) => Array.from({ length: n }, () => alphabet[randomInt(alphabet.length)]).join("");
+const UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+const ALNUM = "abcdefghijklmnopqrstuvwxyz" + UPPER_ALNUM;
+
+/**
+ * A security group's name as CloudFormation generates it when the template gives none: "a unique physical ID"
+ * (AWS::EC2::SecurityGroup GroupName). The shape `<stack>-<logical id>-<random>` is the one commonly seen, unverified.
+ */
+const cfnGroupName = (stack: string, logicalId: string) => `${stack}-${logicalId}-${random(13, UPPER_ALNUM)}`;
+
+/**
+ * What an AWS Copilot environment stack (`<app>-<env>`) keeps for its private Request-Driven Web Services
+ * (aws/copilot-cli internal/pkg/template/templates/environment/cf.yml and partials/ar-vpc-connector.yml, v1.33):
+ * `EnvironmentSecurityGroup` (description `<app>-<env>EnvironmentSecurityGroup`, tag Name=copilot-<app>-<env>-env);
+ * `AppRunnerVpcEndpointSecurityGroup` (description `<app>-<env>-AppRunnerVpcEndpointSecurityGroup`, tag
+ * Name=copilot-<app>-<env>-app-runner-vpc-endpoint, AWS's default allow-all egress) with
+ * `AppRunnerVpcEndpointSecurityGroupIngressFromEnvironment` (all traffic from the environment's group); and
+ * `AppRunnerVpcEndpoint` (Interface, apprunner.requests, the private subnets, that group, no tags, private DNS off:
+ * CloudFormation's default). Whether CloudFormation also gives them the stack's `copilot-*` tags is unverified: not
+ * here. CloudFormation's own `aws:cloudformation:*` tags cannot be made through the API: not here either.
+ */
+export function createCopilotEnvironment(call: Call, region: string, app: string, env: string, vpcId: string, subnetIds: string[]) {
+    const stack = `${app}-${env}`;
+    const { GroupId: environmentSecurityGroupId } = call("ec2", "CreateSecurityGroup", {
+        VpcId: vpcId,
+        GroupName: cfnGroupName(stack, "EnvironmentSecurityGroup"),
+        Description: `${app}-${env}EnvironmentSecurityGroup`,
+        TagSpecifications: [{ ResourceType: "security-group", Tags: [{ Key: "Name", Value: `copilot-${app}-${env}-env` }] }],
+    });
+    const { GroupId: securityGroupId } = call("ec2", "CreateSecurityGroup", {
+        VpcId: vpcId,
+        GroupName: cfnGroupName(stack, "AppRunnerVpcEndpointSecurityGroup"),
+        Description: `${app}-${env}-AppRunnerVpcEndpointSecurityGroup`.slice(0, 255),
+        TagSpecifications: [{ ResourceType: "security-group", Tags: [{ Key: "Name", Value: `copilot-${app}-${env}-app-runner-vpc-endpoint`.slice(0, 255) }] }],
+    });
+    call("ec2", "AuthorizeSecurityGroupIngress", {
+        GroupId: securityGroupId,
+        IpPermissions: [{ IpProtocol: "-1", UserIdGroupPairs: [{ GroupId: environmentSecurityGroupId, Description: "Ingress from services in the environment" }] }],
+    });
+    const { VpcEndpoint } = call("ec2", "CreateVpcEndpoint", {
+        VpcEndpointType: "Interface",
+        VpcId: vpcId,
+        ServiceName: `com.amazonaws.${region}.apprunner.requests`,
+        SubnetIds: subnetIds,
+        SecurityGroupIds: [securityGroupId],
+        PrivateDnsEnabled: false,
+    });
+    return { environmentSecurityGroupId, securityGroupId, vpcEndpointId: VpcEndpoint.VpcEndpointId as string };
+}
+
+/**
+ * A private Request-Driven Web Service of a Copilot environment (templates/workloads/services/rd-web/cf.yml): the
+ * service `<app>-<env>-<svc>` with `IsPubliclyAccessible: false`, and `AppRunnerVpcIngressConnection`, which the
+ * template does not name, so CloudFormation's handler does: the logical id cut to 27 characters, `-` and 12 random
+ * alphanumerics (aws-apprunner-vpcingressconnection CreateHandler; unverified against the deployed handler). Both
+ * tagged copilot-application, copilot-environment and copilot-service.
+ */
+export function createCopilotService(call: Call, app: string, env: string, svc: string, vpcId: string, vpcEndpointId: string) {
+    const tags = [
+        { Key: "copilot-application", Value: app },
+        { Key: "copilot-environment", Value: env },
+        { Key: "copilot-service", Value: svc },
+    ];
+    const { Service } = call("apprunner", "CreateService", {
+        ServiceName: `${app}-${env}-${svc}`,
+        SourceConfiguration: { ImageRepository: { ImageIdentifier: "public.ecr.aws/aws-containers/hello-app-runner:latest", ImageRepositoryType: "ECR_PUBLIC" } },
+        NetworkConfiguration: { IngressConfiguration: { IsPubliclyAccessible: false } },
+        Tags: tags,
+    });
+    const { VpcIngressConnection: c } = call("apprunner", "CreateVpcIngressConnection", {
+        ServiceArn: Service.ServiceArn,
+        VpcIngressConnectionName: `${"AppRunnerVpcIngressConnection".slice(0, 27)}-${random(12, ALNUM)}`,
+        IngressVpcConfiguration: { VpcId: vpcId, VpcEndpointId: vpcEndpointId },
+        Tags: tags,
+    });
+    return { serviceArn: Service.ServiceArn as string, vpcIngressConnectionArn: c.VpcIngressConnectionArn as string, name: c.VpcIngressConnectionName as string, domainName: c.DomainName as string };
 }
 
 /** Everything the account holds that was not in its starting topology (deleted services and connections left out). */

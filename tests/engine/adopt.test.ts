@@ -1,0 +1,218 @@
+// Through the real engine: an account where a service was made private outside Pulumi (the stand-in's console: a
+// service, an App Runner endpoint with its security group, and the service's connection), adopted from TypeScript (one
+// PrivateEndpoint adopting its own endpoint, group and connection) and from YAML through the component provider (an
+// InterfaceEndpoint adopting the endpoint and its group, and a PrivateEndpoint the connection). Each time: the adoption
+// creates, replaces and deletes nothing (the stand-in's log shows each resource read for import, and no Create or
+// Delete), the connection keeps its domain name and stays AVAILABLE, `pulumi preview --expect-no-changes` passes, and
+// `pulumi destroy` removes exactly what was adopted. Refusals are asserted as the CLI prints them.
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { TOPOLOGY as T } from "../../plan/aws";
+import { CONNECTION, SECURITY_GROUP, VPC_ENDPOINT } from "../../plan/provider";
+import { REPO, Request, Workspace, addProvider, configure, edit, urnName } from "./harness";
+
+const STACK = "test";
+const CHILDREN = [SECURITY_GROUP, VPC_ENDPOINT, CONNECTION];
+const typeOf = (urn: string) => urn.split("::")[2].split("$").pop()!;
+/** Creates, updates and deletes of the endpoint, its group and the connection, as `<method> <name>`. */
+const changesIn = (requests: Request[]) =>
+    requests.filter((r) => ["Create", "Update", "Delete"].includes(r.method) && CHILDREN.includes(typeOf(r.urn!))).map((r) => `${r.method} ${urnName(r.urn!)}`);
+/** The resources read for an import, as `<name> <id>`. */
+const importsIn = (requests: Request[]) => requests.filter((r) => r.method === "Read" && (r as Request & { import?: boolean }).import).map((r) => `${urnName(r.urn!)} ${r.id}`);
+
+/** What the console made: a private service, an endpoint (private DNS on) with its own group, the service's connection. */
+interface Made {
+    serviceArn: string;
+    endpointId: string;
+    securityGroupId: string;
+    connectionArn: string;
+    connectionName: string;
+    domainName: string;
+}
+
+function makeInConsole(ws: Workspace): Made {
+    const { serviceArn } = ws.console("create-service", "console-api");
+    const endpoint = ws.console("create-endpoint", T.vpcId, T.subnetA, T.subnetB, "--group-name", "console-endpoint", "--private-dns", "--tag", "Name=console");
+    const connection = ws.console("create-connection", serviceArn, T.vpcId, endpoint.vpcEndpointId, "--name", "console-api", "--tag", "owner=console");
+    return {
+        serviceArn,
+        endpointId: endpoint.vpcEndpointId,
+        securityGroupId: endpoint.securityGroupId,
+        connectionArn: connection.vpcIngressConnectionArn,
+        connectionName: connection.name,
+        domainName: connection.domainName,
+    };
+}
+
+const CONSUMERS = [
+    {
+        language: "TypeScript: a PrivateEndpoint adopts its endpoint, security group and connection",
+        prepare(ws: Workspace) {
+            const dir = ws.copyProject(path.join(REPO, "tests", "engine", "programs", "adopt-ts"), "ts", ["node_modules", "tsconfig.json"]);
+            fs.symlinkSync(path.join(REPO, "sdk"), path.join(dir, "sdk"));
+            return dir;
+        },
+        /** The component names of the children, as the stand-in's log shows them. */
+        names: { endpoint: "api-endpoint", group: "api-endpoint-sg", connection: "api-connection" },
+        file: "index.ts",
+    },
+    {
+        language: "YAML: an InterfaceEndpoint adopts the endpoint and its group, a PrivateEndpoint the connection",
+        prepare(ws: Workspace) {
+            const dir = ws.copyProject(path.join(REPO, "tests", "engine", "programs", "adopt-yaml"), "yaml");
+            addProvider(ws, dir);
+            return dir;
+        },
+        names: { endpoint: "shared-endpoint", group: "shared-endpoint-sg", connection: "api-connection" },
+        file: "Pulumi.yaml",
+    },
+];
+
+for (const consumer of CONSUMERS) {
+    describe(`real engine: adopting what the console made (${consumer.language})`, function () {
+        this.timeout(20 * 60_000);
+        const ws = new Workspace("adopt");
+        let dir: string;
+        let made: Made;
+        const pulumi = (...args: string[]) => ws.pulumi(dir, ...args, "--stack", STACK);
+        /** `pulumi up` fails; returns its output, having checked that nothing was created, imported or changed. */
+        const upRefused = () => {
+            const mark = ws.mark();
+            const r = ws.pulumiFails(dir, "up", "--stack", STACK, "--yes", "--skip-preview");
+            assert.deepEqual(importsIn(ws.requests(mark)), []);
+            assert.deepEqual(changesIn(ws.requests(mark)), []);
+            assert.deepEqual(ws.state(dir, STACK).filter((r) => CHILDREN.includes(r.type)), []);
+            return r.output;
+        };
+
+        before(() => {
+            dir = consumer.prepare(ws);
+            made = makeInConsole(ws);
+            ws.pulumi(dir, "stack", "init", STACK);
+            configure(ws, dir, STACK, {
+                serviceArn: made.serviceArn,
+                vpcId: T.vpcId,
+                subnetIds: [T.subnetA, T.subnetB],
+                endpointId: made.endpointId,
+                securityGroupId: made.securityGroupId,
+                connectionArn: made.connectionArn,
+            });
+        });
+        after(() => ws.dispose());
+
+        if (consumer.file === "index.ts") {
+            it("refuses Pulumi's import option given to the component (TypeScript hands it over), before anything is imported", () => {
+                const file = path.join(dir, consumer.file);
+                const call = 'adoptConnectionArn: config.require("connectionArn"),\n});';
+                edit(file, call, 'adoptConnectionArn: config.require("connectionArn"),\n}, { import: config.require("endpointId") } as pulumi.CustomResourceOptions);');
+                try {
+                    const output = upRefused();
+                    const message =
+                        `The \`import\` option cannot bring existing resources under this PrivateEndpoint, got: "${made.endpointId}". Pulumi ignores \`import\` on ` +
+                        "a component, so its children would be created anew beside the existing ones. Remove the option and pass `adoptVpcEndpointId`, " +
+                        '`adoptSecurityGroupId` or `adoptConnectionArn` (README.md, "Adopting existing resources").';
+                    assert.ok(output.includes(message), output);
+                } finally {
+                    edit(file, '}, { import: config.require("endpointId") } as pulumi.CustomResourceOptions);', "});");
+                }
+            });
+        } else {
+            it("refuses a VPC's default security group, after its lookup and before anything is imported", () => {
+                const group = ws.account().securityGroups.find((g) => g.VpcId === T.vpcId && g.GroupName === "default")!.GroupId;
+                ws.pulumi(dir, "config", "set", "--stack", STACK, "securityGroupId", group);
+                try {
+                    const output = upRefused();
+                    // The engine prints the first line of a refusal after its prefix, and the others under it.
+                    const message =
+                        "error: apprunner-private:index:InterfaceEndpoint resource 'shared' has a problem: `adoptSecurityGroupId` must be the security group of " +
+                        `the endpoint \`adoptVpcEndpointId\` names, got: ${group}, while ${made.endpointId} has ${made.securityGroupId}. Adopt its group, or pass ` +
+                        `\`securityGroupIds: ["${made.securityGroupId}"]\` to keep its groups without managing them.\n    \`adoptSecurityGroupId\` must not be a ` +
+                        `VPC's default security group, got: ${group} (default). AWS never deletes it, and the component would try to on \`pulumi destroy\`. Pass ` +
+                        "it in `securityGroupIds` to keep using it without managing it.";
+                    assert.ok(output.includes(message), output);
+                } finally {
+                    ws.pulumi(dir, "config", "set", "--stack", STACK, "securityGroupId", made.securityGroupId);
+                }
+            });
+
+            it("cannot see Pulumi's import option given to the component: the engine drops it, and the preview plans new resources (README warns)", () => {
+                const file = path.join(dir, consumer.file);
+                const adoption = "      adoptVpcEndpointId: ${endpointId}\n      adoptSecurityGroupId: ${securityGroupId}\n";
+                // Pulumi YAML takes `import` as a literal string only.
+                const option = `    options:\n      import: ${made.endpointId}\n`;
+                edit(file, adoption, option);
+                try {
+                    const mark = ws.mark();
+                    const r = ws.exec(dir, "pulumi", ["preview", "--json", "--stack", STACK, "--non-interactive"]);
+                    const steps = (JSON.parse(r.stdout).steps ?? assert.fail(r.output)).filter((s: { urn: string }) => CHILDREN.includes(typeOf(s.urn)) && urnName(s.urn).startsWith("shared-"));
+                    assert.deepEqual(steps.map((s: { op: string; urn: string }) => `${s.op} ${urnName(s.urn)}`).sort(), ["create shared-endpoint", "create shared-endpoint-sg"]);
+                    assert.deepEqual(importsIn(ws.requests(mark)).filter((i) => i.startsWith("shared")), []);
+                } finally {
+                    edit(file, option, adoption);
+                }
+            });
+        }
+
+        it("the preview imports the three and plans no create, replace or delete", () => {
+            const mark = ws.mark();
+            const preview = JSON.parse(pulumi("preview", "--json").stdout);
+            const steps = preview.steps.filter((s: { urn: string }) => CHILDREN.includes(typeOf(s.urn)));
+            assert.deepEqual(steps.map((s: { op: string; urn: string }) => `${s.op} ${urnName(s.urn)}`).sort(), [
+                `import ${consumer.names.connection}`,
+                `import ${consumer.names.endpoint}`,
+                `import ${consumer.names.group}`,
+            ]);
+            assert.deepEqual(importsIn(ws.requests(mark)).sort(), [
+                `${consumer.names.connection} ${made.connectionArn}`,
+                `${consumer.names.endpoint} ${made.endpointId}`,
+                `${consumer.names.group} ${made.securityGroupId}`,
+            ]);
+            assert.deepEqual(changesIn(ws.requests(mark)), []);
+        });
+
+        it("up adopts them: each read for import, nothing created, replaced, deleted or even updated; the connection keeps its name and domain name", () => {
+            const mark = ws.mark();
+            pulumi("up", "--yes", "--skip-preview");
+            const requests = ws.requests(mark);
+            assert.deepEqual(importsIn(requests).sort(), [
+                `${consumer.names.connection} ${made.connectionArn}`,
+                `${consumer.names.endpoint} ${made.endpointId}`,
+                `${consumer.names.group} ${made.securityGroupId}`,
+            ]);
+            assert.deepEqual(changesIn(requests), []);
+            assert.deepEqual(ws.connections(), [
+                { arn: made.connectionArn, name: made.connectionName, serviceArn: made.serviceArn, endpointId: made.endpointId, status: "AVAILABLE", domainName: made.domainName },
+            ]);
+            const outputs = JSON.parse(pulumi("stack", "output", "--json").stdout);
+            assert.deepEqual(outputs, { domainName: made.domainName, vpcEndpointId: made.endpointId, securityGroupId: made.securityGroupId, connectionArn: made.connectionArn });
+            const state = ws.state(dir, STACK).filter((r) => CHILDREN.includes(r.type));
+            assert.deepEqual(state.map((r) => r.id).sort(), [made.connectionArn, made.endpointId, made.securityGroupId].sort());
+        });
+
+        it("leaves what the component was not asked to manage as it was: private DNS, the group's rules, every tag", () => {
+            const account = ws.account();
+            const endpoint = account.vpcEndpoints.find((e) => e.VpcEndpointId === made.endpointId)!;
+            assert.equal(endpoint.PrivateDnsEnabled, true);
+            assert.deepEqual(endpoint.Tags, [{ Key: "Name", Value: "console" }]);
+            const group = account.securityGroups.find((g) => g.GroupId === made.securityGroupId)!;
+            assert.deepEqual(group.IpPermissions.flatMap((p) => p.IpRanges.map((r) => `${p.IpProtocol} ${p.FromPort} ${r.CidrIp}`)), T.vpcCidrBlocks.map((c) => `tcp 443 ${c}`));
+            assert.deepEqual(group.IpPermissionsEgress.flatMap((p) => p.IpRanges.map((r) => `${p.IpProtocol} ${r.CidrIp}`)), ["-1 0.0.0.0/0"]);
+            assert.deepEqual(group.Tags, [{ Key: "Name", Value: "console" }]);
+            assert.deepEqual(account.appRunnerTags[made.connectionArn], [{ Key: "owner", Value: "console" }]);
+        });
+
+        it("then previews with no changes, and up again does nothing (the adoption arguments stay, as the README says)", () => {
+            pulumi("preview", "--expect-no-changes");
+            const mark = ws.mark();
+            pulumi("up", "--yes", "--skip-preview");
+            assert.deepEqual(changesIn(ws.requests(mark)), []);
+            assert.deepEqual(importsIn(ws.requests(mark)), []);
+        });
+
+        it("destroy removes exactly what was adopted, and leaves the service", () => {
+            pulumi("destroy", "--yes", "--skip-preview");
+            assert.deepEqual(ws.leftovers().map((r) => `${r.type} ${r.id}`), [`apprunner-service ${made.serviceArn}`]);
+        });
+    });
+}
