@@ -164,6 +164,8 @@ export class AwsMocks implements pulumi.runtime.Mocks {
 
     /** Sets these mocks as the Pulumi runtime's, with the engine's URNs, and captures every registration's options. */
     install(project = "project", stack = "stack"): this {
+        // The process-wide unhandledRejection listener reports to the mocks installed last.
+        // eslint-disable-next-line @typescript-eslint/no-this-alias
         current = this;
         pulumi.runtime.setMocks(this, project, stack, this.preview);
         const monitor: any = pulumi.runtime.getMonitor();
@@ -320,7 +322,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             try {
                 return await this.provider.create(r.type, checked.inputs, region);
             } catch (e) {
-                throw new Error(e instanceof PartialCreate ? `creating ${r.urn}: ${e.message}` : (e as Error).message);
+                throw new Error(e instanceof PartialCreate ? `creating ${r.urn}: ${e.message}` : (e as Error).message, { cause: e });
             }
         }
         if (this.preview) return { id: undefined, state: inputs };
@@ -379,6 +381,8 @@ export async function runProgram(
     const mocks = new AwsMocks({ preview: opts.preview }).install(project);
     setProjectConfig(project, opts.config ?? {});
     delete require.cache[require.resolve(modulePath)];
+    // A compiled program, loaded afresh: a module path known only at run time.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const exported: Record<string, unknown> = require(modulePath);
     const outputs = Object.fromEntries(
         await Promise.all(Object.entries(exported).map(async ([k, v]) => [k, pulumi.Output.isInstance(v) ? await valueOf(v) : v] as const)),

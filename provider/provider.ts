@@ -48,7 +48,7 @@ export class AppRunnerPrivateProvider implements pulumi.provider.Provider {
         } catch (e) {
             // The engine prefixes the answer with "<type> resource '<name>' has a problem: ", so the component's own
             // refusal is its message alone; a child's failure names the child.
-            throw new Error(isRefusal(e) ? (e as Error).message : describeFailure(e));
+            throw new Error(isRefusal(e) ? (e as Error).message : describeFailure(e), { cause: e });
         }
         return { urn: component.urn, state };
     }

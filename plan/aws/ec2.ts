@@ -362,7 +362,7 @@ const CreateSecurityGroup: Ec2Handler = (account, region, p) => {
     // cds-snc/notification-terraform#561 (other characters); the name-character text is unverified.
     if (/^sg-/i.test(name)) fail("InvalidParameterValue", `Value (${name}) for parameter GroupName is invalid. Group names may not be in the format sg-*.`);
     if (name.length > 255 || !GROUP_TEXT.test(name)) fail("InvalidParameterValue", `Value (${name}) for parameter GroupName is invalid.`);
-    if (/[^\x00-\x7f]/.test(description)) fail("InvalidParameterValue", `Value (${description}) for parameter GroupDescription is invalid. Character sets beyond ASCII are not supported.`);
+    if ([...description].some((c) => c.charCodeAt(0) > 0x7f)) fail("InvalidParameterValue", `Value (${description}) for parameter GroupDescription is invalid. Character sets beyond ASCII are not supported.`);
     if (description.length > 255 || !GROUP_TEXT.test(description)) {
         fail("InvalidParameterValue", "Invalid security group description. Valid descriptions are strings less than 256 characters from the following set:  a-zA-Z0-9. _-:/()#,@[]+=&;{}!$*");
     }

@@ -27,7 +27,7 @@ const anyproto = require("google-protobuf/google/protobuf/any_pb");
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The version the engine takes this plugin for: the `@pulumi/aws` the programs use (installed beside it), unless set. */
-const VERSION: string = process.env.APPRUNNER_STANDIN_VERSION ?? require("@pulumi/aws/package.json").version;
+const VERSION: string = process.env.APPRUNNER_STANDIN_VERSION ?? JSON.parse(fs.readFileSync(require.resolve("@pulumi/aws/package.json"), "utf8")).version;
 
 const statePath = process.env.APPRUNNER_STANDIN_STATE;
 const logPath = process.env.APPRUNNER_STANDIN_LOG;
@@ -195,7 +195,7 @@ const service = {
             result = await provider.invoke(token, args, region);
         } catch (e) {
             // The bridge's wording of a data source's error (its Terraform diagnostics, as a multierror).
-            throw new Error(`invoking ${token}: 1 error occurred:\n\t* ${(e as Error).message}\n\n`);
+            throw new Error(`invoking ${token}: 1 error occurred:\n\t* ${(e as Error).message}\n\n`, { cause: e });
         }
         const resp = new provproto.InvokeResponse();
         resp.setReturn(struct(result));

@@ -12,7 +12,7 @@ import { Store, seed } from "../../plan/standin/store";
 export const REPO = path.resolve(__dirname, "..", "..", "..");
 export const COMPONENT = "apprunner-private:index:PrivateEndpoint";
 /** The @pulumi/aws version the stand-in answers as (package-lock.json's). */
-export const STANDIN_VERSION: string = require(path.join(REPO, "package-lock.json")).packages["node_modules/@pulumi/aws"].version;
+export const STANDIN_VERSION: string = JSON.parse(fs.readFileSync(path.join(REPO, "package-lock.json"), "utf8")).packages["node_modules/@pulumi/aws"].version;
 
 let prefix: string | undefined;
 /** The PATH prefix engine.sh prints (building the CLI first if it must); the suite fails, never skips, without it. */

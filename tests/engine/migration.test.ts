@@ -30,7 +30,7 @@ describe("real engine: upgrading a 0.1.0 stack, and moving its endpoint to an In
         fs.copyFileSync(path.join(FIXTURE, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
         program(path.join(FIXTURE, "program.ts"));
         const tarball = execFileSync("npm", ["pack", "--workspace", "sdk", "--silent", "--pack-destination", ws.dir], { cwd: REPO, encoding: "utf8" }).trim().split("\n").pop()!;
-        const lock = require(path.join(REPO, "package-lock.json")).packages;
+        const lock = JSON.parse(fs.readFileSync(path.join(REPO, "package-lock.json"), "utf8")).packages;
         fs.writeFileSync(
             path.join(dir, "package.json"),
             JSON.stringify({

@@ -13,7 +13,7 @@ const SAME_ZONE =
 const REPORT = `error: apprunner-private:index:InterfaceEndpoint resource 'shared' has a problem: ${SAME_ZONE}`;
 
 /** The lines of `pulumi up`'s output, without the prefix the CLI gives the stack's messages among the steps. */
-const linesOf = (output: string) => output.split("\n").map((l) => l.replace(/^ [+~-]  pulumi:pulumi:Stack \S+ \w+ /, "").trim());
+const linesOf = (output: string) => output.split("\n").map((l) => l.replace(/^ [+~-] {2}pulumi:pulumi:Stack \S+ \w+ /, "").trim());
 
 for (const language of ["python", "yaml", "go"]) {
     describe(`real engine: one refusal, one report (${language})`, function () {
