@@ -2,7 +2,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateEndpoint } from "../../../sdk/index";
-import { TOPOLOGY as T } from "../../../plan/mocks";
+import { TOPOLOGY as T } from "../../../plan/aws/topology";
 
 const config = new pulumi.Config();
 const vpc = aws.ec2.getVpcOutput({ id: config.require("vpcId") });

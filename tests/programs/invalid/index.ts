@@ -1,6 +1,6 @@
 // Both subnetIds and vpcEndpointId: the component refuses it before registering any child.
 import { PrivateEndpoint } from "../../../sdk/index";
-import { TOPOLOGY as T } from "../../../plan/mocks";
+import { TOPOLOGY as T } from "../../../plan/aws/topology";
 
 new PrivateEndpoint("api", {
     serviceArn: T.apiServiceArn,

@@ -1,7 +1,7 @@
 // 150 services on one endpoint: a long program, for the plan's progress lines.
 import * as aws from "@pulumi/aws";
 import { PrivateEndpoint } from "../../../sdk/index";
-import { TOPOLOGY as T } from "../../../plan/mocks";
+import { TOPOLOGY as T } from "../../../plan/aws/topology";
 
 const services = Array.from({ length: 150 }, (_, i) =>
     new aws.apprunner.Service(`svc${i}`, {

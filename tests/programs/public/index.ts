@@ -1,7 +1,7 @@
 // A service left public behind a private endpoint, with the endpoint in one subnet.
 import * as aws from "@pulumi/aws";
 import { PrivateEndpoint } from "../../../sdk/index";
-import { TOPOLOGY as T } from "../../../plan/mocks";
+import { TOPOLOGY as T } from "../../../plan/aws/topology";
 
 const service = new aws.apprunner.Service("svc", {
     serviceName: "public-api",

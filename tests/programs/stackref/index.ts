@@ -1,7 +1,7 @@
 // The VPC comes from another stack's outputs.
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateEndpoint } from "../../../sdk/index";
-import { TOPOLOGY as T } from "../../../plan/mocks";
+import { TOPOLOGY as T } from "../../../plan/aws/topology";
 
 const network = new pulumi.StackReference("acme/network/prod");
 const vpcId = network.requireOutput("vpcId") as pulumi.Output<string>;

@@ -1,7 +1,7 @@
 // Two teams' components of different types, each with a PrivateEndpoint "api" of its own (one endpoint in one zone).
 import * as pulumi from "@pulumi/pulumi";
 import { PrivateEndpoint } from "../../../sdk/index";
-import { TOPOLOGY as T } from "../../../plan/mocks";
+import { TOPOLOGY as T } from "../../../plan/aws/topology";
 
 class Team extends pulumi.ComponentResource {
     constructor(type: string, name: string, serviceArn: string, subnetIds: string[]) {
