@@ -322,42 +322,31 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 ),
             ]);
         });
-        it("names an InterfaceEndpoint's endpoint as the one to keep, and flags the other", async () => {
-            const shared: TestResource = {
-                type: T.endpoint,
-                name: "shared-endpoint",
-                urn: `urn:pulumi:stack::project::apprunner-private:index:InterfaceEndpoint$${T.endpoint}::shared-endpoint`,
-                props: { ...stack()[3].props, arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:vpc-endpoint/vpce-0ccccccccccccccccc` },
-                deps: { vpcId: ["vpc"], securityGroupIds: ["sg"] },
-            };
-            const s = [...stack(), shared];
-            expectOnly(of(await stackOnly(s), id), [
-                violation(
-                    id,
-                    s[3],
-                    `VPC ${VPC} has 2 App Runner interface endpoints (VpcEndpoint "endpoint", VpcEndpoint "shared-endpoint"); one can serve every service in the VPC: give every PrivateEndpoint the vpcEndpointId of VpcEndpoint "shared-endpoint", the InterfaceEndpoint's. Sharing it saves about USD 14.60 a month (2 endpoint-AZs × 730 h × USD 0.01), plus data processing.`,
-                    "advisory",
-                ),
-            ]);
-        });
-        it("knows an InterfaceEndpoint nested in the user's own component (its URN's type chain has `$` before the token)", async () => {
-            const shared: TestResource = {
-                type: T.endpoint,
-                name: "shared-endpoint",
-                urn: `urn:pulumi:stack::project::acme:index:Network$apprunner-private:index:InterfaceEndpoint$${T.endpoint}::shared-endpoint`,
-                props: { ...stack()[3].props, arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:vpc-endpoint/vpce-0ccccccccccccccccc` },
-                deps: { vpcId: ["vpc"], securityGroupIds: ["sg"] },
-            };
-            const s = [...stack(), shared];
-            expectOnly(of(await stackOnly(s), id), [
-                violation(
-                    id,
-                    s[3],
-                    `VPC ${VPC} has 2 App Runner interface endpoints (VpcEndpoint "endpoint", VpcEndpoint "shared-endpoint"); one can serve every service in the VPC: give every PrivateEndpoint the vpcEndpointId of VpcEndpoint "shared-endpoint", the InterfaceEndpoint's. Sharing it saves about USD 14.60 a month (2 endpoint-AZs × 730 h × USD 0.01), plus data processing.`,
-                    "advisory",
-                ),
-            ]);
-        });
+        // An InterfaceEndpoint's endpoint, at the top of the stack or inside a component of the user's (its URN's type
+        // chain then has `$` before the token).
+        for (const [where, chain] of [
+            ["at the top", "apprunner-private:index:InterfaceEndpoint"],
+            ["nested in the user's own component", "acme:index:Network$apprunner-private:index:InterfaceEndpoint"],
+        ]) {
+            it(`names an InterfaceEndpoint's endpoint (${where}) as the one to keep, and flags the other`, async () => {
+                const shared: TestResource = {
+                    type: T.endpoint,
+                    name: "shared-endpoint",
+                    urn: `urn:pulumi:stack::project::${chain}$${T.endpoint}::shared-endpoint`,
+                    props: { ...stack()[3].props, arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:vpc-endpoint/vpce-0ccccccccccccccccc` },
+                    deps: { vpcId: ["vpc"], securityGroupIds: ["sg"] },
+                };
+                const s = [...stack(), shared];
+                expectOnly(of(await stackOnly(s), id), [
+                    violation(
+                        id,
+                        s[3],
+                        `VPC ${VPC} has 2 App Runner interface endpoints (VpcEndpoint "endpoint", VpcEndpoint "shared-endpoint"); one can serve every service in the VPC: give every PrivateEndpoint the vpcEndpointId of VpcEndpoint "shared-endpoint", the InterfaceEndpoint's. Sharing it saves about USD 14.60 a month (2 endpoint-AZs × 730 h × USD 0.01), plus data processing.`,
+                        "advisory",
+                    ),
+                ]);
+            });
+        }
         it("prices by the endpoints' region (eu-central-1: USD 0.012)", async () => {
             const eu = (name: string, arn: string): TestResource => ({
                 type: T.endpoint,
