@@ -103,6 +103,7 @@ describe("apprunner-private plan, before the engine", function () {
             warnings: [],
             errors: ['PrivateEndpoint "api": Only one of'],
             notes: [],
+            policyPacks: [],
             findings: [],
             cost: estimateCost([]),
             exitCode: 1,

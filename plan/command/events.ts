@@ -43,6 +43,11 @@ export interface Finding {
     urn: string;
 }
 
+export interface PolicyPack {
+    name: string;
+    version: string;
+}
+
 export interface RunReport {
     resources: Map<string, PlannedResource>;
     /** The stack's outputs, when the program got as far as registering them. */
@@ -54,6 +59,8 @@ export interface RunReport {
     findings: Finding[];
     /** summaryEvent.result: "succeeded" or "failed"; undefined when the CLI stopped before its summary. */
     result?: string;
+    /** The policy packs the engine ran, from the summary. */
+    policyPacks: PolicyPack[];
     /** The stack's configuration as the engine ran it (secure values "[secret]"). */
     config: Record<string, unknown>;
 }
@@ -82,7 +89,7 @@ export function describe(urn: string | undefined, message: string): string {
 }
 
 export function readEvents(stdout: string): RunReport {
-    const report: RunReport = { resources: new Map(), errors: [], warnings: [], stderr: [], findings: [], config: {} };
+    const report: RunReport = { resources: new Map(), errors: [], warnings: [], stderr: [], findings: [], config: {}, policyPacks: [] };
     let stackUrn = "";
     const add = (list: string[], text: string) => {
         if (text && !list.includes(text)) list.push(text);
@@ -128,7 +135,11 @@ export function readEvents(stdout: string): RunReport {
             const finding = { policy: p.policyName, level: p.enforcementLevel, message: stripAnsi(p.message ?? "").trim(), urn: p.resourceUrn ?? "" };
             if (!report.findings.some((f) => f.policy === finding.policy && f.urn === finding.urn && f.message === finding.message)) report.findings.push(finding);
         }
-        if (event.summaryEvent) report.result = event.summaryEvent.result;
+        if (event.summaryEvent) {
+            report.result = event.summaryEvent.result;
+            // Keyed "<name>|local|<path, shortened>", the version as the value.
+            report.policyPacks = Object.entries<string>(event.summaryEvent.PolicyPacks ?? {}).map(([key, version]) => ({ name: key.split("|")[0], version }));
+        }
     }
     return report;
 }

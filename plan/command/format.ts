@@ -70,7 +70,8 @@ export function formatText(p: PlanResult, color = false): string {
     const findings = p.findings.map((f) =>
         paint(f.level === "mandatory" ? "red" : "yellow", `  [${f.level}] ${f.policy} (${f.urn.split("::").pop()}): ${f.message.split("\n").slice(1).join(" ").trim()}`),
     );
-    out.push("", paint("bold", `Policy pack apprunner-private: ${count(mandatory.length, "mandatory violation")}, ${count(p.findings.length - mandatory.length, "advisory finding")}`));
+    const packs = p.policyPacks.map((x) => x.name).join(", ") || "none ran";
+    out.push("", paint("bold", `Policy pack ${packs}: ${count(mandatory.length, "mandatory violation")}, ${count(p.findings.length - mandatory.length, "advisory finding")}`));
     out.push(...findings);
     const c = p.cost;
     if (c.endpoints.length > 0) {

@@ -10,7 +10,7 @@ import { MODELLED_TYPES } from "../provider";
 import { seed } from "../standin/store";
 import { CostEstimate, estimateCost } from "./cost";
 import { MIN_PULUMI, HOW_TO_GET_PULUMI, Run, Scratch, compareVersions, engineEnv, findOnPath, runPulumi } from "./engine";
-import { Finding, PlannedResource, RunReport, readEvents } from "./events";
+import { Finding, PlannedResource, PolicyPack, RunReport, readEvents } from "./events";
 import { ConfigValue, PlanError, qualified, readProject, stackConfig } from "./project";
 
 export { PlanError } from "./project";
@@ -50,6 +50,8 @@ export interface PlanResult {
     errors: string[];
     /** What the plan did on the program's behalf, and what it did not read. */
     notes: string[];
+    /** The policy packs the engine ran (this package's), and the directory it was given. */
+    policyPacks: (PolicyPack & { path: string })[];
     findings: Finding[];
     cost: CostEstimate;
     /** 0: fine; 1: the program's errors or mandatory policy violations. */
@@ -243,7 +245,7 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
     };
     const up = await run(["up", "--yes", "--skip-preview"]);
     const preview = up.result === "succeeded" ? undefined : await run(["preview"]);
-    return result(project.name, dir, stack, region, version, up, preview, config.notes, account, opts.pricePerAzHour);
+    return result({ project: project.name, dir, stack, region, pulumi: version, pack, notes: config.notes, account, pricePerAzHour: opts.pricePerAzHour }, up, preview);
 }
 
 /** Progress every 100 resources the engine reports. */
@@ -255,18 +257,22 @@ function progress(onProgress?: (n: number) => void): ((line: string) => void) | 
     };
 }
 
-function result(
-    projectName: string,
-    dir: string,
-    stack: string,
-    region: string,
-    version: string,
-    up: RunReport,
-    preview: RunReport | undefined,
-    configNotes: string[],
-    account: AccountState,
-    pricePerAzHour?: number,
-): PlanResult {
+const cancelled = (error: string) => /: context canceled$/.test(error);
+
+/** What the plan knew before the engine ran. */
+interface Setting {
+    project: string;
+    dir: string;
+    stack: string;
+    region: string;
+    pulumi: string;
+    pack: string;
+    notes: string[];
+    account: AccountState;
+    pricePerAzHour?: number;
+}
+
+function result(setting: Setting, up: RunReport, preview: RunReport | undefined): PlanResult {
     // The preview lists every resource; the update knows the ids and outputs of those it created. The engine reports
     // resources as their steps start, in no fixed order: sorted by type and name, a plan reads the same every time.
     const resources = [...(preview ?? up).resources.values()]
@@ -276,12 +282,13 @@ function result(
         })
         .sort((a, b) => (a.type === b.type ? (a.name < b.name ? -1 : 1) : a.type < b.type ? -1 : 1));
     const unique = (xs: string[]) => [...new Set(xs)];
-    const errors = unique([...up.errors, ...(preview?.errors ?? [])]);
+    // When one step fails the engine cancels the others, and a policy pack's remediation under way reports that too.
+    const errors = unique([...up.errors, ...(preview?.errors ?? [])]).filter((e, _, all) => !(cancelled(e) && all.some((x) => !cancelled(x))));
     // Pulumi YAML reports its errors on the program's stderr only.
     if (errors.length === 0 && up.result !== "succeeded") errors.push(...unique([...up.stderr, ...(preview?.stderr ?? [])]));
     const findings = (preview ?? up).findings;
     const notes = [
-        ...configNotes,
+        ...setting.notes,
         ...resources
             .filter((r) => r.custom && r.type.startsWith("aws:") && !MODELLED_TYPES.includes(r.type))
             .map((r) => `${r.type} "${r.name}" is not modelled by the plan: created with a generated id and ARN, its inputs unchecked`),
@@ -292,19 +299,20 @@ function result(
     const mandatory = findings.some((f) => f.level === "mandatory");
     if (up.result !== "succeeded" && errors.length === 0 && !mandatory) errors.push("`pulumi up` failed and gave no reason");
     return {
-        project: projectName,
-        dir,
-        stack,
-        region: typeof up.config["aws:region"] === "string" ? (up.config["aws:region"] as string) : region,
-        pulumi: version,
+        project: setting.project,
+        dir: setting.dir,
+        stack: setting.stack,
+        region: typeof up.config["aws:region"] === "string" ? (up.config["aws:region"] as string) : setting.region,
+        pulumi: setting.pulumi,
         resources,
         outputs: up.outputs ?? preview?.outputs ?? {},
         warnings: unique([...up.warnings, ...(preview?.warnings ?? [])]),
         errors,
         notes,
+        policyPacks: (preview ?? up).policyPacks.map((p) => ({ ...p, path: setting.pack })),
         findings,
-        cost: estimateCost(resources, pricePerAzHour),
+        cost: estimateCost(resources, setting.pricePerAzHour),
         exitCode: errors.length > 0 || mandatory ? 1 : 0,
-        zones: Object.fromEntries(account.subnets.map((s) => [s.SubnetId, s.AvailabilityZone])),
+        zones: Object.fromEntries(setting.account.subnets.map((s) => [s.SubnetId, s.AvailabilityZone])),
     };
 }
