@@ -10,7 +10,7 @@ import { MODELLED_TYPES } from "../provider";
 import { seed } from "../standin/store";
 import { CostEstimate, estimateCost } from "./cost";
 import { MIN_PULUMI, HOW_TO_GET_PULUMI, Run, Scratch, compareVersions, engineEnv, findOnPath, runPulumi } from "./engine";
-import { Finding, PlannedResource, PolicyPack, RunReport, readEvents } from "./events";
+import { Finding, PlannedResource, PolicyPack, RunReport, SECRET, readEvents } from "./events";
 import { ConfigValue, PlanError, qualified, readProject, stackConfig } from "./project";
 
 export { PlanError } from "./project";
@@ -167,6 +167,13 @@ function planLimit(report: RunReport): PlanError | undefined {
                 "(from TypeScript, Python or Go, such a resource is created generically and listed as not modelled)",
         );
     }
+    const reference = /unknown stack "([^"]+)"/.exec(text);
+    if (reference) {
+        return new PlanError(
+            `the program reads the stack ${reference[1]} through a StackReference, and the plan runs in a throwaway backend that has no other stack: ` +
+                "it cannot plan this program",
+        );
+    }
     const plugin = /no resource plugin '(?:pulumi-resource-)?([\w-]+)' found/.exec(text);
     if (plugin) return new PlanError(`the program uses the ${plugin[1]} provider, which the plan does not run: it runs the program against a stand-in AWS only`);
     return undefined;
@@ -229,6 +236,10 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
         if (set.code !== 0) throw failed("config set-all", set);
     }
 
+    // The engine masks secrets in values, not in what programs and providers write in messages: the stack's secret
+    // values, known here, are masked everywhere in the plan.
+    const secrets = config.secretKeys.length > 0 ? await secretValues(pulumi, [...configFile, "--json", "--show-secrets"], inScratch) : [];
+
     // The user's own directory and Pulumi.yaml, so the program runs as their `pulumi up` runs it; the stack file is the
     // copy. An update gives known values and the findings on them; when it stops early (an error, or a mandatory rule on
     // one resource), a preview adds what it never reached, with the findings on everything.
@@ -245,7 +256,26 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
     };
     const up = await run(["up", "--yes", "--skip-preview"]);
     const preview = up.result === "succeeded" ? undefined : await run(["preview"]);
-    return result({ project: project.name, dir, stack, region, pulumi: version, pack, notes: config.notes, account, pricePerAzHour: opts.pricePerAzHour }, up, preview);
+    return result({ project: project.name, dir, stack, region, pulumi: version, pack, notes: config.notes, account, secrets, pricePerAzHour: opts.pricePerAzHour }, up, preview);
+}
+
+/** The plain text of the stack's secret configuration values (`pulumi config --show-secrets` in the scratch project). */
+async function secretValues(pulumi: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Promise<string[]> {
+    const r = await runPulumi(pulumi, ["config", ...args], opts);
+    if (r.code !== 0) throw failed("config --show-secrets", r);
+    const found = Object.values<{ value?: unknown; secret?: boolean }>(JSON.parse(r.stdout)).filter((v) => v.secret);
+    // Structured values come as JSON text; their leaves are masked one by one, and so is the whole.
+    const leaves = (v: unknown): string[] => (v && typeof v === "object" ? Object.values(v).flatMap(leaves) : v === undefined || v === null ? [] : [String(v)]);
+    const values = found.flatMap((v) => {
+        const text = String(v.value);
+        try {
+            return [text, ...leaves(JSON.parse(text))];
+        } catch {
+            return [text];
+        }
+    });
+    // Too short a value would mask ordinary words.
+    return [...new Set(values)].filter((v) => v.length >= 4).sort((a, b) => b.length - a.length);
 }
 
 /** Progress every 100 resources the engine reports. */
@@ -269,7 +299,17 @@ interface Setting {
     pack: string;
     notes: string[];
     account: AccountState;
+    /** Secret values to mask wherever they appear in text. */
+    secrets: string[];
     pricePerAzHour?: number;
+}
+
+/** Every string in a value with these secrets replaced by "[secret]". */
+function masked<T>(value: T, secrets: string[]): T {
+    if (typeof value === "string") return secrets.reduce((t, secret) => t.split(secret).join(SECRET), value as string) as T;
+    if (Array.isArray(value)) return value.map((v) => masked(v, secrets)) as T;
+    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, masked(v, secrets)])) as T;
+    return value;
 }
 
 function result(setting: Setting, up: RunReport, preview: RunReport | undefined): PlanResult {
@@ -298,7 +338,7 @@ function result(setting: Setting, up: RunReport, preview: RunReport | undefined)
     }
     const mandatory = findings.some((f) => f.level === "mandatory");
     if (up.result !== "succeeded" && errors.length === 0 && !mandatory) errors.push("`pulumi up` failed and gave no reason");
-    return {
+    return masked<PlanResult>({
         project: setting.project,
         dir: setting.dir,
         stack: setting.stack,
@@ -314,5 +354,5 @@ function result(setting: Setting, up: RunReport, preview: RunReport | undefined)
         cost: estimateCost(resources, setting.pricePerAzHour),
         exitCode: errors.length > 0 || mandatory ? 1 : 0,
         zones: Object.fromEntries(setting.account.subnets.map((s) => [s.SubnetId, s.AvailabilityZone])),
-    };
+    }, setting.secrets);
 }

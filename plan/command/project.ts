@@ -18,6 +18,8 @@ export interface Project {
     runtime: string;
     /** Where Pulumi.<stack>.yaml files are (`stackConfigDir`), absolute. */
     stackConfigDir: string;
+    /** Keys Pulumi.yaml declares `secret: true`, qualified (`project:key`). */
+    secretKeys: string[];
 }
 
 export function readProject(dir: string): Project {
@@ -31,7 +33,14 @@ export function readProject(dir: string): Project {
     }
     const runtime = typeof doc?.runtime === "string" ? doc.runtime : doc?.runtime?.name;
     if (typeof doc?.name !== "string" || typeof runtime !== "string") throw new PlanError(`${file} needs a \`name\` and a \`runtime\`, as \`pulumi\` does`);
-    return { dir, name: doc.name, runtime, stackConfigDir: path.resolve(dir, typeof doc.stackConfigDir === "string" ? doc.stackConfigDir : ".") };
+    const declared = Object.entries<any>(doc.config ?? {}).filter(([, v]) => v && typeof v === "object" && v.secret === true);
+    return {
+        dir,
+        name: doc.name,
+        runtime,
+        stackConfigDir: path.resolve(dir, typeof doc.stackConfigDir === "string" ? doc.stackConfigDir : "."),
+        secretKeys: declared.map(([k]) => qualified(doc.name, k)),
+    };
 }
 
 /** A `--config` value: `key=value`, the key as `pulumi config set` takes it (no namespace: the project's). */
@@ -84,7 +93,8 @@ export interface StackConfig {
     text?: string;
     /** Whether the user's passphrase decrypts the file's secure values (else a throwaway passphrase is used). */
     usesUserPassphrase: boolean;
-    /** Keys whose value is secret: the file's secure ones, so that a `--config` value given for one stays secret. */
+    /** Keys whose value is secret (the file's secure ones, those Pulumi.yaml declares secret): a `--config` value given
+     * for one is set as a secret. */
     secretKeys: string[];
     /** `aws:region` as the file sets it, for the simulated account's default region. */
     region?: string;
@@ -100,7 +110,12 @@ const passphraseGiven = (env: NodeJS.ProcessEnv) => !!(env.PULUMI_CONFIG_PASSPHR
  */
 export function stackConfig(project: Project, stack: string, overrides: ConfigValue[], env: NodeJS.ProcessEnv): StackConfig {
     const file = path.join(project.stackConfigDir, `Pulumi.${stack}.yaml`);
-    if (!fs.existsSync(file)) return { usesUserPassphrase: false, secretKeys: [], notes: [] };
+    if (!fs.existsSync(file)) {
+        // Planning a project that has stacks without naming one is most likely a slip: say which there are.
+        const others = fs.existsSync(project.stackConfigDir) ? fs.readdirSync(project.stackConfigDir).filter((f) => /^Pulumi\.[^.]+\.ya?ml$/.test(f)) : [];
+        const notes = others.length ? [`no ${path.basename(file)}: the program gets Pulumi.yaml's defaults and --config only (${others.join(", ")} ${others.length === 1 ? "is" : "are"} there: --stack names one)`] : [];
+        return { usesUserPassphrase: false, secretKeys: project.secretKeys, notes };
+    }
     const original = fs.readFileSync(file, "utf8");
     let doc: any;
     try {
@@ -125,7 +140,7 @@ export function stackConfig(project: Project, stack: string, overrides: ConfigVa
     // Values given with --config need no decrypting; the others need the stack's passphrase.
     const missing = secure.filter((k) => !given.has(k));
     if (missing.length > 0 && decryptable) {
-        return { file, text: doc.environment === undefined ? original : dump(copy), usesUserPassphrase: true, secretKeys: secure, region, notes };
+        return { file, text: doc.environment === undefined ? original : dump(copy), usesUserPassphrase: true, secretKeys: [...new Set([...secure, ...project.secretKeys])], region, notes };
     }
     if (missing.length > 0) {
         const example = missing[0].startsWith(`${project.name}:`) ? missing[0].slice(project.name.length + 1) : missing[0];
@@ -140,5 +155,5 @@ export function stackConfig(project: Project, stack: string, overrides: ConfigVa
     }
     for (const key of ["encryptionsalt", "secretsprovider", "encryptedkey"]) delete copy[key];
     copy.config = withoutKeys(config, secure);
-    return { file, text: dump(copy), usesUserPassphrase: false, secretKeys: secure, region, notes };
+    return { file, text: dump(copy), usesUserPassphrase: false, secretKeys: [...new Set([...secure, ...project.secretKeys])], region, notes };
 }

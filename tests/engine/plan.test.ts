@@ -229,6 +229,7 @@ describe("real engine: apprunner-private plan", function () {
             assert.doesNotMatch(stdout + stderr, /hunter2/);
             assert.match(stdout, new RegExp(`\\nPlan of plan-configured \\(${dir}\\), stack dev, in eu-central-1: run by pulumi`));
             assert.match(stdout, /\n {2}aws:ec2\/subnet:Subnet {2}private-0 {2}cidrBlock=10\.0\.0\.0\/24 availabilityZone=eu-central-1a\n/);
+            assert.ok(stdout.includes('\n1 warning:\n  connecting to the database with [secret]\n'), stdout);
             assert.match(stdout, /\nOutputs:\n {2}connection = \{"password":"\[secret\]","user":"app"\}\n {2}password = "\[secret\]"\n {2}url = "https:\/\/[a-z0-9]{10}\.eu-central-1\.awsapprunner\.com"\n/);
             assert.ok(stdout.includes('\n  api-endpoint of PrivateEndpoint "api" (eu-central-1): 2 AZs × 730 h × USD 0.012 = USD 17.52\n'), stdout);
         });
@@ -247,7 +248,18 @@ describe("real engine: apprunner-private plan", function () {
             const { code, stdout } = planIn(ws, dir, ["--stack", "dev", "--json", "--config", "dbPassword=hunter3"]);
             assert.equal(code, 0, stdout);
             assert.doesNotMatch(stdout, /hunter3/);
-            assert.equal(JSON.parse(stdout).outputs.password, "[secret]");
+            assert.deepEqual([JSON.parse(stdout).outputs.password, JSON.parse(stdout).warnings], ["[secret]", ["connecting to the database with [secret]"]]);
+        });
+
+        it("says which stack files there are when --stack names none of them; a key Pulumi.yaml declares secret stays secret", () => {
+            const { code, stdout } = planIn(ws, dir, ["--config", "team=payments", "--config", "dbPassword=hunter3"]);
+            assert.equal(code, 0, stdout);
+            assert.doesNotMatch(stdout, /hunter3/);
+            assert.ok(
+                stdout.includes("\n1 note:\n  no Pulumi.plan.yaml: the program gets Pulumi.yaml's defaults and --config only (Pulumi.dev.yaml is there: --stack names one)\n"),
+                stdout,
+            );
+            assert.match(stdout, /\), stack plan, in us-east-1: run by pulumi/);
         });
 
         it("says when the passphrase given is not the stack's (exit 2)", () => {
@@ -403,6 +415,21 @@ describe("real engine: apprunner-private plan", function () {
             stderr:
                 "error: the stand-in AWS does not model aws:s3:Bucket, and Pulumi YAML needs a type's schema before it runs anything: the plan cannot plan this program " +
                 "(from TypeScript, Python or Go, such a resource is created generically and listed as not modelled)\n",
+        });
+    });
+
+    it("stops, naming it, at what it cannot run: a StackReference, a provider other than AWS (exit 2)", () => {
+        assert.deepEqual(planIn(ws, path.join(PROGRAMS, "yaml-stackref"), []), {
+            code: 2,
+            stdout: "",
+            stderr:
+                "error: the program reads the stack organization/network/prod through a StackReference, and the plan runs in a throwaway backend that has no other stack: " +
+                "it cannot plan this program\n",
+        });
+        assert.deepEqual(planIn(ws, path.join(PROGRAMS, "yaml-random"), []), {
+            code: 2,
+            stdout: "",
+            stderr: "error: the program uses the random provider, which the plan does not run: it runs the program against a stand-in AWS only\n",
         });
     });
 

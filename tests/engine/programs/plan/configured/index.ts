@@ -22,6 +22,9 @@ const service = new aws.apprunner.Service("api", {
 });
 const api = new PrivateEndpoint("api", { serviceArn: service.arn, vpcId: vpc.id, subnetIds: subnets.map((s) => s.id), tags: { team } });
 
+// A program that writes its secret into a message: the engine masks secrets in values only; the plan masks this too.
+password.apply((p) => pulumi.log.warn(`connecting to the database with ${p}`));
+
 export const url = api.url;
 export { password };
 export const connection = { user: "app", password };
