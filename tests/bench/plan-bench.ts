@@ -1,8 +1,11 @@
 // `npm run bench:plan`: `apprunner-private plan` of the root project (Pulumi.yaml and program/ at the repository
 // root, as `npm run plan` runs it), against a bare `pulumi preview` of the same program (a copy, in a throwaway stack
-// with no policy pack), in the same run, interleaved, median of BENCH_RUNS (at least 3). Target (issue #17): the plan
-// at most 10 s with the CLI already built. Both type-check the program, as Pulumi's Node.js runtime does.
+// with no policy pack), in the same run, interleaved. Both type-check the program, as Pulumi's Node.js runtime does,
+// through ts-node, which caches what it compiled in the temporary directory: the first run of each starts from an empty
+// cache (a fresh TMPDIR) and is reported alone; the figure is the median of the BENCH_RUNS (at least 3) after it.
+// Target (issue #17): the plan at most 10 s with the CLI already built.
 import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { REPO, Workspace, enginePath, rootCopy } from "../engine/harness";
 
@@ -24,21 +27,24 @@ function main() {
     try {
         const copy = rootCopy(ws);
         ws.pulumi(copy, "stack", "init", "bench");
+        const tmp = path.join(ws.dir, "tmp");
+        fs.mkdirSync(tmp);
         const { PULUMI_HOME: _h, PULUMI_BACKEND_URL: _b, PULUMI_CONFIG_PASSPHRASE: _p, ...userEnv } = process.env;
-        const planEnv = { ...userEnv, PATH: `${enginePath()}${path.delimiter}${process.env.PATH}` };
+        const planEnv = { ...userEnv, TMPDIR: tmp, PATH: `${enginePath()}${path.delimiter}${process.env.PATH}` };
+        const previewEnv = { ...ws.env, TMPDIR: tmp };
         const times = { plan: [] as number[], preview: [] as number[] };
-        for (let run = 0; run < RUNS; run++) {
+        for (let run = 0; run <= RUNS; run++) {
             times.plan.push(timed(process.execPath, [path.join(REPO, "bin", "plan", "cli.js"), "plan"], REPO, planEnv));
-            times.preview.push(timed("pulumi", ["preview", "--stack", "bench", "--non-interactive"], copy, ws.env));
+            times.preview.push(timed("pulumi", ["preview", "--stack", "bench", "--non-interactive"], copy, previewEnv));
         }
-        const plan = median(times.plan) / 1000;
-        const preview = median(times.preview) / 1000;
-        const all = (xs: number[]) => xs.map((x) => (x / 1000).toFixed(2)).join(", ");
-        console.log(`root project, median of ${RUNS} (each run: ${all(times.plan)} s for the plan; ${all(times.preview)} s for the preview)`);
-        console.log(`  apprunner-private plan     ${plan.toFixed(2)} s`);
-        console.log(`  bare pulumi preview        ${preview.toFixed(2)} s`);
-        console.log(`  ratio                      ${(plan / preview).toFixed(2)}x`);
-        console.log(`target: the plan at most ${TARGET_SECONDS} s: ${plan <= TARGET_SECONDS ? "met" : "NOT MET"}`);
+        const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+        const [plan, preview] = [median(times.plan.slice(1)), median(times.preview.slice(1))];
+        console.log(`root project; runs: plan ${times.plan.map(s).join(", ")}; preview ${times.preview.map(s).join(", ")}`);
+        console.log(`                             first run (empty ts-node cache)   median of the ${RUNS} after it`);
+        console.log(`  apprunner-private plan     ${s(times.plan[0]).padEnd(34)}${s(plan)}`);
+        console.log(`  bare pulumi preview        ${s(times.preview[0]).padEnd(34)}${s(preview)}`);
+        console.log(`  ratio                      ${`${(times.plan[0] / times.preview[0]).toFixed(2)}x`.padEnd(34)}${(plan / preview).toFixed(2)}x`);
+        console.log(`target: the plan at most ${TARGET_SECONDS} s: ${plan <= TARGET_SECONDS * 1000 ? "met" : "NOT MET"} (${s(plan)}); its first run: ${times.plan[0] <= TARGET_SECONDS * 1000 ? "met" : "NOT MET"} (${s(times.plan[0])})`);
     } finally {
         ws.dispose();
     }
