@@ -434,12 +434,13 @@ describe("real engine: apprunner-private plan", function () {
     });
 
     /** An example that gets the component from provider/, set up as its README says, with a dev stack's file. */
-    function example(language: string): string {
+    function example(language: string, config: Record<string, string> = {}): string {
         const dir = ws.copyProject(path.join(REPO, "examples", language), language);
         if (language === "yaml") edit(path.join(dir, "Pulumi.yaml"), "packages:\n  apprunner-private: ../../provider\n", "");
         addProvider(ws, dir);
         const name = fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8").match(/^name: (.*)$/m)![1];
-        fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), `config:\n  ${name}:vpcId: ${T.vpcId}\n  ${name}:subnetIds:\n    - ${T.subnetA}\n    - ${T.subnetB}\n`);
+        const values = Object.entries({ vpcId: T.vpcId, ...config }).map(([k, v]) => `  ${name}:${k}: ${v}\n`);
+        fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), `config:\n${values.join("")}  ${name}:subnetIds:\n    - ${T.subnetA}\n    - ${T.subnetB}\n`);
         return dir;
     }
 
@@ -508,6 +509,22 @@ describe("real engine: apprunner-private plan", function () {
         assert.match(p.outputs.apiUrl, URL("us-east-1"));
         assert.deepEqual([p.cost.monthly, p.cost.saving, p.findings, p.errors], [14.6, 14.6, [], []]);
     });
+    it("plans a Go program, leaving go.mod and go.sum as they are", () => {
+        const dir = example("go", { apiServiceArn: T.apiServiceArn, adminServiceArn: T.adminServiceArn });
+        const { code, stdout, stderr } = planIn(ws, dir, ["--stack", "dev"]);
+        assert.equal(code, 0, stdout + stderr);
+        assert.deepEqual(tree(stdout), [
+            "  apprunner-private:index:InterfaceEndpoint  shared",
+            "    aws:ec2/securityGroup:SecurityGroup  shared-endpoint-sg",
+            "    aws:ec2/vpcEndpoint:VpcEndpoint  shared-endpoint",
+            "  apprunner-private:index:PrivateEndpoint  admin",
+            "    aws:apprunner/vpcIngressConnection:VpcIngressConnection  admin-connection",
+            "  apprunner-private:index:PrivateEndpoint  api",
+            "    aws:apprunner/vpcIngressConnection:VpcIngressConnection  api-connection",
+        ]);
+        assert.ok(stdout.includes(SHARED_COST), stdout);
+    });
+
     it("works installed from its tarballs (npm pack --workspace policy --workspace plan) into a user's TypeScript project", () => {
         const packs = path.join(ws.dir, "packs");
         fs.mkdirSync(packs);
