@@ -39,6 +39,18 @@ describe("apprunner-private plan, before the engine", function () {
         });
     });
 
+    it("says when the pulumi on PATH is too old (exit 2)", () => {
+        const bin = path.join(tmp, "old-pulumi");
+        fs.mkdirSync(bin);
+        fs.writeFileSync(path.join(bin, "pulumi"), "#!/bin/sh\necho v3.200.0\n", { mode: 0o755 });
+        const r = plan([path.join(PROGRAMS, "teams")], { PATH: `${bin}${path.delimiter}${process.env.PATH}` });
+        assert.deepEqual(r, {
+            code: 2,
+            stdout: "",
+            stderr: `error: ${bin}/pulumi is v3.200.0; the plan needs v3.269.0 or newer: upgrade it (https://www.pulumi.com/docs/iac/download-install/)\n`,
+        });
+    });
+
     it("exits 2 for a directory without Pulumi.yaml; --json says so in JSON", () => {
         const text = plan(["no-such-dir"]);
         assert.deepEqual(text, { code: 2, stdout: "", stderr: `error: no Pulumi.yaml in ${path.join(ROOT, "no-such-dir")}: give the directory of a Pulumi project\n` });

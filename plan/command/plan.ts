@@ -5,6 +5,7 @@
 // names) are the stand-in's. The recipe, and why each step is there: PLAN-ON-ENGINE.md beside DESIGN.md.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { parseServiceArn } from "../../sdk/aws";
 import { AccountState, DEFAULT_REGION, Topology, startingAccount } from "../aws";
 import { MODELLED_TYPES } from "../provider";
 import { seed } from "../standin/store";
@@ -103,7 +104,7 @@ export function checkTopology(t: unknown): Topology {
         if (!Array.isArray(list)) throw wrong(kind, "a list", list);
         list.forEach((item, i) => {
             if (kind === "services") {
-                if (typeof item !== "string" || !/^arn:aws[\w-]*:apprunner:[\w-]+:\d{12}:service\/[\w-]+\/\w+$/.test(item)) throw wrong(`services[${i}]`, "an App Runner service ARN", item);
+                if (typeof item !== "string" || !parseServiceArn(item)) throw wrong(`services[${i}]`, "an App Runner service ARN", item);
                 return;
             }
             for (const [field, type] of Object.entries(TOPOLOGY_FIELDS[kind])) {
@@ -217,8 +218,12 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
         standinVersion: standinVersion(dir),
     });
     const inScratch = { cwd: scratch.project, env };
-    const version = (await runPulumi(pulumi, ["version"], inScratch)).stdout.trim();
-    if (compareVersions(version, MIN_PULUMI) < 0) throw new PlanError(`${pulumi} is ${version}; the plan needs v${MIN_PULUMI} or newer. ${HOW_TO_GET_PULUMI}`);
+    const probe = await runPulumi(pulumi, ["version"], inScratch);
+    if (probe.code !== 0) throw failed("version", probe);
+    const version = probe.stdout.trim();
+    if (compareVersions(version, MIN_PULUMI) < 0) {
+        throw new PlanError(`${pulumi} is ${version}; the plan needs v${MIN_PULUMI} or newer: upgrade it (https://www.pulumi.com/docs/iac/download-install/)`);
+    }
     const init = await runPulumi(pulumi, ["stack", "init", stack], inScratch);
     if (init.code !== 0) {
         if (/incorrect passphrase/.test(init.stderr)) {
