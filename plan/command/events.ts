@@ -90,7 +90,6 @@ export function describe(urn: string | undefined, message: string): string {
 
 export function readEvents(stdout: string): RunReport {
     const report: RunReport = { resources: new Map(), errors: [], warnings: [], stderr: [], findings: [], config: {}, policyPacks: [] };
-    let stackUrn = "";
     const add = (list: string[], text: string) => {
         if (text && !list.includes(text)) list.push(text);
     };
@@ -106,7 +105,6 @@ export function readEvents(stdout: string): RunReport {
         if (step?.new) {
             const s = step.new;
             if (s.type === STACK_TYPE) {
-                stackUrn = s.urn;
                 if (event.resOutputsEvent) report.outputs = clean(s.outputs ?? {}) as Record<string, unknown>;
                 continue;
             }
@@ -115,7 +113,7 @@ export function readEvents(stdout: string): RunReport {
                 urn: s.urn,
                 type: s.type,
                 name: nameOf(s.urn),
-                parent: s.parent === stackUrn ? "" : (s.parent ?? ""),
+                parent: !s.parent || typeOf(s.parent) === STACK_TYPE ? "" : s.parent,
                 custom: !!s.custom,
                 id: s.id || known?.id || undefined,
                 inputs: clean(s.inputs ?? {}) as Record<string, any>,

@@ -35,14 +35,16 @@ function keyInputs(r: PlannedResource): string {
 }
 
 function tree(resources: PlannedResource[]): string[] {
+    const urns = new Set(resources.map((r) => r.urn));
     const lines: string[] = [];
-    const walk = (parent: string, depth: number) => {
-        for (const r of resources.filter((x) => x.parent === parent)) {
+    const walk = (level: PlannedResource[], depth: number) => {
+        for (const r of level) {
             lines.push(`${"  ".repeat(depth + 1)}${r.type}  ${r.name}${keyInputs(r) ? `  ${keyInputs(r)}` : ""}`);
-            if (r.urn) walk(r.urn, depth + 1);
+            walk(resources.filter((x) => x.parent === r.urn), depth + 1);
         }
     };
-    walk("", 0);
+    // At the top: the stack's own resources, and any whose parent the engine never reported.
+    walk(resources.filter((r) => !urns.has(r.parent)), 0);
     return lines;
 }
 

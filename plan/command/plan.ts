@@ -292,6 +292,7 @@ function progress(onProgress?: (n: number) => void): ((line: string) => void) | 
     };
 }
 
+const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 const cancelled = (error: string) => /: context canceled$/.test(error);
 
 /** What the plan knew before the engine ran. */
@@ -325,7 +326,7 @@ function result(setting: Setting, up: RunReport, preview: RunReport | undefined)
             const created = up.resources.get(r.urn);
             return created?.id ? { ...r, id: created.id, outputs: created.outputs } : r;
         })
-        .sort((a, b) => (a.type === b.type ? (a.name < b.name ? -1 : 1) : a.type < b.type ? -1 : 1));
+        .sort((a, b) => order(a.type, b.type) || order(a.name, b.name) || order(a.urn, b.urn));
     const unique = (xs: string[]) => [...new Set(xs)];
     // When one step fails the engine cancels the others, and a policy pack's remediation under way reports that too.
     const errors = unique([...up.errors, ...(preview?.errors ?? [])]).filter((e, _, all) => !(cancelled(e) && all.some((x) => !cancelled(x))));

@@ -307,12 +307,9 @@ describe("real engine: apprunner-private plan", function () {
         assert.ok(
             stdout.includes(
                 '\n  api-endpoint of PrivateEndpoint "api" (us-east-1): 2 AZs × 730 h × USD 0.01 = USD 14.60\n' +
-                    '  api-endpoint of PrivateEndpoint "api" (us-east-1): 1 AZ × 730 h × USD 0.01 = USD 7.30\n',
-            ) ||
-                stdout.includes(
-                    '\n  api-endpoint of PrivateEndpoint "api" (us-east-1): 1 AZ × 730 h × USD 0.01 = USD 7.30\n' +
-                        '  api-endpoint of PrivateEndpoint "api" (us-east-1): 2 AZs × 730 h × USD 0.01 = USD 14.60\n',
-                ),
+                    '  api-endpoint of PrivateEndpoint "api" (us-east-1): 1 AZ × 730 h × USD 0.01 = USD 7.30\n' +
+                    "  total: USD 21.90 for 2 services; one endpoint per service instead: USD 21.90; sharing saves USD 0.00\n",
+            ),
             stdout,
         );
     });
