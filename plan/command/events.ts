@@ -72,7 +72,7 @@ const nameOf = (urn: string) => urn.split("::").slice(3).join("::");
 /** Warnings about the stand-in itself, which the user can do nothing about. */
 const STANDIN_NOISE = [/^using pulumi-resource-aws from \$PATH/, /^resource plugin aws is expected to have version/];
 
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- ANSI colour codes begin with the ESC control character
 const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, "");
 
 /** A diagnostic's text: no colour codes, and no JavaScript stack (its first `at` line and what follows). */
