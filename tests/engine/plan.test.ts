@@ -535,15 +535,18 @@ describe("real engine: apprunner-private plan", function () {
         execFileSync("npm", ["install", "--no-audit", "--no-fund"], { cwd: dir, stdio: "pipe" });
         const name = fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8").match(/^name: (.*)$/m)![1];
         fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), `config:\n  ${name}:vpcId: ${T.vpcId}\n  ${name}:subnetIds:\n    - ${T.subnetA}\n    - ${T.subnetB}\n`);
-        const r = spawnSync(path.join(dir, "node_modules", ".bin", "apprunner-private"), ["plan", "--stack", "dev", "--json"], {
-            cwd: dir,
-            encoding: "utf8",
-            env: { ...process.env, PATH: `${enginePath()}${path.delimiter}${process.env.PATH}`, PULUMI_HOME: path.join(ws.dir, "user-home") },
-        });
+        const env = { ...process.env, PATH: `${enginePath()}${path.delimiter}${process.env.PATH}`, PULUMI_HOME: path.join(ws.dir, "user-home") };
+        const r = spawnSync(path.join(dir, "node_modules", ".bin", "apprunner-private"), ["plan", "--stack", "dev", "--json"], { cwd: dir, encoding: "utf8", env });
         assert.equal(r.status, 0, r.stdout + r.stderr);
         const p = JSON.parse(r.stdout);
         assert.deepEqual(p.policyPacks, [{ name: "apprunner-private", version: "0.1.0", path: path.join(dir, "node_modules", "@apprunner-private", "policy") }]);
         assert.equal(p.resources.length, 9);
         assert.deepEqual([p.cost.monthly, p.cost.saving, p.errors, p.findings], [14.6, 14.6, [], []]);
+        // The same values as paths, as the example's README gives them (a list config key takes no JSON string).
+        fs.rmSync(path.join(dir, "Pulumi.dev.yaml"));
+        const paths = ["--config-path", "--config", `vpcId=${T.vpcId}`, "--config", `subnetIds[0]=${T.subnetA}`, "--config", `subnetIds[1]=${T.subnetB}`];
+        const text = spawnSync(path.join(dir, "node_modules", ".bin", "apprunner-private"), ["plan", ".", ...paths], { cwd: dir, encoding: "utf8", env });
+        assert.equal(text.status, 0, text.stdout + text.stderr);
+        assert.ok(text.stdout.includes(SHARED_COST), text.stdout);
     });
 });
