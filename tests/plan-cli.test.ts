@@ -78,6 +78,26 @@ describe("apprunner-private plan, before the engine", function () {
         });
     });
 
+    it("names secure values nested in a key by their path, and those a cloud holds the key of", () => {
+        const dir = path.join(tmp, "nested");
+        fs.mkdirSync(dir);
+        fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: nested\nruntime: nodejs\n");
+        const stack = (head: string) =>
+            fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), `${head}config:\n  nested:db:\n    user: app\n    password:\n      secure: v1:AAAA\n  nested:tokens:\n    - secure: v1:BBBB\n`);
+        stack("encryptionsalt: v1:AAAA\n");
+        assert.deepEqual(plan([dir, "--stack", "dev"]).stderr, [
+            `error: ${dir}/Pulumi.dev.yaml has secure values the plan cannot decrypt here: \`nested:db.password\`, \`nested:tokens[0]\`. `,
+            "Set PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE) to the stack's passphrase, or pass each with --config ",
+            "(e.g. --config db.password=VALUE --config-path); the plan keeps such values secret.\n",
+        ].join(""));
+        stack("secretsprovider: awskms://alias/team?region=us-east-1\nencryptedkey: AAAA\n");
+        assert.deepEqual(plan([dir, "--stack", "dev", "--config-path", "--config", "db.password=x"], { PULUMI_CONFIG_PASSPHRASE: "any" }).stderr, [
+            `error: ${dir}/Pulumi.dev.yaml has secure values the plan cannot decrypt here: \`nested:tokens[0]\`. `,
+            "They are encrypted by awskms://…, which the plan does not call (it uses no cloud account): pass it with --config ",
+            "(e.g. --config tokens[0]=VALUE --config-path); the plan keeps such values secret.\n",
+        ].join(""));
+    });
+
     it("names what is wrong in a --topology file (exit 2)", () => {
         const file = path.join(tmp, "topology.json");
         const cases: [unknown, string][] = [
