@@ -20,12 +20,8 @@ export interface AwsMocksOptions {
     topology?: Topology;
     /** Outputs of stacks a program references, by stack name. */
     stackReferences?: Record<string, Record<string, unknown>>;
-    /** Give resources of types not modelled here generated ids instead of failing (the plan). */
+    /** Give resources of types not modelled here generated ids instead of failing (a program with an IAM role, say). */
     passThroughUnmodelled?: boolean;
-    /** Say, when a lookup misses, which ids could have been found (the plan). */
-    explainMisses?: boolean;
-    /** Collect every unhandled rejection, not only Pulumi's (the plan: nothing else would report them). */
-    collectAllRejections?: boolean;
 }
 
 /** One registration as the monitor saw it. */
@@ -85,7 +81,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     /** AWS: the account, and its APIs. */
     readonly aws: Aws;
     readonly provider: AwsProvider;
-    /** Resources of types the mocks do not model, passed through (the plan's mode; tests throw instead). */
+    /** Resources of types the mocks do not model, passed through (with `passThroughUnmodelled`; otherwise they fail). */
     readonly passedThrough: Registration[] = [];
     readonly options: AwsMocksOptions;
 
@@ -134,11 +130,6 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         return this;
     }
 
-    /** The Availability Zone of a subnet the account has, for the plan's diagram. */
-    subnetZone(id: string): string | undefined {
-        return this.aws.account.state.subnets.find((s) => s.SubnetId === id)?.AvailabilityZone;
-    }
-
     /** Deletes a resource as the AWS provider would (setMocks has no delete, so tests call this). */
     async delete(type: string, id: string, region = this.region): Promise<void> {
         await this.provider.delete(type, id, { region }, region);
@@ -148,7 +139,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
      * Waits until registrations have stopped coming (none added for a few turns of the event loop): they finish
      * asynchronously, and not every one is reachable from an output to await.
      */
-    async settle(onProgress?: (registered: number) => void): Promise<void> {
+    async settle(): Promise<void> {
         let stable = 0;
         let seen = -1;
         while (stable < 5) {
@@ -157,7 +148,6 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             else {
                 stable = 0;
                 seen = this.registrations.length;
-                onProgress?.(seen);
             }
         }
     }
@@ -201,7 +191,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             // the test to assert. The process's other listeners (mocha's, Pulumi's) stay: mocha re-emits rejections
             // it does not own, so the same one can arrive twice, and is kept once.
             process.on("unhandledRejection", (reason) => {
-                const ours = current && (current.options.collectAllRejections || isFromPulumi(reason));
+                const ours = current && isFromPulumi(reason);
                 if (ours && !current!.unhandled.includes(reason as Error)) current!.unhandled.push(reason as Error);
             });
         }
@@ -245,22 +235,9 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             return await this.provider.invoke(args.token, inputs, this.regionOf(args.provider, inputs));
         } catch (e) {
             // The engine answers a failed invoke as a gRPC error whose `details` carry the provider's message.
-            const message = `invocation of ${args.token} returned an error: invoking ${args.token}: 1 error occurred:\n\t* ${(e as Error).message}${this.explain(e as Error, args.token)}`;
+            const message = `invocation of ${args.token} returned an error: invoking ${args.token}: 1 error occurred:\n\t* ${(e as Error).message}`;
             throw Object.assign(new Error(message), { details: message });
         }
-    }
-
-    /** The plan's hint after a lookup that found nothing: the ids of that kind the account has in the region. */
-    private explain(e: Error, token: string): string {
-        if (!this.options.explainMisses || !/^no matching/.test(e.message)) return "";
-        const state = this.aws.account.state;
-        const ids: Record<string, { id: string; region: string }[]> = {
-            "aws:ec2/getVpc:getVpc": state.vpcs.filter((v) => !v.IsDefault).map((v) => ({ id: v.VpcId, region: v.Region })),
-            "aws:ec2/getSubnet:getSubnet": state.subnets.filter((s) => !s.DefaultForAz).map((s) => ({ id: s.SubnetId, region: s.Region })),
-            "aws:ec2/getSecurityGroup:getSecurityGroup": state.securityGroups.map((g) => ({ id: g.GroupId, region: g.Region })),
-        };
-        const known = (ids[token] ?? []).filter((x) => x.region === this.region).map((x) => x.id);
-        return ` (the plan knows ${known.length ? known.join(", ") : "none"} in ${this.region}; describe others with --topology)`;
     }
 
     newResource(args: pulumi.runtime.MockResourceArgs & { urn?: string; parent?: string }): Promise<{ id: string | undefined; state: Record<string, any> }> {
@@ -329,7 +306,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         if (r.type === "pulumi:pulumi:StackReference") {
             const outputs = this.options.stackReferences?.[inputs.name];
             if (outputs === undefined) {
-                throw new Error(`stack reference "${inputs.name}" has no outputs here: pass --stack-reference ${inputs.name}=FILE (a JSON object of its outputs)`);
+                throw new Error(`stack reference "${inputs.name}" has no outputs here: give them in the \`stackReferences\` option of AwsMocks`);
             }
             return { id: inputs.name, state: { name: inputs.name, outputs, secretOutputNames: [] } };
         }

@@ -3,8 +3,7 @@
 import * as aws from "@pulumi/aws";
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
-import { toAnalyzed as asAnalyzed } from "../plan/command/plan";
-import { analyzeAll } from "./analyzer";
+import { analyzeAll, toAnalyzed as asAnalyzed } from "./analyzer";
 import { AwsMocks, runProgram, valueOf } from "./mocks";
 
 const program = path.join(__dirname, "..", "program", "index.js");

@@ -56,6 +56,6 @@ export function estimateCost(resources: { type: string; name: string; inputs: Re
 
 /** `InterfaceEndpoint "shared"` or `PrivateEndpoint "api"`, from a child's parent URN; undefined for other parents. */
 export function ownerOf(parent: string | undefined): string | undefined {
-    const m = /::apprunner-private:index:(InterfaceEndpoint|PrivateEndpoint)::([^:]+)$/.exec(parent ?? "");
+    const m = /(?:::|\$)apprunner-private:index:(InterfaceEndpoint|PrivateEndpoint)::([^:]+)$/.exec(parent ?? "");
     return m ? `${m[1]} "${m[2]}"` : undefined;
 }

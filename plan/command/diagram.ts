@@ -1,7 +1,7 @@
 // A Mermaid flowchart of a planned stack: VPCs holding their App Runner endpoints (with their subnets, zones and
 // security groups), the services (private or not), and the VPC ingress connections that join them.
-import { Registration } from "../mocks";
 import { ownerOf } from "./cost";
+import { PlannedResource } from "./events";
 
 /** Label text: quotes escaped, hyphens non-breaking (Mermaid wraps labels at hyphens). */
 const label = (text: string) => text.replace(/"/g, "#quot;").replace(/-/g, "\u2011");
@@ -14,17 +14,17 @@ const TYPES = {
     connection: "aws:apprunner/vpcIngressConnection:VpcIngressConnection",
 };
 
-/** `zoneOf` answers a subnet id's Availability Zone, for subnets the program did not create. */
-export function mermaid(registrations: Registration[], zoneOf: (subnetId: string) => string | undefined = () => undefined): string {
-    const byType = (t: string) => registrations.filter((r) => r.type === t);
+/** `zones`: the Availability Zones of subnets the program did not create, by id. */
+export function mermaid(resources: PlannedResource[], zones: Record<string, string> = {}): string {
+    const byType = (t: string) => resources.filter((r) => r.type === t);
     const ids = new Map<string, string>();
-    const node = (r: Registration) => {
-        if (!ids.has(r.urn ?? r.name)) ids.set(r.urn ?? r.name, `n${ids.size}`);
-        return ids.get(r.urn ?? r.name)!;
+    const node = (r: PlannedResource) => {
+        if (!ids.has(r.urn)) ids.set(r.urn, `n${ids.size}`);
+        return ids.get(r.urn)!;
     };
     const subnetText = (id: string) => {
-        const created = registrations.find((r) => r.type === "aws:ec2/subnet:Subnet" && r.id === id);
-        const zone = created?.state?.availabilityZone ?? zoneOf(id);
+        const created = resources.find((r) => r.type === "aws:ec2/subnet:Subnet" && r.id === id);
+        const zone = created?.outputs?.availabilityZone ?? zones[id];
         return `${created ? created.name : id}${zone ? ` (${zone})` : ""}`;
     };
     const lines = ["flowchart LR"];
@@ -60,7 +60,7 @@ export function mermaid(registrations: Registration[], zoneOf: (subnetId: string
         if (!endpoint) lines.push(`  ${from}["${label(`endpoint ${String(c.inputs.ingressVpcConfiguration?.vpcEndpointId)} (outside this program)`)}"]`);
         const to = service ? node(service) : `${node(c)}_service`;
         if (!service) lines.push(`  ${to}(["${label(`service ${String(c.inputs.serviceArn)}`)}"])`);
-        const domain = c.state?.domainName ? `<br/>https://${label(c.state.domainName)}` : "";
+        const domain = c.outputs?.domainName ? `<br/>https://${label(c.outputs.domainName)}` : "";
         lines.push(`  ${from} -- "${label(`VPC ingress connection ${c.name}`)}${domain}" --> ${to}`);
     }
     return lines.join("\n") + "\n";

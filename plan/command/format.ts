@@ -1,6 +1,7 @@
 // The plan as text for people, and as JSON for machines.
 import { ENDPOINT_DATA_PROCESSING_TIERS } from "../../sdk/aws";
-import { AVAILABILITY, PlanResult, PlannedResource } from "./plan";
+import { PlannedResource } from "./events";
+import { AVAILABILITY, PlanResult } from "./plan";
 
 /** Colours only on a terminal, and never with NO_COLOR set (https://no-color.org). */
 export function wantsColor(isTTY: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
@@ -21,7 +22,7 @@ function keyInputs(r: PlannedResource): string {
         case "aws:ec2/subnet:Subnet":
             return `cidrBlock=${i.cidrBlock} availabilityZone=${i.availabilityZone}`;
         case "aws:ec2/securityGroup:SecurityGroup":
-            return `ingress=${(i.ingress ?? []).map((x: any) => `${x.protocol} ${x.fromPort}-${x.toPort} from ${[...(x.cidrBlocks ?? []), ...(x.ipv6CidrBlocks ?? [])].join(",")}`).join("; ") || "none"} egress=${(i.egress ?? []).length ? "yes" : "none"}`;
+            return `ingress=${(i.ingress ?? []).map((x: any) => `${x.protocol} ${x.fromPort}-${x.toPort} from ${[...(x.cidrBlocks ?? []), ...(x.ipv6CidrBlocks ?? []), ...(x.securityGroups ?? [])].join(",")}`).join("; ") || "none"} egress=${(i.egress ?? []).length ? "yes" : "none"}`;
         case "aws:ec2/vpcEndpoint:VpcEndpoint":
             return `serviceName=${i.serviceName} type=${i.vpcEndpointType} subnets=${(i.subnetIds ?? []).length} ipAddressType=${i.ipAddressType ?? "ipv4"} privateDns=${i.privateDnsEnabled} policy=${i.policy === undefined ? "none" : "set"}`;
         case "aws:apprunner/service:Service":
@@ -34,14 +35,16 @@ function keyInputs(r: PlannedResource): string {
 }
 
 function tree(resources: PlannedResource[]): string[] {
+    const urns = new Set(resources.map((r) => r.urn));
     const lines: string[] = [];
-    const walk = (parent: string, depth: number) => {
-        for (const r of resources.filter((x) => x.parent === parent)) {
+    const walk = (level: PlannedResource[], depth: number) => {
+        for (const r of level) {
             lines.push(`${"  ".repeat(depth + 1)}${r.type}  ${r.name}${keyInputs(r) ? `  ${keyInputs(r)}` : ""}`);
-            if (r.urn) walk(r.urn, depth + 1);
+            walk(resources.filter((x) => x.parent === r.urn), depth + 1);
         }
     };
-    walk("", 0);
+    // At the top: the stack's own resources, and any whose parent the engine never reported.
+    walk(resources.filter((r) => !urns.has(r.parent)), 0);
     return lines;
 }
 
@@ -57,7 +60,7 @@ export function formatText(p: PlanResult, color = false): string {
     out.push(paint("yellow", `Note: ${AVAILABILITY}`));
     out.push(
         "",
-        `Plan of ${p.project} (${p.dir}) in ${p.region}: simulated, no AWS account and no Pulumi CLI used; ids, ARNs and domain names are invented.`,
+        `Plan of ${p.project} (${p.dir}), stack ${p.stack}, in ${p.region}: run by pulumi ${p.pulumi} against a simulated AWS, no AWS account used; ids, ARNs and domain names are invented.`,
     );
     section(`Resources (${p.resources.length}):`, tree(p.resources));
     section("Outputs:", Object.entries(p.outputs).map(([k, v]) => `  ${k} = ${JSON.stringify(v)}`));
@@ -65,10 +68,12 @@ export function formatText(p: PlanResult, color = false): string {
     section(`${count(p.warnings.length, "warning")}:`, p.warnings.map((w) => paint("yellow", `  ${w}`)));
     section(`${count(p.errors.length, "error")}:`, p.errors.map((e) => paint("red", `  ${e.replace(/\n/g, "\n  ")}`)));
     const mandatory = p.findings.filter((f) => f.level === "mandatory");
+    // A finding's message is the rule's description, then what it found: the second part is the news.
     const findings = p.findings.map((f) =>
-        paint(f.level === "mandatory" ? "red" : "yellow", `  [${f.level}] ${f.policy} (${f.urn.split("::").pop()}): ${f.message.split("\n").slice(1).join(" ")}`),
+        paint(f.level === "mandatory" ? "red" : "yellow", `  [${f.level}] ${f.policy} (${f.urn.split("::").pop()}): ${f.message.split("\n").slice(1).join(" ").trim()}`),
     );
-    out.push("", paint("bold", `Policy pack apprunner-private: ${count(mandatory.length, "mandatory violation")}, ${count(p.findings.length - mandatory.length, "advisory finding")}`));
+    const packs = p.policyPacks.map((x) => x.name).join(", ") || "none ran";
+    out.push("", paint("bold", `Policy pack ${packs}: ${count(mandatory.length, "mandatory violation")}, ${count(p.findings.length - mandatory.length, "advisory finding")}`));
     out.push(...findings);
     const c = p.cost;
     if (c.endpoints.length > 0) {
@@ -85,6 +90,6 @@ export function formatText(p: PlanResult, color = false): string {
 }
 
 export function formatJson(p: PlanResult): string {
-    const { registrations: _registrations, zoneOf: _zoneOf, ...rest } = p;
+    const { zones: _zones, ...rest } = p;
     return JSON.stringify({ availability: AVAILABILITY, ...rest }, null, 2) + "\n";
 }

@@ -1,67 +1,64 @@
-// `apprunner-private plan`: runs a Pulumi TypeScript program under the AWS-faithful mocks, with no credentials
-// and no Pulumi CLI, and reports what it would create, its outputs, warnings and errors, the policy pack's
-// findings and the endpoints' cost. Values AWS computes (ids, ARNs, domain names) are simulated.
-import * as pulumi from "@pulumi/pulumi";
-import * as yaml from "js-yaml";
+// `apprunner-private plan`: runs the user's program with the user's `pulumi`, unchanged, against the stand-in AWS in a
+// throwaway backend and Pulumi home, and reports what it would create, its outputs, warnings and errors, the policy
+// pack's findings and the endpoints' cost. Transforms, stack configuration, secrets, components and every language
+// behave as Pulumi makes them behave, because it is Pulumi that runs them. Values AWS computes (ids, ARNs, domain
+// names) are the stand-in's. The recipe, and why each step is there: PLAN-ON-ENGINE.md beside DESIGN.md.
 import * as fs from "node:fs";
-import { createRequire } from "node:module";
 import * as path from "node:path";
-import { describeFailure } from "../../sdk/errors";
-import { resolve } from "../../sdk/known";
-import { AwsMocks, Registration, Topology, setProjectConfig } from "../mocks";
-import { SECRET } from "../../sdk/validation";
-import { Diagnostic, TestResource as AnalyzedResource, UNKNOWN_VALUE, analyzeAll } from "./analyze";
+import { parseServiceArn } from "../../sdk/aws";
+import { AccountState, DEFAULT_REGION, Topology, startingAccount } from "../aws";
+import { MODELLED_TYPES } from "../provider";
+import { seed } from "../standin/store";
 import { CostEstimate, estimateCost } from "./cost";
+import { MIN_PULUMI, HOW_TO_GET_PULUMI, Run, Scratch, compareVersions, engineEnv, findOnPath, runPulumi } from "./engine";
+import { Finding, PlannedResource, PolicyPack, RunReport, SECRET, readEvents } from "./events";
+import { ConfigValue, PlanError, qualified, readProject, stackConfig } from "./project";
 
-/** The tool's own limits, or a program that does not load: exit code 2. */
-export class PlanError extends Error {}
+export { PlanError } from "./project";
 
 export interface PlanOptions {
     /** The program's directory, holding Pulumi.yaml. */
     dir: string;
-    /** Config values, `key=value` as `pulumi config set` takes them (a key without a namespace is the project's). */
-    config?: Record<string, string>;
+    /** The stack whose configuration (Pulumi.<stack>.yaml) the program gets; default "plan". */
     stack?: string;
+    /** `--config` values, as `pulumi config set` takes them. */
+    config?: ConfigValue[];
+    /** The `--config` keys are property paths (`subnetIds[0]`), as with `pulumi config set --path`. */
+    configPath?: boolean;
+    /** Existing VPCs, subnets, security groups and services the program looks up, besides the stand-in's own. */
+    topology?: Topology;
     /** USD per endpoint-AZ-hour for every endpoint; default: each endpoint's region's price. */
     pricePerAzHour?: number;
-    /** Type-check the program before running it, as Pulumi's Node.js host does. Default: true. */
-    typecheck?: boolean;
-    /** Existing VPCs and subnets the program looks up. */
-    topology?: Topology;
-    /** Outputs of the stacks the program references, by stack name. */
-    stackReferences?: Record<string, Record<string, unknown>>;
-    /** Called as resources are registered, for progress on long programs. */
-    onProgress?: (registered: number) => void;
-}
-
-export interface PlannedResource {
-    urn: string;
-    type: string;
-    name: string;
-    /** The parent's URN; "" for top-level resources. */
-    parent: string;
-    custom: boolean;
-    inputs: Record<string, unknown>;
+    /** The user's environment (their `pulumi` on PATH, their passphrase). */
+    env?: NodeJS.ProcessEnv;
+    /** The scratch directory; the caller disposes of it (the CLI does on every exit path). */
+    scratch: Scratch;
+    /** Called as the engine reports resources, for progress on long programs. */
+    onProgress?: (resources: number) => void;
 }
 
 export interface PlanResult {
     project: string;
     dir: string;
+    stack: string;
     region: string;
+    /** The `pulumi version` that ran the program. */
+    pulumi: string;
     resources: PlannedResource[];
     /** Stack outputs; a secret one is "[secret]". */
     outputs: Record<string, unknown>;
     warnings: string[];
     errors: string[];
-    /** What the plan did on the program's behalf: resources it does not model, passed through. */
+    /** What the plan did on the program's behalf, and what it did not read. */
     notes: string[];
-    findings: Diagnostic[];
+    /** The policy packs the engine ran (this package's), and the directory it was given. */
+    policyPacks: (PolicyPack & { path: string })[];
+    findings: Finding[];
     cost: CostEstimate;
     /** 0: fine; 1: the program's errors or mandatory policy violations. */
     exitCode: 0 | 1;
-    /** The registrations as the mocks saw them, and the zones of subnets (for the diagram). */
-    registrations: Registration[];
-    zoneOf: (subnetId: string) => string | undefined;
+    /** Availability Zones of the subnets the account had before the program (for the diagram). */
+    zones: Record<string, string>;
 }
 
 /** AWS App Runner's availability, said first wherever the package speaks to a user who may adopt it. */
@@ -69,257 +66,299 @@ export const AVAILABILITY =
     "AWS App Runner is closed to new customers since 2026; existing customers keep full use, AWS plans no new features " +
     "and points new users to Amazon ECS Express Mode (https://docs.aws.amazon.com/apprunner/latest/dg/apprunner-availability-change.html).";
 
-function readProject(dir: string): { name: string; main: string; config: Record<string, string> } {
-    const file = path.join(dir, "Pulumi.yaml");
-    if (!fs.existsSync(file)) throw new PlanError(`no Pulumi.yaml in ${dir}: give the directory of a Pulumi project`);
-    const project: any = yaml.load(fs.readFileSync(file, "utf8"));
-    const runtime = typeof project.runtime === "string" ? project.runtime : project.runtime?.name;
-    if (runtime !== "nodejs") throw new PlanError(`${file} has runtime ${JSON.stringify(runtime)}: the plan runs TypeScript and JavaScript (nodejs) programs`);
-    const defaults = Object.entries<any>(project.config ?? {}).flatMap(([k, v]) =>
-        v && typeof v === "object" && "default" in v ? [[k, typeof v.default === "string" ? v.default : JSON.stringify(v.default)]] : [],
+/** The @pulumi/aws version the copy of the provider is written from, when the program's own cannot be found. */
+const MODELLED_AWS_VERSION = "7.48.0";
+
+/** The runnable policy pack: the policy package's directory (its main is the pack), a dependency of this package. */
+export function policyPack(): string {
+    const dir = path.dirname(require.resolve("@apprunner-private/policy/package.json"));
+    const main = path.join(dir, require(path.join(dir, "package.json")).main);
+    if (!fs.existsSync(main)) throw new PlanError(`the policy pack in ${dir} is not built (${main} is missing): run \`npm run build\` there`);
+    return dir;
+}
+
+/** The version the stand-in answers as: the program's @pulumi/aws (a TypeScript program asks for exactly that). */
+function standinVersion(dir: string): string {
+    try {
+        return require(require.resolve("@pulumi/aws/package.json", { paths: [dir] })).version;
+    } catch {
+        // Other languages ask for their SDK's version; the stand-in on PATH serves any, with a warning the plan hides.
+        return MODELLED_AWS_VERSION;
+    }
+}
+
+/** The fields each kind of `--topology` entry must have (strings, or lists of strings: `[]`). */
+const TOPOLOGY_FIELDS: Record<string, Record<string, "string" | "string[]">> = {
+    vpcs: { id: "string", cidrBlocks: "string[]" },
+    subnets: { id: "string", vpcId: "string", availabilityZone: "string", cidrBlock: "string" },
+    securityGroups: { id: "string", vpcId: "string" },
+    endpoints: { id: "string", vpcId: "string" },
+};
+
+/** A --topology file's shape, checked before the model reads it, so that a mistake is named rather than a crash. */
+export function checkTopology(t: unknown): Topology {
+    const wrong = (where: string, what: string, got: unknown) => new PlanError(`--topology: ${where} must be ${what}, got: ${JSON.stringify(got)}`);
+    if (!t || typeof t !== "object" || Array.isArray(t)) throw wrong("the file", "a JSON object", t);
+    for (const [kind, list] of Object.entries(t)) {
+        if (!(kind in TOPOLOGY_FIELDS) && kind !== "services") throw new PlanError(`--topology: unknown key \`${kind}\`; the keys are vpcs, subnets, securityGroups, services, endpoints`);
+        if (!Array.isArray(list)) throw wrong(kind, "a list", list);
+        list.forEach((item, i) => {
+            if (kind === "services") {
+                if (typeof item !== "string" || !parseServiceArn(item)) throw wrong(`services[${i}]`, "an App Runner service ARN", item);
+                return;
+            }
+            for (const [field, type] of Object.entries(TOPOLOGY_FIELDS[kind])) {
+                const v = item?.[field];
+                const ok = type === "string" ? typeof v === "string" : Array.isArray(v) && v.every((x) => typeof x === "string");
+                if (!ok) throw wrong(`${kind}[${i}].${field}`, type === "string" ? "a string" : "a list of strings", v);
+            }
+        });
+    }
+    return t as Topology;
+}
+
+/** A failed lookup, as the stand-in logged it. */
+interface FailedLookup {
+    token: string;
+    args: Record<string, unknown>;
+    region: string;
+    message: string;
+}
+
+function failedLookups(log: string): FailedLookup[] {
+    if (!fs.existsSync(log)) return [];
+    return fs
+        .readFileSync(log, "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+        .filter((e) => e.method === "Invoke:failed");
+}
+
+/** What the account holds that a lookup of this kind could have found, in the lookup's region. */
+function known(account: AccountState, token: string, region: string): string {
+    const list = (what: string, ids: string[]) =>
+        ids.length ? `the simulated account has the ${what} ${ids.slice(0, 8).join(", ")}${ids.length > 8 ? ` and ${ids.length - 8} more` : ""} in ${region}` : `the simulated account has no ${what} in ${region}`;
+    const inRegion = <T extends { Region: string }>(xs: T[]) => xs.filter((x) => x.Region === region);
+    if (/getVpc:/.test(token)) return list("VPCs", inRegion(account.vpcs).map((v) => v.VpcId));
+    if (/getSubnets?:/.test(token)) return list("subnets", inRegion(account.subnets).map((s) => s.SubnetId));
+    if (/getSecurityGroup:/.test(token)) return list("security groups", inRegion(account.securityGroups).map((g) => g.GroupId));
+    if (/cloudcontrol/.test(token)) return list("App Runner services", inRegion(account.services).map((s) => s.ServiceArn));
+    return "the simulated account does not hold it";
+}
+
+function lookupError(lookups: FailedLookup[], account: AccountState): PlanError {
+    const lines = lookups
+        .filter((l, i) => lookups.findIndex((m) => m.token === l.token && JSON.stringify(m.args) === JSON.stringify(l.args)) === i)
+        .map((l) => `  ${l.token} ${JSON.stringify(l.args)}: ${l.message}; ${known(account, l.token, l.region)}`)
+        .sort(); // lookups run concurrently: sorted, the message reads the same every time
+    return new PlanError(
+        `the plan cannot answer ${lines.length === 1 ? "a lookup" : `${lines.length} lookups`} the program makes:\n${lines.join("\n")}\n` +
+            "Describe what exists in your account (VPCs, subnets, security groups, App Runner services) in a --topology file: see the README, \"See before you deploy\".",
     );
-    return { name: project.name, main: path.resolve(dir, project.main ?? "."), config: Object.fromEntries(defaults) };
 }
 
-const SELF = "@apprunner-private/apprunner-private";
-
-function canResolve(request: string, dir: string): boolean {
-    try {
-        // Resolved as a module in `dir` would: `require.resolve(_, { paths })` also tries this package's self-reference.
-        createRequire(path.join(dir, "index.js")).resolve(request);
-        return true;
-    } catch {
-        return false;
+/** A failure that is the plan's limit, not the program's, in what the engine printed. */
+function planLimit(report: RunReport): PlanError | undefined {
+    const text = [...report.errors, ...report.stderr].join("\n");
+    const yamlType = /unable to find resource type "([^"]+)" in resource provider "aws"/.exec(text);
+    if (yamlType) {
+        return new PlanError(
+            `the stand-in AWS does not model ${yamlType[1]}, and Pulumi YAML needs a type's schema before it runs anything: the plan cannot plan this program ` +
+                "(from TypeScript, Python or Go, such a resource is created generically and listed as not modelled)",
+        );
     }
-}
-
-/** The file Pulumi's Node.js host would run for `main`: the file, or a directory's package.json main or index. */
-function entryOf(main: string): string {
-    if (!fs.existsSync(main) || !fs.statSync(main).isDirectory()) {
-        const file = [main, `${main}.ts`, `${main}.js`].find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
-        if (!file) throw new PlanError(`the program's main, ${main}, does not exist`);
-        return file;
+    const reference = /unknown stack "([^"]+)"/.exec(text);
+    if (reference) {
+        return new PlanError(
+            `the program reads the stack ${reference[1]} through a StackReference, and the plan runs in a throwaway backend that has no other stack: ` +
+                "it cannot plan this program",
+        );
     }
-    const pkg = path.join(main, "package.json");
-    const declared = fs.existsSync(pkg) ? JSON.parse(fs.readFileSync(pkg, "utf8")).main : undefined;
-    const candidates = [...(declared ? [path.join(main, declared)] : []), path.join(main, "index.ts"), path.join(main, "index.js")];
-    const file = candidates.find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
-    if (!file) throw new PlanError(`no index.ts or index.js in ${main}`);
-    return file;
+    const plugin = /no resource plugin '(?:pulumi-resource-)?([\w-]+)' found/.exec(text);
+    if (plugin) return new PlanError(`the program uses the ${plugin[1]} provider, which the plan does not run: it runs the program against a stand-in AWS only`);
+    return undefined;
 }
 
-/** The program's type errors, as Pulumi's Node.js host would report them, from the program's own TypeScript. */
-function typeErrors(dir: string, entry: string): string[] {
-    let ts: typeof import("typescript");
-    try {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        ts = require(require.resolve("typescript", { paths: [dir, __dirname] }));
-    } catch {
-        throw new PlanError(`type-checking ${dir} needs the typescript package: install it there (npm install -D typescript), or pass --no-typecheck`);
-    }
-    // The program's own tsconfig.json, as Pulumi's host reads it: the directory's, not one found further up.
-    const configFile = fs.existsSync(path.join(dir, "tsconfig.json")) ? path.join(dir, "tsconfig.json") : undefined;
-    const parsed = configFile
-        ? ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })
-        : undefined;
-    const options: import("typescript").CompilerOptions = {
-        ...(parsed?.options ?? { strict: true, target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS, esModuleInterop: true }),
-        noEmit: true,
-    };
-    if (!canResolve(SELF, dir)) {
-        // As at run time (resolveThisPackage), a program that has not installed this package is checked against the
-        // plan's own declarations.
-        options.paths = { ...options.paths, [SELF]: [path.join(__dirname, "..", "..", "sdk", "index.d.ts")] };
-        options.baseUrl ??= dir;
-    }
-    // The entry and what it imports, as ts-node checks a program: not every file the tsconfig.json includes.
-    const program = ts.createProgram([entry], options);
-    return ts.getPreEmitDiagnostics(program).map((d) => {
-        const text = ts.flattenDiagnosticMessageText(d.messageText, "\n");
-        if (!d.file || d.start === undefined) return text;
-        const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
-        return `${path.relative(dir, d.file.fileName)}(${line + 1},${character + 1}): ${text}`;
-    });
-}
-
-/** TypeScript programs are transpiled on load, as Pulumi's Node.js host does (after its own type-check). */
-function registerTypeScript(dir: string) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { tsnodeRequire, typescriptRequire } = require("@pulumi/pulumi/tsutils").typeScriptRequireStrings();
-    const project = path.join(dir, "tsconfig.json");
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require(tsnodeRequire).register({
-        transpileOnly: true,
-        compiler: typescriptRequire,
-        ...(fs.existsSync(project)
-            ? { project, compilerOptions: { sourceMap: true } }
-            : // Pulumi's Node.js host's defaults for a program without tsconfig.json.
-              { skipProject: true, compilerOptions: { target: "ES2020", module: "commonjs", moduleResolution: "node", esModuleInterop: true, sourceMap: true } }),
-    });
-}
-
-/**
- * A program that imports this package but has not installed it (an example in this repository, say) gets the
- * plan's own copy: the plan is this package, so the versions cannot differ.
- */
-function resolveThisPackage() {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const Module = require("node:module");
-    const self = SELF;
-    const resolveFilename = Module._resolveFilename;
-    Module._resolveFilename = function (request: string, ...rest: unknown[]) {
-        try {
-            return resolveFilename.call(this, request, ...rest);
-        } catch (e) {
-            if (request !== self && !request.startsWith(`${self}/`)) throw e;
-            return resolveFilename.call(this, path.join(__dirname, "..", "..", "sdk", request === self ? "index.js" : `${request.slice(self.length + 1)}/index.js`), ...rest);
-        }
-    };
-}
-
-/** The engine's encoding of a value for a policy pack: unknowns as its sentinel. */
-function encode(value: unknown): unknown {
-    if (pulumi.isUnknown(value)) return UNKNOWN_VALUE;
-    if (Array.isArray(value)) return value.map(encode);
-    if (typeof value === "object" && value !== null) {
-        return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, encode(v)]));
-    }
-    return value;
-}
-
-/** Registrations as the engine hands them to a policy pack: inputs during a preview, outputs after. */
-export function toAnalyzed(mocks: AwsMocks): AnalyzedResource[] {
-    return mocks.registrations.map((r) => ({
-        type: r.type,
-        name: r.name,
-        urn: r.urn,
-        props: encode(mocks.preview ? r.engineInputs : { ...r.state }) as Record<string, unknown>,
-        deleteBeforeReplace: r.deleteBeforeReplace,
-        depUrns: r.propertyDependencies,
-    }));
-}
-
-/** A stack output, deeply resolved (arrays and objects holding Outputs too); a secret as "[secret]". */
-async function outputValue(value: unknown): Promise<unknown> {
-    const r = await resolve(pulumi.output(value));
-    if (r.secret) return SECRET;
-    return r.known ? r.value : undefined;
-}
-
-/** What the program module gives as stack outputs: its exports, or what its exported function returns. */
-async function exportsOf(module: any): Promise<Record<string, unknown>> {
-    const main = typeof module === "function" ? module : typeof module?.default === "function" ? module.default : undefined;
-    if (main) return (await main()) ?? {};
-    return module ?? {};
+/** The command's failure, with what it printed, as the plan's error. */
+function failed(what: string, run: Run): PlanError {
+    return new PlanError(`\`pulumi ${what}\` failed (exit ${run.code}):\n${(run.stderr + run.stdout).trim()}`);
 }
 
 export async function plan(opts: PlanOptions): Promise<PlanResult> {
+    const userEnv = opts.env ?? process.env;
     const dir = path.resolve(opts.dir);
     const project = readProject(dir);
-    let theirs: string;
+    // The file backend names stacks organization/<project>/<stack>: the last segment is the stack and its file.
+    const stack = (opts.stack ?? "plan").split("/").pop()!;
+    const overrides = opts.config ?? [];
+    const config = stackConfig(project, stack, overrides, userEnv);
+    const topology = opts.topology && checkTopology(opts.topology);
+    const pulumi = findOnPath("pulumi", userEnv);
+    if (!pulumi) throw new PlanError(`no \`pulumi\` on PATH: the plan runs your program with the Pulumi CLI. ${HOW_TO_GET_PULUMI}`);
+    const pack = policyPack();
+    const { scratch } = opts;
+
+    // The scratch project has the name and runtime only: what `stack init` and `config` need, nothing to resolve.
+    fs.writeFileSync(path.join(scratch.project, "Pulumi.yaml"), `name: ${JSON.stringify(project.name)}\nruntime: ${JSON.stringify(project.runtime)}\n`);
+    const stackFile = path.join(scratch.project, `Pulumi.${stack}.yaml`);
+    if (config.text !== undefined) fs.writeFileSync(stackFile, config.text);
+    const given = new Map(overrides.map((o) => [qualified(project.name, o.key), o.value]));
+    const region = given.get("aws:region") ?? config.region ?? userEnv.AWS_REGION ?? DEFAULT_REGION;
+    let account: AccountState;
     try {
-        theirs = require.resolve("@pulumi/pulumi", { paths: [project.main, dir] });
-    } catch {
-        throw new PlanError(`the program in ${dir} cannot load @pulumi/pulumi: run \`npm install\` there first`);
+        account = startingAccount(topology, region);
+    } catch (e) {
+        throw new PlanError(`--topology: ${(e as Error).message}`);
     }
-    // Installed in the program, this package shares the program's @pulumi/pulumi (a peer dependency); run from
-    // elsewhere, the program's own copy would never see the simulated AWS.
-    if (theirs !== require.resolve("@pulumi/pulumi")) {
-        throw new PlanError(`the program in ${dir} uses another copy of @pulumi/pulumi (${theirs}): install this package in that program and run \`npx apprunner-private plan\` there`);
-    }
-    const entry = entryOf(project.main);
-    const config = { ...project.config, ...opts.config };
-    const region = config["aws:region"] ?? "us-east-1";
-    const result = (errors: string[]): PlanResult => ({
-        project: project.name,
-        dir,
-        region,
-        resources: [],
-        outputs: {},
-        warnings: [],
-        errors,
-        notes: [],
-        findings: [],
-        cost: estimateCost([], opts.pricePerAzHour),
-        exitCode: 1,
-        registrations: [],
-        zoneOf: () => undefined,
+    seed(scratch.state, account);
+
+    const env = engineEnv(scratch, userEnv, {
+        passphrase: config.usesUserPassphrase ? undefined : "apprunner-private-plan (throwaway)",
+        standinVersion: standinVersion(dir),
     });
-    if (opts.typecheck !== false && /\.tsx?$/.test(entry)) {
-        const errors = typeErrors(dir, entry);
-        if (errors.length > 0) return result(errors);
+    const inScratch = { cwd: scratch.project, env };
+    const probe = await runPulumi(pulumi, ["version"], inScratch);
+    if (probe.code !== 0) throw failed("version", probe);
+    const version = probe.stdout.trim();
+    if (compareVersions(version, MIN_PULUMI) < 0) {
+        throw new PlanError(`${pulumi} is ${version}; the plan needs v${MIN_PULUMI} or newer: upgrade it (https://www.pulumi.com/docs/iac/download-install/)`);
+    }
+    const init = await runPulumi(pulumi, ["stack", "init", stack], inScratch);
+    if (init.code !== 0) {
+        if (/incorrect passphrase/.test(init.stderr)) {
+            throw new PlanError(
+                `the passphrase in ${userEnv.PULUMI_CONFIG_PASSPHRASE ? "PULUMI_CONFIG_PASSPHRASE" : "PULUMI_CONFIG_PASSPHRASE_FILE"} does not decrypt ${config.file}: ` +
+                    `give the stack's passphrase, or unset it and pass the secure values with --config (${config.secretKeys.map((k) => `\`${k}\``).join(", ")})`,
+            );
+        }
+        throw failed("stack init", init);
+    }
+    const configFile = ["--stack", stack, "--config-file", stackFile];
+    if (overrides.length > 0) {
+        const pairs = [...given].flatMap(([k, v]) => [config.secretKeys.includes(k) ? "--secret" : "--plaintext", `${k}=${v}`]);
+        const set = await runPulumi(pulumi, ["config", "set-all", ...configFile, ...(opts.configPath ? ["--path"] : []), ...pairs], inScratch);
+        if (set.code !== 0) throw failed("config set-all", set);
     }
 
-    const mocks = new AwsMocks({ region, topology: opts.topology, stackReferences: opts.stackReferences, passThroughUnmodelled: true, explainMisses: true, collectAllRejections: true }).install(
-        project.name,
-        opts.stack ?? "plan",
-    );
-    setProjectConfig(project.name, config);
-    const warnings: string[] = [];
-    const errors: string[] = [];
-    const log = pulumi.log as any;
-    const saved = { warn: log.warn, error: log.error };
-    log.warn = (msg: string, resource?: unknown) => warnings.push(describeFailure({ message: msg, resource }));
-    log.error = (msg: string, resource?: unknown) => errors.push(describeFailure({ message: msg, resource }));
-    try {
-        registerTypeScript(dir);
-        resolveThisPackage();
-        let exported: Record<string, unknown> = {};
+    // The engine masks secrets in values, not in what programs and providers write in messages: the stack's secret
+    // values, known here, are masked everywhere in the plan.
+    const secrets = config.secretKeys.length > 0 ? await secretValues(pulumi, [...configFile, "--json", "--show-secrets"], inScratch) : [];
+
+    // The user's own directory and Pulumi.yaml, so the program runs as their `pulumi up` runs it; the stack file is the
+    // copy. An update gives known values and the findings on them; when it stops early (an error, or a mandatory rule on
+    // one resource), a preview adds what it never reached, with the findings on everything.
+    const inProject = { cwd: dir, env, onLine: progress(opts.onProgress) };
+    const run = async (args: string[]) => {
+        const r = await runPulumi(pulumi, [...args, ...configFile, "--policy-pack", pack, "--json"], inProject);
+        const report = readEvents(r.stdout);
+        const lookups = failedLookups(scratch.log);
+        if (lookups.length > 0) throw lookupError(lookups, account);
+        const limit = planLimit(report);
+        if (limit) throw limit;
+        if (report.result === undefined) throw failed(args[0], r);
+        return report;
+    };
+    const up = await run(["up", "--yes", "--skip-preview"]);
+    const preview = up.result === "succeeded" ? undefined : await run(["preview"]);
+    return result({ project: project.name, dir, stack, region, pulumi: version, pack, notes: config.notes, account, secrets, pricePerAzHour: opts.pricePerAzHour }, up, preview);
+}
+
+/** The plain text of the stack's secret configuration values (`pulumi config --show-secrets` in the scratch project). */
+async function secretValues(pulumi: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Promise<string[]> {
+    const r = await runPulumi(pulumi, ["config", ...args], opts);
+    if (r.code !== 0) throw failed("config --show-secrets", r);
+    const found = Object.values<{ value?: unknown; secret?: boolean }>(JSON.parse(r.stdout)).filter((v) => v.secret);
+    // Structured values come as JSON text; their leaves are masked one by one, and so is the whole.
+    const leaves = (v: unknown): string[] => (v && typeof v === "object" ? Object.values(v).flatMap(leaves) : v === undefined || v === null ? [] : [String(v)]);
+    const values = found.flatMap((v) => {
+        const text = String(v.value);
         try {
-            // eslint-disable-next-line @typescript-eslint/no-require-imports
-            exported = await exportsOf(require(entry));
-        } catch (e) {
-            if (!pulumi.ResourceError.isInstance(e) && !pulumi.RunError.isInstance(e)) {
-                // The message without the stack: a TypeScript error's diagnostics follow its first line.
-                const message = String((e as Error)?.message ?? e)
-                    .split("\n")
-                    .filter((l) => l.trim() && !/^\s+at /.test(l))
-                    .join("\n");
-                throw new PlanError(`the program failed to load: ${message}`);
-            }
-            errors.push(describeFailure(e));
+            return [text, ...leaves(JSON.parse(text))];
+        } catch {
+            return [text];
         }
-        const outputs: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(exported)) {
-            try {
-                outputs[k] = await outputValue(v);
-            } catch {
-                outputs[k] = undefined; // the failure is among the errors below
-            }
-        }
-        await mocks.settle(opts.onProgress);
-        for (const e of mocks.unhandled) errors.push(describeFailure(e));
-        // A stack reference without outputs is the plan's limit, not the program's error.
-        const missingReference = errors.find((e) => /has no outputs here: pass --stack-reference/.test(e));
-        if (missingReference) throw new PlanError(missingReference.replace(/^.*?(stack reference ")/, "$1"));
-        const findings = await analyzeAll(toAnalyzed(mocks));
-        const resources: PlannedResource[] = mocks.registrations.map((r) => ({
-            urn: r.urn ?? "",
-            type: r.type,
-            name: r.name,
-            parent: r.parent,
-            custom: r.custom,
-            inputs: r.inputs,
-        }));
-        const notes = mocks.passedThrough.map((r) => `${r.type} "${r.name}" is not modelled by the plan: passed through with a generated id`);
-        const uniqueErrors = [...new Set(errors)];
-        const cost = estimateCost(resources, opts.pricePerAzHour);
-        return {
-            project: project.name,
-            dir,
-            region,
-            resources,
-            outputs,
-            warnings: [...new Set(warnings)],
-            errors: uniqueErrors,
-            notes,
-            findings,
-            cost,
-            exitCode: uniqueErrors.length > 0 || findings.some((f) => f.level === "mandatory") ? 1 : 0,
-            registrations: mocks.registrations,
-            zoneOf: (id) => mocks.subnetZone(id),
-        };
-    } finally {
-        Object.assign(log, saved);
+    });
+    // Too short a value would mask ordinary words.
+    return [...new Set(values)].filter((v) => v.length >= 4).sort((a, b) => b.length - a.length);
+}
+
+/** Progress every 100 resources the engine reports. */
+function progress(onProgress?: (n: number) => void): ((line: string) => void) | undefined {
+    if (!onProgress) return undefined;
+    let n = 0;
+    return (line) => {
+        if (line.includes('"resourcePreEvent"') && ++n % 100 === 0) onProgress(n);
+    };
+}
+
+const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+const cancelled = (error: string) => /: context canceled$/.test(error);
+
+/** What the plan knew before the engine ran. */
+interface Setting {
+    project: string;
+    dir: string;
+    stack: string;
+    region: string;
+    pulumi: string;
+    pack: string;
+    notes: string[];
+    account: AccountState;
+    /** Secret values to mask wherever they appear in text. */
+    secrets: string[];
+    pricePerAzHour?: number;
+}
+
+/** Every string in a value with these secrets replaced by "[secret]". */
+function masked<T>(value: T, secrets: string[]): T {
+    if (typeof value === "string") return secrets.reduce((t, secret) => t.split(secret).join(SECRET), value as string) as T;
+    if (Array.isArray(value)) return value.map((v) => masked(v, secrets)) as T;
+    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, masked(v, secrets)])) as T;
+    return value;
+}
+
+function result(setting: Setting, up: RunReport, preview: RunReport | undefined): PlanResult {
+    // The preview lists every resource; the update knows the ids and outputs of those it created. The engine reports
+    // resources as their steps start, in no fixed order: sorted by type and name, a plan reads the same every time.
+    const resources = [...(preview ?? up).resources.values()]
+        .map((r) => {
+            const created = up.resources.get(r.urn);
+            return created?.id ? { ...r, id: created.id, outputs: created.outputs } : r;
+        })
+        .sort((a, b) => order(a.type, b.type) || order(a.name, b.name) || order(a.urn, b.urn));
+    const unique = (xs: string[]) => [...new Set(xs)];
+    // When one step fails the engine cancels the others, and a policy pack's remediation under way reports that too.
+    const errors = unique([...up.errors, ...(preview?.errors ?? [])]).filter((e, _, all) => !(cancelled(e) && all.some((x) => !cancelled(x))));
+    // Pulumi YAML reports its errors on the program's stderr only.
+    if (errors.length === 0 && up.result !== "succeeded") errors.push(...unique([...up.stderr, ...(preview?.stderr ?? [])]));
+    const findings = (preview ?? up).findings;
+    const notes = [
+        ...setting.notes,
+        ...resources
+            .filter((r) => r.custom && r.type.startsWith("aws:") && !MODELLED_TYPES.includes(r.type))
+            .map((r) => `${r.type} "${r.name}" is not modelled by the plan: created with a generated id and ARN, its inputs unchecked`),
+    ];
+    if (resources.some((r) => r.custom && !r.id)) {
+        notes.push("the update stopped early: the resources it did not create are shown as a preview shows them, values not known yet as \"[unknown]\"");
     }
+    const mandatory = findings.some((f) => f.level === "mandatory");
+    if (up.result !== "succeeded" && errors.length === 0 && !mandatory) errors.push("`pulumi up` failed and gave no reason");
+    return masked<PlanResult>({
+        project: setting.project,
+        dir: setting.dir,
+        stack: setting.stack,
+        region: typeof up.config["aws:region"] === "string" ? (up.config["aws:region"] as string) : setting.region,
+        pulumi: setting.pulumi,
+        resources,
+        outputs: up.outputs ?? preview?.outputs ?? {},
+        warnings: unique([...up.warnings, ...(preview?.warnings ?? [])]),
+        errors,
+        notes,
+        policyPacks: (preview ?? up).policyPacks.map((p) => ({ ...p, path: setting.pack })),
+        findings,
+        cost: estimateCost(resources, setting.pricePerAzHour),
+        exitCode: errors.length > 0 || mandatory ? 1 : 0,
+        zones: Object.fromEntries(setting.account.subnets.map((s) => [s.SubnetId, s.AvailabilityZone])),
+    }, setting.secrets);
 }

@@ -15,6 +15,7 @@ import { DEFAULT_REGION } from "../aws";
 import { AwsProvider, Ctx, PartialCreate, sdkError } from "../provider";
 import { Fault, faultFor, parseFaults } from "./faults";
 import { Store } from "./store";
+import { generic, passThroughUnmodelled } from "./unmodelled";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- the generated gRPC modules have no type declarations */
 const provrpc = require("@pulumi/pulumi/proto/provider_grpc_pb");
@@ -84,6 +85,8 @@ const failingProvider = new AwsProvider(
 const plain = (struct: any): Record<string, any> => (struct ? struct.toJavaScript() : {});
 const typeOf = (urn: string) => urn.split("::")[2].split("$").pop()!;
 const nameOf = (urn: string) => urn.split("::")[3];
+/** A type the model does not know, passed through generically (./unmodelled.ts) rather than refused. */
+const unmodelled = (urn: string) => !AwsProvider.models(typeOf(urn)) && passThroughUnmodelled();
 
 /** A gRPC error with the provider's message; for a partial create, the resource that exists (ErrorResourceInitFailed). */
 function failure(e: unknown): grpc.ServiceError {
@@ -194,6 +197,8 @@ const service = {
         try {
             result = await provider.invoke(token, args, region);
         } catch (e) {
+            // With its arguments, so that the plan can name the lookup it could not answer.
+            log("Invoke:failed", { token, args, message: String((e as Error).message) });
             // The bridge's wording of a data source's error (its Terraform diagnostics, as a multierror).
             throw new Error(`invoking ${token}: 1 error occurred:\n\t* ${(e as Error).message}\n\n`, { cause: e });
         }
@@ -206,6 +211,11 @@ const service = {
         const type = typeOf(urn);
         const news = plain(req.getNews());
         const resp = new provproto.CheckResponse();
+        if (unmodelled(urn)) {
+            log("Check", { urn, news, unmodelled: true });
+            resp.setInputs(struct(news));
+            return resp;
+        }
         if (!AwsProvider.models(type)) throw new Error(`the stand-in AWS provider does not model ${type}`);
         const naming = req.getAutonaming();
         const Mode = provproto.CheckRequest.AutonamingOptions.Mode;
@@ -226,7 +236,9 @@ const service = {
     }),
     diff: serve("Diff", (req) => {
         const urn = req.getUrn();
-        const { changes, replaces, deleteBeforeReplace } = provider.diff(typeOf(urn), plain(req.getOlds()), plain(req.getNews()), plain(req.getOldInputs()));
+        const { changes, replaces, deleteBeforeReplace } = unmodelled(urn)
+            ? { changes: generic.diff(plain(req.getOlds()), plain(req.getNews())), replaces: [], deleteBeforeReplace: false }
+            : provider.diff(typeOf(urn), plain(req.getOlds()), plain(req.getNews()), plain(req.getOldInputs()));
         log("Diff", { urn, id: req.getId(), changed: changes, replaces });
         const resp = new provproto.DiffResponse();
         resp.setChanges(changes.length > 0 ? provproto.DiffResponse.DiffChanges.DIFF_SOME : provproto.DiffResponse.DiffChanges.DIFF_NONE);
@@ -240,7 +252,9 @@ const service = {
         const properties = plain(req.getProperties());
         if (req.getPreview()) throw new Error("the stand-in does not support Create in a preview");
         log("Create:start", { urn });
-        const { id, state } = await withFaults("Create", urn, (p) => p.create(typeOf(urn), properties, region));
+        const { id, state } = unmodelled(urn)
+            ? generic.create(typeOf(urn), properties, properties.region ?? region)
+            : await withFaults("Create", urn, (p) => p.create(typeOf(urn), properties, region));
         log("Create", { urn, id, properties });
         const resp = new provproto.CreateResponse();
         resp.setId(id);

@@ -1,0 +1,166 @@
+// The user's `pulumi`, run against a throwaway backend and Pulumi home in a scratch directory, with the stand-in AWS
+// plugin first on PATH. Every variable set here guards against a write the CLI would otherwise make into the user's
+// project, home or stacks, or a call to a real cloud (PLAN-ON-ENGINE.md, "Every pitfall found").
+import { ChildProcess, spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { PlanError } from "./project";
+
+/** The oldest CLI the plan accepts: the oldest `@pulumi/pulumi` this package supports (only 3.276.0 is run here). */
+export const MIN_PULUMI = "3.269.0";
+
+/** The stand-in `pulumi-resource-aws` launcher's directory: in this package (bin/plan/command → standin), or in the
+ * repository when run from its root build (bin/plan/command → plan/standin). */
+export const STANDIN_DIR = ["standin", "plan/standin"]
+    .map((d) => path.resolve(__dirname, "..", "..", "..", d))
+    .find((d) => fs.existsSync(path.join(d, "pulumi-resource-aws")))!;
+
+export const HOW_TO_GET_PULUMI =
+    "Install the Pulumi CLI (https://www.pulumi.com/docs/iac/download-install/) and run the plan again; " +
+    "in the apprunner-private repository, `npm run plan` builds one (npm run --silent engine:path).";
+
+export function findOnPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
+    for (const dir of (env.PATH ?? "").split(path.delimiter).filter(Boolean)) {
+        const file = path.join(dir, name);
+        try {
+            fs.accessSync(file, fs.constants.X_OK);
+            if (fs.statSync(file).isFile()) return file;
+        } catch {
+            // not here
+        }
+    }
+    return undefined;
+}
+
+/** -1, 0 or 1, comparing dotted versions ("v3.276.0" and "3.269.0"). */
+export function compareVersions(a: string, b: string): number {
+    const parse = (v: string) => v.replace(/^v/, "").split(/[.+-]/).slice(0, 3).map(Number);
+    const [x, y] = [parse(a), parse(b)];
+    for (let i = 0; i < 3; i++) if ((x[i] || 0) !== (y[i] || 0)) return (x[i] || 0) < (y[i] || 0) ? -1 : 1;
+    return 0;
+}
+
+/**
+ * A directory of the plan's own, 0700 (mkdtemp): the backend, the Pulumi home, the scratch project and stack file,
+ * and the stand-in's account, which holds secrets in plain text. `dispose` removes it; the CLI calls it on every exit.
+ */
+export class Scratch {
+    readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), "apprunner-plan-"));
+    readonly home = path.join(this.dir, "home");
+    readonly backend = path.join(this.dir, "backend");
+    readonly project = path.join(this.dir, "project");
+    readonly state = path.join(this.dir, "aws-state.json");
+    readonly log = path.join(this.dir, "aws-requests.jsonl");
+
+    constructor() {
+        for (const d of [this.home, this.backend, this.project]) fs.mkdirSync(d);
+    }
+
+    dispose(): void {
+        fs.rmSync(this.dir, { recursive: true, force: true });
+    }
+}
+
+/** Credentials that would let a program reach a real AWS account (the plan promises none is used). */
+const AWS_CREDENTIALS = [
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "AWS_SECURITY_TOKEN",
+    "AWS_PROFILE",
+    "AWS_DEFAULT_PROFILE",
+    "AWS_SHARED_CREDENTIALS_FILE",
+    "AWS_CONFIG_FILE",
+    "AWS_WEB_IDENTITY_TOKEN_FILE",
+    "AWS_ROLE_ARN",
+    "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+    "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+    "AWS_CONTAINER_AUTHORIZATION_TOKEN",
+];
+
+/** The environment every `pulumi` command of a plan runs in. */
+export function engineEnv(scratch: Scratch, user: NodeJS.ProcessEnv, opts: { passphrase?: string; standinVersion: string }): NodeJS.ProcessEnv {
+    const env: NodeJS.ProcessEnv = {};
+    for (const [k, v] of Object.entries(user)) {
+        // The stand-in's own settings (faults, logs) are the plan's to choose, not inherited from a test or a shell.
+        if (AWS_CREDENTIALS.includes(k) || k.startsWith("APPRUNNER_STANDIN_") || k === "PULUMI_IGNORE_AMBIENT_PLUGINS") continue;
+        env[k] = v;
+    }
+    if (opts.passphrase !== undefined) {
+        // The user's passphrase cannot open this stack: a throwaway one encrypts what the plan sets.
+        delete env.PULUMI_CONFIG_PASSPHRASE_FILE;
+        env.PULUMI_CONFIG_PASSPHRASE = opts.passphrase;
+    }
+    // `go build` must not rewrite go.mod or go.sum, whatever GOFLAGS the user keeps.
+    env.GOFLAGS = [...(user.GOFLAGS ?? "").split(/\s+/).filter((f) => f && !f.startsWith("-mod=")), "-mod=readonly"].join(" ");
+    return {
+        ...env,
+        PATH: `${STANDIN_DIR}${path.delimiter}${user.PATH ?? ""}`,
+        PULUMI_HOME: scratch.home,
+        PULUMI_BACKEND_URL: `file://${scratch.backend}`,
+        PULUMI_SKIP_UPDATE_CHECK: "true",
+        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+        // `git status` (update metadata) would otherwise take .git/index.lock and may rewrite the index.
+        GIT_OPTIONAL_LOCKS: "0",
+        // Python would write __pycache__ into the project.
+        PYTHONDONTWRITEBYTECODE: "1",
+        NO_COLOR: "1",
+        // A preview's --json is one document without policy findings or outputs unless it streams engine events.
+        PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "1",
+        APPRUNNER_STANDIN_STATE: scratch.state,
+        APPRUNNER_STANDIN_LOG: scratch.log,
+        APPRUNNER_STANDIN_VERSION: opts.standinVersion,
+        APPRUNNER_STANDIN_UNMODELLED: "generic",
+    };
+}
+
+export interface Run {
+    code: number;
+    stdout: string;
+    stderr: string;
+}
+
+let current: ChildProcess | undefined;
+
+/** Runs `pulumi`; `onLine` sees each line of its stdout as it comes (JSON events). */
+export function runPulumi(pulumi: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; onLine?: (line: string) => void }): Promise<Run> {
+    return new Promise((resolve, reject) => {
+        const child = spawn(pulumi, [...args, "--non-interactive"], { cwd: opts.cwd, env: opts.env, stdio: ["ignore", "pipe", "pipe"] });
+        current = child;
+        let stdout = "";
+        let stderr = "";
+        let pending = "";
+        child.stdout.on("data", (d: Buffer) => {
+            stdout += d;
+            if (!opts.onLine) return;
+            const lines = (pending + d).split("\n");
+            pending = lines.pop()!;
+            lines.forEach(opts.onLine);
+        });
+        child.stderr.on("data", (d: Buffer) => (stderr += d));
+        child.on("error", (e) => reject(new PlanError(`could not run ${pulumi}: ${e.message}`)));
+        child.on("close", (code) => {
+            current = undefined;
+            if (pending && opts.onLine) opts.onLine(pending);
+            resolve({ code: code ?? 1, stdout, stderr });
+        });
+    });
+}
+
+/**
+ * Stops the `pulumi` under way as Ctrl-C would (it ends its plugins and program), waiting at most `ms` before killing
+ * it; for the CLI's signal handlers, which then remove the scratch directory.
+ */
+export function stopPulumi(ms = 10_000): Promise<void> {
+    const child = current;
+    if (!child || child.exitCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+        const timer = setTimeout(() => child.kill("SIGKILL"), ms);
+        child.on("close", () => {
+            clearTimeout(timer);
+            resolve();
+        });
+        child.kill("SIGINT");
+    });
+}

@@ -1,0 +1,552 @@
+// `apprunner-private plan` on the real engine, run as users run it: a process, with their `pulumi` on PATH, their own
+// Pulumi home and backend (which it must not touch), in their project (which it must leave byte-for-byte as it was:
+// every run here hashes it before and after, .git included). What it prints and its exit code are asserted verbatim
+// where they are text. The plan's stops before the engine: tests/plan-cli.test.ts.
+import * as assert from "node:assert/strict";
+import { execFileSync, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { TOPOLOGY as T } from "../../plan/aws";
+import { REPO, Workspace, addProvider, edit, enginePath, rootCopy } from "./harness";
+
+const CLI = path.join(REPO, "bin", "plan", "cli.js");
+const PROGRAMS = path.join(REPO, "tests", "engine", "programs", "plan");
+const AVAILABILITY =
+    "AWS App Runner is closed to new customers since 2026; existing customers keep full use, AWS plans no new features and points new users to Amazon ECS Express Mode " +
+    "(https://docs.aws.amazon.com/apprunner/latest/dg/apprunner-availability-change.html).";
+const DATA = "  Partial hours bill as full hours. Data processed is extra: USD 0.01/GB for the first PB, 0.006 for the next 4 PB, 0.004 above.\n";
+const URL = (region: string) => new RegExp(`^https://[a-z0-9]{10}\\.${region}\\.awsapprunner\\.com$`);
+
+/** Every entry under `dir` (not following links): a file's size, mtime and sha256, a link's target, a directory. */
+function snapshot(dir: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    const walk = (d: string) => {
+        for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+            const p = path.join(d, e.name);
+            const rel = path.relative(dir, p);
+            if (e.isSymbolicLink()) out[rel] = `link ${fs.readlinkSync(p)}`;
+            else if (e.isDirectory()) {
+                out[rel] = `dir ${fs.statSync(p).mtimeMs}`;
+                walk(p);
+            } else {
+                const s = fs.statSync(p);
+                out[rel] = `${s.size} ${s.mtimeMs} ${createHash("sha256").update(fs.readFileSync(p)).digest("hex")}`;
+            }
+        }
+    };
+    walk(dir);
+    return out;
+}
+
+interface PlanRun {
+    code: number | null;
+    stdout: string;
+    stderr: string;
+}
+
+/**
+ * Runs the plan as a user would, in `dir`: their PATH (with the `pulumi` engine.sh provides), their Pulumi home and
+ * backend, no passphrase unless given, and Python free to write bytecode. Asserts that the project, the home and the
+ * backend are unchanged afterwards, and that the plan's scratch directory is gone.
+ */
+function planIn(ws: Workspace, dir: string, args: string[], env: NodeJS.ProcessEnv = {}): PlanRun {
+    const home = path.join(ws.dir, "user-home");
+    const backend = path.join(ws.dir, "user-backend");
+    const tmp = path.join(ws.dir, "tmp");
+    for (const d of [home, backend, tmp]) fs.mkdirSync(d, { recursive: true });
+    fs.writeFileSync(path.join(home, "credentials.json"), "{}");
+    const inherited = Object.fromEntries(
+        Object.entries(process.env).filter(([k]) => !/^(PULUMI_|APPRUNNER_STANDIN_)/.test(k) && k !== "PYTHONDONTWRITEBYTECODE" && k !== "NO_COLOR"),
+    );
+    const before = [snapshot(dir), snapshot(home), snapshot(backend)];
+    const r = spawnSync(process.execPath, [CLI, "plan", ...args], {
+        cwd: dir,
+        encoding: "utf8",
+        env: {
+            ...inherited,
+            PATH: `${enginePath()}${path.delimiter}${process.env.PATH}`,
+            PULUMI_HOME: home,
+            PULUMI_BACKEND_URL: `file://${backend}`,
+            TMPDIR: tmp,
+            ...env,
+        },
+    });
+    assert.deepEqual([snapshot(dir), snapshot(home), snapshot(backend)], before, "the project, the Pulumi home and the backend are unchanged");
+    // (Pulumi's Node.js runtime keeps its ts-node cache there, as it does for any `pulumi up`.)
+    assert.deepEqual(fs.readdirSync(tmp).filter((f) => f.startsWith("apprunner-plan-")), [], "the scratch directory is removed");
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The resource tree's lines, type and name only. */
+const tree = (stdout: string) =>
+    stdout
+        .split("\n")
+        .filter((l) => /^ {2,}[\w-]+:[\w/-]*:\w+ {2}\S/.test(l))
+        .map((l) => l.replace(/^( +\S+ {2}\S+).*$/, "$1"));
+
+describe("real engine: apprunner-private plan", function () {
+    this.timeout(20 * 60_000);
+    const ws = new Workspace("plan");
+    after(() => ws.dispose());
+
+    describe("the root project", () => {
+        let root: string;
+        before(() => (root = rootCopy(ws)));
+
+        it("is planned: the availability notice first, then resources, outputs, findings and cost; exit 0", () => {
+            const { code, stdout, stderr } = planIn(ws, root, []);
+            assert.equal(code, 0, stdout + stderr);
+            assert.equal(stderr, "");
+            assert.ok(stdout.startsWith(`Note: ${AVAILABILITY}\n\n`), stdout.slice(0, 300));
+            assert.match(
+                stdout,
+                new RegExp(
+                    `\\nPlan of apprunner-private \\(${root}\\), stack plan, in us-east-1: run by pulumi v\\d+\\.\\d+\\.\\d+ against a simulated AWS, no AWS account used; ` +
+                        "ids, ARNs and domain names are invented\\.\\n",
+                ),
+            );
+            assert.deepEqual(tree(stdout), [
+                "  apprunner-private:index:PrivateEndpoint  hello",
+                "    aws:apprunner/vpcIngressConnection:VpcIngressConnection  hello-connection",
+                "    aws:ec2/securityGroup:SecurityGroup  hello-endpoint-sg",
+                "    aws:ec2/vpcEndpoint:VpcEndpoint  hello-endpoint",
+                "  aws:apprunner/service:Service  hello",
+                "  aws:ec2/subnet:Subnet  private-0",
+                "  aws:ec2/subnet:Subnet  private-1",
+                "  aws:ec2/vpc:Vpc  vpc",
+            ]);
+            assert.match(stdout, /\nResources \(8\):\n/);
+            assert.match(stdout, /\n {4}aws:ec2\/securityGroup:SecurityGroup {2}hello-endpoint-sg {2}ingress=tcp 443-443 from 10\.0\.0\.0\/16 egress=none\n/);
+            assert.match(stdout, /\n {2}aws:apprunner\/service:Service {2}hello {2}serviceName=private-hello isPubliclyAccessible=false\n/);
+            assert.match(stdout, /\nOutputs:\n {2}url = "https:\/\/[a-z0-9]{10}\.us-east-1\.awsapprunner\.com"\n {2}vpcEndpointId = "vpce-[0-9a-f]{17}"\n {2}vpcId = "vpc-[0-9a-f]{17}"\n/);
+            assert.match(stdout, /\nPolicy pack apprunner-private: 0 mandatory violations, 0 advisory findings\n/);
+            assert.ok(
+                stdout.endsWith(
+                    "\nCost of interface endpoints, per month:\n" +
+                        '  hello-endpoint of PrivateEndpoint "hello" (us-east-1): 2 AZs × 730 h × USD 0.01 = USD 14.60\n' +
+                        "  total: USD 14.60 for 1 service; one endpoint per service instead: USD 14.60; sharing saves USD 0.00\n" +
+                        DATA +
+                        "\nResult: OK\n",
+                ),
+                stdout,
+            );
+            assert.doesNotMatch(stdout, /\n\d+ (warning|error|note)s?:/, "no warnings (the stand-in's own included), errors or notes");
+        });
+
+        it("--json prints the same plan for machines, with the availability notice and each endpoint's price", () => {
+            const { code, stdout } = planIn(ws, root, ["--json", "--price-per-az-hour", "0.02"]);
+            assert.equal(code, 0, stdout);
+            const p = JSON.parse(stdout);
+            assert.deepEqual(Object.keys(p), [
+                "availability",
+                "project",
+                "dir",
+                "stack",
+                "region",
+                "pulumi",
+                "resources",
+                "outputs",
+                "warnings",
+                "errors",
+                "notes",
+                "policyPacks",
+                "findings",
+                "cost",
+                "exitCode",
+            ]);
+            assert.deepEqual(p.policyPacks, [{ name: "apprunner-private", version: "0.1.0", path: path.join(REPO, "policy") }]);
+            assert.deepEqual([p.availability, p.project, p.dir, p.stack, p.region], [AVAILABILITY, "apprunner-private", root, "plan", "us-east-1"]);
+            assert.match(p.pulumi, /^v3\.\d+\.\d+$/);
+            assert.deepEqual([p.warnings, p.errors, p.notes, p.findings, p.exitCode], [[], [], [], [], 0]);
+            assert.equal(p.resources.length, 8);
+            const endpoint = p.resources.find((r: any) => r.name === "hello-endpoint");
+            assert.deepEqual(Object.keys(endpoint), ["urn", "type", "name", "parent", "custom", "id", "inputs", "outputs"]);
+            assert.deepEqual(
+                [endpoint.urn, endpoint.type, endpoint.parent, endpoint.custom],
+                [
+                    "urn:pulumi:plan::apprunner-private::apprunner-private:index:PrivateEndpoint$aws:ec2/vpcEndpoint:VpcEndpoint::hello-endpoint",
+                    "aws:ec2/vpcEndpoint:VpcEndpoint",
+                    "urn:pulumi:plan::apprunner-private::apprunner-private:index:PrivateEndpoint::hello",
+                    true,
+                ],
+            );
+            assert.equal(endpoint.id, endpoint.outputs.id ?? endpoint.id);
+            assert.match(endpoint.id, /^vpce-[0-9a-f]{17}$/);
+            assert.equal(endpoint.inputs.serviceName, "com.amazonaws.us-east-1.apprunner.requests");
+            assert.match(p.outputs.url, URL("us-east-1"));
+            assert.deepEqual(p.cost.endpoints, [{ name: "hello-endpoint", owner: 'PrivateEndpoint "hello"', region: "us-east-1", azs: 2, pricePerAzHour: 0.02, monthly: 29.2 }]);
+            assert.deepEqual(p.cost.notes, ["USD 0.02 per endpoint-AZ-hour, as given (--price-per-az-hour)"]);
+        });
+
+        it("takes aws:region from --config, and says when a region's price is assumed", () => {
+            const { code, stdout } = planIn(ws, root, ["--config", "aws:region=eu-west-1"]);
+            assert.equal(code, 0, stdout);
+            assert.match(stdout, /\), stack plan, in eu-west-1: run by pulumi/);
+            assert.match(stdout, /serviceName=com\.amazonaws\.eu-west-1\.apprunner\.requests/);
+            assert.match(stdout, /url = "https:\/\/[a-z0-9]{10}\.eu-west-1\.awsapprunner\.com"/);
+            assert.ok(
+                stdout.includes(
+                    '  hello-endpoint of PrivateEndpoint "hello" (eu-west-1): 2 AZs × 730 h × USD 0.01 = USD 14.60\n' +
+                        "  total: USD 14.60 for 1 service; one endpoint per service instead: USD 14.60; sharing saves USD 0.00\n" +
+                        "  no confirmed price for eu-west-1: USD 0.01 (us-east-1's) assumed; pass --price-per-az-hour for the real one\n",
+                ),
+                stdout,
+            );
+        });
+
+        it("refuses a region without App Runner, naming the component; AWS refuses the service (exit 1)", () => {
+            const { code, stdout } = planIn(ws, root, ["--config", "aws:region=sa-east-1"]);
+            assert.equal(code, 1);
+            const regions = "us-east-1, us-east-2, us-west-2, ap-south-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, eu-central-1, eu-west-1, eu-west-2, eu-west-3";
+            assert.match(stdout, /\n2 errors:\n/);
+            assert.ok(
+                stdout.includes(
+                    '\n  Service "hello": creating App Runner Service (private-hello): operation error AppRunner: CreateService, exceeded maximum number of attempts, 25, ' +
+                        'https response error StatusCode: 0, RequestID: , request send failed, Post "https://apprunner.sa-east-1.amazonaws.com/": dial tcp: lookup apprunner.sa-east-1.amazonaws.com: no such host\n',
+                ),
+                stdout,
+            );
+            assert.ok(
+                stdout.includes(
+                    `\n  PrivateEndpoint "hello": error serializing property "outputs": The AWS provider's region must be one where App Runner exists (${regions}), got: sa-east-1. ` +
+                        "Set `aws:region` to one of them, or give this component a provider for one (the `provider` option).\n",
+                ),
+                stdout,
+            );
+            assert.doesNotMatch(stdout, /VpcEndpoint|SecurityGroup/, "nothing registered for the component");
+            assert.match(stdout, /\nResult: FAILED \(errors or mandatory policy violations above\)\n$/);
+        });
+    });
+
+    describe("stack configuration and secrets", () => {
+        const dir = path.join(PROGRAMS, "configured");
+        const PASSPHRASE = { PULUMI_CONFIG_PASSPHRASE: "plan-tests" };
+
+        it("--stack dev takes Pulumi.dev.yaml's region and price, and its secret, which appears nowhere in the text", () => {
+            const { code, stdout, stderr } = planIn(ws, dir, ["--stack", "dev"], PASSPHRASE);
+            assert.equal(code, 0, stdout + stderr);
+            assert.doesNotMatch(stdout + stderr, /hunter2/);
+            assert.match(stdout, new RegExp(`\\nPlan of plan-configured \\(${dir}\\), stack dev, in eu-central-1: run by pulumi`));
+            assert.match(stdout, /\n {2}aws:ec2\/subnet:Subnet {2}private-0 {2}cidrBlock=10\.0\.0\.0\/24 availabilityZone=eu-central-1a\n/);
+            assert.ok(stdout.includes('\n1 warning:\n  connecting to the database with [secret]\n'), stdout);
+            assert.match(stdout, /\nOutputs:\n {2}connection = \{"password":"\[secret\]","user":"app"\}\n {2}password = "\[secret\]"\n {2}url = "https:\/\/[a-z0-9]{10}\.eu-central-1\.awsapprunner\.com"\n/);
+            assert.ok(stdout.includes('\n  api-endpoint of PrivateEndpoint "api" (eu-central-1): 2 AZs × 730 h × USD 0.012 = USD 17.52\n'), stdout);
+        });
+
+        it("--json has no secret either: secret outputs and inputs are \"[secret]\"", () => {
+            const { code, stdout } = planIn(ws, dir, ["--stack", "dev", "--json"], PASSPHRASE);
+            assert.equal(code, 0, stdout);
+            assert.doesNotMatch(stdout, /hunter2/);
+            const p = JSON.parse(stdout);
+            assert.deepEqual([p.region, p.outputs.password, p.outputs.connection], ["eu-central-1", "[secret]", { password: "[secret]", user: "app" }]);
+            const service = p.resources.find((r: any) => r.type === "aws:apprunner/service:Service");
+            assert.deepEqual([service.inputs.tags, service.outputs.tags], [{ db: "[secret]", team: "payments" }, { db: "[secret]", team: "payments" }]);
+        });
+
+        it("takes a secure value it cannot decrypt from --config, and keeps it secret", () => {
+            const { code, stdout } = planIn(ws, dir, ["--stack", "dev", "--json", "--config", "dbPassword=hunter3"]);
+            assert.equal(code, 0, stdout);
+            assert.doesNotMatch(stdout, /hunter3/);
+            assert.deepEqual([JSON.parse(stdout).outputs.password, JSON.parse(stdout).warnings], ["[secret]", ["connecting to the database with [secret]"]]);
+        });
+
+        it("says which stack files there are when --stack names none of them; a key Pulumi.yaml declares secret stays secret", () => {
+            const { code, stdout } = planIn(ws, dir, ["--config", "team=payments", "--config", "dbPassword=hunter3"]);
+            assert.equal(code, 0, stdout);
+            assert.doesNotMatch(stdout, /hunter3/);
+            assert.ok(
+                stdout.includes("\n1 note:\n  no Pulumi.plan.yaml: the program gets Pulumi.yaml's defaults and --config only (Pulumi.dev.yaml is there: --stack names one)\n"),
+                stdout,
+            );
+            assert.match(stdout, /\), stack plan, in us-east-1: run by pulumi/);
+        });
+
+        it("says when the passphrase given is not the stack's (exit 2)", () => {
+            const r = planIn(ws, dir, ["--stack", "dev"], { PULUMI_CONFIG_PASSPHRASE: "not-the-passphrase" });
+            assert.deepEqual(r, {
+                code: 2,
+                stdout: "",
+                stderr:
+                    `error: the passphrase in PULUMI_CONFIG_PASSPHRASE does not decrypt ${dir}/Pulumi.dev.yaml: give the stack's passphrase, ` +
+                    "or unset it and pass the secure values with --config (`plan-configured:dbPassword`)\n",
+            });
+        });
+    });
+
+    it("fails a stack transform that makes the service public with the mandatory violation (exit 1)", () => {
+        const { code, stdout } = planIn(ws, path.join(PROGRAMS, "transform"), []);
+        assert.equal(code, 1, stdout);
+        assert.match(stdout, /\n {4}aws:apprunner\/service:Service {2}web {2}serviceName=private-web isPubliclyAccessible=true\n/);
+        assert.ok(
+            stdout.includes(
+                "\nPolicy pack apprunner-private: 1 mandatory violation, 0 advisory findings\n" +
+                    '  [mandatory] apprunner-service-not-public (web): Service "web" is connected privately by VpcIngressConnection "web-connection" but is not private ' +
+                    "(isPubliclyAccessible: true): set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false, as AWS's procedure for a private service does.\n",
+            ),
+            stdout,
+        );
+        assert.match(stdout, /\nResult: FAILED \(errors or mandatory policy violations above\)\n$/);
+    });
+
+    it("plans components nested in the program's own components, same names apart", () => {
+        const { code, stdout } = planIn(ws, path.join(PROGRAMS, "teams"), []);
+        assert.equal(code, 0, stdout);
+        assert.deepEqual(tree(stdout), [
+            "  acme:index:Payments  payments",
+            "    apprunner-private:index:PrivateEndpoint  api",
+            "      aws:apprunner/vpcIngressConnection:VpcIngressConnection  api-connection",
+            "      aws:ec2/securityGroup:SecurityGroup  api-endpoint-sg",
+            "      aws:ec2/vpcEndpoint:VpcEndpoint  api-endpoint",
+            "  acme:index:Search  search",
+            "    apprunner-private:index:PrivateEndpoint  api",
+            "      aws:apprunner/vpcIngressConnection:VpcIngressConnection  api-connection",
+            "      aws:ec2/securityGroup:SecurityGroup  api-endpoint-sg",
+            "      aws:ec2/vpcEndpoint:VpcEndpoint  api-endpoint",
+        ]);
+        assert.ok(
+            stdout.includes(
+                '\n  api-endpoint of PrivateEndpoint "api" (us-east-1): 2 AZs × 730 h × USD 0.01 = USD 14.60\n' +
+                    '  api-endpoint of PrivateEndpoint "api" (us-east-1): 1 AZ × 730 h × USD 0.01 = USD 7.30\n' +
+                    "  total: USD 21.90 for 2 services; one endpoint per service instead: USD 21.90; sharing saves USD 0.00\n",
+            ),
+            stdout,
+        );
+    });
+
+    it("answers getVpc({ default: true }) and getSubnets by filter from the account's default VPC", () => {
+        const { code, stdout } = planIn(ws, path.join(PROGRAMS, "default-vpc"), ["--json"]);
+        assert.equal(code, 0, stdout);
+        const p = JSON.parse(stdout);
+        assert.equal(p.outputs.vpcId, T.defaultVpcId);
+        const endpoint = p.resources.find((r: any) => r.name === "api-endpoint");
+        assert.equal(endpoint.inputs.vpcId, T.defaultVpcId);
+        assert.equal(endpoint.inputs.subnetIds.length, 3);
+        assert.deepEqual(p.cost.endpoints.map((e: any) => e.azs), [3]);
+    });
+
+    describe("existing infrastructure", () => {
+        const dir = path.join(PROGRAMS, "existing");
+        const vpcId = "vpc-0a1b2c3d4e5f60718";
+        const groupId = "sg-0a1b2c3d4e5f60719";
+        const serviceArn = "arn:aws:apprunner:us-east-1:123456789012:service/orders/0123456789abcdef0123456789abcdef";
+        const config = ["--config", `vpcId=${vpcId}`, "--config", `clientGroupId=${groupId}`, "--config", `serviceArn=${serviceArn}`];
+        const topology = {
+            vpcs: [{ id: vpcId, cidrBlocks: ["10.50.0.0/16"] }],
+            subnets: [
+                { id: "subnet-0a1b2c3d4e5f60711", vpcId, availabilityZone: "us-east-1a", cidrBlock: "10.50.0.0/24" },
+                { id: "subnet-0a1b2c3d4e5f60712", vpcId, availabilityZone: "us-east-1b", cidrBlock: "10.50.1.0/24" },
+            ],
+            securityGroups: [{ id: groupId, vpcId, name: "clients" }],
+            services: [serviceArn],
+        };
+
+        it("comes from --topology: VPCs, subnets, security groups and services", () => {
+            const file = path.join(ws.dir, "topology.json");
+            fs.writeFileSync(file, JSON.stringify(topology));
+            const diagram = path.join(ws.dir, "existing.mmd");
+            const { code, stdout, stderr } = planIn(ws, dir, [...config, "--topology", file, "--diagram", diagram]);
+            assert.equal(code, 0, stdout);
+            assert.equal(stderr, `wrote the Mermaid diagram to ${diagram}\n`);
+            assert.match(stdout, /\n {4}aws:ec2\/securityGroup:SecurityGroup {2}api-endpoint-sg {2}ingress=tcp 443-443 from sg-0a1b2c3d4e5f60719 egress=none\n/);
+            const nb = (s: string) => s.replace(/-/g, "\u2011");
+            const text = fs.readFileSync(diagram, "utf8");
+            assert.ok(text.includes(`subgraph vpc0["VPC ${nb(vpcId)}"]`), text);
+            assert.ok(text.includes(`subnets: ${nb("subnet-0a1b2c3d4e5f60711 (us-east-1a), subnet-0a1b2c3d4e5f60712 (us-east-1b)")}`), text);
+            assert.ok(text.includes(`(["service ${nb(serviceArn)}"])`), text);
+        });
+
+        it("or from lookups; a lookup the plan cannot answer exits 2, naming it and what the account has", () => {
+            // The VPC, its subnets and the group exist, the service does not: one lookup fails.
+            const { services: _none, ...rest } = topology;
+            fs.writeFileSync(path.join(ws.dir, "no-service.json"), JSON.stringify(rest));
+            const service = planIn(ws, dir, [...config, "--topology", path.join(ws.dir, "no-service.json")]);
+            assert.deepEqual(service, {
+                code: 2,
+                stdout: "",
+                stderr:
+                    "error: the plan cannot answer a lookup the program makes:\n" +
+                    `  aws:cloudcontrol/getResource:getResource {"identifier":"${serviceArn}","typeName":"AWS::AppRunner::Service"}: reading Cloud Control API (AWS::AppRunner::Service) ` +
+                    `Resource (${serviceArn}): couldn't find resource; the simulated account has the App Runner services ${T.apiServiceArn}, ${T.adminServiceArn} in us-east-1\n` +
+                    'Describe what exists in your account (VPCs, subnets, security groups, App Runner services) in a --topology file: see the README, "See before you deploy".\n',
+            });
+            // Nothing given: the VPC lookup fails (and others may, as the program runs on).
+            const { code, stdout, stderr } = planIn(ws, dir, config);
+            assert.equal(code, 2);
+            assert.equal(stdout, "");
+            const vpcs = [T.vpcId, T.otherVpcId, T.dualVpcId, T.defaultVpcId].join(", ");
+            assert.match(stderr, /^error: the plan cannot answer (a lookup|\d lookups) the program makes:\n/);
+            assert.ok(stderr.includes(`\n  aws:ec2/getVpc:getVpc {"id":"${vpcId}"}: no matching EC2 VPC found; the simulated account has the VPCs ${vpcs} in us-east-1\n`), stderr);
+            assert.doesNotMatch(stderr, /\n\s+at /, "no stack trace");
+        });
+    });
+
+    it("exits 1 with the component's message, naming the component, on invalid arguments", () => {
+        const { code, stdout } = planIn(ws, path.join(PROGRAMS, "invalid"), []);
+        assert.equal(code, 1);
+        assert.ok(
+            stdout.includes(
+                '\n1 error:\n  PrivateEndpoint "api": Only one of `subnetIds` or `vpcEndpointId` can be provided. ' +
+                    "Pass `subnetIds` to create a new App Runner interface endpoint, or `vpcEndpointId` to reuse an existing one.\n",
+            ),
+            stdout,
+        );
+    });
+
+    it("creates AWS types the stand-in does not model generically and lists them; from YAML it refuses them, naming the type (exit 2)", () => {
+        const ts = planIn(ws, path.join(PROGRAMS, "unmodelled"), []);
+        assert.equal(ts.code, 0, ts.stdout);
+        assert.match(ts.stdout, /\n {2}roleArn = "arn:aws:iam:us-east-1:123456789012:role\/role-[0-9a-f]{17}"\n/);
+        assert.ok(
+            ts.stdout.includes(
+                "\n2 notes:\n" +
+                    '  aws:ecr/repository:Repository "images" is not modelled by the plan: created with a generated id and ARN, its inputs unchecked\n' +
+                    '  aws:iam/role:Role "access" is not modelled by the plan: created with a generated id and ARN, its inputs unchecked\n',
+            ),
+            ts.stdout,
+        );
+        const yaml = planIn(ws, path.join(PROGRAMS, "yaml-unmodelled"), []);
+        assert.deepEqual(yaml, {
+            code: 2,
+            stdout: "",
+            stderr:
+                "error: the stand-in AWS does not model aws:s3:Bucket, and Pulumi YAML needs a type's schema before it runs anything: the plan cannot plan this program " +
+                "(from TypeScript, Python or Go, such a resource is created generically and listed as not modelled)\n",
+        });
+    });
+
+    it("stops, naming it, at what it cannot run: a StackReference, a provider other than AWS (exit 2)", () => {
+        assert.deepEqual(planIn(ws, path.join(PROGRAMS, "yaml-stackref"), []), {
+            code: 2,
+            stdout: "",
+            stderr:
+                "error: the program reads the stack organization/network/prod through a StackReference, and the plan runs in a throwaway backend that has no other stack: " +
+                "it cannot plan this program\n",
+        });
+        assert.deepEqual(planIn(ws, path.join(PROGRAMS, "yaml-random"), []), {
+            code: 2,
+            stdout: "",
+            stderr: "error: the program uses the random provider, which the plan does not run: it runs the program against a stand-in AWS only\n",
+        });
+    });
+
+    /** An example that gets the component from provider/, set up as its README says, with a dev stack's file. */
+    function example(language: string, config: Record<string, string> = {}): string {
+        const dir = ws.copyProject(path.join(REPO, "examples", language), language);
+        if (language === "yaml") edit(path.join(dir, "Pulumi.yaml"), "packages:\n  apprunner-private: ../../provider\n", "");
+        addProvider(ws, dir);
+        const name = fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8").match(/^name: (.*)$/m)![1];
+        const values = Object.entries({ vpcId: T.vpcId, ...config }).map(([k, v]) => `  ${name}:${k}: ${v}\n`);
+        fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), `config:\n${values.join("")}  ${name}:subnetIds:\n    - ${T.subnetA}\n    - ${T.subnetB}\n`);
+        return dir;
+    }
+
+    const SHARED_COST =
+        "\nCost of interface endpoints, per month:\n" +
+        '  shared-endpoint of InterfaceEndpoint "shared" (us-east-1): 2 AZs × 730 h × USD 0.01 = USD 14.60\n' +
+        "  total: USD 14.60 for 2 services; one endpoint per service instead: USD 29.20; sharing saves USD 14.60\n";
+
+    it("plans a Python program, in a git repository with a stale index, writing no bytecode; --diagram draws the shared endpoint", () => {
+        const dir = example("python");
+        fs.writeFileSync(path.join(dir, ".gitignore"), "venv/\nsdks/\n");
+        const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=plan", "-c", "user.email=plan@example.com", ...args], { cwd: dir, stdio: "pipe" });
+        git("init", "-q");
+        git("add", "-A");
+        git("commit", "-qm", "a user's project");
+        // A changed mtime makes git's index stale: a `git status` that may write would rewrite it.
+        fs.utimesSync(path.join(dir, "__main__.py"), new Date(), new Date(Date.now() + 5000));
+        const diagram = path.join(ws.dir, "python.mmd");
+        const { code, stdout, stderr } = planIn(ws, dir, ["--stack", "dev", "--diagram", diagram]);
+        assert.equal(code, 0, stdout + stderr);
+        assert.deepEqual(tree(stdout), [
+            "  apprunner-private:index:InterfaceEndpoint  shared",
+            "    aws:ec2/securityGroup:SecurityGroup  shared-endpoint-sg",
+            "    aws:ec2/vpcEndpoint:VpcEndpoint  shared-endpoint",
+            "  apprunner-private:index:PrivateEndpoint  admin",
+            "    aws:apprunner/vpcIngressConnection:VpcIngressConnection  admin-connection",
+            "  apprunner-private:index:PrivateEndpoint  api",
+            "    aws:apprunner/vpcIngressConnection:VpcIngressConnection  api-connection",
+            "  aws:apprunner/service:Service  admin",
+            "  aws:apprunner/service:Service  api",
+        ]);
+        assert.ok(stdout.includes(SHARED_COST), stdout);
+        const nb = (s: string) => s.replace(/-/g, "\u2011");
+        const text = fs.readFileSync(diagram, "utf8");
+        assert.match(text, /^flowchart LR\n/);
+        assert.ok(
+            text.includes(
+                `interface endpoint ${nb("shared-endpoint")} (shared, InterfaceEndpoint #quot;shared#quot;)<br/>${nb("com.amazonaws.us-east-1.apprunner.requests")}<br/>ipv4, subnets: ${nb(`${T.subnetA} (us-east-1a), ${T.subnetB} (us-east-1b)`)}`,
+            ),
+            text,
+        );
+        assert.ok(text.includes(`{{"security group ${nb("shared-endpoint-sg")}<br/>tcp 443 from 10.0.0.0/16, 10.1.0.0/16"}}`), text);
+        for (const name of ["api-connection", "admin-connection"]) assert.ok(text.includes(`-- "VPC ingress connection ${nb(name)}<br/>https://`), name);
+        for (const service of ["private-api", "private-admin"]) assert.ok(text.includes(`App Runner service ${nb(service)}<br/>private`), service);
+    });
+
+    it("plans a YAML program", () => {
+        const dir = example("yaml");
+        const { code, stdout, stderr } = planIn(ws, dir, ["--stack", "dev", "--json"]);
+        assert.equal(code, 0, stdout + stderr);
+        const p = JSON.parse(stdout);
+        assert.deepEqual(
+            p.resources.map((r: any) => `${r.type} ${r.name}`),
+            [
+                "apprunner-private:index:InterfaceEndpoint shared",
+                "apprunner-private:index:PrivateEndpoint admin",
+                "apprunner-private:index:PrivateEndpoint api",
+                "aws:apprunner/service:Service adminService",
+                "aws:apprunner/service:Service apiService",
+                "aws:apprunner/vpcIngressConnection:VpcIngressConnection admin-connection",
+                "aws:apprunner/vpcIngressConnection:VpcIngressConnection api-connection",
+                "aws:ec2/securityGroup:SecurityGroup shared-endpoint-sg",
+                "aws:ec2/vpcEndpoint:VpcEndpoint shared-endpoint",
+            ],
+        );
+        assert.match(p.outputs.apiUrl, URL("us-east-1"));
+        assert.deepEqual([p.cost.monthly, p.cost.saving, p.findings, p.errors], [14.6, 14.6, [], []]);
+    });
+    it("plans a Go program, leaving go.mod and go.sum as they are", () => {
+        const dir = example("go", { apiServiceArn: T.apiServiceArn, adminServiceArn: T.adminServiceArn });
+        const { code, stdout, stderr } = planIn(ws, dir, ["--stack", "dev"]);
+        assert.equal(code, 0, stdout + stderr);
+        assert.deepEqual(tree(stdout), [
+            "  apprunner-private:index:InterfaceEndpoint  shared",
+            "    aws:ec2/securityGroup:SecurityGroup  shared-endpoint-sg",
+            "    aws:ec2/vpcEndpoint:VpcEndpoint  shared-endpoint",
+            "  apprunner-private:index:PrivateEndpoint  admin",
+            "    aws:apprunner/vpcIngressConnection:VpcIngressConnection  admin-connection",
+            "  apprunner-private:index:PrivateEndpoint  api",
+            "    aws:apprunner/vpcIngressConnection:VpcIngressConnection  api-connection",
+        ]);
+        assert.ok(stdout.includes(SHARED_COST), stdout);
+    });
+
+    it("works installed from its tarballs (npm pack --workspace policy --workspace plan) into a user's TypeScript project", () => {
+        const packs = path.join(ws.dir, "packs");
+        fs.mkdirSync(packs);
+        execFileSync("npm", ["pack", "--workspace", "sdk", "--workspace", "policy", "--workspace", "plan", "--silent", "--pack-destination", packs], { cwd: REPO, stdio: "pipe" });
+        const tarball = (name: string) => `file:${path.join(packs, `apprunner-private-${name}-0.1.0.tgz`)}`;
+        const dir = ws.copyProject(path.join(REPO, "examples", "typescript"), "installed");
+        const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+        pkg.dependencies["@apprunner-private/apprunner-private"] = tarball("apprunner-private");
+        Object.assign(pkg.devDependencies, { "@apprunner-private/plan": tarball("plan"), "@apprunner-private/policy": tarball("policy") });
+        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify(pkg, null, 2));
+        execFileSync("npm", ["install", "--no-audit", "--no-fund"], { cwd: dir, stdio: "pipe" });
+        const name = fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8").match(/^name: (.*)$/m)![1];
+        fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), `config:\n  ${name}:vpcId: ${T.vpcId}\n  ${name}:subnetIds:\n    - ${T.subnetA}\n    - ${T.subnetB}\n`);
+        const env = { ...process.env, PATH: `${enginePath()}${path.delimiter}${process.env.PATH}`, PULUMI_HOME: path.join(ws.dir, "user-home") };
+        const r = spawnSync(path.join(dir, "node_modules", ".bin", "apprunner-private"), ["plan", "--stack", "dev", "--json"], { cwd: dir, encoding: "utf8", env });
+        assert.equal(r.status, 0, r.stdout + r.stderr);
+        const p = JSON.parse(r.stdout);
+        assert.deepEqual(p.policyPacks, [{ name: "apprunner-private", version: "0.1.0", path: path.join(dir, "node_modules", "@apprunner-private", "policy") }]);
+        assert.equal(p.resources.length, 9);
+        assert.deepEqual([p.cost.monthly, p.cost.saving, p.errors, p.findings], [14.6, 14.6, [], []]);
+        // The same values as paths, as the example's README gives them (a list config key takes no JSON string).
+        fs.rmSync(path.join(dir, "Pulumi.dev.yaml"));
+        const paths = ["--config-path", "--config", `vpcId=${T.vpcId}`, "--config", `subnetIds[0]=${T.subnetA}`, "--config", `subnetIds[1]=${T.subnetB}`];
+        const text = spawnSync(path.join(dir, "node_modules", ".bin", "apprunner-private"), ["plan", ".", ...paths], { cwd: dir, encoding: "utf8", env });
+        assert.equal(text.status, 0, text.stdout + text.stderr);
+        assert.ok(text.stdout.includes(SHARED_COST), text.stdout);
+    });
+});
