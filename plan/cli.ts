@@ -85,12 +85,17 @@ async function main(argv: string[]): Promise<number> {
     // The scratch directory holds the simulated account, secrets in plain text among it: gone on every way out.
     const scratch = new Scratch();
     process.on("exit", () => scratch.dispose());
-    for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
+    for (const [signal, code] of [
+        ["SIGINT", 130],
+        ["SIGTERM", 143],
+        ["SIGHUP", 129],
+    ] as const) {
         process.on(signal, () => void stopPulumi().finally(() => process.exit(code)));
     }
     try {
         const price = v["price-per-az-hour"];
-        if (price !== undefined && !(Number(price) >= 0)) throw new UsageError(`--price-per-az-hour takes a number of USD, got: ${JSON.stringify(price)}`);
+        if (price !== undefined && !(Number(price) >= 0))
+            throw new UsageError(`--price-per-az-hour takes a number of USD, got: ${JSON.stringify(price)}`);
         const result = await plan({
             dir,
             stack: v.stack,

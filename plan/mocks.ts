@@ -7,7 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Aws, DEFAULT_REGION, Topology, addExistingService, addTopology, startingAccount } from "./aws";
 import { AwsProvider, Ctx, PartialCreate, UNKNOWN, sdkError } from "./provider";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the SDK's rpc module is internal: its exports are not in the package's types
 const rpc = require("@pulumi/pulumi/runtime/rpc");
 
 export { ACCOUNT_ID, DEFAULT_REGION, OTHER_ACCOUNT_ID, TOPOLOGY, Topology, hex, serviceArn, zoneId } from "./aws";
@@ -155,7 +155,7 @@ export class AwsMocks implements pulumi.runtime.Mocks {
     /** Sets these mocks as the Pulumi runtime's, with the engine's URNs, and captures every registration's options. */
     install(project = "project", stack = "stack"): this {
         // The process-wide unhandledRejection listener reports to the mocks installed last.
-        // eslint-disable-next-line @typescript-eslint/no-this-alias
+        // eslint-disable-next-line @typescript-eslint/no-this-alias -- a module-level pointer to the live instance, for the listener
         current = this;
         pulumi.runtime.setMocks(this, project, stack, this.preview);
         const monitor: any = pulumi.runtime.getMonitor();
@@ -174,10 +174,17 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                     replaceOnChanges: isRegister ? req.getReplaceonchangesList() : [],
                     customTimeouts: isRegister && req.getCustomtimeouts() ? timeouts(req.getCustomtimeouts()) : {},
                     propertyDependencies: isRegister
-                        ? Object.fromEntries([...req.getPropertydependenciesMap().entries()].map(([k, v]: [string, any]) => [k, v.getUrnsList()]))
+                        ? Object.fromEntries(
+                              [...req.getPropertydependenciesMap().entries()].map(([k, v]: [string, any]) => [k, v.getUrnsList()]),
+                          )
                         : {},
                     aliases: isRegister
-                        ? [...req.getAliasurnsList(), ...req.getAliasesList().map((a: any) => a.getUrn() || `${a.getSpec().getName()} under ${a.getSpec().getParenturn()}`)]
+                        ? [
+                              ...req.getAliasurnsList(),
+                              ...req
+                                  .getAliasesList()
+                                  .map((a: any) => a.getUrn() || `${a.getSpec().getName()} under ${a.getSpec().getParenturn()}`),
+                          ]
                         : [],
                     importId: isRegister ? req.getImportid() : req.getId(),
                     engineInputs: rpc.deserializeProperties(isRegister ? req.getObject() : req.getProperties(), true),
@@ -240,7 +247,9 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         }
     }
 
-    newResource(args: pulumi.runtime.MockResourceArgs & { urn?: string; parent?: string }): Promise<{ id: string | undefined; state: Record<string, any> }> {
+    newResource(
+        args: pulumi.runtime.MockResourceArgs & { urn?: string; parent?: string },
+    ): Promise<{ id: string | undefined; state: Record<string, any> }> {
         // Registered through install()'s monitor, the request's options are known; called directly (a fake monitor), only the arguments.
         const options = this.pending ?? {
             urn: args.urn ?? engineUrn("stack", "project", args.parent ?? "", args.type, args.name),
@@ -306,14 +315,19 @@ export class AwsMocks implements pulumi.runtime.Mocks {
         if (r.type === "pulumi:pulumi:StackReference") {
             const outputs = this.options.stackReferences?.[inputs.name];
             if (outputs === undefined) {
-                throw new Error(`stack reference "${inputs.name}" has no outputs here: give them in the \`stackReferences\` option of AwsMocks`);
+                throw new Error(
+                    `stack reference "${inputs.name}" has no outputs here: give them in the \`stackReferences\` option of AwsMocks`,
+                );
             }
             return { id: inputs.name, state: { name: inputs.name, outputs, secretOutputNames: [] } };
         }
         if (this.options.passThroughUnmodelled) {
             this.passedThrough.push(r);
             // Pulumi's autonaming, for the many types with a `name`: the logical name and 7 characters.
-            return { id: `${r.name}-${(this.passedThrough.length).toString(16).padStart(8, "0")}`, state: { name: `${r.name}-${(this.passedThrough.length).toString(16).padStart(7, "0")}`, ...inputs } };
+            return {
+                id: `${r.name}-${this.passedThrough.length.toString(16).padStart(8, "0")}`,
+                state: { name: `${r.name}-${this.passedThrough.length.toString(16).padStart(7, "0")}`, ...inputs },
+            };
         }
         throw new Error(`mocks: unmocked resource type ${r.type}`);
     }
@@ -332,7 +346,11 @@ function timeouts(t: any): Registration["customTimeouts"] {
 
 /** Rejections Pulumi's runtime raises for a program's resources: registration and apply failures. */
 function isFromPulumi(reason: unknown): boolean {
-    return pulumi.ResourceError.isInstance(reason) || pulumi.RunError.isInstance(reason) || /operation error|has a problem|^mocks: |invocation of/.test(String((reason as Error)?.message));
+    return (
+        pulumi.ResourceError.isInstance(reason) ||
+        pulumi.RunError.isInstance(reason) ||
+        /operation error|has a problem|^mocks: |invocation of/.test(String((reason as Error)?.message))
+    );
 }
 
 /** The value of an Output, or `undefined` when it is unknown (preview). Rejects as the Output does. */
@@ -359,11 +377,10 @@ export async function runProgram(
     setProjectConfig(project, opts.config ?? {});
     delete require.cache[require.resolve(modulePath)];
     // A compiled program, loaded afresh: a module path known only at run time.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a path known only at run time, loaded synchronously
     const exported: Record<string, unknown> = require(modulePath);
     const outputs = Object.fromEntries(
         await Promise.all(Object.entries(exported).map(async ([k, v]) => [k, pulumi.Output.isInstance(v) ? await valueOf(v) : v] as const)),
     );
     return { mocks, outputs };
 }
-

@@ -3,12 +3,20 @@
 import * as policy from "@pulumi/policy";
 import { Finding, ResourceView, Rule, UNKNOWN } from "./types";
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 // The SDK's sentinels for unknown values, and the key that unwraps its unknown-checking proxy: runtime
 // exports of @pulumi/policy that its type declarations leave out.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the module's declarations leave these exports out
 const proxy: Record<string, string> = require("@pulumi/policy/proxy");
 const SENTINELS = new Set(
-    ["unknownBooleanValue", "unknownNumberValue", "unknownStringValue", "unknownArrayValue", "unknownAssetValue", "unknownArchiveValue", "unknownObjectValue"].map((k) => proxy[k]),
+    [
+        "unknownBooleanValue",
+        "unknownNumberValue",
+        "unknownStringValue",
+        "unknownArrayValue",
+        "unknownAssetValue",
+        "unknownArchiveValue",
+        "unknownObjectValue",
+    ].map((k) => proxy[k]),
 );
 
 function plain(value: unknown): unknown {
@@ -33,7 +41,9 @@ export function toResourceView(r: {
         type: r.type,
         name: r.name,
         props: plain(raw) as Record<string, unknown>,
-        propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([k, deps]) => [k, deps.map((d) => d.urn)])),
+        propertyDependencies: Object.fromEntries(
+            Object.entries(r.propertyDependencies ?? {}).map(([k, deps]) => [k, deps.map((d) => d.urn)]),
+        ),
         deleteBeforeReplace: r.opts?.deleteBeforeReplace,
     };
 }
@@ -44,7 +54,10 @@ export function toResourceView(r: {
  * reportViolation also takes; not-applicable when that is all the rule found.
  */
 function report(rule: Rule, findings: Finding[], reportViolation: policy.ReportViolation, notApplicable: (reason: string) => never): void {
-    const reportAny = reportViolation as unknown as (v: string | { message: string; urn?: string; enforcementLevel: string }, urn?: string) => void;
+    const reportAny = reportViolation as unknown as (
+        v: string | { message: string; urn?: string; enforcementLevel: string },
+        urn?: string,
+    ) => void;
     for (const f of findings) {
         if (f.outcome === "non-compliant") reportAny(f.message, f.urn);
         if (f.outcome === "could-not-check") {
@@ -66,7 +79,11 @@ export function toPolicies(rules: Rule[]): policy.Policies {
         };
         const config = (args: { getConfig<T extends object>(): T }) => ({ ...rule.defaults, ...args.getConfig<object>() });
         return rule.scope === "resource"
-            ? { ...base, validateResource: (args, reportViolation) => report(rule, rule.check(toResourceView(args), config(args)), reportViolation, args.notApplicable) }
+            ? {
+                  ...base,
+                  validateResource: (args, reportViolation) =>
+                      report(rule, rule.check(toResourceView(args), config(args)), reportViolation, args.notApplicable),
+              }
             : {
                   ...base,
                   validateStack: (args, reportViolation) =>

@@ -19,7 +19,9 @@ export class AppRunnerPrivateProvider implements pulumi.provider.Provider {
     constructor(readonly schema: string) {
         const parsed = JSON.parse(schema);
         this.version = parsed.version;
-        this.outputNames = Object.fromEntries(Object.entries<any>(parsed.resources).map(([token, r]) => [token, Object.keys(r.properties)]));
+        this.outputNames = Object.fromEntries(
+            Object.entries<any>(parsed.resources).map(([token, r]) => [token, Object.keys(r.properties)]),
+        );
     }
 
     async construct(
@@ -54,7 +56,10 @@ export class AppRunnerPrivateProvider implements pulumi.provider.Provider {
     }
 }
 
-const COMPONENTS: Record<string, (name: string, inputs: pulumi.Inputs, options: pulumi.ComponentResourceOptions) => pulumi.ComponentResource> = {
+const COMPONENTS: Record<
+    string,
+    (name: string, inputs: pulumi.Inputs, options: pulumi.ComponentResourceOptions) => pulumi.ComponentResource
+> = {
     [PRIVATE_ENDPOINT_TYPE]: (name, inputs, options) => new PrivateEndpoint(name, inputs as PrivateEndpointArgs, options),
     [INTERFACE_ENDPOINT_TYPE]: (name, inputs, options) => new InterfaceEndpoint(name, inputs as InterfaceEndpointArgs, options),
 };

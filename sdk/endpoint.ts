@@ -129,7 +129,9 @@ export function lookupsOf(component: pulumi.ComponentResource, creatingEndpoint:
 
 /** `vpcId` is required and a VPC id. */
 export function checkVpcId(checks: Checks, vpcId: pulumi.Input<string>): void {
-    checks.add(whenKnown(vpcId, (v, secret) => [...validateRequired("vpcId", v, secret), ...(v ? validateEc2Id("vpcId", "vpc", v, secret) : [])]));
+    checks.add(
+        whenKnown(vpcId, (v, secret) => [...validateRequired("vpcId", v, secret), ...(v ? validateEc2Id("vpcId", "vpc", v, secret) : [])]),
+    );
 }
 
 /** The provider's region must be one where App Runner exists (the endpoint's service name is that region's). */
@@ -170,11 +172,15 @@ export function checkEndpoint(checks: Checks, args: EndpointArgs, lookups: Looku
         checks.add(whenKnown(pair, ([blocks, type], secret) => validateCidrBlocks(blocks, type, secret)));
     }
     checks.lookup(() =>
-        whenKnown(pulumi.all([args.subnetIds, args.vpcId, ipAddressType]), ([ids, vpcId, type], secret) => checkSubnets(ids, vpcId, type, lookups, parent, secret)),
+        whenKnown(pulumi.all([args.subnetIds, args.vpcId, ipAddressType]), ([ids, vpcId, type], secret) =>
+            checkSubnets(ids, vpcId, type, lookups, parent, secret),
+        ),
     );
     if (args.allowedSecurityGroupIds !== undefined) {
         const groups = args.allowedSecurityGroupIds;
-        checks.lookup(() => whenKnown(pulumi.all([groups, args.vpcId]), ([ids, vpcId], secret) => checkAllowedGroups(ids, vpcId, parent, secret)));
+        checks.lookup(() =>
+            whenKnown(pulumi.all([groups, args.vpcId]), ([ids, vpcId], secret) => checkAllowedGroups(ids, vpcId, parent, secret)),
+        );
     }
     const adoption: Adoption = {
         vpcEndpointId: adoptionId(checks, "adoptVpcEndpointId", args.adoptVpcEndpointId),
@@ -182,7 +188,12 @@ export function checkEndpoint(checks: Checks, args: EndpointArgs, lookups: Looku
     };
     const endpointId = adoption.vpcEndpointId;
     if (endpointId !== undefined) {
-        const groups = adoption.securityGroupId !== undefined ? { adopted: adoption.securityGroupId } : args.securityGroupIds !== undefined ? ("given" as const) : ("created" as const);
+        const groups =
+            adoption.securityGroupId !== undefined
+                ? { adopted: adoption.securityGroupId }
+                : args.securityGroupIds !== undefined
+                  ? ("given" as const)
+                  : ("created" as const);
         checks.lookup(() => checkAdoptedEndpoint(endpointId, groups, args.vpcId, lookups, parent));
     }
     const groupId = adoption.securityGroupId;
@@ -193,10 +204,14 @@ export function checkEndpoint(checks: Checks, args: EndpointArgs, lookups: Looku
             let group: { name: string; description: string } | undefined;
             try {
                 const region = await resolve(lookups.region);
-                const g = await lookUp("adoptSecurityGroupId", "a security group", groupId, region.value, parent, false, () => getSecurityGroup({ id: groupId }, { parent }));
+                const g = await lookUp("adoptSecurityGroupId", "a security group", groupId, region.value, parent, false, () =>
+                    getSecurityGroup({ id: groupId }, { parent }),
+                );
                 if (typeof g === "string") return [g];
                 group = { name: g.name, description: g.description };
-                return await whenKnown(args.vpcId, (vpcId, secret) => validateAdoptedSecurityGroup({ id: groupId, vpcId: g.vpcId, name: g.name }, vpcId, secret));
+                return await whenKnown(args.vpcId, (vpcId, secret) =>
+                    validateAdoptedSecurityGroup({ id: groupId, vpcId: g.vpcId, name: g.name }, vpcId, secret),
+                );
             } finally {
                 // Always settled: the adopted group's inputs wait for it once the gate is open.
                 found(group);
@@ -219,14 +234,32 @@ async function checkAdoptedEndpoint(
     if (typeof e === "string") return [e];
     if (!region.known) return [];
     return whenKnown(vpcId, (v, secret) => {
-        const facts = { id, vpcId: e.vpcId, serviceName: e.serviceName, vpcEndpointType: e.vpcEndpointType, securityGroupIds: e.securityGroupIds };
-        const { errors, warnings } = validateAdoptedEndpoint(facts, { vpcId: v, serviceName: appRunnerEndpointServiceName(region.value!), groups, secret });
+        const facts = {
+            id,
+            vpcId: e.vpcId,
+            serviceName: e.serviceName,
+            vpcEndpointType: e.vpcEndpointType,
+            securityGroupIds: e.securityGroupIds,
+        };
+        const { errors, warnings } = validateAdoptedEndpoint(facts, {
+            vpcId: v,
+            serviceName: appRunnerEndpointServiceName(region.value!),
+            groups,
+            secret,
+        });
         for (const w of warnings) pulumi.log.warn(w, parent);
         return errors;
     });
 }
 
-async function checkSubnets(ids: string[] | undefined, vpcId: string, ipAddressType: IpAddressType, lookups: Lookups, parent: pulumi.Resource, secret: boolean): Promise<Problems> {
+async function checkSubnets(
+    ids: string[] | undefined,
+    vpcId: string,
+    ipAddressType: IpAddressType,
+    lookups: Lookups,
+    parent: pulumi.Resource,
+    secret: boolean,
+): Promise<Problems> {
     // Malformed ids or VPC are reported by their own checks; looking them up would only add noise.
     if (!Array.isArray(ids) || !ids.every((id) => isEc2Id("subnet", id)) || !isEc2Id("vpc", vpcId)) return [];
     const [region, account] = await Promise.all([resolve(lookups.region), resolve(lookups.accountId!)]);
@@ -234,13 +267,23 @@ async function checkSubnets(ids: string[] | undefined, vpcId: string, ipAddressT
         ids.map((id, i) =>
             lookUp(`subnetIds[${i}]`, "a subnet", id, region.value, parent, secret, async () => {
                 const s = await getSubnet({ id }, { parent });
-                return { id, vpcId: s.vpcId, availabilityZone: s.availabilityZone, ipv6CidrBlock: s.ipv6CidrBlock ?? "", ownerId: s.ownerId } as SubnetFacts;
+                return {
+                    id,
+                    vpcId: s.vpcId,
+                    availabilityZone: s.availabilityZone,
+                    ipv6CidrBlock: s.ipv6CidrBlock ?? "",
+                    ownerId: s.ownerId,
+                } as SubnetFacts;
             }),
         ),
     );
     const missing = found.filter((f): f is string => typeof f === "string");
     if (missing.length > 0) return missing;
-    const { errors, warnings } = validateSubnetPlacement(vpcId, found as SubnetFacts[], { ipAddressType, accountId: account.value, secret });
+    const { errors, warnings } = validateSubnetPlacement(vpcId, found as SubnetFacts[], {
+        ipAddressType,
+        accountId: account.value,
+        secret,
+    });
     for (const w of warnings) pulumi.log.warn(w, parent);
     return errors;
 }
@@ -248,14 +291,27 @@ async function checkSubnets(ids: string[] | undefined, vpcId: string, ipAddressT
 async function checkAllowedGroups(ids: string[], vpcId: string, parent: pulumi.Resource, secret: boolean): Promise<Problems> {
     if (!Array.isArray(ids) || !ids.every((id) => isEc2Id("securityGroup", id)) || !isEc2Id("vpc", vpcId)) return [];
     const found = await Promise.all(
-        ids.map((id, i) => lookUp(`allowedSecurityGroupIds[${i}]`, "a security group", id, undefined, parent, secret, async () => ({ id, vpcId: (await getSecurityGroup({ id }, { parent })).vpcId }))),
+        ids.map((id, i) =>
+            lookUp(`allowedSecurityGroupIds[${i}]`, "a security group", id, undefined, parent, secret, async () => ({
+                id,
+                vpcId: (await getSecurityGroup({ id }, { parent })).vpcId,
+            })),
+        ),
     );
     const missing = found.filter((f): f is string => typeof f === "string");
     return missing.length > 0 ? missing : validateSecurityGroupPlacement(vpcId, found as { id: string; vpcId: string }[], secret);
 }
 
 /** A lookup, or the message that says which argument (`arg`, e.g. "subnetIds[1]") names what the provider cannot see. */
-async function lookUp<T>(arg: string, what: string, id: string, region: string | undefined, parent: pulumi.Resource, secret: boolean, look: () => Promise<T>): Promise<T | string> {
+async function lookUp<T>(
+    arg: string,
+    what: string,
+    id: string,
+    region: string | undefined,
+    parent: pulumi.Resource,
+    secret: boolean,
+    look: () => Promise<T>,
+): Promise<T | string> {
     try {
         return await look();
     } catch (e) {
@@ -332,7 +388,11 @@ export function createEndpoint(
  * A child's options when it adopts an existing resource: Pulumi's `import` option with its id, and, unless the
  * component is given `tags`, its tags ignored, so that they stay as they are (the program's would remove them).
  */
-export function adopt(options: pulumi.CustomResourceOptions, id: string | undefined, args: { tags?: unknown }): pulumi.CustomResourceOptions {
+export function adopt(
+    options: pulumi.CustomResourceOptions,
+    id: string | undefined,
+    args: { tags?: unknown },
+): pulumi.CustomResourceOptions {
     if (id === undefined) return options;
     return { ...options, import: id, ignoreChanges: [...(options.ignoreChanges ?? []), ...(args.tags === undefined ? ["tags"] : [])] };
 }
@@ -343,12 +403,22 @@ export function adopt(options: pulumi.CustomResourceOptions, id: string | undefi
  */
 function ingressRules(args: EndpointArgs, ipAddressType: pulumi.Input<IpAddressType>, parent: pulumi.Resource) {
     const https = { protocol: "tcp", fromPort: HTTPS_PORT, toPort: HTTPS_PORT };
-    const rules: pulumi.Input<{ description: string; protocol: string; fromPort: number; toPort: number; cidrBlocks?: pulumi.Input<string[]>; ipv6CidrBlocks?: pulumi.Input<string[] | undefined>; securityGroups?: pulumi.Input<pulumi.Input<string>[]> }>[] = [];
+    const rules: pulumi.Input<{
+        description: string;
+        protocol: string;
+        fromPort: number;
+        toPort: number;
+        cidrBlocks?: pulumi.Input<string[]>;
+        ipv6CidrBlocks?: pulumi.Input<string[] | undefined>;
+        securityGroups?: pulumi.Input<pulumi.Input<string>[]>;
+    }>[] = [];
     if (args.allowedCidrBlocks !== undefined || args.allowedSecurityGroupIds === undefined) {
         const sources =
             args.allowedCidrBlocks !== undefined
                 ? pulumi.output(args.allowedCidrBlocks)
-                : pulumi.all([getVpcOutput({ id: args.vpcId }, { parent }), ipAddressType]).apply(([vpc, type]) => vpcCidrBlocks(vpc, type));
+                : pulumi
+                      .all([getVpcOutput({ id: args.vpcId }, { parent }), ipAddressType])
+                      .apply(([vpc, type]) => vpcCidrBlocks(vpc, type));
         rules.push({
             description: "HTTPS from the allowed CIDR blocks",
             ...https,

@@ -49,6 +49,8 @@ export function describeFailure(e: unknown): string {
  * error: invoking …: 1 error occurred: * no matching EC2 Subnet found"); the last line says what happened.
  */
 export function lookupReason(e: unknown): string {
-    const lines = String(e instanceof Error ? e.message : e).split("\n").map((l) => l.replace(/^\s*\* /, "").trim());
+    const lines = String(e instanceof Error ? e.message : e)
+        .split("\n")
+        .map((l) => l.replace(/^\s*\* /, "").trim());
     return lines.filter(Boolean).pop() ?? "";
 }

@@ -1,9 +1,26 @@
 import * as pulumi from "@pulumi/pulumi";
 import { INTERFACE_ENDPOINT_TYPE, PRIVATE_ENDPOINT_TYPE } from "./aws";
-import { Adoption, EndpointArgs, EndpointResources, checkEndpoint, checkRegion, checkVpcId, createEndpoint, gateOf, lookupsOf } from "./endpoint";
+import {
+    Adoption,
+    EndpointArgs,
+    EndpointResources,
+    checkEndpoint,
+    checkRegion,
+    checkVpcId,
+    createEndpoint,
+    gateOf,
+    lookupsOf,
+} from "./endpoint";
 import { Checks, isPlain } from "./known";
 import { childOptions } from "./options";
-import { show, validateAdoptionChoice, validateNoImportOption, validateRequired, validateSecurityGroupChoice, validateTags } from "./validation";
+import {
+    show,
+    validateAdoptionChoice,
+    validateNoImportOption,
+    validateRequired,
+    validateSecurityGroupChoice,
+    validateTags,
+} from "./validation";
 
 /** The arguments of an InterfaceEndpoint: the shared endpoint arguments, and a migration. */
 export interface InterfaceEndpointArgs extends EndpointArgs {
@@ -56,7 +73,13 @@ export class InterfaceEndpoint extends pulumi.ComponentResource {
         const has = (k: keyof InterfaceEndpointArgs) => args[k] !== undefined;
         // The engine ignores `import` on a component; TypeScript hands the option to the constructor, so it is refused here.
         checks.add(validateNoImportOption("InterfaceEndpoint", (opts as pulumi.CustomResourceOptions | undefined)?.import));
-        checks.add(validateSecurityGroupChoice({ securityGroupIds: has("securityGroupIds"), allowedCidrBlocks: has("allowedCidrBlocks"), allowedSecurityGroupIds: has("allowedSecurityGroupIds") }));
+        checks.add(
+            validateSecurityGroupChoice({
+                securityGroupIds: has("securityGroupIds"),
+                allowedCidrBlocks: has("allowedCidrBlocks"),
+                allowedSecurityGroupIds: has("allowedSecurityGroupIds"),
+            }),
+        );
         checks.add(
             validateAdoptionChoice({
                 adoptVpcEndpointId: has("adoptVpcEndpointId"),
@@ -78,10 +101,20 @@ export class InterfaceEndpoint extends pulumi.ComponentResource {
         // Step 2. The endpoint and its security group, with the options they take from this component's; with `adoptFrom`,
         // under the names the PrivateEndpoint gave them; with `adoptVpcEndpointId` or `adoptSecurityGroupId`, imported.
         const aliases = (child: string): pulumi.Input<pulumi.Alias>[] =>
-            adoptFrom === undefined ? [] : [{ name: `${adoptFrom}-${child}`, parent: pulumi.createUrn(adoptFrom, PRIVATE_ENDPOINT_TYPE, opts?.parent) }];
+            adoptFrom === undefined
+                ? []
+                : [{ name: `${adoptFrom}-${child}`, parent: pulumi.createUrn(adoptFrom, PRIVATE_ENDPOINT_TYPE, opts?.parent) }];
         const given = childOptions("InterfaceEndpoint", opts);
         for (const w of given.warnings) pulumi.log.warn(w, this);
-        const created = createEndpoint(name, args, lookups, gate, this, (child) => ({ ...given.of(child), aliases: aliases(child) }), adoption);
+        const created = createEndpoint(
+            name,
+            args,
+            lookups,
+            gate,
+            this,
+            (child) => ({ ...given.of(child), aliases: aliases(child) }),
+            adoption,
+        );
         children.set(this, created);
 
         // Step 3. Outputs.

@@ -50,7 +50,10 @@ const CONNECTION_WAIT = "2 minutes";
  * Options arrive from TypeScript as given, and over Construct as @pulumi/pulumi's provider server rebuilds them:
  * empty lists for options not given, and a delete timeout named `pb_delete` (google-protobuf's `toObject`).
  */
-export function childOptions(component: Component, opts: pulumi.ComponentResourceOptions = {}): { of(child: Child): ChildOptions; warnings: string[] } {
+export function childOptions(
+    component: Component,
+    opts: pulumi.ComponentResourceOptions = {},
+): { of(child: Child): ChildOptions; warnings: string[] } {
     const warnings: string[] = [];
     const paths = (option: "ignoreChanges" | "replaceOnChanges") => {
         const byChild: Partial<Record<Child, string[]>> = {};
@@ -62,7 +65,8 @@ export function childOptions(component: Component, opts: pulumi.ComponentResourc
                         `Name the component's arguments (${ARGUMENTS[component].join(", ")}), or "*" for all of them.`,
                 );
             }
-            for (const [child, props] of Object.entries(translated ?? {}) as [Child, string[]][]) byChild[child] = [...(byChild[child] ?? []), ...props];
+            for (const [child, props] of Object.entries(translated ?? {}) as [Child, string[]][])
+                byChild[child] = [...(byChild[child] ?? []), ...props];
         }
         return byChild;
     };
@@ -99,7 +103,11 @@ export function childOptions(component: Component, opts: pulumi.ComponentResourc
  * it names no argument that sets one. A path inside an argument (`tags.team`, `subnetIds[0]`) stays inside the
  * property when the argument is copied as it is, and otherwise covers the whole property it sets.
  */
-function translate(component: Component, path: string, option: "ignoreChanges" | "replaceOnChanges"): Partial<Record<Child, string[]>> | undefined {
+function translate(
+    component: Component,
+    path: string,
+    option: "ignoreChanges" | "replaceOnChanges",
+): Partial<Record<Child, string[]>> | undefined {
     if (path === "*") return { endpoint: ["*"], "endpoint-sg": ["*"], connection: ["*"] };
     const root = /^[A-Za-z0-9_]+/.exec(path)?.[0];
     if (root === undefined || !ARGUMENTS[component].includes(root)) return undefined;
@@ -118,6 +126,10 @@ function translate(component: Component, path: string, option: "ignoreChanges" |
 function customTimeouts(given: pulumi.CustomTimeouts | undefined): pulumi.CustomTimeouts | undefined {
     if (!given) return undefined;
     const wire = given as pulumi.CustomTimeouts & { pb_delete?: string };
-    const timeouts = { create: given.create || undefined, update: given.update || undefined, delete: given.delete || wire.pb_delete || undefined };
+    const timeouts = {
+        create: given.create || undefined,
+        update: given.update || undefined,
+        delete: given.delete || wire.pb_delete || undefined,
+    };
     return timeouts.create || timeouts.update || timeouts.delete ? timeouts : undefined;
 }

@@ -6,7 +6,18 @@ import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
 import { VpcEndpoint } from "@pulumi/aws/ec2/vpcEndpoint";
 import * as pulumi from "@pulumi/pulumi";
 import { CONNECTION_NAME_MAX, PRIVATE_ENDPOINT_TYPE, parseConnectionArn } from "./aws";
-import { Adoption, EndpointArgs, adopt, adoptionId, checkEndpoint, checkRegion, checkVpcId, createEndpoint, gateOf, lookupsOf } from "./endpoint";
+import {
+    Adoption,
+    EndpointArgs,
+    adopt,
+    adoptionId,
+    checkEndpoint,
+    checkRegion,
+    checkVpcId,
+    createEndpoint,
+    gateOf,
+    lookupsOf,
+} from "./endpoint";
 import { Checks, Problems, isPlain, resolve, whenKnown } from "./known";
 import { childOptions } from "./options";
 import { Lookups, connectedServices } from "./scope";
@@ -121,7 +132,14 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
         // Step 2. A new endpoint (with `subnetIds`): the same resources an InterfaceEndpoint creates, named from this
         // component and parented to it, as since 0.1.0; imported instead with the adoption arguments.
         const endpoint = args.subnetIds !== undefined ? createEndpoint(name, args, lookups, gate, this, given.of, adoption) : undefined;
-        const vpcIngressConnection = this.connect(name, args, endpoint?.vpcEndpoint.id, gate, adopt(given.of("connection"), connectionArn, args), connectionArn);
+        const vpcIngressConnection = this.connect(
+            name,
+            args,
+            endpoint?.vpcEndpoint.id,
+            gate,
+            adopt(given.of("connection"), connectionArn, args),
+            connectionArn,
+        );
         children.set(this, { ...endpoint, vpcIngressConnection });
 
         // Outputs not taken from a child pass the gate too, so they fail when the component does.
@@ -210,7 +228,10 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
         if (connectionArn !== undefined) {
             checks.input(args.connectionName, (v) => validateAdoptedConnectionName(v, connectionArn));
             checks.add(region.then((r) => (r.known ? validateConnectionRegion(connectionArn, r.value!) : [])));
-            const endpoint = args.subnetIds !== undefined ? { id: adoption.vpcEndpointId, arg: "adoptVpcEndpointId" as const } : { id: args.vpcEndpointId, arg: "vpcEndpointId" as const };
+            const endpoint =
+                args.subnetIds !== undefined
+                    ? { id: adoption.vpcEndpointId, arg: "adoptVpcEndpointId" as const }
+                    : { id: args.vpcEndpointId, arg: "vpcEndpointId" as const };
             checks.lookup(() => checkAdoptedConnection(connectionArn, args, endpoint, this));
         }
         const gate = gateOf(checks, this);
@@ -229,7 +250,14 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
      * Step 3. The VPC ingress connection: the service, through the endpoint, named by the provider unless given; an
      * adopted one keeps the name in its ARN (a new name would replace it).
      */
-    private connect(name: string, args: PrivateEndpointArgs, createdEndpointId: pulumi.Output<string> | undefined, gate: pulumi.Output<never[]>, options: pulumi.CustomResourceOptions, adopted: string | undefined) {
+    private connect(
+        name: string,
+        args: PrivateEndpointArgs,
+        createdEndpointId: pulumi.Output<string> | undefined,
+        gate: pulumi.Output<never[]>,
+        options: pulumi.CustomResourceOptions,
+        adopted: string | undefined,
+    ) {
         return new VpcIngressConnection(
             `${name}-connection`,
             {
@@ -251,7 +279,9 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
 function connectionNameProblems(value: pulumi.Input<string>): Problems | Promise<Problems> {
     if (isPlain(value)) return validateConnectionName(value);
     const output = pulumi.output(value);
-    return pulumi.isSecret(output).then((secret) => (secret ? validateConnectionNameNotSecret(true) : whenKnown(output, validateConnectionName)));
+    return pulumi
+        .isSecret(output)
+        .then((secret) => (secret ? validateConnectionNameNotSecret(true) : whenKnown(output, validateConnectionName)));
 }
 
 /**
@@ -302,7 +332,9 @@ async function checkAdoptedConnection(
 ): Promise<Problems> {
     let connection: AdoptedConnectionFacts;
     try {
-        connection = JSON.parse((await getResource({ typeName: "AWS::AppRunner::VpcIngressConnection", identifier: arn }, { parent })).properties);
+        connection = JSON.parse(
+            (await getResource({ typeName: "AWS::AppRunner::VpcIngressConnection", identifier: arn }, { parent })).properties,
+        );
     } catch (e) {
         const reason = lookupReason(e);
         if (/couldn't find resource$/.test(reason)) {

@@ -63,8 +63,7 @@ export function bare(value: string, secret = false): string {
     return `${shown}…${cutNote(value.length, shown.length)}`;
 }
 
-const ENDPOINT_CHOICE =
-    "Pass `subnetIds` to create a new App Runner interface endpoint, or `vpcEndpointId` to reuse an existing one.";
+const ENDPOINT_CHOICE = "Pass `subnetIds` to create a new App Runner interface endpoint, or `vpcEndpointId` to reuse an existing one.";
 
 /** The arguments that configure a new endpoint, and so cannot come with `vpcEndpointId`. */
 export const NEW_ENDPOINT_ARGS = ["securityGroupIds", "allowedCidrBlocks", "allowedSecurityGroupIds", "ipAddressType"] as const;
@@ -74,7 +73,10 @@ export const NEW_ENDPOINT_ARGS = ["securityGroupIds", "allowedCidrBlocks", "allo
  * component manages (the adoption arguments).
  */
 export function validateEndpointChoice(
-    given: Record<"subnetIds" | "vpcEndpointId" | (typeof NEW_ENDPOINT_ARGS)[number], boolean> & { adoptVpcEndpointId?: boolean; adoptSecurityGroupId?: boolean },
+    given: Record<"subnetIds" | "vpcEndpointId" | (typeof NEW_ENDPOINT_ARGS)[number], boolean> & {
+        adoptVpcEndpointId?: boolean;
+        adoptSecurityGroupId?: boolean;
+    },
 ): string[] {
     const problems: string[] = [];
     if (given.subnetIds && given.vpcEndpointId) {
@@ -90,7 +92,10 @@ export function validateEndpointChoice(
             );
         }
     }
-    const adopts = { adoptVpcEndpointId: "an endpoint for this component to manage", adoptSecurityGroupId: "the security group of an endpoint this component manages" };
+    const adopts = {
+        adoptVpcEndpointId: "an endpoint for this component to manage",
+        adoptSecurityGroupId: "the security group of an endpoint this component manages",
+    };
     for (const [arg, what] of Object.entries(adopts) as [keyof typeof adopts, string][]) {
         if (given[arg] && given.vpcEndpointId) {
             problems.push(
@@ -113,7 +118,9 @@ const REQUIRED_FIX: Record<"serviceArn" | "vpcId" | "subnetIds", string> = {
  * `securityGroupIds` replaces the security group the component would create, so the arguments that configure that
  * group cannot come with it.
  */
-export function validateSecurityGroupChoice(given: Record<"securityGroupIds" | "allowedCidrBlocks" | "allowedSecurityGroupIds", boolean>): string[] {
+export function validateSecurityGroupChoice(
+    given: Record<"securityGroupIds" | "allowedCidrBlocks" | "allowedSecurityGroupIds", boolean>,
+): string[] {
     if (!given.securityGroupIds) return [];
     return (["allowedCidrBlocks", "allowedSecurityGroupIds"] as const)
         .filter((arg) => given[arg])
@@ -188,14 +195,17 @@ export function validateEc2Id(arg: string, kind: Ec2IdKind, value: unknown, secr
 const EMPTY_LIST_FIX: Record<"subnetIds" | "securityGroupIds" | "allowedSecurityGroupIds", string> = {
     subnetIds:
         "List one subnet in each Availability Zone the endpoint should serve (two or more advised), or pass `vpcEndpointId` to reuse an endpoint.",
-    securityGroupIds:
-        "Omit it to let the component create a security group that allows HTTPS from `allowedCidrBlocks`.",
-    allowedSecurityGroupIds:
-        "Omit it to allow the VPC's own CIDR blocks (or only `allowedCidrBlocks`).",
+    securityGroupIds: "Omit it to let the component create a security group that allows HTTPS from `allowedCidrBlocks`.",
+    allowedSecurityGroupIds: "Omit it to allow the VPC's own CIDR blocks (or only `allowedCidrBlocks`).",
 };
 
 /** A list of EC2 ids: not empty, each well-formed, none repeated. */
-export function validateEc2IdList(arg: "subnetIds" | "securityGroupIds" | "allowedSecurityGroupIds", kind: Ec2IdKind, value: unknown, secret = false): string[] {
+export function validateEc2IdList(
+    arg: "subnetIds" | "securityGroupIds" | "allowedSecurityGroupIds",
+    kind: Ec2IdKind,
+    value: unknown,
+    secret = false,
+): string[] {
     if (!Array.isArray(value)) {
         return [`\`${arg}\` must be a list of ids, got: ${show(value, secret)}. Pass a list, e.g. [a.id, b.id].`];
     }
@@ -355,9 +365,7 @@ export function validateCidrBlocks(value: unknown, ipAddressType: IpAddressType 
         return [`\`allowedCidrBlocks\` must be a list of CIDR blocks, got: ${show(value, secret)}. Pass a list, e.g. ["10.0.0.0/16"].`];
     }
     if (value.length === 0) {
-        return [
-            "`allowedCidrBlocks` must list at least one CIDR block, got: []. Omit it to allow the VPC's own CIDR blocks.",
-        ];
+        return ["`allowedCidrBlocks` must list at least one CIDR block, got: []. Omit it to allow the VPC's own CIDR blocks."];
     }
     return value.flatMap((cidr, i) => validateCidrBlock(`allowedCidrBlocks[${i}]`, cidr, ipAddressType, secret));
 }
@@ -472,7 +480,9 @@ export const ADOPTION_SECTION = 'README.md, "Adopting existing resources"';
 export function validateAdoptionKnown(arg: AdoptionArg): string[] {
     return [
         `\`${arg}\` must be a plain string known when the program runs, got: an Output (a value known only later, or a secret). ` +
-            "It becomes Pulumi's `import` option on the component's " + ADOPTION_ARGS[arg] + ", which takes an id, not an Output. " +
+            "It becomes Pulumi's `import` option on the component's " +
+            ADOPTION_ARGS[arg] +
+            ", which takes an id, not an Output. " +
             "Pass the id as text, e.g. from stack configuration (not as a secret).",
     ];
 }
@@ -487,7 +497,9 @@ export function validateAdoptionId(arg: AdoptionArg, value: unknown): string[] {
         ];
     }
     const [kind, prefix, command] =
-        arg === "adoptVpcEndpointId" ? (["vpcEndpoint", "vpce", "aws ec2 describe-vpc-endpoints"] as const) : (["securityGroup", "sg", "aws ec2 describe-security-groups"] as const);
+        arg === "adoptVpcEndpointId"
+            ? (["vpcEndpoint", "vpce", "aws ec2 describe-vpc-endpoints"] as const)
+            : (["securityGroup", "sg", "aws ec2 describe-security-groups"] as const);
     if (typeof value === "string" && isEc2Id(kind, value)) return [];
     return [
         `\`${arg}\` must be ${ID_WORDS[kind].what} (${prefix}- and 8 or 17 hexadecimal characters), got: ${show(value)}. ` +
@@ -589,7 +601,10 @@ export function validateAdoptedEndpoint(
     }
     const has = endpoint.securityGroupIds.length > 0 ? endpoint.securityGroupIds.join(" and ") : "no security group";
     const list = JSON.stringify(endpoint.securityGroupIds);
-    if (typeof expected.groups === "object" && (endpoint.securityGroupIds.length !== 1 || endpoint.securityGroupIds[0] !== expected.groups.adopted)) {
+    if (
+        typeof expected.groups === "object" &&
+        (endpoint.securityGroupIds.length !== 1 || endpoint.securityGroupIds[0] !== expected.groups.adopted)
+    ) {
         errors.push(
             `\`adoptSecurityGroupId\` must be the security group of the endpoint \`adoptVpcEndpointId\` names, got: ${expected.groups.adopted}, while ` +
                 `${endpoint.id} has ${has}. Adopt its group, or pass \`securityGroupIds: ${list}\` to keep its groups without managing them.`,
@@ -639,7 +654,13 @@ export interface AdoptedConnectionFacts {
  */
 export function validateAdoptedConnection(
     connection: AdoptedConnectionFacts,
-    expected: { serviceArn?: string; vpcId?: string; endpointId?: string; endpointArg: "vpcEndpointId" | "adoptVpcEndpointId"; secret?: boolean },
+    expected: {
+        serviceArn?: string;
+        vpcId?: string;
+        endpointId?: string;
+        endpointArg: "vpcEndpointId" | "adoptVpcEndpointId";
+        secret?: boolean;
+    },
 ): string[] {
     const secret = expected.secret ?? false;
     const errors: string[] = [];
@@ -672,7 +693,10 @@ export function validateAdoptedConnection(
  */
 export function validateNoImportOption(component: "PrivateEndpoint" | "InterfaceEndpoint", value: unknown): string[] {
     if (value === undefined) return [];
-    const args = component === "PrivateEndpoint" ? "`adoptVpcEndpointId`, `adoptSecurityGroupId` or `adoptConnectionArn`" : "`adoptVpcEndpointId` or `adoptSecurityGroupId`";
+    const args =
+        component === "PrivateEndpoint"
+            ? "`adoptVpcEndpointId`, `adoptSecurityGroupId` or `adoptConnectionArn`"
+            : "`adoptVpcEndpointId` or `adoptSecurityGroupId`";
     return [
         `The \`import\` option cannot bring existing resources under this ${component}, got: ${show(value)}. Pulumi ignores \`import\` on a component, ` +
             `so its children would be created anew beside the existing ones. Remove the option and pass ${args} (${ADOPTION_SECTION}).`,

@@ -10,24 +10,38 @@ import { InterfaceEndpoint, InterfaceEndpointArgs, PrivateEndpoint, PrivateEndpo
 import { AwsMocks, AwsMocksOptions, Registration, TOPOLOGY as T, valueOf } from "./mocks";
 
 const SG_TYPE = "aws:ec2/securityGroup:SecurityGroup";
-const CHILD_TYPES = ["aws:ec2/securityGroup:SecurityGroup", "aws:ec2/vpcEndpoint:VpcEndpoint", "aws:apprunner/vpcIngressConnection:VpcIngressConnection"];
+const CHILD_TYPES = [
+    "aws:ec2/securityGroup:SecurityGroup",
+    "aws:ec2/vpcEndpoint:VpcEndpoint",
+    "aws:apprunner/vpcIngressConnection:VpcIngressConnection",
+];
 const SECTION = 'README.md, "Adopting existing resources"';
 /** A well-formed connection ARN that AWS does not have. */
 const MISSING_CONNECTION = "arn:aws:apprunner:us-east-1:123456789012:vpcingressconnection/gone-connection/0123456789abcdef0123456789abcdef";
-
 
 /** Mocks with an account as the console leaves it: an endpoint (private DNS on) with its group, and a connection of api-service. */
 function consoleAccount(options: AwsMocksOptions = {}) {
     const mocks = new AwsMocks(options).install();
     const call: Call = (service, action, params) => mocks.aws.call(service, action, params, "us-east-1");
-    const made = createEndpoint(call, "us-east-1", T.vpcId, [T.subnetA, T.subnetB], { groupName: "made-in-console", privateDns: true, tags: [{ Key: "Name", Value: "console" }] });
+    const made = createEndpoint(call, "us-east-1", T.vpcId, [T.subnetA, T.subnetB], {
+        groupName: "made-in-console",
+        privateDns: true,
+        tags: [{ Key: "Name", Value: "console" }],
+    });
     const { VpcIngressConnection: c } = call("apprunner", "CreateVpcIngressConnection", {
         ServiceArn: T.apiServiceArn,
         VpcIngressConnectionName: "console-api",
         IngressVpcConfiguration: { VpcId: T.vpcId, VpcEndpointId: made.vpcEndpointId },
         Tags: [{ Key: "owner", Value: "console" }],
     });
-    return { mocks, call, endpointId: made.vpcEndpointId, groupId: made.securityGroupId, connectionArn: c.VpcIngressConnectionArn as string, domainName: c.DomainName as string };
+    return {
+        mocks,
+        call,
+        endpointId: made.vpcEndpointId,
+        groupId: made.securityGroupId,
+        connectionArn: c.VpcIngressConnectionArn as string,
+        domainName: c.DomainName as string,
+    };
 }
 
 /** The warnings logged while `run` runs. */
@@ -62,7 +76,14 @@ async function refusedLater(mocks: AwsMocks, output: pulumi.Output<unknown>, mes
         return true;
     });
     await mocks.settle();
-    assert.deepEqual(mocks.custom().filter((r) => CHILD_TYPES.includes(r.type)).map((r) => r.name), [], "no child registered");
+    assert.deepEqual(
+        mocks
+            .custom()
+            .filter((r) => CHILD_TYPES.includes(r.type))
+            .map((r) => r.name),
+        [],
+        "no child registered",
+    );
 }
 
 /** The options and inputs a child was registered with, as the engine got them. */
@@ -111,7 +132,11 @@ describe("adoption (import on the children)", () => {
             assert.deepEqual(seen(mocks.byName("api-connection")), {
                 importId: account.connectionArn,
                 ignoreChanges: ["tags"],
-                inputs: { name: "console-api", serviceArn: T.apiServiceArn, ingressVpcConfiguration: { vpcId: T.vpcId, vpcEndpointId: account.endpointId } },
+                inputs: {
+                    name: "console-api",
+                    serviceArn: T.apiServiceArn,
+                    ingressVpcConfiguration: { vpcId: T.vpcId, vpcEndpointId: account.endpointId },
+                },
             });
             assert.equal(mocks.byName("api-connection").deleteBeforeReplace, true);
         });
@@ -157,7 +182,13 @@ describe("adoption (import on the children)", () => {
                 tags: { team: "shop" },
             });
             connected = services.map(
-                (s, i) => new PrivateEndpoint(["frontend", "orders"][i], { serviceArn: s.serviceArn, vpcId: T.vpcId, vpcEndpointId: shared.vpcEndpointId, adoptConnectionArn: s.vpcIngressConnectionArn }),
+                (s, i) =>
+                    new PrivateEndpoint(["frontend", "orders"][i], {
+                        serviceArn: s.serviceArn,
+                        vpcId: T.vpcId,
+                        vpcEndpointId: shared.vpcEndpointId,
+                        adoptConnectionArn: s.vpcIngressConnectionArn,
+                    }),
             );
             await settled(mocks, ...connected.map((c) => c.domainName));
         });
@@ -170,7 +201,15 @@ describe("adoption (import on the children)", () => {
                     name: mocks.aws.account.state.securityGroups.find((g) => g.GroupId === env.securityGroupId)!.GroupName,
                     description: "shop-prod-AppRunnerVpcEndpointSecurityGroup",
                     vpcId: T.vpcId,
-                    ingress: [{ description: "HTTPS from the allowed security groups", protocol: "tcp", fromPort: 443, toPort: 443, securityGroups: [env.environmentSecurityGroupId] }],
+                    ingress: [
+                        {
+                            description: "HTTPS from the allowed security groups",
+                            protocol: "tcp",
+                            fromPort: 443,
+                            toPort: 443,
+                            securityGroups: [env.environmentSecurityGroupId],
+                        },
+                    ],
                     egress: [],
                     tags: { team: "shop" },
                 },
@@ -184,7 +223,11 @@ describe("adoption (import on the children)", () => {
                 assert.deepEqual(seen(mocks.byName(`${name}-connection`)), {
                     importId: services[i].vpcIngressConnectionArn,
                     ignoreChanges: ["tags"],
-                    inputs: { name: services[i].name, serviceArn: services[i].serviceArn, ingressVpcConfiguration: { vpcId: T.vpcId, vpcEndpointId: env.vpcEndpointId } },
+                    inputs: {
+                        name: services[i].name,
+                        serviceArn: services[i].serviceArn,
+                        ingressVpcConfiguration: { vpcId: T.vpcId, vpcEndpointId: env.vpcEndpointId },
+                    },
                 });
                 assert.match(services[i].name, /^AppRunnerVpcIngressConnecti-[A-Za-z0-9]{12}$/);
                 assert.equal(await valueOf(connected[i].domainName), services[i].domainName);
@@ -193,7 +236,11 @@ describe("adoption (import on the children)", () => {
 
         it("registers nothing new: every AWS resource registered is imported", () => {
             assert.deepEqual(
-                mocks.custom().filter((r) => CHILD_TYPES.includes(r.type)).map((r) => `${r.name} ${r.importId}`).sort(),
+                mocks
+                    .custom()
+                    .filter((r) => CHILD_TYPES.includes(r.type))
+                    .map((r) => `${r.name} ${r.importId}`)
+                    .sort(),
                 [
                     `environment-endpoint ${env.vpcEndpointId}`,
                     `environment-endpoint-sg ${env.securityGroupId}`,
@@ -207,9 +254,18 @@ describe("adoption (import on the children)", () => {
 
     it("a connection alone, through an endpoint managed elsewhere (vpcEndpointId)", async () => {
         const { mocks, connectionArn, endpointId } = consoleAccount();
-        const pe = new PrivateEndpoint("api", { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: endpointId, adoptConnectionArn: connectionArn, connectionName: "console-api" });
+        const pe = new PrivateEndpoint("api", {
+            serviceArn: T.apiServiceArn,
+            vpcId: T.vpcId,
+            vpcEndpointId: endpointId,
+            adoptConnectionArn: connectionArn,
+            connectionName: "console-api",
+        });
         await settled(mocks, pe.domainName);
-        assert.deepEqual(mocks.custom().map((r) => `${r.name} ${r.importId}`), [`api-connection ${connectionArn}`]);
+        assert.deepEqual(
+            mocks.custom().map((r) => `${r.name} ${r.importId}`),
+            [`api-connection ${connectionArn}`],
+        );
         assert.equal(mocks.byName("api-connection").inputs.name, "console-api");
     });
 
@@ -217,7 +273,12 @@ describe("adoption (import on the children)", () => {
         const { mocks, endpointId, groupId } = consoleAccount();
         let pe: PrivateEndpoint;
         const warnings = await capturingWarnings(async () => {
-            pe = new PrivateEndpoint("api", { serviceArn: T.adminServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB], adoptVpcEndpointId: endpointId });
+            pe = new PrivateEndpoint("api", {
+                serviceArn: T.adminServiceArn,
+                vpcId: T.vpcId,
+                subnetIds: [T.subnetA, T.subnetB],
+                adoptVpcEndpointId: endpointId,
+            });
             await settled(mocks, pe.domainName);
         });
         assert.deepEqual(warnings, [
@@ -233,7 +294,13 @@ describe("adoption (import on the children)", () => {
     it("an endpoint adopted with securityGroupIds keeps those groups, unmanaged, and warns of nothing", async () => {
         const { mocks, endpointId, groupId } = consoleAccount();
         const warnings = await capturingWarnings(async () => {
-            const pe = new PrivateEndpoint("api", { serviceArn: T.adminServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB], adoptVpcEndpointId: endpointId, securityGroupIds: [groupId] });
+            const pe = new PrivateEndpoint("api", {
+                serviceArn: T.adminServiceArn,
+                vpcId: T.vpcId,
+                subnetIds: [T.subnetA, T.subnetB],
+                adoptVpcEndpointId: endpointId,
+                securityGroupIds: [groupId],
+            });
             await settled(mocks, pe.domainName);
         });
         assert.deepEqual(warnings, []);
@@ -251,7 +318,12 @@ describe("adoption (import on the children)", () => {
             throw Object.assign(new Error(message), { details: message });
         };
         const warnings = await capturingWarnings(async () => {
-            const pe = new PrivateEndpoint("api", { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: endpointId, adoptConnectionArn: connectionArn });
+            const pe = new PrivateEndpoint("api", {
+                serviceArn: T.apiServiceArn,
+                vpcId: T.vpcId,
+                vpcEndpointId: endpointId,
+                adoptConnectionArn: connectionArn,
+            });
             await settled(mocks, pe.domainName);
         });
         assert.deepEqual(warnings, [
@@ -273,7 +345,13 @@ describe("adoption (import on the children)", () => {
             adoptConnectionArn: account.connectionArn,
         });
         await settled(mocks, pe.domainName);
-        assert.deepEqual(mocks.custom().map((r) => r.importId).sort(), [account.connectionArn, account.endpointId, account.groupId].sort());
+        assert.deepEqual(
+            mocks
+                .custom()
+                .map((r) => r.importId)
+                .sort(),
+            [account.connectionArn, account.endpointId, account.groupId].sort(),
+        );
     });
 
     describe("refused at construction, before anything is registered", () => {
@@ -361,7 +439,11 @@ describe("adoption (import on the children)", () => {
     describe("refused once the lookups answer, before anything is imported", () => {
         it("an endpoint the provider cannot find", async () => {
             const mocks = new AwsMocks().install();
-            const shared = new InterfaceEndpoint("shared", { vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB], adoptVpcEndpointId: "vpce-0123456789abcdef0" });
+            const shared = new InterfaceEndpoint("shared", {
+                vpcId: T.vpcId,
+                subnetIds: [T.subnetA, T.subnetB],
+                adoptVpcEndpointId: "vpce-0123456789abcdef0",
+            });
             await refusedLater(
                 mocks,
                 shared.vpcEndpointId,
@@ -373,7 +455,12 @@ describe("adoption (import on the children)", () => {
         it("an endpoint of another VPC, with another group than the one adopted", async () => {
             const { mocks, call } = consoleAccount();
             const other = createEndpoint(call, "us-east-1", T.otherVpcId, [T.otherSubnet]);
-            const shared = new InterfaceEndpoint("shared", { vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB], adoptVpcEndpointId: other.vpcEndpointId, adoptSecurityGroupId: T.existingSecurityGroupId });
+            const shared = new InterfaceEndpoint("shared", {
+                vpcId: T.vpcId,
+                subnetIds: [T.subnetA, T.subnetB],
+                adoptVpcEndpointId: other.vpcEndpointId,
+                adoptSecurityGroupId: T.existingSecurityGroupId,
+            });
             await refusedLater(
                 mocks,
                 shared.vpcEndpointId,
@@ -389,15 +476,24 @@ describe("adoption (import on the children)", () => {
 
         it("a VPC's default security group, and a group of another VPC", async () => {
             const mocks = new AwsMocks().install();
-            const groupOf = (vpc: string) => mocks.aws.account.state.securityGroups.find((g) => g.VpcId === vpc && g.GroupName === "default")!.GroupId;
-            const own = new InterfaceEndpoint("own", { vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB], adoptSecurityGroupId: groupOf(T.vpcId) });
+            const groupOf = (vpc: string) =>
+                mocks.aws.account.state.securityGroups.find((g) => g.VpcId === vpc && g.GroupName === "default")!.GroupId;
+            const own = new InterfaceEndpoint("own", {
+                vpcId: T.vpcId,
+                subnetIds: [T.subnetA, T.subnetB],
+                adoptSecurityGroupId: groupOf(T.vpcId),
+            });
             await refusedLater(
                 mocks,
                 own.vpcEndpointId,
                 `\`adoptSecurityGroupId\` must not be a VPC's default security group, got: ${groupOf(T.vpcId)} (default). AWS never deletes it, and the ` +
                     "component would try to on `pulumi destroy`. Pass it in `securityGroupIds` to keep using it without managing it.",
             );
-            const other = new InterfaceEndpoint("other", { vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB], adoptSecurityGroupId: groupOf(T.otherVpcId) });
+            const other = new InterfaceEndpoint("other", {
+                vpcId: T.vpcId,
+                subnetIds: [T.subnetA, T.subnetB],
+                adoptSecurityGroupId: groupOf(T.otherVpcId),
+            });
             await refusedLater(
                 mocks,
                 other.vpcEndpointId,
@@ -412,7 +508,12 @@ describe("adoption (import on the children)", () => {
 
         it("a connection Cloud Control cannot find", async () => {
             const mocks = new AwsMocks().install();
-            const pe = new PrivateEndpoint("api", { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId, adoptConnectionArn: MISSING_CONNECTION });
+            const pe = new PrivateEndpoint("api", {
+                serviceArn: T.apiServiceArn,
+                vpcId: T.vpcId,
+                vpcEndpointId: T.existingEndpointId,
+                adoptConnectionArn: MISSING_CONNECTION,
+            });
             await refusedLater(
                 mocks,
                 pe.domainName,
@@ -423,7 +524,12 @@ describe("adoption (import on the children)", () => {
 
         it("a connection of another service, through another endpoint", async () => {
             const { mocks, connectionArn, endpointId } = consoleAccount();
-            const pe = new PrivateEndpoint("admin", { serviceArn: T.adminServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId, adoptConnectionArn: connectionArn });
+            const pe = new PrivateEndpoint("admin", {
+                serviceArn: T.adminServiceArn,
+                vpcId: T.vpcId,
+                vpcEndpointId: T.existingEndpointId,
+                adoptConnectionArn: connectionArn,
+            });
             await refusedLater(
                 mocks,
                 pe.domainName,
@@ -457,7 +563,12 @@ describe("adoption (import on the children)", () => {
         it("a connection in another region than the provider's", async () => {
             const mocks = new AwsMocks().install();
             const arn = MISSING_CONNECTION.replace("us-east-1", "eu-west-1");
-            const pe = new PrivateEndpoint("api", { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId, adoptConnectionArn: arn });
+            const pe = new PrivateEndpoint("api", {
+                serviceArn: T.apiServiceArn,
+                vpcId: T.vpcId,
+                vpcEndpointId: T.existingEndpointId,
+                adoptConnectionArn: arn,
+            });
             await refusedLater(
                 mocks,
                 pe.domainName,

@@ -6,14 +6,17 @@ import * as pulumi from "@pulumi/pulumi";
 import { AwsMocks } from "../plan/mocks";
 import { rules, toPolicies } from "../policy/index";
 
-/* eslint-disable @typescript-eslint/no-require-imports */
+/* eslint-disable @typescript-eslint/no-require-imports -- untyped runtime exports and generated gRPC modules without declarations */
 // The analyzer entry points the policy pack's gRPC server uses; @pulumi/policy exports them from server.js
 // without declaring them in its types.
 type RpcFun = (call: { request: unknown }, callback: (err: any, resp: any) => void) => unknown;
-const { makeAnalyzeRpcFun, makeAnalyzeStackRpcFun }: Record<string, (name: string, version: string, level: string, policies: unknown) => RpcFun> =
-    require("@pulumi/policy/server");
+const {
+    makeAnalyzeRpcFun,
+    makeAnalyzeStackRpcFun,
+}: Record<string, (name: string, version: string, level: string, policies: unknown) => RpcFun> = require("@pulumi/policy/server");
 const analyzerproto = require("@pulumi/pulumi/proto/analyzer_pb");
 const structproto = require("google-protobuf/google/protobuf/struct_pb");
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The engine's marker for a value not known during a preview. */
 export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -97,7 +100,9 @@ export function analyzeStack(resources: TestResource[]): Promise<Analysis> {
         resources.map((r) => {
             const ar = describe(new analyzerproto.AnalyzerResource(), r);
             const all = new Set<string>();
-            const byName = Object.entries(r.deps ?? {}).map(([p, names]) => [p, names.map((n) => urnOf(resources.find((x) => x.name === n)!))] as const);
+            const byName = Object.entries(r.deps ?? {}).map(
+                ([p, names]) => [p, names.map((n) => urnOf(resources.find((x) => x.name === n)!))] as const,
+            );
             for (const [prop, urns] of [...byName, ...Object.entries(r.depUrns ?? {})]) {
                 urns.forEach((u) => all.add(u));
                 const deps = new analyzerproto.AnalyzerPropertyDependencies();
@@ -123,7 +128,11 @@ function encode(value: unknown): unknown {
     if (pulumi.isUnknown(value)) return UNKNOWN_VALUE;
     if (Array.isArray(value)) return value.map(encode);
     if (typeof value === "object" && value !== null) {
-        return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, encode(v)]));
+        return Object.fromEntries(
+            Object.entries(value)
+                .filter(([, v]) => v !== undefined)
+                .map(([k, v]) => [k, encode(v)]),
+        );
     }
     return value;
 }

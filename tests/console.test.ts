@@ -28,7 +28,14 @@ describe("the stand-in's console", () => {
     it("makes a service, an endpoint with its security group, and a connection, then lists them", () => {
         const { serviceArn } = json("create-service", "console-made", "--tag", "team=payments");
         assert.match(serviceArn, /^arn:aws:apprunner:us-east-1:123456789012:service\/console-made\/[0-9a-f]{32}$/);
-        const { vpcEndpointId, securityGroupId } = json("create-endpoint", T.vpcId, T.subnetA, T.subnetB, "--group-name", "console-endpoint");
+        const { vpcEndpointId, securityGroupId } = json(
+            "create-endpoint",
+            T.vpcId,
+            T.subnetA,
+            T.subnetB,
+            "--group-name",
+            "console-endpoint",
+        );
         const connection = json("create-connection", serviceArn, T.vpcId, vpcEndpointId, "--name", "console-connection");
         assert.equal(connection.name, "console-connection");
         assert.match(connection.domainName, /^[a-z0-9]{10}\.us-east-1\.awsapprunner\.com$/);
@@ -42,21 +49,31 @@ describe("the stand-in's console", () => {
             ],
         );
         const group = new Store(state).snapshot().securityGroups.find((g) => g.GroupId === securityGroupId)!;
-        assert.deepEqual(group.IpPermissions.flatMap((p) => p.IpRanges.map((r) => `${p.IpProtocol} ${p.FromPort} ${r.CidrIp}`)), T.vpcCidrBlocks.map((c) => `tcp 443 ${c}`));
+        assert.deepEqual(
+            group.IpPermissions.flatMap((p) => p.IpRanges.map((r) => `${p.IpProtocol} ${p.FromPort} ${r.CidrIp}`)),
+            T.vpcCidrBlocks.map((c) => `tcp 443 ${c}`),
+        );
     });
 
     it("opens a security group, tags, and deletes, as AWS does", () => {
         const [group] = json("list").filter((r: { type: string }) => r.type === "security-group");
-        assert.deepEqual(json("authorize-ingress", group.id, "0.0.0.0/0"), { authorized: { groupId: group.id, cidr: "0.0.0.0/0", port: 443 } });
+        assert.deepEqual(json("authorize-ingress", group.id, "0.0.0.0/0"), {
+            authorized: { groupId: group.id, cidr: "0.0.0.0/0", port: 443 },
+        });
         assert.deepEqual(json("tag", group.id, "owner=console"), { tagged: group.id, tags: { owner: "console" } });
-        assert.deepEqual(new Store(state).snapshot().securityGroups.find((g) => g.GroupId === group.id)!.Tags, [{ Key: "owner", Value: "console" }]);
+        assert.deepEqual(new Store(state).snapshot().securityGroups.find((g) => g.GroupId === group.id)!.Tags, [
+            { Key: "owner", Value: "console" },
+        ]);
         // The endpoint still uses the group: AWS refuses, and the console says so as AWS does.
         const refused = run("delete", group.id);
         assert.equal(refused.status, 1);
         assert.equal(refused.stderr, `DependencyViolation: resource ${group.id} has a dependent object\n`);
         const connection = json("list").find((r: { type: string }) => r.type === "vpc-ingress-connection");
         assert.deepEqual(json("delete", connection.id), { deleted: connection.id });
-        assert.equal(json("list").some((r: { type: string }) => r.type === "vpc-ingress-connection"), false);
+        assert.equal(
+            json("list").some((r: { type: string }) => r.type === "vpc-ingress-connection"),
+            false,
+        );
     });
 
     it("refuses a verb it does not know, with its usage, exit 2", () => {

@@ -42,22 +42,44 @@ function awsSays(run: (aws: Aws) => unknown): string | undefined {
 }
 /** The AWS provider's Check of a resource's inputs, then AWS: the first refusal. */
 function providerSays(token: string, inputs: Record<string, unknown>, run: (aws: Aws) => unknown): string | undefined {
-    const provider = new AwsProvider(() => {
-        throw new Error("Check asks AWS nothing");
-    }, () => "0000000");
+    const provider = new AwsProvider(
+        () => {
+            throw new Error("Check asks AWS nothing");
+        },
+        () => "0000000",
+    );
     const { failures } = provider.check(token, "corpus", inputs);
     return failures.length ? failures.join("; ") : awsSays(run);
 }
 
-const connect = (over: Record<string, unknown>, region = REGION) => (aws: Aws) =>
-    aws.call(
-        "apprunner",
-        "CreateVpcIngressConnection",
-        { ServiceArn: T.adminServiceArn, VpcIngressConnectionName: "corpus", IngressVpcConfiguration: { VpcId: T.vpcId, VpcEndpointId: T.existingEndpointId }, ...over },
-        region,
-    );
+const connect =
+    (over: Record<string, unknown>, region = REGION) =>
+    (aws: Aws) =>
+        aws.call(
+            "apprunner",
+            "CreateVpcIngressConnection",
+            {
+                ServiceArn: T.adminServiceArn,
+                VpcIngressConnectionName: "corpus",
+                IngressVpcConfiguration: { VpcId: T.vpcId, VpcEndpointId: T.existingEndpointId },
+                ...over,
+            },
+            region,
+        );
 
-const connectionNames: Case[] = ["abcd", "a".repeat(40), "ab_cd-ef", "9lives", "abc", "a".repeat(41), "-abc", "_abc", "has space", "ünïcode", ""].map((name) => ({
+const connectionNames: Case[] = [
+    "abcd",
+    "a".repeat(40),
+    "ab_cd-ef",
+    "9lives",
+    "abc",
+    "a".repeat(41),
+    "-abc",
+    "_abc",
+    "has space",
+    "ünïcode",
+    "",
+].map((name) => ({
     what: `connectionName ${JSON.stringify(name)}`,
     component: () => validateConnectionName(name),
     aws: () => awsSays(connect({ VpcIngressConnectionName: name })),
@@ -120,7 +142,18 @@ const ids: Case[] = [
 ];
 
 const endpoint = (vpcId: string, subnetIds: string[], ipAddressType: string) => (aws: Aws) =>
-    aws.call("ec2", "CreateVpcEndpoint", { VpcEndpointType: "Interface", VpcId: vpcId, ServiceName: `com.amazonaws.${REGION}.apprunner.requests`, SubnetIds: subnetIds, IpAddressType: ipAddressType }, REGION);
+    aws.call(
+        "ec2",
+        "CreateVpcEndpoint",
+        {
+            VpcEndpointType: "Interface",
+            VpcId: vpcId,
+            ServiceName: `com.amazonaws.${REGION}.apprunner.requests`,
+            SubnetIds: subnetIds,
+            IpAddressType: ipAddressType,
+        },
+        REGION,
+    );
 
 const placements: Case[] = (
     [
@@ -136,13 +169,15 @@ const placements: Case[] = (
     component: () => {
         // The component judges what its subnet lookups return: here, what AWS describes.
         const { Subnets } = fresh().call("ec2", "DescribeSubnets", { SubnetIds: [...subnetIds] }, REGION);
-        const facts = subnetIds.map((id) => Subnets.find((s: any) => s.SubnetId === id)).map((s: any) => ({
-            id: s.SubnetId,
-            vpcId: s.VpcId,
-            availabilityZone: s.AvailabilityZone,
-            ipv6CidrBlock: s.Ipv6CidrBlockAssociationSet[0]?.Ipv6CidrBlock ?? "",
-            ownerId: s.OwnerId,
-        }));
+        const facts = subnetIds
+            .map((id) => Subnets.find((s: any) => s.SubnetId === id))
+            .map((s: any) => ({
+                id: s.SubnetId,
+                vpcId: s.VpcId,
+                availabilityZone: s.AvailabilityZone,
+                ipv6CidrBlock: s.Ipv6CidrBlockAssociationSet[0]?.Ipv6CidrBlock ?? "",
+                ownerId: s.OwnerId,
+            }));
         return validateSubnetPlacement(vpcId, facts, { ipAddressType: type as IpAddressType }).errors;
     },
     aws: () => awsSays(endpoint(vpcId, [...subnetIds], type)),
@@ -157,12 +192,37 @@ const ipAddressTypes: Case[] = ["ipv4", "dualstack", "ipv6", "IPV4", ""].map((ty
 /** A security group that admits TCP 443 from a block, through the provider's Check and AWS. */
 const admitting = (block: string) => {
     const v6 = block.includes(":");
-    return providerSays("aws:ec2/securityGroup:SecurityGroup", { vpcId: T.vpcId, ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, [v6 ? "ipv6CidrBlocks" : "cidrBlocks"]: [block] }] }, (aws) => {
-        const { GroupId } = aws.call("ec2", "CreateSecurityGroup", { VpcId: T.vpcId, GroupName: "corpus", Description: "corpus" }, REGION);
-        aws.call("ec2", "AuthorizeSecurityGroupIngress", { GroupId, IpPermissions: [{ IpProtocol: "tcp", FromPort: 443, ToPort: 443, ...(v6 ? { Ipv6Ranges: [{ CidrIpv6: block }] } : { IpRanges: [{ CidrIp: block }] }) }] }, REGION);
-    });
+    return providerSays(
+        "aws:ec2/securityGroup:SecurityGroup",
+        { vpcId: T.vpcId, ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, [v6 ? "ipv6CidrBlocks" : "cidrBlocks"]: [block] }] },
+        (aws) => {
+            const { GroupId } = aws.call(
+                "ec2",
+                "CreateSecurityGroup",
+                { VpcId: T.vpcId, GroupName: "corpus", Description: "corpus" },
+                REGION,
+            );
+            aws.call(
+                "ec2",
+                "AuthorizeSecurityGroupIngress",
+                {
+                    GroupId,
+                    IpPermissions: [
+                        {
+                            IpProtocol: "tcp",
+                            FromPort: 443,
+                            ToPort: 443,
+                            ...(v6 ? { Ipv6Ranges: [{ CidrIpv6: block }] } : { IpRanges: [{ CidrIp: block }] }),
+                        },
+                    ],
+                },
+                REGION,
+            );
+        },
+    );
 };
-const WORLD_OPEN = "a world-open source admits every network routed into the VPC (peered VPCs, VPN and Direct Connect sites); the policy pack forbids it too";
+const WORLD_OPEN =
+    "a world-open source admits every network routed into the VPC (peered VPCs, VPN and Direct Connect sites); the policy pack forbids it too";
 const cidrBlocks: Case[] = [
     { block: "10.0.0.0/16" },
     { block: "10.0.0.1/16" },
@@ -170,7 +230,10 @@ const cidrBlocks: Case[] = [
     { block: "not-a-cidr" },
     { block: "0.0.0.0/0", byDesign: WORLD_OPEN },
     { block: "::/0", byDesign: WORLD_OPEN },
-    { block: "2600:1f18:abcd::/56", byDesign: "an IPv4 endpoint cannot be reached over IPv6: the block would admit nothing (dual-stack endpoints take it)" },
+    {
+        block: "2600:1f18:abcd::/56",
+        byDesign: "an IPv4 endpoint cannot be reached over IPv6: the block would admit nothing (dual-stack endpoints take it)",
+    },
 ].map(({ block, byDesign }) => ({
     what: `allowedCidrBlocks [${block}] for an IPv4 endpoint`,
     component: () => validateCidrBlocks([block], IpAddressType.Ipv4),
@@ -186,20 +249,50 @@ const allowedGroups: Case[] = [
     component: () => validateSecurityGroupPlacement(T.vpcId, [{ id: "sg-0123456789abcdef0", vpcId: groupVpc }]),
     aws: () =>
         awsSays((aws) => {
-            const client = aws.call("ec2", "CreateSecurityGroup", { VpcId: groupVpc, GroupName: "clients", Description: "clients" }, REGION).GroupId;
-            const endpointGroup = aws.call("ec2", "CreateSecurityGroup", { VpcId: T.vpcId, GroupName: "endpoint", Description: "endpoint" }, REGION).GroupId;
-            aws.call("ec2", "AuthorizeSecurityGroupIngress", { GroupId: endpointGroup, IpPermissions: [{ IpProtocol: "tcp", FromPort: 443, ToPort: 443, UserIdGroupPairs: [{ GroupId: client }] }] }, REGION);
+            const client = aws.call(
+                "ec2",
+                "CreateSecurityGroup",
+                { VpcId: groupVpc, GroupName: "clients", Description: "clients" },
+                REGION,
+            ).GroupId;
+            const endpointGroup = aws.call(
+                "ec2",
+                "CreateSecurityGroup",
+                { VpcId: T.vpcId, GroupName: "endpoint", Description: "endpoint" },
+                REGION,
+            ).GroupId;
+            aws.call(
+                "ec2",
+                "AuthorizeSecurityGroupIngress",
+                {
+                    GroupId: endpointGroup,
+                    IpPermissions: [{ IpProtocol: "tcp", FromPort: 443, ToPort: 443, UserIdGroupPairs: [{ GroupId: client }] }],
+                },
+                REGION,
+            );
         }),
 }));
 
 describe("one corpus, two judges: the component's validators and AWS", () => {
-    for (const c of [...connectionNames, ...tags, ...serviceArns, ...ids, ...placements, ...ipAddressTypes, ...cidrBlocks, ...allowedGroups]) {
+    for (const c of [
+        ...connectionNames,
+        ...tags,
+        ...serviceArns,
+        ...ids,
+        ...placements,
+        ...ipAddressTypes,
+        ...cidrBlocks,
+        ...allowedGroups,
+    ]) {
         it(c.what, () => {
             const component = c.component();
             const aws = c.aws();
             const answers = `component: ${component.length ? `refuses (${component.join(" | ")})` : "accepts"}\nAWS: ${aws === undefined ? "accepts" : `refuses (${aws})`}`;
             if (c.byDesign) {
-                assert.ok(component.length > 0 && aws === undefined, `expected the component to refuse what AWS accepts (${c.byDesign})\n${answers}`);
+                assert.ok(
+                    component.length > 0 && aws === undefined,
+                    `expected the component to refuse what AWS accepts (${c.byDesign})\n${answers}`,
+                );
             } else {
                 assert.equal(component.length > 0, aws !== undefined, `the component and AWS disagree\n${answers}`);
             }

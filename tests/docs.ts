@@ -25,17 +25,21 @@ const SCHEMA = JSON.parse(fs.readFileSync(SCHEMA_PATH, "utf8"));
 
 /** Each component's inputs and outputs, in one table each. */
 export function apiReference(): string {
-    return [PRIVATE_ENDPOINT_TYPE, INTERFACE_ENDPOINT_TYPE].map((token) => `**${token.split(":").pop()}** (\`${token}\`)\n\n${componentReference(token)}`).join("\n\n");
+    return [PRIVATE_ENDPOINT_TYPE, INTERFACE_ENDPOINT_TYPE]
+        .map((token) => `**${token.split(":").pop()}** (\`${token}\`)\n\n${componentReference(token)}`)
+        .join("\n\n");
 }
 
 function componentReference(token: string): string {
     const r = SCHEMA.resources[token];
     // Required inputs first; the schema lists an args interface's own members before those it inherits.
     const required = (k: string) => (r.requiredInputs.includes(k) ? 0 : 1);
-    const inputs = Object.entries<any>(r.inputProperties).sort(([a], [b]) => required(a) - required(b)).map(
-        ([k, p]) => `| \`${k}\` | ${typeOf(p)} | ${r.requiredInputs.includes(k) ? "yes" : "no"} | ${cell(p.description)} |`,
+    const inputs = Object.entries<any>(r.inputProperties)
+        .sort(([a], [b]) => required(a) - required(b))
+        .map(([k, p]) => `| \`${k}\` | ${typeOf(p)} | ${r.requiredInputs.includes(k) ? "yes" : "no"} | ${cell(p.description)} |`);
+    const outputs = Object.entries<any>(r.properties).map(
+        ([k, p]) => `| \`${k}\` | ${typeOf(p)}${p.optional ? " (optional)" : ""} | ${cell(p.description)} |`,
     );
-    const outputs = Object.entries<any>(r.properties).map(([k, p]) => `| \`${k}\` | ${typeOf(p)}${p.optional ? " (optional)" : ""} | ${cell(p.description)} |`);
     return [
         "| input | type | required | description |",
         "|---|---|---|---|",
@@ -56,7 +60,8 @@ export function rulesTable(): string {
 }
 
 export function permissionsDocument(): string {
-    const note = (p: (typeof requiredPermissions)[number]) => [p.optional ? "optional" : "", p.connection ? "also with `vpcEndpointId`" : ""].filter(Boolean).join(", ");
+    const note = (p: (typeof requiredPermissions)[number]) =>
+        [p.optional ? "optional" : "", p.connection ? "also with `vpcEndpointId`" : ""].filter(Boolean).join(", ");
     return [
         "| action | why | source |",
         "|---|---|---|",

@@ -52,12 +52,19 @@ async function refusedLater(output: pulumi.Output<unknown>, message: string) {
     });
 }
 
-const CHILD_TYPES = ["aws:ec2/securityGroup:SecurityGroup", "aws:ec2/vpcEndpoint:VpcEndpoint", "aws:apprunner/vpcIngressConnection:VpcIngressConnection"];
+const CHILD_TYPES = [
+    "aws:ec2/securityGroup:SecurityGroup",
+    "aws:ec2/vpcEndpoint:VpcEndpoint",
+    "aws:apprunner/vpcIngressConnection:VpcIngressConnection",
+];
 /** Nothing billable was registered for the component `name`: no security group, endpoint or connection. */
 async function nothingRegisteredFor(mocks: AwsMocks, name: string) {
     await mocks.settle();
     assert.deepEqual(
-        mocks.custom().filter((r) => CHILD_TYPES.includes(r.type) && r.name.startsWith(`${name}-`)).map((r) => r.name),
+        mocks
+            .custom()
+            .filter((r) => CHILD_TYPES.includes(r.type) && r.name.startsWith(`${name}-`))
+            .map((r) => r.name),
         [],
     );
 }
@@ -77,7 +84,12 @@ describe("PrivateEndpoint refuses bad input", () => {
             ],
             [
                 "securityGroupIds with vpcEndpointId",
-                { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId, securityGroupIds: [T.existingSecurityGroupId] },
+                {
+                    serviceArn: T.apiServiceArn,
+                    vpcId: T.vpcId,
+                    vpcEndpointId: T.existingEndpointId,
+                    securityGroupIds: [T.existingSecurityGroupId],
+                },
                 "`securityGroupIds` applies only to a new endpoint and cannot be combined with `vpcEndpointId`. Configure the endpoint that `vpcEndpointId` names, or pass `subnetIds` instead of `vpcEndpointId`.",
             ],
             [
@@ -88,12 +100,12 @@ describe("PrivateEndpoint refuses bad input", () => {
             [
                 "a service URL for serviceArn",
                 { ...base, serviceArn: "abcdefghij.us-east-1.awsapprunner.com" },
-                "`serviceArn` must be an App Runner service ARN (arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: \"abcdefghij.us-east-1.awsapprunner.com\". Pass the service's `arn` output, e.g. `service.arn`, not its name, id or URL.",
+                '`serviceArn` must be an App Runner service ARN (arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: "abcdefghij.us-east-1.awsapprunner.com". Pass the service\'s `arn` output, e.g. `service.arn`, not its name, id or URL.',
             ],
             [
                 "a VPC name for vpcId",
                 { ...base, vpcId: "main" },
-                "`vpcId` must be a VPC id (vpc- and 8 or 17 hexadecimal characters), got: \"main\". Pass the VPC's `id` output, e.g. `vpc.id`.",
+                '`vpcId` must be a VPC id (vpc- and 8 or 17 hexadecimal characters), got: "main". Pass the VPC\'s `id` output, e.g. `vpc.id`.',
             ],
             [
                 "empty subnetIds",
@@ -113,7 +125,7 @@ describe("PrivateEndpoint refuses bad input", () => {
             [
                 "an invalid CIDR block",
                 { ...base, allowedCidrBlocks: ["10.0.0.0/16", "10.0.0.1/8"] },
-                "`allowedCidrBlocks[1]` must be a network address in canonical form (host bits zero), got: \"10.0.0.1/8\". Use 10.0.0.0/8.",
+                '`allowedCidrBlocks[1]` must be a network address in canonical form (host bits zero), got: "10.0.0.1/8". Use 10.0.0.0/8.',
             ],
             [
                 "0.0.0.0/0",
@@ -123,12 +135,12 @@ describe("PrivateEndpoint refuses bad input", () => {
             [
                 "an invalid connectionName",
                 { ...base, connectionName: "api" },
-                "`connectionName` must be 4 to 40 characters, got: 3 characters (\"api\"). Choose a name of that length, or omit it to let the AWS provider name the connection.",
+                '`connectionName` must be 4 to 40 characters, got: 3 characters ("api"). Choose a name of that length, or omit it to let the AWS provider name the connection.',
             ],
             [
                 "a reserved tag key",
                 { ...base, tags: { "aws:team": "x" } },
-                "`tags` keys must not start with \"aws:\" (reserved for AWS), got: \"aws:team\". Rename the key, e.g. \"team\".",
+                '`tags` keys must not start with "aws:" (reserved for AWS), got: "aws:team". Rename the key, e.g. "team".',
             ],
         ];
         for (const [what, args, message] of cases) it(what, () => refusedNow(args, message));
@@ -151,8 +163,8 @@ describe("PrivateEndpoint refuses bad input", () => {
             refusedNow(
                 { serviceArn: "x", vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB], tags: { "aws:a": "b" } },
                 [
-                    "`serviceArn` must be an App Runner service ARN (arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: \"x\". Pass the service's `arn` output, e.g. `service.arn`, not its name, id or URL.",
-                    "`tags` keys must not start with \"aws:\" (reserved for AWS), got: \"aws:a\". Rename the key, e.g. \"a\".",
+                    '`serviceArn` must be an App Runner service ARN (arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: "x". Pass the service\'s `arn` output, e.g. `service.arn`, not its name, id or URL.',
+                    '`tags` keys must not start with "aws:" (reserved for AWS), got: "aws:a". Rename the key, e.g. "a".',
                 ].join("\n"),
             ));
 
@@ -160,7 +172,12 @@ describe("PrivateEndpoint refuses bad input", () => {
             const mocks = new AwsMocks().install();
             const service = new aws.apprunner.Service("svc", {
                 serviceName: "svc-api",
-                sourceConfiguration: { imageRepository: { imageIdentifier: "public.ecr.aws/aws-containers/hello-app-runner:latest", imageRepositoryType: "ECR_PUBLIC" } },
+                sourceConfiguration: {
+                    imageRepository: {
+                        imageIdentifier: "public.ecr.aws/aws-containers/hello-app-runner:latest",
+                        imageRepositoryType: "ECR_PUBLIC",
+                    },
+                },
             });
             assert.throws(() => new PrivateEndpoint("api", { ...base, serviceArn: service as any }), {
                 message: "`serviceArn` must be an App Runner service ARN, got: an App Runner Service resource. Pass `service.arn`.",
@@ -184,7 +201,8 @@ describe("PrivateEndpoint refuses bad input", () => {
             const mocks = new AwsMocks().install();
             new PrivateEndpoint("api", base);
             assert.throws(
-                () => new PrivateEndpoint("api-again", { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId }),
+                () =>
+                    new PrivateEndpoint("api-again", { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId }),
                 {
                     message: `\`serviceArn\` is already connected by PrivateEndpoint "api" in this program, got: "${T.apiServiceArn}" again. An App Runner service can have only one VPC ingress connection: keep one PrivateEndpoint for it and share its \`domainName\`.`,
                 },
@@ -210,7 +228,12 @@ describe("PrivateEndpoint refuses bad input", () => {
         });
 
         it("a dual-stack endpoint in a subnet without an IPv6 block", async () => {
-            const pe = new PrivateEndpoint("api", { ...base, vpcId: T.dualVpcId, subnetIds: [T.dualSubnetA, T.dualSubnetV4Only], ipAddressType: "dualstack" });
+            const pe = new PrivateEndpoint("api", {
+                ...base,
+                vpcId: T.dualVpcId,
+                subnetIds: [T.dualSubnetA, T.dualSubnetV4Only],
+                ipAddressType: "dualstack",
+            });
             await refusedLater(
                 pe.domainName,
                 `\`subnetIds\` must all have an IPv6 CIDR block when \`ipAddressType\` is "dualstack", got: ${T.dualSubnetV4Only} without one. Associate an IPv6 CIDR block with the subnet (and its VPC), or set \`ipAddressType\` to "ipv4".`,
@@ -248,7 +271,11 @@ describe("PrivateEndpoint refuses bad input", () => {
         for (const region of ["sa-east-1", "us-gov-west-1", "cn-north-1"]) {
             it(`a provider in ${region}, where App Runner does not exist: nothing registered`, async () => {
                 const p = new aws.Provider(region, { region: region as aws.Region });
-                const pe = new PrivateEndpoint("api", { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId }, { provider: p });
+                const pe = new PrivateEndpoint(
+                    "api",
+                    { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
+                    { provider: p },
+                );
                 await refusedLater(
                     pe.domainName,
                     [
@@ -283,7 +310,7 @@ describe("PrivateEndpoint refuses bad input", () => {
             const pe = new PrivateEndpoint("api", { ...base, serviceArn: pulumi.output("api-service") });
             await refusedLater(
                 pe.vpcIngressConnectionArn,
-                "`serviceArn` must be an App Runner service ARN (arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: \"api-service\". Pass the service's `arn` output, e.g. `service.arn`, not its name, id or URL.",
+                '`serviceArn` must be an App Runner service ARN (arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: "api-service". Pass the service\'s `arn` output, e.g. `service.arn`, not its name, id or URL.',
             );
         });
 
@@ -291,24 +318,35 @@ describe("PrivateEndpoint refuses bad input", () => {
             const pe = new PrivateEndpoint("api", { ...base, connectionName: pulumi.output("no spaces please") });
             await refusedLater(
                 pe.vpcIngressConnectionArn,
-                "`connectionName` must start with a letter or digit and contain only letters, digits, hyphens and underscores, got: \"no spaces please\". Use e.g. \"no-spaces-please\".",
+                '`connectionName` must start with a letter or digit and contain only letters, digits, hyphens and underscores, got: "no spaces please". Use e.g. "no-spaces-please".',
             );
             const tagged = new PrivateEndpoint("admin", { ...base, serviceArn: T.adminServiceArn, tags: pulumi.output({ "aws:x": "y" }) });
-            await refusedLater(tagged.vpcEndpointId, "`tags` keys must not start with \"aws:\" (reserved for AWS), got: \"aws:x\". Rename the key, e.g. \"x\".");
+            await refusedLater(
+                tagged.vpcEndpointId,
+                '`tags` keys must not start with "aws:" (reserved for AWS), got: "aws:x". Rename the key, e.g. "x".',
+            );
             await nothingRegisteredFor(mocks, "api");
             await nothingRegisteredFor(mocks, "admin");
         });
 
         it("a null tag value that arrives inside an Output", async () => {
             const pe = new PrivateEndpoint("api", { ...base, tags: pulumi.output({ team: null as unknown as string }) });
-            await refusedLater(pe.vpcEndpointId, '`tags` values must be strings, got: null for key "team". Give the tag a value ("" for an empty one), or remove the key.');
+            await refusedLater(
+                pe.vpcEndpointId,
+                '`tags` values must be strings, got: null for key "team". Give the tag a value ("" for an empty one), or remove the key.',
+            );
             await nothingRegisteredFor(mocks, "api");
         });
 
         it("the same service connected twice, when the ARN is an Output", async () => {
             const service = new aws.apprunner.Service("svc", {
                 serviceName: "svc-api",
-                sourceConfiguration: { imageRepository: { imageIdentifier: "public.ecr.aws/aws-containers/hello-app-runner:latest", imageRepositoryType: "ECR_PUBLIC" } },
+                sourceConfiguration: {
+                    imageRepository: {
+                        imageIdentifier: "public.ecr.aws/aws-containers/hello-app-runner:latest",
+                        imageRepositoryType: "ECR_PUBLIC",
+                    },
+                },
             });
             const first = new PrivateEndpoint("first", { ...base, serviceArn: service.arn });
             const second = new PrivateEndpoint("second", { serviceArn: service.arn, vpcId: T.vpcId, vpcEndpointId: first.vpcEndpointId });
@@ -318,7 +356,10 @@ describe("PrivateEndpoint refuses bad input", () => {
                 second.vpcIngressConnectionArn,
                 `\`serviceArn\` is already connected by PrivateEndpoint "first" in this program, got: "${await valueOf(service.arn)}" again. An App Runner service can have only one VPC ingress connection: keep one PrivateEndpoint for it and share its \`domainName\`.`,
             );
-            assert.deepEqual(mocks.custom("aws:apprunner/vpcIngressConnection:VpcIngressConnection").map((r) => r.name), ["first-connection"]);
+            assert.deepEqual(
+                mocks.custom("aws:apprunner/vpcIngressConnection:VpcIngressConnection").map((r) => r.name),
+                ["first-connection"],
+            );
         });
 
         it("a subnet another account owns (AWS RAM) is a warning, not an error", async () => {

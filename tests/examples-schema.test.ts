@@ -20,7 +20,12 @@ function fits(value: unknown, type: any): boolean {
         case "array":
             return Array.isArray(value) && value.every((v) => fits(v, type.items));
         case "object":
-            return typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every((v) => fits(v, type.additionalProperties));
+            return (
+                typeof value === "object" &&
+                value !== null &&
+                !Array.isArray(value) &&
+                Object.values(value).every((v) => fits(v, type.additionalProperties))
+            );
         default:
             return false;
     }
@@ -29,7 +34,10 @@ function fits(value: unknown, type: any): boolean {
 describe("examples/yaml against the committed schema", () => {
     it("declares the provider package, shares an InterfaceEndpoint and uses the PrivateEndpoint token twice", () => {
         assert.equal(program.packages["apprunner-private"], "../../provider");
-        assert.deepEqual(components.map(([name, r]) => `${r.type}::${name}`), [`${SHARED}::shared`, `${TOKEN}::api`, `${TOKEN}::admin`]);
+        assert.deepEqual(
+            components.map(([name, r]) => `${r.type}::${name}`),
+            [`${SHARED}::shared`, `${TOKEN}::api`, `${TOKEN}::admin`],
+        );
     });
 
     for (const [name, resource] of components) {
@@ -37,10 +45,18 @@ describe("examples/yaml against the committed schema", () => {
             const own = schemas[resource.type];
             for (const [key, value] of Object.entries(resource.properties)) {
                 assert.ok(key in own.inputProperties, `${key} is an input of ${resource.type}`);
-                assert.ok(fits(value, own.inputProperties[key]), `${key}: ${JSON.stringify(value)} fits ${JSON.stringify(own.inputProperties[key])}`);
+                assert.ok(
+                    fits(value, own.inputProperties[key]),
+                    `${key}: ${JSON.stringify(value)} fits ${JSON.stringify(own.inputProperties[key])}`,
+                );
             }
             for (const key of own.requiredInputs) assert.ok(key in resource.properties, `${key} is set`);
-            if (resource.type === TOKEN) assert.equal(["subnetIds", "vpcEndpointId"].filter((k) => k in resource.properties).length, 1, "exactly one of subnetIds, vpcEndpointId");
+            if (resource.type === TOKEN)
+                assert.equal(
+                    ["subnetIds", "vpcEndpointId"].filter((k) => k in resource.properties).length,
+                    1,
+                    "exactly one of subnetIds, vpcEndpointId",
+                );
         });
     }
 

@@ -23,7 +23,10 @@ describe("programs", () => {
     it("the root project: a VPC in two zones, a private service, one endpoint, and its url", async () => {
         const { mocks, outputs } = await runProgram(path.join(bin, "program", "index.js"));
         assert.deepEqual(
-            mocks.custom().map((r) => `${r.type}::${r.name}`).sort(),
+            mocks
+                .custom()
+                .map((r) => `${r.type}::${r.name}`)
+                .sort(),
             ROOT_RESOURCES,
         );
         const [service] = mocks.custom("aws:apprunner/service:Service");
@@ -32,7 +35,10 @@ describe("programs", () => {
             mocks.custom("aws:ec2/subnet:Subnet").map((s) => s.inputs.availabilityZone),
             ["us-east-1a", "us-east-1b"],
         );
-        assert.deepEqual(mocks.byName("hello-endpoint").inputs.subnetIds, mocks.custom("aws:ec2/subnet:Subnet").map((s) => s.id));
+        assert.deepEqual(
+            mocks.byName("hello-endpoint").inputs.subnetIds,
+            mocks.custom("aws:ec2/subnet:Subnet").map((s) => s.id),
+        );
         assert.deepEqual(mocks.byName("hello-endpoint-sg").inputs.ingress[0].cidrBlocks, ["10.0.0.0/16"]);
         assert.equal(mocks.byName("hello-connection").inputs.serviceArn, service.id);
         assert.equal(outputs.url, `https://${mocks.byName("hello-connection").state!.domainName}`);
@@ -43,7 +49,10 @@ describe("programs", () => {
     it("the root project previews every child with unknown ids, known values kept, and no errors", async () => {
         const { mocks, outputs } = await runProgram(path.join(bin, "program", "index.js"), { preview: true });
         assert.deepEqual(
-            mocks.custom().map((r) => `${r.type}::${r.name}`).sort(),
+            mocks
+                .custom()
+                .map((r) => `${r.type}::${r.name}`)
+                .sort(),
             ROOT_RESOURCES,
         );
         const endpoint = mocks.byName("hello-endpoint").engineInputs;
@@ -63,7 +72,13 @@ describe("programs", () => {
             config: { vpcId: T.vpcId, subnetIds: JSON.stringify([T.subnetA, T.subnetB]) },
         });
         assert.equal(mocks.custom(ENDPOINT).length, 1);
-        assert.deepEqual(mocks.custom(CONNECTION).map((c) => c.name).sort(), ["admin-connection", "api-connection"]);
+        assert.deepEqual(
+            mocks
+                .custom(CONNECTION)
+                .map((c) => c.name)
+                .sort(),
+            ["admin-connection", "api-connection"],
+        );
         for (const c of mocks.custom(CONNECTION)) {
             assert.equal(c.inputs.ingressVpcConfiguration.vpcEndpointId, outputs.vpcEndpointId);
         }

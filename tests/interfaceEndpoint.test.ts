@@ -15,7 +15,11 @@ const HTTPS = { protocol: "tcp", fromPort: 443, toPort: 443 };
 const CLIENTS = T.existingSecurityGroupId;
 
 async function outputsOf(e: InterfaceEndpoint) {
-    const [vpcEndpointId, securityGroupId, vpcId] = await Promise.all([valueOf(e.vpcEndpointId), valueOf(e.securityGroupId), valueOf(e.vpcId)]);
+    const [vpcEndpointId, securityGroupId, vpcId] = await Promise.all([
+        valueOf(e.vpcEndpointId),
+        valueOf(e.securityGroupId),
+        valueOf(e.vpcId),
+    ]);
     return { vpcEndpointId, securityGroupId, vpcId };
 }
 
@@ -38,7 +42,11 @@ async function refusedLater(mocks: AwsMocks, output: pulumi.Output<unknown>, mes
         return true;
     });
     await mocks.settle();
-    assert.deepEqual(mocks.custom().filter((r) => [SG, ENDPOINT].includes(r.type)), [], "no security group or endpoint");
+    assert.deepEqual(
+        mocks.custom().filter((r) => [SG, ENDPOINT].includes(r.type)),
+        [],
+        "no security group or endpoint",
+    );
 }
 
 describe("InterfaceEndpoint", () => {
@@ -49,10 +57,16 @@ describe("InterfaceEndpoint", () => {
         const services = Array.from({ length: 5 }, (_, i) => `svc${i}`);
         before(async () => {
             mocks = new AwsMocks().install();
-            for (const s of services) mocks.addService(`arn:aws:apprunner:us-east-1:123456789012:service/${s}/${"0".repeat(31)}${s.slice(-1)}`);
+            for (const s of services)
+                mocks.addService(`arn:aws:apprunner:us-east-1:123456789012:service/${s}/${"0".repeat(31)}${s.slice(-1)}`);
             shared = new InterfaceEndpoint("shared", base);
             const connected = services.map(
-                (s) => new PrivateEndpoint(s, { serviceArn: `arn:aws:apprunner:us-east-1:123456789012:service/${s}/${"0".repeat(31)}${s.slice(-1)}`, vpcId: shared.vpcId, vpcEndpointId: shared.vpcEndpointId }),
+                (s) =>
+                    new PrivateEndpoint(s, {
+                        serviceArn: `arn:aws:apprunner:us-east-1:123456789012:service/${s}/${"0".repeat(31)}${s.slice(-1)}`,
+                        vpcId: shared.vpcId,
+                        vpcEndpointId: shared.vpcEndpointId,
+                    }),
             );
             outputs = await outputsOf(shared);
             await Promise.all(connected.map((c) => valueOf(c.url)));
@@ -60,8 +74,15 @@ describe("InterfaceEndpoint", () => {
 
         it("registers one security group and one endpoint, named from it and parented to it, and a connection per service", () => {
             assert.deepEqual(
-                mocks.custom().map((r) => `${r.type}::${r.name}::${r.parent.split("::").pop()}`).sort(),
-                [`${SG}::shared-endpoint-sg::shared`, `${ENDPOINT}::shared-endpoint::shared`, ...services.map((s) => `${CONNECTION}::${s}-connection::${s}`)].sort(),
+                mocks
+                    .custom()
+                    .map((r) => `${r.type}::${r.name}::${r.parent.split("::").pop()}`)
+                    .sort(),
+                [
+                    `${SG}::shared-endpoint-sg::shared`,
+                    `${ENDPOINT}::shared-endpoint::shared`,
+                    ...services.map((s) => `${CONNECTION}::${s}-connection::${s}`),
+                ].sort(),
             );
             assert.equal(mocks.byName("shared-endpoint").parent, URN("apprunner-private:index:InterfaceEndpoint", "shared"));
         });
@@ -93,7 +114,12 @@ describe("InterfaceEndpoint", () => {
         it("looks the region, the account and the VPC up once, and each subnet once, whatever the number of services", () => {
             const count = (token: string) => mocks.invokesOf(token).length;
             assert.deepEqual(
-                [count("aws:index/getRegion:getRegion"), count("aws:index/getCallerIdentity:getCallerIdentity"), count("aws:ec2/getVpc:getVpc"), count("aws:ec2/getSubnet:getSubnet")],
+                [
+                    count("aws:index/getRegion:getRegion"),
+                    count("aws:index/getCallerIdentity:getCallerIdentity"),
+                    count("aws:ec2/getVpc:getVpc"),
+                    count("aws:ec2/getSubnet:getSubnet"),
+                ],
                 [1, 1, 1, 2],
             );
         });
@@ -104,21 +130,34 @@ describe("InterfaceEndpoint", () => {
         const shared = new InterfaceEndpoint("shared", base);
         assert.deepEqual(await outputsOf(shared), { vpcEndpointId: undefined, securityGroupId: undefined, vpcId: T.vpcId });
         await mocks.settle();
-        assert.deepEqual(mocks.custom().map((r) => r.name).sort(), ["shared-endpoint", "shared-endpoint-sg"]);
+        assert.deepEqual(
+            mocks
+                .custom()
+                .map((r) => r.name)
+                .sort(),
+            ["shared-endpoint", "shared-endpoint-sg"],
+        );
     });
 
     describe("access from client security groups (allowedSecurityGroupIds)", () => {
         it("admits TCP 443 from the groups only, when no CIDR block is given", async () => {
             const mocks = new AwsMocks().install();
             await outputsOf(new InterfaceEndpoint("shared", { ...base, allowedSecurityGroupIds: [CLIENTS] }));
-            assert.deepEqual(mocks.byName("shared-endpoint-sg").inputs.ingress, [{ description: "HTTPS from the allowed security groups", ...HTTPS, securityGroups: [CLIENTS] }]);
+            assert.deepEqual(mocks.byName("shared-endpoint-sg").inputs.ingress, [
+                { description: "HTTPS from the allowed security groups", ...HTTPS, securityGroups: [CLIENTS] },
+            ]);
             assert.deepEqual(mocks.invokesOf("aws:ec2/getVpc:getVpc"), [], "the VPC's blocks are not needed");
-            assert.deepEqual(mocks.invokesOf("aws:ec2/getSecurityGroup:getSecurityGroup").map((i) => i.inputs), [{ id: CLIENTS }]);
+            assert.deepEqual(
+                mocks.invokesOf("aws:ec2/getSecurityGroup:getSecurityGroup").map((i) => i.inputs),
+                [{ id: CLIENTS }],
+            );
         });
 
         it("admits the union of the CIDR blocks and the groups", async () => {
             const mocks = new AwsMocks().install();
-            await outputsOf(new InterfaceEndpoint("shared", { ...base, allowedCidrBlocks: ["10.0.0.0/24"], allowedSecurityGroupIds: [CLIENTS] }));
+            await outputsOf(
+                new InterfaceEndpoint("shared", { ...base, allowedCidrBlocks: ["10.0.0.0/24"], allowedSecurityGroupIds: [CLIENTS] }),
+            );
             assert.deepEqual(mocks.byName("shared-endpoint-sg").inputs.ingress, [
                 { description: "HTTPS from the allowed CIDR blocks", ...HTTPS, cidrBlocks: ["10.0.0.0/24"] },
                 { description: "HTTPS from the allowed security groups", ...HTTPS, securityGroups: [CLIENTS] },
@@ -128,12 +167,18 @@ describe("InterfaceEndpoint", () => {
         it("on PrivateEndpoint too", async () => {
             const mocks = new AwsMocks().install();
             await valueOf(new PrivateEndpoint("api", { serviceArn: T.apiServiceArn, ...base, allowedSecurityGroupIds: [CLIENTS] }).url);
-            assert.deepEqual(mocks.byName("api-endpoint-sg").inputs.ingress, [{ description: "HTTPS from the allowed security groups", ...HTTPS, securityGroups: [CLIENTS] }]);
+            assert.deepEqual(mocks.byName("api-endpoint-sg").inputs.ingress, [
+                { description: "HTTPS from the allowed security groups", ...HTTPS, securityGroups: [CLIENTS] },
+            ]);
         });
 
         it("refuses a group of another VPC, once looked up, creating nothing", async () => {
             const mocks = new AwsMocks().install();
-            const shared = new InterfaceEndpoint("shared", { vpcId: T.otherVpcId, subnetIds: [T.otherSubnet], allowedSecurityGroupIds: [T.existingSecurityGroupId] });
+            const shared = new InterfaceEndpoint("shared", {
+                vpcId: T.otherVpcId,
+                subnetIds: [T.otherSubnet],
+                allowedSecurityGroupIds: [T.existingSecurityGroupId],
+            });
             await refusedLater(
                 mocks,
                 shared.vpcEndpointId,
@@ -157,8 +202,16 @@ describe("InterfaceEndpoint", () => {
 
     describe("refuses bad input before anything is registered, with PrivateEndpoint's messages", () => {
         const cases: [string, Partial<InterfaceEndpointArgs>, string][] = [
-            ["a missing subnetIds", { vpcId: T.vpcId }, "`subnetIds` is required, got: undefined. List one subnet in each Availability Zone the endpoint should serve (two or more advised)."],
-            ["a missing vpcId", { subnetIds: [T.subnetA, T.subnetB] }, "`vpcId` is required, got: undefined. Pass the id of the VPC the endpoint is in, e.g. `vpc.id`."],
+            [
+                "a missing subnetIds",
+                { vpcId: T.vpcId },
+                "`subnetIds` is required, got: undefined. List one subnet in each Availability Zone the endpoint should serve (two or more advised).",
+            ],
+            [
+                "a missing vpcId",
+                { subnetIds: [T.subnetA, T.subnetB] },
+                "`vpcId` is required, got: undefined. Pass the id of the VPC the endpoint is in, e.g. `vpc.id`.",
+            ],
             [
                 "securityGroupIds with allowedSecurityGroupIds",
                 { ...base, securityGroupIds: [T.existingSecurityGroupId], allowedSecurityGroupIds: [CLIENTS] },
@@ -179,7 +232,11 @@ describe("InterfaceEndpoint", () => {
                 { ...base, ipAddressType: "dualstack", allowedCidrBlocks: ["::/0"] },
                 "`allowedCidrBlocks[0]` must not be ::/0 (it admits every address that can route into the VPC, peered VPCs and VPN or Direct Connect sites included), got: \"::/0\". List your clients' CIDR blocks, or omit `allowedCidrBlocks` to allow the VPC's.",
             ],
-            ["adoptFrom known only later", { ...base, adoptFrom: pulumi.output("api") }, '`adoptFrom` must be the name of a PrivateEndpoint, known when the program runs, got: a value known only later. Pass the name as a plain string, e.g. "api".'],
+            [
+                "adoptFrom known only later",
+                { ...base, adoptFrom: pulumi.output("api") },
+                '`adoptFrom` must be the name of a PrivateEndpoint, known when the program runs, got: a value known only later. Pass the name as a plain string, e.g. "api".',
+            ],
         ];
         for (const [what, args, message] of cases) it(what, () => refusedNow(args, message));
 

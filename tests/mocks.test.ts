@@ -46,7 +46,9 @@ describe("AWS mocks", () => {
 
     it("name Availability Zone ids as AWS does, in every region", async () => {
         assert.deepEqual(
-            ["us-east-1a", "eu-west-1b", "ap-southeast-2a", "ap-northeast-1c", "eu-central-1a", "us-gov-west-1a", "ca-central-1b"].map(zoneId),
+            ["us-east-1a", "eu-west-1b", "ap-southeast-2a", "ap-northeast-1c", "eu-central-1a", "us-gov-west-1a", "ca-central-1b"].map(
+                zoneId,
+            ),
             ["use1-az1", "euw1-az2", "apse2-az1", "apne1-az3", "euc1-az1", "usgw1-az1", "cac1-az2"],
         );
         const eu = new aws.Provider("eu", { region: "eu-west-1" });
@@ -64,10 +66,16 @@ describe("AWS mocks", () => {
         ));
 
     it("reject an endpoint policy for App Runner", () =>
-        rejected(new aws.ec2.VpcEndpoint("e", endpointArgs({ policy: "{}" })).id, /api error InvalidParameter: The VPC endpoint service com\.amazonaws\.us-east-1\.apprunner\.requests does not support VPC endpoint policies\.$/));
+        rejected(
+            new aws.ec2.VpcEndpoint("e", endpointArgs({ policy: "{}" })).id,
+            /api error InvalidParameter: The VPC endpoint service com\.amazonaws\.us-east-1\.apprunner\.requests does not support VPC endpoint policies\.$/,
+        ));
 
     it("reject an endpoint service of another region", () =>
-        rejected(new aws.ec2.VpcEndpoint("e", endpointArgs({ serviceName: "com.amazonaws.eu-west-1.apprunner.requests" })).id, /InvalidServiceName/));
+        rejected(
+            new aws.ec2.VpcEndpoint("e", endpointArgs({ serviceName: "com.amazonaws.eu-west-1.apprunner.requests" })).id,
+            /InvalidServiceName/,
+        ));
 
     it("reject a subnet of another VPC", () =>
         rejected(new aws.ec2.VpcEndpoint("e", endpointArgs({ subnetIds: [T.subnetA, T.otherSubnet] })).id, /does not belong to the VPC/));
@@ -87,7 +95,11 @@ describe("AWS mocks", () => {
         const args = { serviceArn: T.apiServiceArn, ingressVpcConfiguration: { vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId } };
         await rejected(new aws.apprunner.VpcIngressConnection("a", { ...args, name: "ab" }).arn, /vpcIngressConnectionName/);
         await rejected(
-            new aws.apprunner.VpcIngressConnection("b", { ...args, name: "valid-name", serviceArn: T.apiServiceArn.replace("api-service", "nope-service") }).arn,
+            new aws.apprunner.VpcIngressConnection("b", {
+                ...args,
+                name: "valid-name",
+                serviceArn: T.apiServiceArn.replace("api-service", "nope-service"),
+            }).arn,
             /api error InvalidRequestException: Service not found: arn:aws:apprunner:us-east-1:123456789012:service\/nope-service\//,
         );
     });
@@ -101,10 +113,19 @@ describe("AWS mocks", () => {
     });
 
     it("accept a dualstack endpoint in subnets with IPv6 blocks, and refuse one in a subnet without", async () => {
-        const dual = (subnetIds: string[]) => new aws.ec2.VpcEndpoint(`d${subnetIds.length}`, endpointArgs({ vpcId: T.dualVpcId, subnetIds, ipAddressType: "dualstack" }));
+        const dual = (subnetIds: string[]) =>
+            new aws.ec2.VpcEndpoint(`d${subnetIds.length}`, endpointArgs({ vpcId: T.dualVpcId, subnetIds, ipAddressType: "dualstack" }));
         assert.match((await valueOf(dual([T.dualSubnetA, T.dualSubnetB]).id))!, /^vpce-/);
-        await rejected(dual([T.dualSubnetA, T.dualSubnetB, T.dualSubnetV4Only]).id, new RegExp(`The subnet ${T.dualSubnetV4Only} does not have an IPv6 CIDR block, which dualstack IP address type for com.amazonaws.us-east-1.apprunner.requests requires.$`));
-        await rejected(new aws.ec2.VpcEndpoint("v6", endpointArgs({ ipAddressType: "ipv6" })).id, /does not support the IP address type ipv6\.$/);
+        await rejected(
+            dual([T.dualSubnetA, T.dualSubnetB, T.dualSubnetV4Only]).id,
+            new RegExp(
+                `The subnet ${T.dualSubnetV4Only} does not have an IPv6 CIDR block, which dualstack IP address type for com.amazonaws.us-east-1.apprunner.requests requires.$`,
+            ),
+        );
+        await rejected(
+            new aws.ec2.VpcEndpoint("v6", endpointArgs({ ipAddressType: "ipv6" })).id,
+            /does not support the IP address type ipv6\.$/,
+        );
     });
 
     it("see secret inputs and invoke arguments as their values, as AWS does", async () => {
@@ -124,7 +145,9 @@ describe("AWS mocks", () => {
         const service = (name: string, isPubliclyAccessible?: boolean) =>
             new aws.apprunner.Service(name, {
                 serviceName: name,
-                sourceConfiguration: { imageRepository: { imageIdentifier: "public.ecr.aws/x/y:latest", imageRepositoryType: "ECR_PUBLIC" } },
+                sourceConfiguration: {
+                    imageRepository: { imageIdentifier: "public.ecr.aws/x/y:latest", imageRepositoryType: "ECR_PUBLIC" },
+                },
                 ...(isPubliclyAccessible === undefined ? {} : { networkConfiguration: { ingressConfiguration: { isPubliclyAccessible } } }),
             });
         assert.equal(await valueOf(service("private-svc", false).serviceUrl), "");
@@ -154,18 +177,36 @@ describe("AWS mocks", () => {
         const mocks = new AwsMocks().install();
         const under = (type: string, name: string) => {
             const parent = new (class extends pulumi.ComponentResource {})(type, name, {}, {});
-            return new PrivateEndpoint("api", { serviceArn: type.includes("Team") ? T.apiServiceArn : T.adminServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] }, { parent });
+            return new PrivateEndpoint(
+                "api",
+                {
+                    serviceArn: type.includes("Team") ? T.apiServiceArn : T.adminServiceArn,
+                    vpcId: T.vpcId,
+                    subnetIds: [T.subnetA, T.subnetB],
+                },
+                { parent },
+            );
         };
         const components = [under("acme:index:Team", "payments"), under("acme:index:Platform", "core")];
         await Promise.all(components.map((c) => valueOf(c.url)));
         await mocks.settle();
         const urn = (chain: string, name: string) => `urn:pulumi:stack::project::${chain}::${name}`;
         // The URN the program itself sees, as the engine would answer it.
-        assert.equal(await valueOf(components[0].vpcIngressConnection.urn), urn("acme:index:Team$apprunner-private:index:PrivateEndpoint$aws:apprunner/vpcIngressConnection:VpcIngressConnection", "api-connection"));
+        assert.equal(
+            await valueOf(components[0].vpcIngressConnection.urn),
+            urn(
+                "acme:index:Team$apprunner-private:index:PrivateEndpoint$aws:apprunner/vpcIngressConnection:VpcIngressConnection",
+                "api-connection",
+            ),
+        );
         for (const owner of ["acme:index:Team", "acme:index:Platform"]) {
             const component = urn(`${owner}$apprunner-private:index:PrivateEndpoint`, "api");
             assert.equal(mocks.byUrn(component).parent, urn(owner, owner.endsWith("Team") ? "payments" : "core"));
-            for (const [type, name] of [["aws:ec2/securityGroup:SecurityGroup", "api-endpoint-sg"], ["aws:ec2/vpcEndpoint:VpcEndpoint", "api-endpoint"], ["aws:apprunner/vpcIngressConnection:VpcIngressConnection", "api-connection"]]) {
+            for (const [type, name] of [
+                ["aws:ec2/securityGroup:SecurityGroup", "api-endpoint-sg"],
+                ["aws:ec2/vpcEndpoint:VpcEndpoint", "api-endpoint"],
+                ["aws:apprunner/vpcIngressConnection:VpcIngressConnection", "api-connection"],
+            ]) {
                 const child = mocks.byUrn(urn(`${owner}$apprunner-private:index:PrivateEndpoint$${type}`, name));
                 assert.equal(child.parent, component, child.urn);
                 assert.ok(child.id, `${child.urn} was created`);
@@ -186,7 +227,13 @@ describe("AWS mocks", () => {
     });
 
     it("throw on an unmocked invoke or resource type", async () => {
-        await assert.rejects(aws.ec2.getInternetGateway({ internetGatewayId: "igw-12345678" }), /the stand-in AWS provider does not model the function aws:ec2\/getInternetGateway:getInternetGateway$/);
-        await rejected(new aws.s3.Bucket("b", {}).id, /^failed to register new resource b \[aws:s3\/bucket:Bucket\]: mocks: unmocked resource type aws:s3\/bucket:Bucket$/);
+        await assert.rejects(
+            aws.ec2.getInternetGateway({ internetGatewayId: "igw-12345678" }),
+            /the stand-in AWS provider does not model the function aws:ec2\/getInternetGateway:getInternetGateway$/,
+        );
+        await rejected(
+            new aws.s3.Bucket("b", {}).id,
+            /^failed to register new resource b \[aws:s3\/bucket:Bucket\]: mocks: unmocked resource type aws:s3\/bucket:Bucket$/,
+        );
     });
 });

@@ -13,11 +13,15 @@ const COMPONENT = path.join(ROOT, "sdk");
 function importsOf(file: string): string[] {
     const info = ts.preProcessFile(fs.readFileSync(file, "utf8"), true, true);
     const requires = [...fs.readFileSync(file, "utf8").matchAll(/require\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
-    return [...info.importedFiles.map((f) => f.fileName), ...requires].map((m) => (m.startsWith(".") ? path.resolve(path.dirname(file), m) : m));
+    return [...info.importedFiles.map((f) => f.fileName), ...requires].map((m) =>
+        m.startsWith(".") ? path.resolve(path.dirname(file), m) : m,
+    );
 }
 
 function sources(dir: string): string[] {
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []));
+    return fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []));
 }
 
 describe("the AWS model's independence", () => {
@@ -25,7 +29,10 @@ describe("the AWS model's independence", () => {
         it(`${dir} imports nothing from the component (sdk/ or @apprunner-private/apprunner-private)`, () => {
             const found = sources(path.join(ROOT, dir)).flatMap((file) =>
                 importsOf(file)
-                    .filter((m) => m === COMPONENT || m.startsWith(COMPONENT + path.sep) || m.startsWith("@apprunner-private/apprunner-private"))
+                    .filter(
+                        (m) =>
+                            m === COMPONENT || m.startsWith(COMPONENT + path.sep) || m.startsWith("@apprunner-private/apprunner-private"),
+                    )
                     .map((m) => `${path.relative(ROOT, file)} imports ${path.isAbsolute(m) ? path.relative(ROOT, m) : m}`),
             );
             assert.deepEqual(found, []);

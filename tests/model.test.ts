@@ -44,7 +44,9 @@ describe("the AWS model (plan/aws)", () => {
             const { aws } = account();
             for (const name of ["abc", "-abc", "a".repeat(41), "has space"]) {
                 assert.equal(
-                    refusal(() => aws.call("apprunner", "CreateVpcIngressConnection", connection({ VpcIngressConnectionName: name }), REGION)),
+                    refusal(() =>
+                        aws.call("apprunner", "CreateVpcIngressConnection", connection({ VpcIngressConnectionName: name }), REGION),
+                    ),
                     `InvalidRequestException: 1 validation error detected: Value '${name}' at 'vpcIngressConnectionName' failed to satisfy constraint: ` +
                         "Member must satisfy regular expression pattern: [A-Za-z0-9][A-Za-z0-9\\-_]{3,39}",
                 );
@@ -56,7 +58,9 @@ describe("the AWS model (plan/aws)", () => {
             const { aws } = account();
             const { VpcIngressConnection: first } = aws.call("apprunner", "CreateVpcIngressConnection", connection(), REGION);
             assert.equal(
-                refusal(() => aws.call("apprunner", "CreateVpcIngressConnection", connection({ VpcIngressConnectionName: "other" }), REGION)),
+                refusal(() =>
+                    aws.call("apprunner", "CreateVpcIngressConnection", connection({ VpcIngressConnectionName: "other" }), REGION),
+                ),
                 `InvalidRequestException: Service ${T.adminServiceArn} already has a VPC ingress connection: ${first.VpcIngressConnectionArn}`,
             );
             assert.equal(
@@ -68,26 +72,45 @@ describe("the AWS model (plan/aws)", () => {
         it("the service exists, and the endpoint exists, serves App Runner in the region and is in the VPC", () => {
             const { aws } = account();
             const missing = T.adminServiceArn.replace("admin-service", "gone-service");
-            const create = (over: Record<string, unknown>) => refusal(() => aws.call("apprunner", "CreateVpcIngressConnection", connection(over), REGION));
+            const create = (over: Record<string, unknown>) =>
+                refusal(() => aws.call("apprunner", "CreateVpcIngressConnection", connection(over), REGION));
             assert.equal(create({ ServiceArn: missing }), `InvalidRequestException: Service not found: ${missing}`);
-            assert.equal(create({ IngressVpcConfiguration: { VpcId: T.vpcId, VpcEndpointId: "vpce-0123456789abcdef0" } }), "InvalidRequestException: VPC endpoint vpce-0123456789abcdef0 was not found.");
-            assert.equal(create({ IngressVpcConfiguration: { VpcId: T.otherVpcId, VpcEndpointId: T.existingEndpointId } }), `InvalidRequestException: VPC endpoint ${T.existingEndpointId} is not in VPC ${T.otherVpcId}.`);
-            assert.equal(create({ IngressVpcConfiguration: { VpcId: "vpc-0123456789abcdef0", VpcEndpointId: T.existingEndpointId } }), "InvalidRequestException: VPC vpc-0123456789abcdef0 was not found.");
+            assert.equal(
+                create({ IngressVpcConfiguration: { VpcId: T.vpcId, VpcEndpointId: "vpce-0123456789abcdef0" } }),
+                "InvalidRequestException: VPC endpoint vpce-0123456789abcdef0 was not found.",
+            );
+            assert.equal(
+                create({ IngressVpcConfiguration: { VpcId: T.otherVpcId, VpcEndpointId: T.existingEndpointId } }),
+                `InvalidRequestException: VPC endpoint ${T.existingEndpointId} is not in VPC ${T.otherVpcId}.`,
+            );
+            assert.equal(
+                create({ IngressVpcConfiguration: { VpcId: "vpc-0123456789abcdef0", VpcEndpointId: T.existingEndpointId } }),
+                "InvalidRequestException: VPC vpc-0123456789abcdef0 was not found.",
+            );
             assert.equal(create({ ServiceArn: "not-an-arn" }).split(": ")[0], "InvalidRequestException");
         });
 
         it("App Runner has no endpoint outside its 11 regions", () => {
             const { aws } = account();
             assert.equal(
-                refusal(() => aws.call("apprunner", "DescribeVpcIngressConnection", { VpcIngressConnectionArn: "arn:aws:apprunner:ca-central-1:123456789012:vpcingressconnection/x/y" }, "ca-central-1")),
+                refusal(() =>
+                    aws.call(
+                        "apprunner",
+                        "DescribeVpcIngressConnection",
+                        { VpcIngressConnectionArn: "arn:aws:apprunner:ca-central-1:123456789012:vpcingressconnection/x/y" },
+                        "ca-central-1",
+                    ),
+                ),
                 "network: dial tcp: lookup apprunner.ca-central-1.amazonaws.com: no such host",
             );
         });
 
         it("passes through PENDING_CREATION to AVAILABLE, and PENDING_DELETION to DELETED; delete is refused while pending", () => {
             const { aws, tick } = account();
-            const arn = aws.call("apprunner", "CreateVpcIngressConnection", connection(), REGION).VpcIngressConnection.VpcIngressConnectionArn;
-            const status = () => aws.call("apprunner", "DescribeVpcIngressConnection", { VpcIngressConnectionArn: arn }, REGION).VpcIngressConnection.Status;
+            const arn = aws.call("apprunner", "CreateVpcIngressConnection", connection(), REGION).VpcIngressConnection
+                .VpcIngressConnectionArn;
+            const status = () =>
+                aws.call("apprunner", "DescribeVpcIngressConnection", { VpcIngressConnectionArn: arn }, REGION).VpcIngressConnection.Status;
             assert.equal(status(), "PENDING_CREATION");
             assert.equal(
                 refusal(() => aws.call("apprunner", "DeleteVpcIngressConnection", { VpcIngressConnectionArn: arn }, REGION)),
@@ -95,7 +118,10 @@ describe("the AWS model (plan/aws)", () => {
             );
             tick(30_000);
             assert.equal(status(), "AVAILABLE");
-            assert.equal(aws.call("apprunner", "DeleteVpcIngressConnection", { VpcIngressConnectionArn: arn }, REGION).VpcIngressConnection.Status, "PENDING_DELETION");
+            assert.equal(
+                aws.call("apprunner", "DeleteVpcIngressConnection", { VpcIngressConnectionArn: arn }, REGION).VpcIngressConnection.Status,
+                "PENDING_DELETION",
+            );
             tick(20_000);
             assert.equal(status(), "DELETED");
             // A deleted connection frees its service and its name.
@@ -104,16 +130,21 @@ describe("the AWS model (plan/aws)", () => {
 
         it("a change AWS was asked to fail ends in FAILED_CREATION, from which the connection can be deleted", () => {
             const { aws, tick } = account();
-            const arn = aws.call("apprunner", "CreateVpcIngressConnection", connection(), REGION).VpcIngressConnection.VpcIngressConnectionArn;
+            const arn = aws.call("apprunner", "CreateVpcIngressConnection", connection(), REGION).VpcIngressConnection
+                .VpcIngressConnectionArn;
             aws.failPendingChange(arn);
             tick(30_000);
-            assert.equal(aws.call("apprunner", "DescribeVpcIngressConnection", { VpcIngressConnectionArn: arn }, REGION).VpcIngressConnection.Status, "FAILED_CREATION");
+            assert.equal(
+                aws.call("apprunner", "DescribeVpcIngressConnection", { VpcIngressConnectionArn: arn }, REGION).VpcIngressConnection.Status,
+                "FAILED_CREATION",
+            );
             aws.call("apprunner", "DeleteVpcIngressConnection", { VpcIngressConnectionArn: arn }, REGION);
         });
 
         it("a service cannot be deleted while it has an AVAILABLE connection (real text, terraform-provider-aws#40896)", () => {
             const { aws, tick } = account();
-            const arn = aws.call("apprunner", "CreateVpcIngressConnection", connection(), REGION).VpcIngressConnection.VpcIngressConnectionArn;
+            const arn = aws.call("apprunner", "CreateVpcIngressConnection", connection(), REGION).VpcIngressConnection
+                .VpcIngressConnectionArn;
             tick(30_000);
             assert.equal(
                 refusal(() => aws.call("apprunner", "DeleteService", { ServiceArn: T.adminServiceArn }, REGION)),
@@ -123,7 +154,8 @@ describe("the AWS model (plan/aws)", () => {
 
         it("lists a service's connections, giving only the two ARNs", () => {
             const { aws } = account();
-            const arn = aws.call("apprunner", "CreateVpcIngressConnection", connection(), REGION).VpcIngressConnection.VpcIngressConnectionArn;
+            const arn = aws.call("apprunner", "CreateVpcIngressConnection", connection(), REGION).VpcIngressConnection
+                .VpcIngressConnectionArn;
             assert.deepEqual(aws.call("apprunner", "ListVpcIngressConnections", { Filter: { ServiceArn: T.adminServiceArn } }, REGION), {
                 VpcIngressConnectionSummaryList: [{ VpcIngressConnectionArn: arn, ServiceArn: T.adminServiceArn }],
             });
@@ -142,32 +174,75 @@ describe("the AWS model (plan/aws)", () => {
         it("subnets and security groups of the endpoint's VPC; IPv6 subnets for dual-stack; App Runner's service of this region, Interface only", () => {
             const { aws } = account();
             const create = (over: Record<string, unknown>) => refusal(() => aws.call("ec2", "CreateVpcEndpoint", endpoint(over), REGION));
-            assert.equal(create({ SubnetIds: [T.subnetA, T.otherSubnet] }), `InvalidParameter: The subnet ID '${T.otherSubnet}' does not belong to the VPC '${T.vpcId}'.`);
-            const otherGroup = aws.call("ec2", "CreateSecurityGroup", { VpcId: T.otherVpcId, GroupName: "g", Description: "g" }, REGION).GroupId;
-            assert.equal(create({ SecurityGroupIds: [otherGroup] }), `InvalidParameter: Security group ${otherGroup} and the VPC ${T.vpcId} belong to different networks.`);
+            assert.equal(
+                create({ SubnetIds: [T.subnetA, T.otherSubnet] }),
+                `InvalidParameter: The subnet ID '${T.otherSubnet}' does not belong to the VPC '${T.vpcId}'.`,
+            );
+            const otherGroup = aws.call(
+                "ec2",
+                "CreateSecurityGroup",
+                { VpcId: T.otherVpcId, GroupName: "g", Description: "g" },
+                REGION,
+            ).GroupId;
+            assert.equal(
+                create({ SecurityGroupIds: [otherGroup] }),
+                `InvalidParameter: Security group ${otherGroup} and the VPC ${T.vpcId} belong to different networks.`,
+            );
             assert.equal(
                 create({ VpcId: T.dualVpcId, SubnetIds: [T.dualSubnetA, T.dualSubnetV4Only], IpAddressType: "dualstack" }),
                 `InvalidParameter: The subnet ${T.dualSubnetV4Only} does not have an IPv6 CIDR block, which dualstack IP address type for com.amazonaws.us-east-1.apprunner.requests requires.`,
             );
-            assert.equal(create({ ServiceName: "com.amazonaws.eu-west-1.apprunner.requests" }), "InvalidServiceName: The Vpc Endpoint Service 'com.amazonaws.eu-west-1.apprunner.requests' does not exist");
-            assert.equal(create({ VpcEndpointType: undefined }), "InvalidParameter: The VPC endpoint service com.amazonaws.us-east-1.apprunner.requests does not support the VPC endpoint type Gateway.");
-            assert.equal(create({ SubnetIds: ["subnet-NOPE"] }), "InvalidSubnetId.Malformed: Invalid Subnet Id: 'subnet-NOPE' (expecting 'subnet-...; the Id may only contain lowercase alphanumeric characters and a single dash')");
-            aws.call("ec2", "CreateVpcEndpoint", endpoint({ VpcId: T.dualVpcId, SubnetIds: [T.dualSubnetA, T.dualSubnetB], IpAddressType: "dualstack" }), REGION);
+            assert.equal(
+                create({ ServiceName: "com.amazonaws.eu-west-1.apprunner.requests" }),
+                "InvalidServiceName: The Vpc Endpoint Service 'com.amazonaws.eu-west-1.apprunner.requests' does not exist",
+            );
+            assert.equal(
+                create({ VpcEndpointType: undefined }),
+                "InvalidParameter: The VPC endpoint service com.amazonaws.us-east-1.apprunner.requests does not support the VPC endpoint type Gateway.",
+            );
+            assert.equal(
+                create({ SubnetIds: ["subnet-NOPE"] }),
+                "InvalidSubnetId.Malformed: Invalid Subnet Id: 'subnet-NOPE' (expecting 'subnet-...; the Id may only contain lowercase alphanumeric characters and a single dash')",
+            );
+            aws.call(
+                "ec2",
+                "CreateVpcEndpoint",
+                endpoint({ VpcId: T.dualVpcId, SubnetIds: [T.dualSubnetA, T.dualSubnetB], IpAddressType: "dualstack" }),
+                REGION,
+            );
         });
 
         it("is pending, then available; without security groups it gets the VPC's default group", () => {
             const { aws, tick } = account();
             const { VpcEndpoint: e } = aws.call("ec2", "CreateVpcEndpoint", endpoint(), REGION);
             assert.equal(e.State, "pending");
-            const [defaultGroup] = aws.call("ec2", "DescribeSecurityGroups", { Filters: [{ Name: "vpc-id", Values: [T.vpcId] }, { Name: "group-name", Values: ["default"] }] }, REGION).SecurityGroups;
+            const [defaultGroup] = aws.call(
+                "ec2",
+                "DescribeSecurityGroups",
+                {
+                    Filters: [
+                        { Name: "vpc-id", Values: [T.vpcId] },
+                        { Name: "group-name", Values: ["default"] },
+                    ],
+                },
+                REGION,
+            ).SecurityGroups;
             assert.deepEqual(e.Groups, [{ GroupId: defaultGroup.GroupId, GroupName: "default" }]);
             tick(60_000);
-            assert.equal(aws.call("ec2", "DescribeVpcEndpoints", { VpcEndpointIds: [e.VpcEndpointId] }, REGION).VpcEndpoints[0].State, "available");
+            assert.equal(
+                aws.call("ec2", "DescribeVpcEndpoints", { VpcEndpointIds: [e.VpcEndpointId] }, REGION).VpcEndpoints[0].State,
+                "available",
+            );
         });
 
         it("a security group an endpoint uses cannot be deleted until the endpoint is gone (DependencyViolation)", () => {
             const { aws, tick } = account();
-            const group = aws.call("ec2", "CreateSecurityGroup", { VpcId: T.vpcId, GroupName: "endpoint", Description: "endpoint" }, REGION).GroupId;
+            const group = aws.call(
+                "ec2",
+                "CreateSecurityGroup",
+                { VpcId: T.vpcId, GroupName: "endpoint", Description: "endpoint" },
+                REGION,
+            ).GroupId;
             const id = aws.call("ec2", "CreateVpcEndpoint", endpoint({ SecurityGroupIds: [group] }), REGION).VpcEndpoint.VpcEndpointId;
             const del = () => aws.call("ec2", "DeleteSecurityGroup", { GroupId: group }, REGION);
             assert.equal(refusal(del), `DependencyViolation: resource ${group} has a dependent object`);
@@ -177,7 +252,12 @@ describe("the AWS model (plan/aws)", () => {
             tick(30_000);
             del();
             assert.deepEqual(aws.call("ec2", "DeleteVpcEndpoints", { VpcEndpointIds: [id] }, REGION), {
-                Unsuccessful: [{ ResourceId: id, Error: { Code: "InvalidVpcEndpoint.NotFound", Message: `The VpcEndpoint Id '${id}' does not exist` } }],
+                Unsuccessful: [
+                    {
+                        ResourceId: id,
+                        Error: { Code: "InvalidVpcEndpoint.NotFound", Message: `The VpcEndpoint Id '${id}' does not exist` },
+                    },
+                ],
             });
         });
     });
@@ -186,13 +266,19 @@ describe("the AWS model (plan/aws)", () => {
         it("refuses a duplicate rule and a malformed block, accepts 0.0.0.0/0 (AWS does; the component refuses it by design)", () => {
             const { aws } = account();
             const group = aws.call("ec2", "CreateSecurityGroup", { VpcId: T.vpcId, GroupName: "g", Description: "g" }, REGION).GroupId;
-            const rule = (CidrIp: string) => ({ GroupId: group, IpPermissions: [{ IpProtocol: "tcp", FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp }] }] });
+            const rule = (CidrIp: string) => ({
+                GroupId: group,
+                IpPermissions: [{ IpProtocol: "tcp", FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp }] }],
+            });
             aws.call("ec2", "AuthorizeSecurityGroupIngress", rule("0.0.0.0/0"), REGION);
             assert.equal(
                 refusal(() => aws.call("ec2", "AuthorizeSecurityGroupIngress", rule("0.0.0.0/0"), REGION)),
                 'InvalidPermission.Duplicate: the specified rule "peer: 0.0.0.0/0, TCP, from port: 443, to port: 443, ALLOW" already exists',
             );
-            assert.equal(refusal(() => aws.call("ec2", "AuthorizeSecurityGroupIngress", rule("::/0"), REGION)), "InvalidParameterValue: CIDR block ::/0 is malformed");
+            assert.equal(
+                refusal(() => aws.call("ec2", "AuthorizeSecurityGroupIngress", rule("::/0"), REGION)),
+                "InvalidParameterValue: CIDR block ::/0 is malformed",
+            );
         });
 
         it("refuses a source group of another VPC, and a group name that looks like an id", () => {
@@ -200,7 +286,17 @@ describe("the AWS model (plan/aws)", () => {
             const group = aws.call("ec2", "CreateSecurityGroup", { VpcId: T.vpcId, GroupName: "g", Description: "g" }, REGION).GroupId;
             const other = aws.call("ec2", "CreateSecurityGroup", { VpcId: T.otherVpcId, GroupName: "o", Description: "o" }, REGION).GroupId;
             assert.equal(
-                refusal(() => aws.call("ec2", "AuthorizeSecurityGroupIngress", { GroupId: group, IpPermissions: [{ IpProtocol: "tcp", FromPort: 443, ToPort: 443, UserIdGroupPairs: [{ GroupId: other }] }] }, REGION)),
+                refusal(() =>
+                    aws.call(
+                        "ec2",
+                        "AuthorizeSecurityGroupIngress",
+                        {
+                            GroupId: group,
+                            IpPermissions: [{ IpProtocol: "tcp", FromPort: 443, ToPort: 443, UserIdGroupPairs: [{ GroupId: other }] }],
+                        },
+                        REGION,
+                    ),
+                ),
                 "InvalidGroup.NotFound: You have specified two resources that belong to different networks.",
             );
             assert.equal(
@@ -211,26 +307,45 @@ describe("the AWS model (plan/aws)", () => {
 
         it("tag rules: at most 50, keys 1 to 128 characters without aws: in any case, values up to 256, no null value", () => {
             const { aws } = account();
-            const tag = (Tags: unknown[]) => refusal(() => aws.call("ec2", "CreateTags", { Resources: [T.existingSecurityGroupId], Tags }, REGION));
-            assert.equal(tag([{ Key: "AWS:team", Value: "x" }]), "InvalidParameterValue: Value ( AWS:team ) for parameter key is invalid. Tag keys cannot be empty or null, and cannot start with aws:");
-            assert.equal(tag([{ Key: "k".repeat(129), Value: "x" }]), `InvalidParameterValue: Value ( ${"k".repeat(129)} ) for parameter key is invalid. Tag keys can have a maximum character length of 128`);
+            const tag = (Tags: unknown[]) =>
+                refusal(() => aws.call("ec2", "CreateTags", { Resources: [T.existingSecurityGroupId], Tags }, REGION));
+            assert.equal(
+                tag([{ Key: "AWS:team", Value: "x" }]),
+                "InvalidParameterValue: Value ( AWS:team ) for parameter key is invalid. Tag keys cannot be empty or null, and cannot start with aws:",
+            );
+            assert.equal(
+                tag([{ Key: "k".repeat(129), Value: "x" }]),
+                `InvalidParameterValue: Value ( ${"k".repeat(129)} ) for parameter key is invalid. Tag keys can have a maximum character length of 128`,
+            );
             assert.equal(tag([{ Key: "k", Value: null }]), "InvalidParameterValue: Tag value cannot be null. Use empty string instead.");
-            assert.equal(tag(Array.from({ length: 51 }, (_, i) => ({ Key: `k${i}`, Value: "v" }))), "TagLimitExceeded: The maximum number of tags for a resource has been reached. A resource can have at most 50 tags.");
+            assert.equal(
+                tag(Array.from({ length: 51 }, (_, i) => ({ Key: `k${i}`, Value: "v" }))),
+                "TagLimitExceeded: The maximum number of tags for a resource has been reached. A resource can have at most 50 tags.",
+            );
         });
     });
 
     describe("Cloud Control", () => {
         it("reads a service's CloudFormation model, and says NotFound as Cloud Control wraps it", () => {
             const { aws } = account();
-            const { ResourceDescription } = aws.call("cloudcontrol", "GetResource", { TypeName: "AWS::AppRunner::Service", Identifier: T.apiServiceArn }, REGION);
+            const { ResourceDescription } = aws.call(
+                "cloudcontrol",
+                "GetResource",
+                { TypeName: "AWS::AppRunner::Service", Identifier: T.apiServiceArn },
+                REGION,
+            );
             const properties = JSON.parse(ResourceDescription.Properties);
             assert.equal(properties.ServiceArn, T.apiServiceArn);
             assert.equal(properties.NetworkConfiguration.IngressConfiguration.IsPubliclyAccessible, false);
             assert.ok(!("Tags" in properties), "Tags are write-only in the CloudFormation schema");
             const missing = T.apiServiceArn.replace("api-service", "gone");
             assert.match(
-                refusal(() => aws.call("cloudcontrol", "GetResource", { TypeName: "AWS::AppRunner::Service", Identifier: missing }, REGION)),
-                new RegExp(`^ResourceNotFoundException: AWS::AppRunner::Service Handler returned status FAILED: Service not found: ${missing.replace(/[/.]/g, "\\$&")} \\(HandlerErrorCode: NotFound, RequestToken: [0-9a-f-]{36}\\)$`),
+                refusal(() =>
+                    aws.call("cloudcontrol", "GetResource", { TypeName: "AWS::AppRunner::Service", Identifier: missing }, REGION),
+                ),
+                new RegExp(
+                    `^ResourceNotFoundException: AWS::AppRunner::Service Handler returned status FAILED: Service not found: ${missing.replace(/[/.]/g, "\\$&")} \\(HandlerErrorCode: NotFound, RequestToken: [0-9a-f-]{36}\\)$`,
+                ),
             );
         });
     });
@@ -240,6 +355,9 @@ describe("the AWS model (plan/aws)", () => {
         aws.call("apprunner", "CreateVpcIngressConnection", connection(), REGION);
         const copy = new Aws(JSON.parse(JSON.stringify(aws.account.state)) as AccountState);
         assert.deepEqual(copy.account.state, aws.account.state);
-        assert.match(refusal(() => copy.call("apprunner", "CreateVpcIngressConnection", connection({ VpcIngressConnectionName: "again" }), REGION)), /already has a VPC ingress connection/);
+        assert.match(
+            refusal(() => copy.call("apprunner", "CreateVpcIngressConnection", connection({ VpcIngressConnectionName: "again" }), REGION)),
+            /already has a VPC ingress connection/,
+        );
     });
 });

@@ -26,7 +26,10 @@ function recording(): { mocks: AwsMocks; seen: Map<string, Seen> } {
             ignoreChanges: req.getIgnorechangesList(),
             replaceOnChanges: req.getReplaceonchangesList(),
             // The SDK sends empty timeouts when none is set.
-            customTimeouts: t && (t.getCreate() || t.getUpdate() || t.getDelete()) ? { create: t.getCreate(), update: t.getUpdate(), delete: t.getDelete() } : undefined,
+            customTimeouts:
+                t && (t.getCreate() || t.getUpdate() || t.getDelete())
+                    ? { create: t.getCreate(), update: t.getUpdate(), delete: t.getDelete() }
+                    : undefined,
             deleteBeforeReplace: req.getDeletebeforereplace(),
         });
         return register(req, callback);
@@ -65,7 +68,11 @@ describe("options given to a PrivateEndpoint reach its children", () => {
     it("without options, the children get none but the connection's deleteBeforeReplace", async () => {
         const { of, warnings } = await privateEndpoint({});
         for (const c of CHILDREN) {
-            assert.deepEqual(of(c), { ignoreChanges: [], replaceOnChanges: [], customTimeouts: undefined, deleteBeforeReplace: c === "api-connection" }, c);
+            assert.deepEqual(
+                of(c),
+                { ignoreChanges: [], replaceOnChanges: [], customTimeouts: undefined, deleteBeforeReplace: c === "api-connection" },
+                c,
+            );
         }
         assert.deepEqual(warnings, []);
     });
@@ -80,7 +87,13 @@ describe("options given to a PrivateEndpoint reach its children", () => {
         const { of } = await privateEndpoint({ ignoreChanges: ["subnetIds", 'tags["team"]', "vpcId", "serviceArn", "connectionName"] });
         assert.deepEqual(of("api-endpoint").ignoreChanges, ["subnetIds", 'tags["team"]', 'tagsAll["team"]', "vpcId"]);
         assert.deepEqual(of("api-endpoint-sg").ignoreChanges, ['tags["team"]', 'tagsAll["team"]', "vpcId", "ingress"]);
-        assert.deepEqual(of("api-connection").ignoreChanges, ['tags["team"]', 'tagsAll["team"]', "ingressVpcConfiguration.vpcId", "serviceArn", "name"]);
+        assert.deepEqual(of("api-connection").ignoreChanges, [
+            'tags["team"]',
+            'tagsAll["team"]',
+            "ingressVpcConfiguration.vpcId",
+            "serviceArn",
+            "name",
+        ]);
     });
 
     it('ignoreChanges: ["*"] makes every child ignore every change', async () => {
@@ -89,7 +102,10 @@ describe("options given to a PrivateEndpoint reach its children", () => {
     });
 
     it("replaceOnChanges translates the same way, tags without tagsAll (a defaultTags change would replace otherwise)", async () => {
-        const { of } = await privateEndpoint({ replaceOnChanges: ["tags", "allowedCidrBlocks", "vpcEndpointId"] }, { ...args, allowedCidrBlocks: ["10.0.5.0/24"] });
+        const { of } = await privateEndpoint(
+            { replaceOnChanges: ["tags", "allowedCidrBlocks", "vpcEndpointId"] },
+            { ...args, allowedCidrBlocks: ["10.0.5.0/24"] },
+        );
         assert.deepEqual(of("api-endpoint").replaceOnChanges, ["tags"]);
         assert.deepEqual(of("api-endpoint-sg").replaceOnChanges, ["tags", "ingress"]);
         assert.deepEqual(of("api-connection").replaceOnChanges, ["tags", "ingressVpcConfiguration.vpcEndpointId"]);
@@ -98,7 +114,8 @@ describe("options given to a PrivateEndpoint reach its children", () => {
     it("a name that is no argument, or sets no child property, is a warning and reaches no child", async () => {
         const { of, warnings } = await privateEndpoint({ ignoreChanges: ["tagz", "tags"], replaceOnChanges: ["ingress"] });
         for (const c of CHILDREN) assert.deepEqual([of(c).ignoreChanges, of(c).replaceOnChanges], [["tags", "tagsAll"], []], c);
-        const args = "vpcId, subnetIds, securityGroupIds, allowedCidrBlocks, allowedSecurityGroupIds, ipAddressType, tags, serviceArn, vpcEndpointId, connectionName";
+        const args =
+            "vpcId, subnetIds, securityGroupIds, allowedCidrBlocks, allowedSecurityGroupIds, ipAddressType, tags, serviceArn, vpcEndpointId, connectionName";
         assert.deepEqual(warnings, [
             `api: \`ignoreChanges\` names "tagz", which sets no property of this PrivateEndpoint's children, so it has no effect. Name the component's arguments (${args}), or "*" for all of them.`,
             `api: \`replaceOnChanges\` names "ingress", which sets no property of this PrivateEndpoint's children, so it has no effect. Name the component's arguments (${args}), or "*" for all of them.`,
@@ -121,7 +138,10 @@ describe("options given to a PrivateEndpoint reach its children", () => {
         for (const c of CHILDREN) assert.equal(on.of(c).deleteBeforeReplace, true, c);
         assert.deepEqual(on.warnings, []);
         const off = await privateEndpoint({ deleteBeforeReplace: false } as pulumi.ComponentResourceOptions);
-        assert.deepEqual(CHILDREN.map((c) => off.of(c).deleteBeforeReplace), [false, false, true]);
+        assert.deepEqual(
+            CHILDREN.map((c) => off.of(c).deleteBeforeReplace),
+            [false, false, true],
+        );
         assert.deepEqual(off.warnings, [
             "api: `deleteBeforeReplace` is false, but the VPC ingress connection is always deleted before its replacement is created: an App Runner service can have only one connection. Omit the option.",
         ]);
@@ -131,9 +151,20 @@ describe("options given to a PrivateEndpoint reach its children", () => {
 describe("options given to an InterfaceEndpoint reach its children", () => {
     it("ignoreChanges, replaceOnChanges, customTimeouts and deleteBeforeReplace, with no warning about the connection it does not have", async () => {
         const { mocks, seen } = recording();
-        const opts = { ignoreChanges: ["tags", "adoptFrom"], replaceOnChanges: ["subnetIds"], customTimeouts: { create: "30m" }, deleteBeforeReplace: true };
+        const opts = {
+            ignoreChanges: ["tags", "adoptFrom"],
+            replaceOnChanges: ["subnetIds"],
+            customTimeouts: { create: "30m" },
+            deleteBeforeReplace: true,
+        };
         const warnings = await warningsDuring(async () => {
-            await valueOf(new InterfaceEndpoint("shared", { vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] }, opts as pulumi.ComponentResourceOptions).vpcEndpointId);
+            await valueOf(
+                new InterfaceEndpoint(
+                    "shared",
+                    { vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] },
+                    opts as pulumi.ComponentResourceOptions,
+                ).vpcEndpointId,
+            );
             await mocks.settle();
         });
         assert.deepEqual(seen.get("shared-endpoint"), {

@@ -59,14 +59,23 @@ async function prepare(): Promise<{ files: string[] }> {
     await Promise.all([
         ...Object.entries(PROJECTS).map(async ([name, dependencies]) => {
             fs.mkdirSync(project(name as keyof typeof PROJECTS));
-            fs.writeFileSync(path.join(project(name as keyof typeof PROJECTS), "package.json"), JSON.stringify({ name, private: true, dependencies }));
-            await npm(["install", path.join(dir, packed.filename), "--prefer-offline", "--engine-strict=false"], project(name as keyof typeof PROJECTS));
+            fs.writeFileSync(
+                path.join(project(name as keyof typeof PROJECTS), "package.json"),
+                JSON.stringify({ name, private: true, dependencies }),
+            );
+            await npm(
+                ["install", path.join(dir, packed.filename), "--prefer-offline", "--engine-strict=false"],
+                project(name as keyof typeof PROJECTS),
+            );
         }),
         (async () => {
             // The plugin as `pulumi package add` finds it: provider/ beside sdk/, installed on its own from its
             // lockfile (npm runs its `prepare`, which compiles it), with no node_modules of this repository above it.
             for (const d of ["provider", "sdk"]) {
-                fs.cpSync(path.join(root, d), path.join(dir, "plugin", d), { recursive: true, filter: (src) => !/[/\\](bin|node_modules)$/.test(src) });
+                fs.cpSync(path.join(root, d), path.join(dir, "plugin", d), {
+                    recursive: true,
+                    filter: (src) => !/[/\\](bin|node_modules)$/.test(src),
+                });
             }
             await npm(["ci", "--prefer-offline", "--engine-strict=false"], path.join(dir, "plugin", "provider"));
         })(),
@@ -84,10 +93,21 @@ describe("npm package", function () {
     });
 
     it("ships the components alone: compiled JavaScript, declarations, README and LICENSE; no plan, policy, testing or tests", () => {
-        for (const f of ["bin/index.js", "bin/index.d.ts", "bin/privateEndpoint.js", "bin/interfaceEndpoint.js", "README.md", "LICENSE", "package.json"]) {
+        for (const f of [
+            "bin/index.js",
+            "bin/index.d.ts",
+            "bin/privateEndpoint.js",
+            "bin/interfaceEndpoint.js",
+            "README.md",
+            "LICENSE",
+            "package.json",
+        ]) {
             assert.ok(files.includes(f), `${f} is packed`);
         }
-        assert.deepEqual(files.filter((f) => /plan|polic|mocks|testing|standin|cli|tests\/|\.ts$/.test(f) && !f.endsWith(".d.ts")), []);
+        assert.deepEqual(
+            files.filter((f) => /plan|polic|mocks|testing|standin|cli|tests\/|\.ts$/.test(f) && !f.endsWith(".d.ts")),
+            [],
+        );
         const manifest = JSON.parse(fs.readFileSync(path.join(root, "sdk", "package.json"), "utf8"));
         assert.equal(manifest.bin, undefined, "no command");
         assert.deepEqual(Object.keys(manifest.peerDependencies).sort(), ["@pulumi/aws", "@pulumi/pulumi"]);
@@ -109,7 +129,11 @@ describe("npm package", function () {
                 if (expected[pkg]) assert.equal(found[0], `${pkg}@${expected[pkg]}`);
             }
             // Nothing but the component and its one dependency comes with it: a project's own packages stay as they were.
-            const version = (pkg: string) => JSON.parse(fs.readFileSync(path.join(project(name), "node_modules", pkg, "package.json"), "utf8")).version.replace(/^v/, "");
+            const version = (pkg: string) =>
+                JSON.parse(fs.readFileSync(path.join(project(name), "node_modules", pkg, "package.json"), "utf8")).version.replace(
+                    /^v/,
+                    "",
+                );
             if (name === "crowded") assert.deepEqual([version("js-yaml"), version("@pulumi/policy")], ["3.14.1", "1.20.0"]);
             else assert.equal(fs.existsSync(path.join(project(name), "node_modules", "@pulumi", "policy")), false);
             const out = execFileSync(process.execPath, ["-e", SCRIPT], { cwd: project(name), encoding: "utf8" });
@@ -124,12 +148,22 @@ describe("npm package", function () {
             [
                 'import { PrivateEndpoint, PrivateEndpointArgs } from "@apprunner-private/apprunner-private";',
                 'const args: PrivateEndpointArgs = { serviceArn: "arn", vpcId: "vpc-12345678", subnetIds: ["subnet-12345678"], ipAddressType: "dualstack" };',
-                "export const make = () => new PrivateEndpoint(\"x\", args).url;",
+                'export const make = () => new PrivateEndpoint("x", args).url;',
             ].join("\n"),
         );
         fs.writeFileSync(
             path.join(app, "tsconfig.json"),
-            JSON.stringify({ compilerOptions: { strict: true, module: "node16", moduleResolution: "node16", noEmit: true, skipLibCheck: true, types: [] }, files: ["index.ts"] }),
+            JSON.stringify({
+                compilerOptions: {
+                    strict: true,
+                    module: "node16",
+                    moduleResolution: "node16",
+                    noEmit: true,
+                    skipLibCheck: true,
+                    types: [],
+                },
+                files: ["index.ts"],
+            }),
         );
         execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", app], { encoding: "utf8" });
     });

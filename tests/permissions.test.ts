@@ -4,7 +4,15 @@ import { iamPolicyDocument, requiredPermissions } from "../sdk/index";
 describe("required permissions", () => {
     it("include every EC2 action the AWS guide lists for private endpoints", () => {
         const actions = requiredPermissions.map((p) => p.action);
-        for (const a of ["ec2:CreateTags", "ec2:CreateVpcEndpoint", "ec2:ModifyVpcEndpoint", "ec2:DeleteVpcEndpoints", "ec2:DescribeSubnets", "ec2:DescribeVpcEndpoints", "ec2:DescribeVpcs"]) {
+        for (const a of [
+            "ec2:CreateTags",
+            "ec2:CreateVpcEndpoint",
+            "ec2:ModifyVpcEndpoint",
+            "ec2:DeleteVpcEndpoints",
+            "ec2:DescribeSubnets",
+            "ec2:DescribeVpcEndpoints",
+            "ec2:DescribeVpcs",
+        ]) {
             assert.ok(actions.includes(a), a);
         }
     });
@@ -12,15 +20,25 @@ describe("required permissions", () => {
         const byAction = new Map(requiredPermissions.map((p) => [p.action, p]));
         assert.match(byAction.get("ec2:DescribeVpcAttribute")!.reason, /fails without it/);
         assert.match(byAction.get("ec2:DescribePrefixLists")!.reason, /fails without it/);
-        assert.match(byAction.get("ec2:DescribeNetworkInterfaces")!.reason, /network interfaces \(their addresses\) on every read of the endpoint/);
+        assert.match(
+            byAction.get("ec2:DescribeNetworkInterfaces")!.reason,
+            /network interfaces \(their addresses\) on every read of the endpoint/,
+        );
         assert.equal(byAction.get("ec2:DescribeRouteTables")!.optional, true);
-        assert.deepEqual(requiredPermissions.filter((p) => p.optional).map((p) => p.action), ["ec2:DescribeRouteTables", "cloudformation:GetResource", "apprunner:DescribeService"]);
-        for (const never of ["apprunner:UpdateVpcIngressConnection", "apprunner:ListVpcIngressConnections"]) assert.equal(byAction.has(never), false, never);
+        assert.deepEqual(
+            requiredPermissions.filter((p) => p.optional).map((p) => p.action),
+            ["ec2:DescribeRouteTables", "cloudformation:GetResource", "apprunner:DescribeService"],
+        );
+        for (const never of ["apprunner:UpdateVpcIngressConnection", "apprunner:ListVpcIngressConnections"])
+            assert.equal(byAction.has(never), false, never);
         for (const verb of ["Create", "Describe", "Delete"]) assert.ok(byAction.has(`apprunner:${verb}VpcIngressConnection`), verb);
     });
     it("say which EC2 reads App Runner itself needs, even when the endpoint is reused", () => {
         assert.deepEqual(
-            requiredPermissions.filter((p) => p.connection && p.action.startsWith("ec2:")).map((p) => p.action).sort(),
+            requiredPermissions
+                .filter((p) => p.connection && p.action.startsWith("ec2:"))
+                .map((p) => p.action)
+                .sort(),
             ["ec2:DescribeSubnets", "ec2:DescribeVpcEndpoints", "ec2:DescribeVpcs"],
         );
     });
@@ -36,11 +54,14 @@ describe("required permissions", () => {
     it("become an IAM policy document with one statement per service (App Runner's for the connection and the service's read)", () => {
         const doc = iamPolicyDocument();
         assert.equal(doc.Version, "2012-10-17");
-        assert.deepEqual(doc.Statement.map((s) => [s.Sid, s.Effect, s.Resource]), [
-            ["AppRunnerPrivateEndpointEc2", "Allow", "*"],
-            ["AppRunnerPrivateEndpointConnection", "Allow", "*"],
-            ["AppRunnerPrivateEndpointServiceLookup", "Allow", "*"],
-        ]);
+        assert.deepEqual(
+            doc.Statement.map((s) => [s.Sid, s.Effect, s.Resource]),
+            [
+                ["AppRunnerPrivateEndpointEc2", "Allow", "*"],
+                ["AppRunnerPrivateEndpointConnection", "Allow", "*"],
+                ["AppRunnerPrivateEndpointServiceLookup", "Allow", "*"],
+            ],
+        );
         assert.deepEqual(doc.Statement.flatMap((s) => s.Action).sort(), requiredPermissions.map((p) => p.action).sort());
         assert.deepEqual(JSON.parse(JSON.stringify(doc)), doc, "plain JSON");
     });

@@ -23,7 +23,11 @@ describe("apprunner-private plan, before the engine", function () {
 
     const plan = (args: string[], env: NodeJS.ProcessEnv = {}) => {
         const { PULUMI_CONFIG_PASSPHRASE: _p, PULUMI_CONFIG_PASSPHRASE_FILE: _f, ...inherited } = process.env;
-        const r = spawnSync(process.execPath, [CLI, "plan", ...args], { cwd: ROOT, encoding: "utf8", env: { ...inherited, TMPDIR: scratchParent, ...env } });
+        const r = spawnSync(process.execPath, [CLI, "plan", ...args], {
+            cwd: ROOT,
+            encoding: "utf8",
+            env: { ...inherited, TMPDIR: scratchParent, ...env },
+        });
         assert.deepEqual(fs.readdirSync(scratchParent), [], "the scratch directory is removed");
         return { code: r.status, stdout: r.stdout, stderr: r.stderr };
     };
@@ -53,7 +57,11 @@ describe("apprunner-private plan, before the engine", function () {
 
     it("exits 2 for a directory without Pulumi.yaml; --json says so in JSON", () => {
         const text = plan(["no-such-dir"]);
-        assert.deepEqual(text, { code: 2, stdout: "", stderr: `error: no Pulumi.yaml in ${path.join(ROOT, "no-such-dir")}: give the directory of a Pulumi project\n` });
+        assert.deepEqual(text, {
+            code: 2,
+            stdout: "",
+            stderr: `error: no Pulumi.yaml in ${path.join(ROOT, "no-such-dir")}: give the directory of a Pulumi project\n`,
+        });
         const json = plan(["no-such-dir", "--json"]);
         assert.equal(json.code, 2);
         assert.deepEqual(JSON.parse(json.stdout), {
@@ -83,19 +91,28 @@ describe("apprunner-private plan, before the engine", function () {
         fs.mkdirSync(dir);
         fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: nested\nruntime: nodejs\n");
         const stack = (head: string) =>
-            fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), `${head}config:\n  nested:db:\n    user: app\n    password:\n      secure: v1:AAAA\n  nested:tokens:\n    - secure: v1:BBBB\n`);
+            fs.writeFileSync(
+                path.join(dir, "Pulumi.dev.yaml"),
+                `${head}config:\n  nested:db:\n    user: app\n    password:\n      secure: v1:AAAA\n  nested:tokens:\n    - secure: v1:BBBB\n`,
+            );
         stack("encryptionsalt: v1:AAAA\n");
-        assert.deepEqual(plan([dir, "--stack", "dev"]).stderr, [
-            `error: ${dir}/Pulumi.dev.yaml has secure values the plan cannot decrypt here: \`nested:db.password\`, \`nested:tokens[0]\`. `,
-            "Set PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE) to the stack's passphrase, or pass each with --config ",
-            "(e.g. --config db.password=VALUE --config-path); the plan keeps such values secret.\n",
-        ].join(""));
+        assert.deepEqual(
+            plan([dir, "--stack", "dev"]).stderr,
+            [
+                `error: ${dir}/Pulumi.dev.yaml has secure values the plan cannot decrypt here: \`nested:db.password\`, \`nested:tokens[0]\`. `,
+                "Set PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE) to the stack's passphrase, or pass each with --config ",
+                "(e.g. --config db.password=VALUE --config-path); the plan keeps such values secret.\n",
+            ].join(""),
+        );
         stack("secretsprovider: awskms://alias/team?region=us-east-1\nencryptedkey: AAAA\n");
-        assert.deepEqual(plan([dir, "--stack", "dev", "--config-path", "--config", "db.password=x"], { PULUMI_CONFIG_PASSPHRASE: "any" }).stderr, [
-            `error: ${dir}/Pulumi.dev.yaml has secure values the plan cannot decrypt here: \`nested:tokens[0]\`. `,
-            "They are encrypted by awskms://…, which the plan does not call (it uses no cloud account): pass it with --config ",
-            "(e.g. --config tokens[0]=VALUE --config-path); the plan keeps such values secret.\n",
-        ].join(""));
+        assert.deepEqual(
+            plan([dir, "--stack", "dev", "--config-path", "--config", "db.password=x"], { PULUMI_CONFIG_PASSPHRASE: "any" }).stderr,
+            [
+                `error: ${dir}/Pulumi.dev.yaml has secure values the plan cannot decrypt here: \`nested:tokens[0]\`. `,
+                "They are encrypted by awskms://…, which the plan does not call (it uses no cloud account): pass it with --config ",
+                "(e.g. --config tokens[0]=VALUE --config-path); the plan keeps such values secret.\n",
+            ].join(""),
+        );
     });
 
     it("names what is wrong in a --topology file (exit 2)", () => {
@@ -108,7 +125,11 @@ describe("apprunner-private plan, before the engine", function () {
         ];
         for (const [topology, message] of cases) {
             fs.writeFileSync(file, JSON.stringify(topology));
-            assert.deepEqual(plan([path.join(PROGRAMS, "teams"), "--topology", file]), { code: 2, stdout: "", stderr: `error: ${message}\n` });
+            assert.deepEqual(plan([path.join(PROGRAMS, "teams"), "--topology", file]), {
+                code: 2,
+                stdout: "",
+                stderr: `error: ${message}\n`,
+            });
         }
     });
 
@@ -116,7 +137,11 @@ describe("apprunner-private plan, before the engine", function () {
         const unknown = plan(["--bogus"]);
         assert.equal(unknown.code, 2);
         assert.match(unknown.stderr, /^Unknown option '--bogus'.*\n\nusage: apprunner-private plan \[program-dir\] \[options\]\n/);
-        assert.deepEqual(plan([path.join(PROGRAMS, "teams"), "--config", "region"]), { code: 2, stdout: "", stderr: 'error: --config takes KEY=VALUE, got: "region"\n' });
+        assert.deepEqual(plan([path.join(PROGRAMS, "teams"), "--config", "region"]), {
+            code: 2,
+            stdout: "",
+            stderr: 'error: --config takes KEY=VALUE, got: "region"\n',
+        });
     });
 
     it("colours only a terminal, and never with NO_COLOR", () => {
@@ -141,7 +166,7 @@ describe("apprunner-private plan, before the engine", function () {
             exitCode: 1,
             zones: {},
         };
-        assert.match(formatText(result, true), /\u001b\[31m {2}PrivateEndpoint "api": Only one of/);
-        assert.doesNotMatch(formatText(result, false), /\u001b\[/);
+        assert.ok(formatText(result, true).includes('\u001b[31m  PrivateEndpoint "api": Only one of'));
+        assert.ok(!formatText(result, false).includes("\u001b["));
     });
 });

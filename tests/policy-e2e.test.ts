@@ -17,7 +17,10 @@ describe("policy pack end to end", () => {
     it("the root project's preview fails no rule; what cannot be known yet is advisory", async () => {
         const { mocks } = await runProgram(program, { preview: true });
         const diagnostics = await analyzeAll(asAnalyzed(mocks));
-        assert.deepEqual(diagnostics.filter((d) => d.level === "mandatory"), []);
+        assert.deepEqual(
+            diagnostics.filter((d) => d.level === "mandatory"),
+            [],
+        );
         assert.deepEqual(
             diagnostics.map((d) => `${d.level} ${d.message.split("\n")[1]}`),
             [
@@ -47,7 +50,12 @@ describe("policy pack end to end", () => {
         });
         const service = new aws.apprunner.Service("public", {
             serviceName: "public-api",
-            sourceConfiguration: { imageRepository: { imageIdentifier: "public.ecr.aws/aws-containers/hello-app-runner:latest", imageRepositoryType: "ECR_PUBLIC" } },
+            sourceConfiguration: {
+                imageRepository: {
+                    imageIdentifier: "public.ecr.aws/aws-containers/hello-app-runner:latest",
+                    imageRepositoryType: "ECR_PUBLIC",
+                },
+            },
         });
         const connections = ["one", "two"].map(
             (n) =>

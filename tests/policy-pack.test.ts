@@ -8,11 +8,12 @@ import { AwsMocks } from "./mocks";
 import { ROOT } from "./schema";
 import { FakeEngine, spawnPlugin, stopPlugin } from "./wire";
 
-/* eslint-disable @typescript-eslint/no-require-imports */
+/* eslint-disable @typescript-eslint/no-require-imports -- the generated gRPC modules have no type declarations */
 const analyzerrpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
 const analyzerproto = require("@pulumi/pulumi/proto/analyzer_pb");
 const structproto = require("google-protobuf/google/protobuf/struct_pb");
 const emptyproto = require("google-protobuf/google/protobuf/empty_pb");
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const LEVEL = { advisory: 0, mandatory: 1, disabled: 2 } as const;
 
@@ -57,7 +58,11 @@ describe("policy pack over gRPC", function () {
             })),
         );
         assert.deepEqual(policies.find((p: any) => p.name === "apprunner-shared-endpoint")!.config, {
-            pricePerAzHour: { type: "number", description: "USD per endpoint per Availability Zone per hour. Default: the endpoint region's price, or us-east-1's where unknown." },
+            pricePerAzHour: {
+                type: "number",
+                description:
+                    "USD per endpoint per Availability Zone per hour. Default: the endpoint region's price, or us-east-1's where unknown.",
+            },
         });
     });
 

@@ -26,7 +26,11 @@ function stack(change: (s: Record<string, TestResource>) => void = () => undefin
         api: {
             type: T.service,
             name: "api",
-            props: { arn: API_ARN, serviceName: "api-service", networkConfiguration: { ingressConfiguration: { isPubliclyAccessible: false } } },
+            props: {
+                arn: API_ARN,
+                serviceName: "api-service",
+                networkConfiguration: { ingressConfiguration: { isPubliclyAccessible: false } },
+            },
         },
         sg: {
             type: T.sg,
@@ -69,7 +73,12 @@ function stack(change: (s: Record<string, TestResource>) => void = () => undefin
 
 const of = (ds: Diagnostic[], policy: string) => ds.filter((d) => d.policy === policy);
 const expectOnly = (ds: Diagnostic[], expected: Diagnostic[]) => assert.deepEqual(ds, expected);
-const violation = (policy: string, resource: { type: string; name: string }, message: string, level: Diagnostic["level"] = "mandatory"): Diagnostic => ({
+const violation = (
+    policy: string,
+    resource: { type: string; name: string },
+    message: string,
+    level: Diagnostic["level"] = "mandatory",
+): Diagnostic => ({
     policy,
     level,
     message: `${description(policy)}\n${message}`,
@@ -119,13 +128,21 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
         it("flags a connected service left public", async () => {
             const s = stack((x) => ((x.api.props.networkConfiguration as any).ingressConfiguration.isPubliclyAccessible = true));
             expectOnly(of(await stackOnly(s), id), [
-                violation(id, s[1], 'Service "api" is connected privately by VpcIngressConnection "conn" but is not private (isPubliclyAccessible: true): set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false, as AWS\'s procedure for a private service does.'),
+                violation(
+                    id,
+                    s[1],
+                    'Service "api" is connected privately by VpcIngressConnection "conn" but is not private (isPubliclyAccessible: true): set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false, as AWS\'s procedure for a private service does.',
+                ),
             ]);
         });
         it("flags a service that does not set it (the default is public)", async () => {
             const s = stack((x) => delete x.api.props.networkConfiguration);
             expectOnly(of(await stackOnly(s), id), [
-                violation(id, s[1], 'Service "api" is connected privately by VpcIngressConnection "conn" but is not private (isPubliclyAccessible: not set, so true): set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false, as AWS\'s procedure for a private service does.'),
+                violation(
+                    id,
+                    s[1],
+                    'Service "api" is connected privately by VpcIngressConnection "conn" but is not private (isPubliclyAccessible: not set, so true): set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false, as AWS\'s procedure for a private service does.',
+                ),
             ]);
         });
         it("links connection and service by property dependency when the ARN is unknown (preview)", async () => {
@@ -135,7 +152,11 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 (x.api.props.networkConfiguration as any).ingressConfiguration.isPubliclyAccessible = true;
             });
             expectOnly(of(await stackOnly(s), id), [
-                violation(id, s[1], 'Service "api" is connected privately by VpcIngressConnection "conn" but is not private (isPubliclyAccessible: true): set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false, as AWS\'s procedure for a private service does.'),
+                violation(
+                    id,
+                    s[1],
+                    'Service "api" is connected privately by VpcIngressConnection "conn" but is not private (isPubliclyAccessible: true): set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false, as AWS\'s procedure for a private service does.',
+                ),
             ]);
         });
         it("says it could not check, as advisory, when neither value nor dependency tells", async () => {
@@ -143,11 +164,16 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 x.conn.props.serviceArn = UNKNOWN_VALUE;
                 x.conn.deps = { ingressVpcConfiguration: ["vpc", "endpoint"] };
             });
-            expectOnly(of(await stackOnly(s), id), [unchecked(id, s[4], 'could not tell which service VpcIngressConnection "conn" connects: its serviceArn is not known yet.')]);
+            expectOnly(of(await stackOnly(s), id), [
+                unchecked(id, s[4], 'could not tell which service VpcIngressConnection "conn" connects: its serviceArn is not known yet.'),
+            ]);
         });
         it("is not applicable to a stack without connections", async () => {
             const { notApplicable } = await analyzeStack(stack().slice(0, 4));
-            assert.deepEqual(notApplicable.filter((n) => n.policy === id), [{ policy: id, reason: "no App Runner VPC ingress connection in the stack" }]);
+            assert.deepEqual(
+                notApplicable.filter((n) => n.policy === id),
+                [{ policy: id, reason: "no App Runner VPC ingress connection in the stack" }],
+            );
         });
     });
 
@@ -169,13 +195,19 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
             expectOnly(of(await resourceOnly(withProps({ subnetIds: ["subnet-0123456789abcdef0"] })), id), [
                 violation(id, endpoint(), 'VpcEndpoint "endpoint" is in 1 subnet: add a subnet in a second Availability Zone.', "advisory"),
             ]);
-            expectOnly(of(await resourceOnly(withProps({ subnetIds: UNKNOWN_VALUE })), id), [unchecked(id, endpoint(), `VpcEndpoint "endpoint"'s subnetIds are not known yet.`)]);
+            expectOnly(of(await resourceOnly(withProps({ subnetIds: UNKNOWN_VALUE })), id), [
+                unchecked(id, endpoint(), `VpcEndpoint "endpoint"'s subnetIds are not known yet.`),
+            ]);
         });
         it("apprunner-endpoint-no-policy flags a policy, and accepts AWS's default full-access one", async () => {
             const id = "apprunner-endpoint-no-policy";
             const restrictive = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "apprunner:*", Resource: "*" }] });
             expectOnly(of(await resourceOnly(withProps({ policy: restrictive })), id), [
-                violation(id, endpoint(), `VpcEndpoint "endpoint" sets an endpoint policy, which App Runner does not support: remove it and restrict access with the endpoint's security group.`),
+                violation(
+                    id,
+                    endpoint(),
+                    `VpcEndpoint "endpoint" sets an endpoint policy, which App Runner does not support: remove it and restrict access with the endpoint's security group.`,
+                ),
             ]);
             const fullAccess = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }] });
             assert.deepEqual(of(await resourceOnly(withProps({ policy: fullAccess })), id), []);
@@ -184,7 +216,11 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
             const id = "apprunner-endpoint-ip-address-type";
             for (const ok of ["ipv4", "dualstack"]) assert.deepEqual(of(await resourceOnly(withProps({ ipAddressType: ok })), id), [], ok);
             expectOnly(of(await resourceOnly(withProps({ ipAddressType: "ipv6" })), id), [
-                violation(id, endpoint(), 'VpcEndpoint "endpoint" sets ipAddressType "ipv6": App Runner documents "ipv4" and "dualstack" only; use one of them.'),
+                violation(
+                    id,
+                    endpoint(),
+                    'VpcEndpoint "endpoint" sets ipAddressType "ipv6": App Runner documents "ipv4" and "dualstack" only; use one of them.',
+                ),
             ]);
         });
         it("are not applicable to other endpoints, and could-not-check while the service name is unknown", async () => {
@@ -205,20 +241,34 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
         const id = "apprunner-endpoint-sg-https-only";
         const open = "apprunner-endpoint-sg-not-world-open";
         it("flags a world-open source as mandatory, and a port other than 443 as advisory", async () => {
-            const s = stack((x) => (x.sg.props.ingress = [
-                { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] },
-                { protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["10.0.0.0/16"] },
-            ]));
+            const s = stack(
+                (x) =>
+                    (x.sg.props.ingress = [
+                        { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] },
+                        { protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["10.0.0.0/16"] },
+                    ]),
+            );
             const ds = await stackOnly(s);
             expectOnly(of(ds, open), [
-                violation(open, s[2], 'SecurityGroup "sg" on App Runner endpoint VpcEndpoint "endpoint": ingress[0] admits 0.0.0.0/0; allow only your clients\' CIDR blocks or security groups.'),
+                violation(
+                    open,
+                    s[2],
+                    'SecurityGroup "sg" on App Runner endpoint VpcEndpoint "endpoint": ingress[0] admits 0.0.0.0/0; allow only your clients\' CIDR blocks or security groups.',
+                ),
             ]);
             expectOnly(of(ds, id), [
-                violation(id, s[2], 'SecurityGroup "sg" on App Runner endpoint VpcEndpoint "endpoint": ingress[1] admits all traffic, not only TCP 443; allow only TCP 443 from your clients.', "advisory"),
+                violation(
+                    id,
+                    s[2],
+                    'SecurityGroup "sg" on App Runner endpoint VpcEndpoint "endpoint": ingress[1] admits all traffic, not only TCP 443; allow only TCP 443 from your clients.',
+                    "advisory",
+                ),
             ]);
         });
         it("accepts TCP 443 from client security groups (no CIDR source)", async () => {
-            const s = stack((x) => (x.sg.props.ingress = [{ protocol: "tcp", fromPort: 443, toPort: 443, securityGroups: ["sg-0ddddddddddddddddd"] }]));
+            const s = stack(
+                (x) => (x.sg.props.ingress = [{ protocol: "tcp", fromPort: 443, toPort: 443, securityGroups: ["sg-0ddddddddddddddddd"] }]),
+            );
             assert.deepEqual([...of(await stackOnly(s), id), ...of(await stackOnly(s), open)], []);
         });
         it("flags a separate ingress rule resource that opens the group to ::/0", async () => {
@@ -230,18 +280,32 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
             };
             const s = [...stack(), rule];
             expectOnly(of(await stackOnly(s), open), [
-                violation(open, s[2], 'SecurityGroup "sg" on App Runner endpoint VpcEndpoint "endpoint": SecurityGroupIngressRule "open-v6" admits ::/0; allow only your clients\' CIDR blocks or security groups.'),
+                violation(
+                    open,
+                    s[2],
+                    'SecurityGroup "sg" on App Runner endpoint VpcEndpoint "endpoint": SecurityGroupIngressRule "open-v6" admits ::/0; allow only your clients\' CIDR blocks or security groups.',
+                ),
             ]);
             assert.deepEqual(of(await stackOnly(s), id), []);
         });
         it("could not check a group outside the stack, or the VPC's default group", async () => {
-            const external = stack((x) => ((x.endpoint.props.securityGroupIds = ["sg-0aaaaaaaaaaaaaaaa"]), (x.endpoint.deps = { vpcId: ["vpc"] })));
+            const external = stack(
+                (x) => ((x.endpoint.props.securityGroupIds = ["sg-0aaaaaaaaaaaaaaaa"]), (x.endpoint.deps = { vpcId: ["vpc"] })),
+            );
             expectOnly(of(await stackOnly(external), id), [
-                unchecked(id, external[3], `VpcEndpoint "endpoint"'s security group sg-0aaaaaaaaaaaaaaaa is not in this stack; check its rules where it is defined.`),
+                unchecked(
+                    id,
+                    external[3],
+                    `VpcEndpoint "endpoint"'s security group sg-0aaaaaaaaaaaaaaaa is not in this stack; check its rules where it is defined.`,
+                ),
             ]);
             const none = stack((x) => ((x.endpoint.props.securityGroupIds = []), (x.endpoint.deps = { vpcId: ["vpc"] })));
             expectOnly(of(await stackOnly(none), id), [
-                unchecked(id, none[3], `VpcEndpoint "endpoint" uses the VPC's default security group, which is not in this stack; give it a security group that admits TCP 443 from your clients.`),
+                unchecked(
+                    id,
+                    none[3],
+                    `VpcEndpoint "endpoint" uses the VPC's default security group, which is not in this stack; give it a security group that admits TCP 443 from your clients.`,
+                ),
             ]);
         });
         it("follows the dependency when the group ids are unknown (preview)", async () => {
@@ -251,7 +315,12 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 x.sg.props.ingress = [{ protocol: "tcp", fromPort: 80, toPort: 80, cidrBlocks: ["10.0.0.0/16"] }];
             });
             expectOnly(of(await stackOnly(s), id), [
-                violation(id, s[2], 'SecurityGroup "sg" on App Runner endpoint VpcEndpoint "endpoint": ingress[0] admits tcp 80-80, not only TCP 443; allow only TCP 443 from your clients.', "advisory"),
+                violation(
+                    id,
+                    s[2],
+                    'SecurityGroup "sg" on App Runner endpoint VpcEndpoint "endpoint": ingress[0] admits tcp 80-80, not only TCP 443; allow only TCP 443 from your clients.',
+                    "advisory",
+                ),
             ]);
         });
     });
@@ -267,15 +336,29 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
         });
         it("flags two connections for one service, by ARN or, in a preview, by dependency", async () => {
             const s = [...stack(), second(API_ARN)];
-            const expected = [violation(id, s[5], `VpcIngressConnection "conn" and VpcIngressConnection "conn2" connect the same service (${API_ARN}); AWS allows one: keep one and share its domain name.`)];
+            const expected = [
+                violation(
+                    id,
+                    s[5],
+                    `VpcIngressConnection "conn" and VpcIngressConnection "conn2" connect the same service (${API_ARN}); AWS allows one: keep one and share its domain name.`,
+                ),
+            ];
             expectOnly(of(await stackOnly(s), id), expected);
             const preview = [...stack((x) => (x.conn.props.serviceArn = UNKNOWN_VALUE)), second(UNKNOWN_VALUE)];
             expectOnly(of(await stackOnly(preview), id), [
-                violation(id, preview[5], `VpcIngressConnection "conn" and VpcIngressConnection "conn2" connect the same service (${urnOf(preview[1])}); AWS allows one: keep one and share its domain name.`),
+                violation(
+                    id,
+                    preview[5],
+                    `VpcIngressConnection "conn" and VpcIngressConnection "conn2" connect the same service (${urnOf(preview[1])}); AWS allows one: keep one and share its domain name.`,
+                ),
             ]);
         });
         it("accepts two connections for two services", async () => {
-            const admin: TestResource = { type: T.service, name: "admin", props: { arn: ADMIN_ARN, networkConfiguration: { ingressConfiguration: { isPubliclyAccessible: false } } } };
+            const admin: TestResource = {
+                type: T.service,
+                name: "admin",
+                props: { arn: ADMIN_ARN, networkConfiguration: { ingressConfiguration: { isPubliclyAccessible: false } } },
+            };
             const conn2 = { ...second(ADMIN_ARN), deps: { serviceArn: ["admin"], ingressVpcConfiguration: ["vpc", "endpoint"] } };
             assert.deepEqual(await stackOnly([...stack(), admin, conn2]), []);
         });
@@ -286,20 +369,34 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
             const id = "apprunner-connection-endpoint-same-vpc";
             const s = stack((x) => ((x.conn.props.ingressVpcConfiguration as any).vpcId = OTHER_VPC));
             expectOnly(of(await stackOnly(s), id), [
-                violation(id, s[4], `VpcIngressConnection "conn" names VPC ${OTHER_VPC} but its endpoint VpcEndpoint "endpoint" is in ${VPC}: use the endpoint's VPC.`),
+                violation(
+                    id,
+                    s[4],
+                    `VpcIngressConnection "conn" names VPC ${OTHER_VPC} but its endpoint VpcEndpoint "endpoint" is in ${VPC}: use the endpoint's VPC.`,
+                ),
             ]);
         });
         it("flag an endpoint serving another region than the service's", async () => {
             const id = "apprunner-endpoint-region-matches-service";
             const s = stack((x) => (x.endpoint.props.serviceName = "com.amazonaws.eu-west-1.apprunner.requests"));
             expectOnly(of(await stackOnly(s), id), [
-                violation(id, s[4], 'VpcIngressConnection "conn" connects a service in us-east-1 through VpcEndpoint "endpoint", which serves eu-west-1: create the endpoint in us-east-1.'),
+                violation(
+                    id,
+                    s[4],
+                    'VpcIngressConnection "conn" connects a service in us-east-1 through VpcEndpoint "endpoint", which serves eu-west-1: create the endpoint in us-east-1.',
+                ),
             ]);
         });
         it("could not check a connection through an endpoint outside the stack", async () => {
             const id = "apprunner-connection-endpoint-same-vpc";
             const s = stack((x) => ((x.conn.props.ingressVpcConfiguration as any).vpcEndpointId = "vpce-0bbbbbbbbbbbbbbbb"));
-            expectOnly(of(await stackOnly(s), id), [unchecked(id, s[4], `VpcIngressConnection "conn" uses an endpoint outside this stack; check that its VPC is the connection's.`)]);
+            expectOnly(of(await stackOnly(s), id), [
+                unchecked(
+                    id,
+                    s[4],
+                    `VpcIngressConnection "conn" uses an endpoint outside this stack; check that its VPC is the connection's.`,
+                ),
+            ]);
         });
     });
 
@@ -309,7 +406,11 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
             const extra: TestResource = {
                 type: T.endpoint,
                 name: "endpoint2",
-                props: { ...stack()[3].props, arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:vpc-endpoint/vpce-0ccccccccccccccccc`, subnetIds: ["subnet-1", "subnet-2", "subnet-3"] },
+                props: {
+                    ...stack()[3].props,
+                    arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:vpc-endpoint/vpce-0ccccccccccccccccc`,
+                    subnetIds: ["subnet-1", "subnet-2", "subnet-3"],
+                },
                 deps: { vpcId: ["vpc"], securityGroupIds: ["sg"] },
             };
             const s = [...stack(), extra];
@@ -351,7 +452,12 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
             const eu = (name: string, arn: string): TestResource => ({
                 type: T.endpoint,
                 name,
-                props: { ...stack()[3].props, arn, serviceName: "com.amazonaws.eu-central-1.apprunner.requests", subnetIds: ["subnet-1", "subnet-2"] },
+                props: {
+                    ...stack()[3].props,
+                    arn,
+                    serviceName: "com.amazonaws.eu-central-1.apprunner.requests",
+                    subnetIds: ["subnet-1", "subnet-2"],
+                },
                 deps: { vpcId: ["vpc"], securityGroupIds: ["sg"] },
             });
             const a = eu("eu1", `arn:aws:ec2:eu-central-1:${ACCOUNT}:vpc-endpoint/vpce-0eeeeeeeeeeeeeeeee`);
@@ -367,7 +473,11 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
         it("flags a connection without deleteBeforeReplace", async () => {
             const conn = { ...stack()[4], deleteBeforeReplace: undefined };
             expectOnly(of(await resourceOnly(conn), id), [
-                violation(id, conn, 'VpcIngressConnection "conn" would be replaced create-first, which AWS refuses for a service\'s one connection: set the resource option deleteBeforeReplace: true.'),
+                violation(
+                    id,
+                    conn,
+                    'VpcIngressConnection "conn" would be replaced create-first, which AWS refuses for a service\'s one connection: set the resource option deleteBeforeReplace: true.',
+                ),
             ]);
             assert.deepEqual(of(await resourceOnly(stack()[4]), id), []);
         });
@@ -383,12 +493,19 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
             x.conn.props.ingressVpcConfiguration = UNKNOWN_VALUE;
         });
         const ds = await analyzeAll(s);
-        assert.deepEqual(ds.filter((d) => d.level === "mandatory"), []);
+        assert.deepEqual(
+            ds.filter((d) => d.level === "mandatory"),
+            [],
+        );
         // Connection and endpoint depend on the same VPC resource, so the VPC match is checked by dependency...
         assert.deepEqual(of(ds, "apprunner-connection-endpoint-same-vpc"), []);
         // ...but no region can be read from unknown ARNs: reported as not checked, never as passed.
         expectOnly(of(ds, "apprunner-endpoint-region-matches-service"), [
-            unchecked("apprunner-endpoint-region-matches-service", s[4], 'the service ARN of VpcIngressConnection "conn" or the service name of VpcEndpoint "endpoint" is not known yet.'),
+            unchecked(
+                "apprunner-endpoint-region-matches-service",
+                s[4],
+                'the service ARN of VpcIngressConnection "conn" or the service name of VpcEndpoint "endpoint" is not known yet.',
+            ),
         ]);
     });
 });
@@ -401,23 +518,59 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
 describe("policy rules on values unknown in every way", () => {
     type Mutate = (s: Record<string, TestResource>, unknown: string) => void;
     const cases: { rule: string; what: string; mutate: Mutate }[] = [
-        { rule: "apprunner-service-not-public", what: "networkConfiguration (nested object)", mutate: (x, u) => ((x.api.props.networkConfiguration as any).ingressConfiguration = { isPubliclyAccessible: u }) },
-        { rule: "apprunner-service-not-public", what: "networkConfiguration (value)", mutate: (x, u) => (x.api.props.networkConfiguration = u) },
+        {
+            rule: "apprunner-service-not-public",
+            what: "networkConfiguration (nested object)",
+            mutate: (x, u) => ((x.api.props.networkConfiguration as any).ingressConfiguration = { isPubliclyAccessible: u }),
+        },
+        {
+            rule: "apprunner-service-not-public",
+            what: "networkConfiguration (value)",
+            mutate: (x, u) => (x.api.props.networkConfiguration = u),
+        },
         { rule: "apprunner-endpoint-interface", what: "vpcEndpointType (value)", mutate: (x, u) => (x.endpoint.props.vpcEndpointType = u) },
         { rule: "apprunner-endpoint-multi-az", what: "subnetIds (list)", mutate: (x, u) => (x.endpoint.props.subnetIds = u) },
         { rule: "apprunner-endpoint-multi-az", what: "subnetIds (element)", mutate: (x, u) => (x.endpoint.props.subnetIds = [u]) },
         { rule: "apprunner-endpoint-no-policy", what: "policy (value)", mutate: (x, u) => (x.endpoint.props.policy = u) },
-        { rule: "apprunner-endpoint-ip-address-type", what: "ipAddressType (value)", mutate: (x, u) => (x.endpoint.props.ipAddressType = u) },
+        {
+            rule: "apprunner-endpoint-ip-address-type",
+            what: "ipAddressType (value)",
+            mutate: (x, u) => (x.endpoint.props.ipAddressType = u),
+        },
         ...["apprunner-endpoint-sg-not-world-open", "apprunner-endpoint-sg-https-only"].flatMap((rule) => [
             { rule, what: "ingress (list)", mutate: ((x, u) => (x.sg.props.ingress = u)) as Mutate },
             { rule, what: "ingress (element)", mutate: ((x, u) => (x.sg.props.ingress = [u])) as Mutate },
-            { rule, what: "ingress[0].cidrBlocks (nested list)", mutate: ((x, u) => (x.sg.props.ingress = [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: u }])) as Mutate },
-            { rule, what: "ingress[0].cidrBlocks[0] (nested element)", mutate: ((x, u) => (x.sg.props.ingress = [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: [u] }])) as Mutate },
+            {
+                rule,
+                what: "ingress[0].cidrBlocks (nested list)",
+                mutate: ((x, u) => (x.sg.props.ingress = [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: u }])) as Mutate,
+            },
+            {
+                rule,
+                what: "ingress[0].cidrBlocks[0] (nested element)",
+                mutate: ((x, u) => (x.sg.props.ingress = [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: [u] }])) as Mutate,
+            },
         ]),
-        { rule: "apprunner-one-connection-per-service", what: "serviceArn (value), two connections", mutate: (x, u) => ((x.conn.props.serviceArn = u), (x.conn.deps = {})) },
-        { rule: "apprunner-connection-endpoint-same-vpc", what: "ingressVpcConfiguration (nested object)", mutate: (x, u) => ((x.conn.props.ingressVpcConfiguration = { vpcId: VPC, vpcEndpointId: u }), (x.conn.deps = {})) },
-        { rule: "apprunner-endpoint-region-matches-service", what: "serviceArn (value)", mutate: (x, u) => ((x.conn.props.serviceArn = u), (x.conn.deps = { ingressVpcConfiguration: ["vpc", "endpoint"] })) },
-        { rule: "apprunner-shared-endpoint", what: "vpcId (value), two endpoints", mutate: (x, u) => ((x.endpoint.props.vpcId = u), (x.endpoint.deps = {})) },
+        {
+            rule: "apprunner-one-connection-per-service",
+            what: "serviceArn (value), two connections",
+            mutate: (x, u) => ((x.conn.props.serviceArn = u), (x.conn.deps = {})),
+        },
+        {
+            rule: "apprunner-connection-endpoint-same-vpc",
+            what: "ingressVpcConfiguration (nested object)",
+            mutate: (x, u) => ((x.conn.props.ingressVpcConfiguration = { vpcId: VPC, vpcEndpointId: u }), (x.conn.deps = {})),
+        },
+        {
+            rule: "apprunner-endpoint-region-matches-service",
+            what: "serviceArn (value)",
+            mutate: (x, u) => ((x.conn.props.serviceArn = u), (x.conn.deps = { ingressVpcConfiguration: ["vpc", "endpoint"] })),
+        },
+        {
+            rule: "apprunner-shared-endpoint",
+            what: "vpcId (value), two endpoints",
+            mutate: (x, u) => ((x.endpoint.props.vpcId = u), (x.endpoint.deps = {})),
+        },
     ];
     for (const c of cases) {
         it(`${c.rule}: ${c.what}`, async () => {
@@ -426,7 +579,15 @@ describe("policy rules on values unknown in every way", () => {
                 s = [...s, { ...s[4], name: "conn2", props: { ...s[4].props, serviceArn: API_ARN } }];
             }
             if (c.rule === "apprunner-shared-endpoint") {
-                s = [...s, { ...s[3], name: "endpoint2", props: { ...s[3].props, arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:vpc-endpoint/vpce-0cccccccccccccccc` }, deps: { vpcId: ["vpc"] } }];
+                s = [
+                    ...s,
+                    {
+                        ...s[3],
+                        name: "endpoint2",
+                        props: { ...s[3].props, arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:vpc-endpoint/vpce-0cccccccccccccccc` },
+                        deps: { vpcId: ["vpc"] },
+                    },
+                ];
             }
             const ds = of(await analyzeAll(s), c.rule);
             assert.ok(ds.length > 0, "reported, not passed");
@@ -440,8 +601,12 @@ describe("policy rules on values unknown in every way", () => {
     it("says what it could not check, verbatim", async () => {
         const endpoint = { ...stack()[3], props: { ...stack()[3].props, vpcEndpointType: UNKNOWN_VALUE, ipAddressType: UNKNOWN_VALUE } };
         const ds = await resourceOnly(endpoint);
-        expectOnly(of(ds, "apprunner-endpoint-interface"), [unchecked("apprunner-endpoint-interface", endpoint, `VpcEndpoint "endpoint"'s vpcEndpointType is not known yet.`)]);
-        expectOnly(of(ds, "apprunner-endpoint-ip-address-type"), [unchecked("apprunner-endpoint-ip-address-type", endpoint, `VpcEndpoint "endpoint"'s ipAddressType is not known yet.`)]);
+        expectOnly(of(ds, "apprunner-endpoint-interface"), [
+            unchecked("apprunner-endpoint-interface", endpoint, `VpcEndpoint "endpoint"'s vpcEndpointType is not known yet.`),
+        ]);
+        expectOnly(of(ds, "apprunner-endpoint-ip-address-type"), [
+            unchecked("apprunner-endpoint-ip-address-type", endpoint, `VpcEndpoint "endpoint"'s ipAddressType is not known yet.`),
+        ]);
     });
 
     it("a SecurityGroupRule whose cidrBlocks is an unknown list (vpc.cidrBlock.apply(c => [c])) beside an App Runner endpoint: no crash", async () => {
@@ -456,8 +621,16 @@ describe("policy rules on values unknown in every way", () => {
         assert.deepEqual(
             sg.map((d) => [d.policy, d.level, d.message.split("\n")[1]]),
             [
-                ["apprunner-endpoint-sg-not-world-open", "advisory", `could not check: SecurityGroupRule "from-vpc"'s direction, protocol, ports or sources are not known yet.`],
-                ["apprunner-endpoint-sg-https-only", "advisory", `could not check: SecurityGroupRule "from-vpc"'s direction, protocol, ports or sources are not known yet.`],
+                [
+                    "apprunner-endpoint-sg-not-world-open",
+                    "advisory",
+                    `could not check: SecurityGroupRule "from-vpc"'s direction, protocol, ports or sources are not known yet.`,
+                ],
+                [
+                    "apprunner-endpoint-sg-https-only",
+                    "advisory",
+                    `could not check: SecurityGroupRule "from-vpc"'s direction, protocol, ports or sources are not known yet.`,
+                ],
             ],
         );
     });

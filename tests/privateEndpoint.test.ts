@@ -104,7 +104,10 @@ describe("PrivateEndpoint", () => {
                 status: "AVAILABLE",
                 securityGroupId: mocks.byName("api-endpoint-sg").id,
             });
-            assert.match(outputs.vpcIngressConnectionArn!, /^arn:aws:apprunner:us-east-1:123456789012:vpcingressconnection\/api-connection-[0-9a-f]{7}\/[0-9a-f]{32}$/);
+            assert.match(
+                outputs.vpcIngressConnectionArn!,
+                /^arn:aws:apprunner:us-east-1:123456789012:vpcingressconnection\/api-connection-[0-9a-f]{7}\/[0-9a-f]{32}$/,
+            );
         });
 
         it("exposes the child resources to TypeScript", async () => {
@@ -137,9 +140,18 @@ describe("PrivateEndpoint", () => {
         const mocks = new AwsMocks().install();
         const pe = new PrivateEndpoint("admin", { serviceArn: T.adminServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId });
         const outputs = await outputsOf(pe);
-        assert.deepEqual(mocks.custom().map((r) => r.name), ["admin-connection"]);
-        assert.deepEqual(mocks.byName("admin-connection").inputs.ingressVpcConfiguration, { vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId });
-        assert.deepEqual(mocks.invokes.map((i) => i.token), ["aws:index/getRegion:getRegion", "aws:cloudcontrol/getResource:getResource"]);
+        assert.deepEqual(
+            mocks.custom().map((r) => r.name),
+            ["admin-connection"],
+        );
+        assert.deepEqual(mocks.byName("admin-connection").inputs.ingressVpcConfiguration, {
+            vpcId: T.vpcId,
+            vpcEndpointId: T.existingEndpointId,
+        });
+        assert.deepEqual(
+            mocks.invokes.map((i) => i.token),
+            ["aws:index/getRegion:getRegion", "aws:cloudcontrol/getResource:getResource"],
+        );
         assert.equal(outputs.vpcEndpointId, T.existingEndpointId);
         assert.equal(outputs.securityGroupId, undefined);
         assert.equal(pe.vpcEndpoint, undefined);
@@ -155,7 +167,13 @@ describe("PrivateEndpoint", () => {
             securityGroupIds: [T.existingSecurityGroupId],
         });
         await outputsOf(pe);
-        assert.deepEqual(mocks.custom().map((r) => r.type).sort(), [CONNECTION, ENDPOINT]);
+        assert.deepEqual(
+            mocks
+                .custom()
+                .map((r) => r.type)
+                .sort(),
+            [CONNECTION, ENDPOINT],
+        );
         assert.deepEqual(mocks.byName("api-endpoint").inputs.securityGroupIds, [T.existingSecurityGroupId]);
         assert.equal(mocks.invokesOf("aws:ec2/getVpc:getVpc").length, 0);
     });
@@ -211,33 +229,43 @@ describe("PrivateEndpoint", () => {
 
     it("one endpoint shared by N services: one endpoint, N connections, and lookups that do not grow with N (but each service's)", async () => {
         const mocks = new AwsMocks().install();
-        const services = Array.from({ length: 5 }, (_, i) =>
-            new aws.apprunner.Service(`svc${i}`, {
-                serviceName: `service-${i}`,
-                sourceConfiguration: { imageRepository: { imageIdentifier: "public.ecr.aws/aws-containers/hello-app-runner:latest", imageRepositoryType: "ECR_PUBLIC" } },
-                networkConfiguration: { ingressConfiguration: { isPubliclyAccessible: false } },
-            }),
+        const services = Array.from(
+            { length: 5 },
+            (_, i) =>
+                new aws.apprunner.Service(`svc${i}`, {
+                    serviceName: `service-${i}`,
+                    sourceConfiguration: {
+                        imageRepository: {
+                            imageIdentifier: "public.ecr.aws/aws-containers/hello-app-runner:latest",
+                            imageRepositoryType: "ECR_PUBLIC",
+                        },
+                    },
+                    networkConfiguration: { ingressConfiguration: { isPubliclyAccessible: false } },
+                }),
         );
-        const first = new PrivateEndpoint("svc0", { serviceArn: services[0].arn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB, T.subnetC] });
-        const rest = services.slice(1).map((s, i) => new PrivateEndpoint(`svc${i + 1}`, { serviceArn: s.arn, vpcId: T.vpcId, vpcEndpointId: first.vpcEndpointId }));
+        const first = new PrivateEndpoint("svc0", {
+            serviceArn: services[0].arn,
+            vpcId: T.vpcId,
+            subnetIds: [T.subnetA, T.subnetB, T.subnetC],
+        });
+        const rest = services
+            .slice(1)
+            .map((s, i) => new PrivateEndpoint(`svc${i + 1}`, { serviceArn: s.arn, vpcId: T.vpcId, vpcEndpointId: first.vpcEndpointId }));
         const all = await Promise.all([first, ...rest].map(outputsOf));
         assert.equal(mocks.custom(ENDPOINT).length, 1);
         assert.equal(mocks.custom(SG).length, 1);
         assert.equal(mocks.custom(CONNECTION).length, 5);
         assert.deepEqual(new Set(all.map((o) => o.vpcEndpointId)), new Set([mocks.custom(ENDPOINT)[0].id]));
         assert.equal(new Set(all.map((o) => o.domainName)).size, 5);
-        assert.deepEqual(
-            mocks.invokes.map((i) => i.token).sort(),
-            [
-                ...Array(5).fill("aws:cloudcontrol/getResource:getResource"),
-                "aws:ec2/getSubnet:getSubnet",
-                "aws:ec2/getSubnet:getSubnet",
-                "aws:ec2/getSubnet:getSubnet",
-                "aws:ec2/getVpc:getVpc",
-                "aws:index/getCallerIdentity:getCallerIdentity",
-                "aws:index/getRegion:getRegion",
-            ],
-        );
+        assert.deepEqual(mocks.invokes.map((i) => i.token).sort(), [
+            ...Array(5).fill("aws:cloudcontrol/getResource:getResource"),
+            "aws:ec2/getSubnet:getSubnet",
+            "aws:ec2/getSubnet:getSubnet",
+            "aws:ec2/getSubnet:getSubnet",
+            "aws:ec2/getVpc:getVpc",
+            "aws:index/getCallerIdentity:getCallerIdentity",
+            "aws:index/getRegion:getRegion",
+        ]);
         assert.deepEqual(mocks.unhandled, []);
     });
 
@@ -256,17 +284,31 @@ describe("PrivateEndpoint", () => {
         before(async () => {
             mocks = new AwsMocks({ preview: true }).install();
             const vpc = new aws.ec2.Vpc("vpc", { cidrBlock: "10.0.0.0/16" });
-            const subnets = ["a", "b"].map((z, i) => new aws.ec2.Subnet(`subnet-${z}`, { vpcId: vpc.id, cidrBlock: `10.0.${i}.0/24`, availabilityZone: `us-east-1${z}` }));
+            const subnets = ["a", "b"].map(
+                (z, i) =>
+                    new aws.ec2.Subnet(`subnet-${z}`, { vpcId: vpc.id, cidrBlock: `10.0.${i}.0/24`, availabilityZone: `us-east-1${z}` }),
+            );
             const service = new aws.apprunner.Service("svc", {
                 serviceName: "svc-api",
-                sourceConfiguration: { imageRepository: { imageIdentifier: "public.ecr.aws/aws-containers/hello-app-runner:latest", imageRepositoryType: "ECR_PUBLIC" } },
+                sourceConfiguration: {
+                    imageRepository: {
+                        imageIdentifier: "public.ecr.aws/aws-containers/hello-app-runner:latest",
+                        imageRepositoryType: "ECR_PUBLIC",
+                    },
+                },
             });
             const pe = new PrivateEndpoint("api", { serviceArn: service.arn, vpcId: vpc.id, subnetIds: subnets.map((s) => s.id) });
             outputs = await outputsOf(pe);
         });
 
         it("registers every child and leaves the outputs unknown, without hanging", () => {
-            assert.deepEqual(mocks.custom().map((r) => r.name).sort(), ["api-connection", "api-endpoint", "api-endpoint-sg", "subnet-a", "subnet-b", "svc", "vpc"]);
+            assert.deepEqual(
+                mocks
+                    .custom()
+                    .map((r) => r.name)
+                    .sort(),
+                ["api-connection", "api-endpoint", "api-endpoint-sg", "subnet-a", "subnet-b", "svc", "vpc"],
+            );
             assert.deepEqual(outputs, {
                 domainName: undefined,
                 url: undefined,
@@ -279,7 +321,10 @@ describe("PrivateEndpoint", () => {
 
         it("still knows the endpoint's service name from the provider's region", () => {
             assert.equal(mocks.byName("api-endpoint").inputs.serviceName, "com.amazonaws.us-east-1.apprunner.requests");
-            assert.deepEqual(mocks.invokes.map((i) => i.token).sort(), ["aws:index/getCallerIdentity:getCallerIdentity", "aws:index/getRegion:getRegion"]);
+            assert.deepEqual(mocks.invokes.map((i) => i.token).sort(), [
+                "aws:index/getCallerIdentity:getCallerIdentity",
+                "aws:index/getRegion:getRegion",
+            ]);
         });
     });
 });
@@ -287,7 +332,12 @@ describe("PrivateEndpoint", () => {
 describe("PrivateEndpoint, dual-stack", () => {
     it("creates a dualstack endpoint whose security group also admits the VPC's IPv6 block", async () => {
         const mocks = new AwsMocks().install();
-        const pe = new PrivateEndpoint("api", { serviceArn: T.apiServiceArn, vpcId: T.dualVpcId, subnetIds: [T.dualSubnetA, T.dualSubnetB], ipAddressType: "dualstack" });
+        const pe = new PrivateEndpoint("api", {
+            serviceArn: T.apiServiceArn,
+            vpcId: T.dualVpcId,
+            subnetIds: [T.dualSubnetA, T.dualSubnetB],
+            ipAddressType: "dualstack",
+        });
         const outputs = await outputsOf(pe);
         assert.deepEqual(mocks.byName("api-endpoint-sg").inputs.ingress, [
             {
@@ -353,7 +403,12 @@ describe("PrivateEndpoint keeps secrets secret", () => {
 
     it("a secret connectionName is refused before any child is registered, without echoing it", async () => {
         const mocks = new AwsMocks().install();
-        const pe = new PrivateEndpoint("api", { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB], connectionName: pulumi.secret("payments-api") });
+        const pe = new PrivateEndpoint("api", {
+            serviceArn: T.apiServiceArn,
+            vpcId: T.vpcId,
+            subnetIds: [T.subnetA, T.subnetB],
+            connectionName: pulumi.secret("payments-api"),
+        });
         await assert.rejects(valueOf(pe.domainName), (e: any) => {
             assert.equal(e.message.replace(/^(error serializing property "[^"]+": )+/, ""), SECRET_NAME);
             return true;
@@ -368,13 +423,22 @@ describe("PrivateEndpoint keeps secrets secret", () => {
         const vpc = new aws.ec2.Vpc("vpc", { cidrBlock: "10.0.0.0/16" });
         const connectionName = pulumi.secret(pulumi.interpolate`conn-${vpc.id}`);
         assert.equal(await (connectionName as any).isKnown, false, "the name is unknown in this preview");
-        const pe = new PrivateEndpoint("api", { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId, connectionName });
+        const pe = new PrivateEndpoint("api", {
+            serviceArn: T.apiServiceArn,
+            vpcId: T.vpcId,
+            vpcEndpointId: T.existingEndpointId,
+            connectionName,
+        });
         await assert.rejects(valueOf(pe.domainName), (e: any) => {
             assert.equal(e.message.replace(/^(error serializing property "[^"]+": )+/, ""), SECRET_NAME);
             return true;
         });
         await mocks.settle();
-        assert.deepEqual(mocks.custom().map((r) => r.name), ["vpc"], "the VPC only, no child of the component");
+        assert.deepEqual(
+            mocks.custom().map((r) => r.name),
+            ["vpc"],
+            "the VPC only, no child of the component",
+        );
     });
 });
 
@@ -405,7 +469,9 @@ describe("PrivateEndpoint's connection name survives renames", () => {
     // autonaming (kept in state, so not recomputed on a rename) names the connection.
     const connectionInputs = async (name: string, opts: pulumi.ComponentResourceOptions = {}, stack = "stack") => {
         const mocks = new AwsMocks().install("project", stack);
-        await outputsOf(new PrivateEndpoint(name, { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId }, opts));
+        await outputsOf(
+            new PrivateEndpoint(name, { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId }, opts),
+        );
         return mocks.byName(`${name}-connection`).inputs;
     };
 
@@ -421,7 +487,15 @@ describe("PrivateEndpoint's connection name survives renames", () => {
         const parents = ["team-a", "team-b"].map((n) => new pulumi.ComponentResource("my:index:Team", n, {}));
         const services = [T.apiServiceArn, T.adminServiceArn];
         await Promise.all(
-            parents.map((parent, i) => outputsOf(new PrivateEndpoint("api", { serviceArn: services[i], vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId }, { parent }))),
+            parents.map((parent, i) =>
+                outputsOf(
+                    new PrivateEndpoint(
+                        "api",
+                        { serviceArn: services[i], vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
+                        { parent },
+                    ),
+                ),
+            ),
         );
         const names = mocks.custom("aws:apprunner/vpcIngressConnection:VpcIngressConnection").map((c) => c.state!.name);
         assert.equal(names.length, 2);

@@ -26,8 +26,18 @@ function provider(scale = 0) {
     return { p: new AwsProvider(ctx, () => "abc1234"), aws, calls };
 }
 
-const endpointInputs = (over: Record<string, unknown> = {}) => ({ vpcId: T.vpcId, serviceName: "com.amazonaws.us-east-1.apprunner.requests", vpcEndpointType: "Interface", subnetIds: [T.subnetA, T.subnetB], ...over });
-const connectionInputs = (over: Record<string, unknown> = {}) => ({ serviceArn: T.adminServiceArn, ingressVpcConfiguration: { vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId }, ...over });
+const endpointInputs = (over: Record<string, unknown> = {}) => ({
+    vpcId: T.vpcId,
+    serviceName: "com.amazonaws.us-east-1.apprunner.requests",
+    vpcEndpointType: "Interface",
+    subnetIds: [T.subnetA, T.subnetB],
+    ...over,
+});
+const connectionInputs = (over: Record<string, unknown> = {}) => ({
+    serviceArn: T.adminServiceArn,
+    ingressVpcConfiguration: { vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
+    ...over,
+});
 
 describe("the copy of the AWS provider (plan/provider)", () => {
     describe("Check", () => {
@@ -42,10 +52,14 @@ describe("the copy of the AWS provider (plan/provider)", () => {
             assert.deepEqual(p.check(CONNECTION, "c", { ingressVpcConfiguration: {} }).failures, [
                 "Missing required argument. The argument \"service_arn\" is required, but no definition was found.. Examine values at 'c.serviceArn'.",
             ]);
-            assert.deepEqual(p.check(SECURITY_GROUP, "group", { vpcId: T.vpcId, ingress: [{ fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.1/16"] }] }).failures, [
-                "\"10.0.0.1/16\" is not a valid IPv4 CIDR block; did you mean \"10.0.0.0/16\"?. Examine values at 'group.ingress[0].cidrBlocks[0]'.",
-                "Missing required argument. The argument \"ingress.0.protocol\" is required, but no definition was found.. Examine values at 'group.ingress[0].protocol'.",
-            ]);
+            assert.deepEqual(
+                p.check(SECURITY_GROUP, "group", { vpcId: T.vpcId, ingress: [{ fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.1/16"] }] })
+                    .failures,
+                [
+                    '"10.0.0.1/16" is not a valid IPv4 CIDR block; did you mean "10.0.0.0/16"?. Examine values at \'group.ingress[0].cidrBlocks[0]\'.',
+                    "Missing required argument. The argument \"ingress.0.protocol\" is required, but no definition was found.. Examine values at 'group.ingress[0].protocol'.",
+                ],
+            );
             assert.deepEqual(p.check(VPC_ENDPOINT, "e", endpointInputs({ subnetIds: "subnet-a" })).failures, [
                 "expected array type, got \"subnet-a\" of type string. Examine values at 'e.subnetIds'.",
             ]);
@@ -53,22 +67,49 @@ describe("the copy of the AWS provider (plan/provider)", () => {
 
         it("fills in the provider's defaults, and keeps an autoname the state holds", () => {
             const { p } = provider();
-            assert.deepEqual(p.check(SECURITY_GROUP, "group", { vpcId: T.vpcId }).inputs, { vpcId: T.vpcId, name: "group-abc1234", description: "Managed by Pulumi", __defaults: ["name", "description"] });
+            assert.deepEqual(p.check(SECURITY_GROUP, "group", { vpcId: T.vpcId }).inputs, {
+                vpcId: T.vpcId,
+                name: "group-abc1234",
+                description: "Managed by Pulumi",
+                __defaults: ["name", "description"],
+            });
             // An autoname is not validated; AWS judges it (a group named "sg-…" is refused there).
             assert.deepEqual(p.check(SECURITY_GROUP, "sg", { vpcId: T.vpcId }).failures, []);
-            assert.deepEqual(p.check(SECURITY_GROUP, "group", { vpcId: T.vpcId, name: "sg-mine" }).failures, ["invalid value for name (cannot begin with sg-). Examine values at 'group.name'."]);
+            assert.deepEqual(p.check(SECURITY_GROUP, "group", { vpcId: T.vpcId, name: "sg-mine" }).failures, [
+                "invalid value for name (cannot begin with sg-). Examine values at 'group.name'.",
+            ]);
             assert.equal(p.check(VPC_ENDPOINT, "e", { vpcId: T.vpcId }).inputs.vpcEndpointType, "Gateway");
             const kept = p.check(CONNECTION, "c", connectionInputs(), { name: "c-0000000", __defaults: ["name"] }).inputs;
             assert.equal(kept.name, "c-0000000");
-            assert.equal(p.check(CONNECTION, "c", connectionInputs(), {}, { mode: "propose", proposedName: "c-proposed" }).inputs.name, "c-proposed");
+            assert.equal(
+                p.check(CONNECTION, "c", connectionInputs(), {}, { mode: "propose", proposedName: "c-proposed" }).inputs.name,
+                "c-proposed",
+            );
         });
     });
 
     describe("Diff", () => {
         it("compares with the state: sets in any order, rules by content, nested blocks AWS fills in kept", async () => {
             const { p } = provider();
-            const group = await p.create(SECURITY_GROUP, p.check(SECURITY_GROUP, "group", { vpcId: T.vpcId, ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/16", "10.1.0.0/16"] }], egress: [] }).inputs, "us-east-1");
-            const news = p.check(SECURITY_GROUP, "group", { vpcId: T.vpcId, ingress: [{ protocol: "6", fromPort: 443, toPort: 443, cidrBlocks: ["10.1.0.0/16", "10.0.0.0/16"] }], egress: [] }, group.state).inputs;
+            const group = await p.create(
+                SECURITY_GROUP,
+                p.check(SECURITY_GROUP, "group", {
+                    vpcId: T.vpcId,
+                    ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/16", "10.1.0.0/16"] }],
+                    egress: [],
+                }).inputs,
+                "us-east-1",
+            );
+            const news = p.check(
+                SECURITY_GROUP,
+                "group",
+                {
+                    vpcId: T.vpcId,
+                    ingress: [{ protocol: "6", fromPort: 443, toPort: 443, cidrBlocks: ["10.1.0.0/16", "10.0.0.0/16"] }],
+                    egress: [],
+                },
+                group.state,
+            ).inputs;
             assert.deepEqual(p.diff(SECURITY_GROUP, group.state, news, news), { changes: [], replaces: [], deleteBeforeReplace: false });
             const e = await p.create(VPC_ENDPOINT, p.check(VPC_ENDPOINT, "e", endpointInputs()).inputs, "us-east-1");
             const reordered = p.check(VPC_ENDPOINT, "e", endpointInputs({ subnetIds: [T.subnetB, T.subnetA] })).inputs;
@@ -80,7 +121,11 @@ describe("the copy of the AWS provider (plan/provider)", () => {
             const named = p.check(CONNECTION, "c", connectionInputs({ name: "mine" })).inputs;
             const { state } = await p.create(CONNECTION, named, "us-east-1");
             const moved = p.check(CONNECTION, "c", connectionInputs({ name: "mine", serviceArn: T.apiServiceArn })).inputs;
-            assert.deepEqual(p.diff(CONNECTION, state, moved, named), { changes: ["serviceArn"], replaces: ["serviceArn"], deleteBeforeReplace: true });
+            assert.deepEqual(p.diff(CONNECTION, state, moved, named), {
+                changes: ["serviceArn"],
+                replaces: ["serviceArn"],
+                deleteBeforeReplace: true,
+            });
             const retagged = p.check(CONNECTION, "c", connectionInputs({ name: "mine", tags: { team: "x" } })).inputs;
             assert.deepEqual(p.diff(CONNECTION, state, retagged, named), { changes: ["tags"], replaces: [], deleteBeforeReplace: false });
         });
@@ -89,11 +134,23 @@ describe("the copy of the AWS provider (plan/provider)", () => {
     describe("Read", () => {
         it("a refresh keeps the old inputs' keys and set elements that still exist; a rule added out of band shows in the state only", async () => {
             const { p, aws } = provider();
-            const inputs = p.check(SECURITY_GROUP, "group", { vpcId: T.vpcId, ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/16"] }], egress: [] }).inputs;
+            const inputs = p.check(SECURITY_GROUP, "group", {
+                vpcId: T.vpcId,
+                ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/16"] }],
+                egress: [],
+            }).inputs;
             const { id } = await p.create(SECURITY_GROUP, inputs, "us-east-1");
-            aws.call("ec2", "AuthorizeSecurityGroupIngress", { GroupId: id, IpPermissions: [{ IpProtocol: "tcp", FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: "0.0.0.0/0" }] }] }, "us-east-1");
+            aws.call(
+                "ec2",
+                "AuthorizeSecurityGroupIngress",
+                { GroupId: id, IpPermissions: [{ IpProtocol: "tcp", FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: "0.0.0.0/0" }] }] },
+                "us-east-1",
+            );
             const read = (await p.read(SECURITY_GROUP, id, "us-east-1", inputs, {}))!;
-            assert.deepEqual(read.state.ingress.map((r: { cidrBlocks: string[] }) => r.cidrBlocks), [["10.0.0.0/16"], ["0.0.0.0/0"]]);
+            assert.deepEqual(
+                read.state.ingress.map((r: { cidrBlocks: string[] }) => r.cidrBlocks),
+                [["10.0.0.0/16"], ["0.0.0.0/0"]],
+            );
             assert.deepEqual(read.inputs.ingress, inputs.ingress);
             assert.deepEqual(p.diff(SECURITY_GROUP, read.state, inputs, read.inputs).changes, ["ingress"]);
         });
@@ -107,11 +164,19 @@ describe("the copy of the AWS provider (plan/provider)", () => {
                 serviceName: "com.amazonaws.us-east-1.apprunner.requests",
                 serviceRegion: "us-east-1",
                 region: "us-east-1",
-                subnetConfigurations: [{ ipv4: "", ipv6: "", subnetId: T.subnetA }, { ipv4: "", ipv6: "", subnetId: T.subnetB }],
+                subnetConfigurations: [
+                    { ipv4: "", ipv6: "", subnetId: T.subnetA },
+                    { ipv4: "", ipv6: "", subnetId: T.subnetB },
+                ],
                 subnetIds: [T.subnetA, T.subnetB],
                 vpcEndpointType: "Interface",
                 vpcId: T.vpcId,
-                dnsOptions: { dnsRecordIpType: "ipv4", privateDnsOnlyForInboundResolverEndpoint: false, privateDnsPreference: "", privateDnsSpecifiedDomains: [] },
+                dnsOptions: {
+                    dnsRecordIpType: "ipv4",
+                    privateDnsOnlyForInboundResolverEndpoint: false,
+                    privateDnsPreference: "",
+                    privateDnsSpecifiedDomains: [],
+                },
                 __defaults: [],
             });
             aws.call("ec2", "DeleteVpcEndpoints", { VpcEndpointIds: [T.existingEndpointId] }, "us-east-1");
@@ -137,7 +202,10 @@ describe("the copy of the AWS provider (plan/provider)", () => {
             await assert.rejects(created, (e: unknown) => {
                 assert.ok(e instanceof PartialCreate);
                 assert.match(e.id, /^arn:aws:apprunner:us-east-1:123456789012:vpcingressconnection\/c-abc1234\/[0-9a-f]{32}$/);
-                assert.equal(e.message, `waiting for App Runner VPC Ingress Connection (${e.id}) create: timeout while waiting for state to become 'AVAILABLE' (last state: 'PENDING_CREATION', timeout: 2m0s)`);
+                assert.equal(
+                    e.message,
+                    `waiting for App Runner VPC Ingress Connection (${e.id}) create: timeout while waiting for state to become 'AVAILABLE' (last state: 'PENDING_CREATION', timeout: 2m0s)`,
+                );
                 assert.equal(e.state.status, "PENDING_CREATION");
                 return true;
             });
@@ -154,7 +222,10 @@ describe("the copy of the AWS provider (plan/provider)", () => {
             };
             await assert.rejects(p.create(CONNECTION, inputs, "us-east-1"), (e: unknown) => {
                 assert.ok(e instanceof PartialCreate);
-                assert.equal(e.message, `waiting for App Runner VPC Ingress Connection (${e.id}) create: unexpected state 'FAILED_CREATION', wanted target 'AVAILABLE'. last error: %!s(<nil>)`);
+                assert.equal(
+                    e.message,
+                    `waiting for App Runner VPC Ingress Connection (${e.id}) create: unexpected state 'FAILED_CREATION', wanted target 'AVAILABLE'. last error: %!s(<nil>)`,
+                );
                 return true;
             });
         });

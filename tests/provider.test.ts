@@ -8,7 +8,7 @@ import { AwsMocks, TOPOLOGY as T } from "./mocks";
 import { ROOT, SCHEMA_PATH } from "./schema";
 import { FakeEngine, ProviderProcess, unknownOutput } from "./wire";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the SDK's rpc module is internal: its exports are not in the package's types
 const rpc = require("@pulumi/pulumi/runtime/rpc");
 
 const TYPE = "apprunner-private:index:PrivateEndpoint";
@@ -23,7 +23,11 @@ function connectedOutside(serviceArn: string): { mocks: AwsMocks; existing: stri
     const existing = mocks.aws.call(
         "apprunner",
         "CreateVpcIngressConnection",
-        { ServiceArn: serviceArn, VpcIngressConnectionName: "made-in-console", IngressVpcConfiguration: { VpcId: T.vpcId, VpcEndpointId: T.existingEndpointId } },
+        {
+            ServiceArn: serviceArn,
+            VpcIngressConnectionName: "made-in-console",
+            IngressVpcConfiguration: { VpcId: T.vpcId, VpcEndpointId: T.existingEndpointId },
+        },
         "us-east-1",
     ).VpcIngressConnection.VpcIngressConnectionArn;
     return { mocks, existing };
@@ -91,7 +95,13 @@ describe("component provider over gRPC", function () {
 
     it("Construct serves InterfaceEndpoint too: its security group and endpoint, and a PrivateEndpoint sharing it", async () => {
         const SHARED = "apprunner-private:index:InterfaceEndpoint";
-        const { urn, state } = await provider.construct({ engine, type: SHARED, name: "shared", stack: "shared", inputs: { vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] } });
+        const { urn, state } = await provider.construct({
+            engine,
+            type: SHARED,
+            name: "shared",
+            stack: "shared",
+            inputs: { vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] },
+        });
         assert.equal(urn, `urn:pulumi:stack::project::${SHARED}::shared`);
         assert.deepEqual(
             engine.registrations.map((r) => [r.type, r.name, r.parent]).sort(),
@@ -102,8 +112,17 @@ describe("component provider over gRPC", function () {
             ].sort(),
         );
         const endpoint = engine.mocks.custom("aws:ec2/vpcEndpoint:VpcEndpoint")[0];
-        assert.deepEqual(state, { vpcEndpointId: endpoint.id, securityGroupId: engine.mocks.custom("aws:ec2/securityGroup:SecurityGroup")[0].id, vpcId: T.vpcId });
-        const { state: api } = await provider.construct({ engine, name: "api", stack: "shared", inputs: { serviceArn: T.apiServiceArn, vpcId: state.vpcId, vpcEndpointId: state.vpcEndpointId } });
+        assert.deepEqual(state, {
+            vpcEndpointId: endpoint.id,
+            securityGroupId: engine.mocks.custom("aws:ec2/securityGroup:SecurityGroup")[0].id,
+            vpcId: T.vpcId,
+        });
+        const { state: api } = await provider.construct({
+            engine,
+            name: "api",
+            stack: "shared",
+            inputs: { serviceArn: T.apiServiceArn, vpcId: state.vpcId, vpcEndpointId: state.vpcEndpointId },
+        });
         assert.equal(api.vpcEndpointId, endpoint.id);
         assert.equal(engine.mocks.custom("aws:ec2/vpcEndpoint:VpcEndpoint").length, 1);
     });
@@ -126,7 +145,10 @@ describe("component provider over gRPC", function () {
                 return true;
             },
         );
-        assert.deepEqual(engine.registrations.filter((r) => r.custom), []);
+        assert.deepEqual(
+            engine.registrations.filter((r) => r.custom),
+            [],
+        );
     });
 
     it("an explicit aws provider passed in `providers` reaches every child and lookup", async () => {
@@ -155,10 +177,7 @@ describe("component provider over gRPC", function () {
             inputs: { serviceArn: unknownOutput([serviceUrn]), vpcId: T.vpcId, subnetIds: unknownOutput() },
         });
 
-        assert.deepEqual(
-            engine.registrations.map((r) => r.name).sort(),
-            ["api", "api-connection", "api-endpoint", "api-endpoint-sg"],
-        );
+        assert.deepEqual(engine.registrations.map((r) => r.name).sort(), ["api", "api-connection", "api-endpoint", "api-endpoint-sg"]);
         const connection = engine.registrations.find((r) => r.name === "api-connection")!;
         assert.ok(pulumi.isUnknown(connection.inputs.serviceArn), "unknown in a preview");
         for (const k of ["domainName", "url", "vpcEndpointId", "vpcIngressConnectionArn", "status"]) {
@@ -181,7 +200,11 @@ describe("component provider over gRPC", function () {
                 return true;
             },
         );
-        assert.deepEqual(engine.registrations.filter((r) => r.custom), [], "no child registered");
+        assert.deepEqual(
+            engine.registrations.filter((r) => r.custom),
+            [],
+            "no child registered",
+        );
         engine.reset(new AwsMocks());
         const { state } = await provider.construct({
             engine,
@@ -199,7 +222,12 @@ describe("component provider over gRPC", function () {
         engine.reset(mocks);
         const started = performance.now();
         await assert.rejects(
-            provider.construct({ engine, name: "taken", stack: "refused", inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId } }),
+            provider.construct({
+                engine,
+                name: "taken",
+                stack: "refused",
+                inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
+            }),
             (e: any) => {
                 const [head, tail] = e.details.split(/RequestID: [0-9a-f-]{36}, /);
                 assert.equal(
@@ -207,7 +235,10 @@ describe("component provider over gRPC", function () {
                     'VpcIngressConnection "taken-connection": creating App Runner VPC Ingress Connection (taken-connection-0000001): operation error AppRunner: ' +
                         "CreateVpcIngressConnection, https response error StatusCode: 400, ",
                 );
-                assert.equal(tail, `api error InvalidRequestException: Service ${T.apiServiceArn} already has a VPC ingress connection: ${existing}`);
+                assert.equal(
+                    tail,
+                    `api error InvalidRequestException: Service ${T.apiServiceArn} already has a VPC ingress connection: ${existing}`,
+                );
                 return true;
             },
         );
@@ -217,14 +248,24 @@ describe("component provider over gRPC", function () {
         assert.ok(ms < 1000, `answered in ${ms.toFixed(0)} ms`);
         assert.ok(peakRssMb < 300, `peak RSS ${peakRssMb} MB`);
         engine.reset(new AwsMocks());
-        const { state } = await provider.construct({ engine, name: "next", stack: "refused", inputs: { serviceArn: T.adminServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId } });
+        const { state } = await provider.construct({
+            engine,
+            name: "next",
+            stack: "refused",
+            inputs: { serviceArn: T.adminServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
+        });
         assert.equal(state.status, "AVAILABLE");
     });
 
     it("a service AWS does not have is refused before any child, from Cloud Control's answer", async () => {
         const missing = T.apiServiceArn.replace("api-service", "gone-service");
         await assert.rejects(
-            provider.construct({ engine, name: "gone", stack: "missing", inputs: { serviceArn: missing, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] } }),
+            provider.construct({
+                engine,
+                name: "gone",
+                stack: "missing",
+                inputs: { serviceArn: missing, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] },
+            }),
             (e: any) => {
                 assert.equal(
                     e.details,
@@ -234,12 +275,21 @@ describe("component provider over gRPC", function () {
                 return true;
             },
         );
-        assert.deepEqual(engine.registrations.filter((r) => r.custom), [], "no endpoint, no security group, no connection");
+        assert.deepEqual(
+            engine.registrations.filter((r) => r.custom),
+            [],
+            "no endpoint, no security group, no connection",
+        );
     });
 
     it("bad input found only by a lookup fails Construct too, with the message", async () => {
         await assert.rejects(
-            provider.construct({ engine, name: "same-zone", stack: "lookup", inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetA2] } }),
+            provider.construct({
+                engine,
+                name: "same-zone",
+                stack: "lookup",
+                inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetA2] },
+            }),
             (e: any) => {
                 assert.equal(
                     e.details,
@@ -248,15 +298,30 @@ describe("component provider over gRPC", function () {
                 return true;
             },
         );
-        assert.deepEqual(engine.registrations.filter((r) => r.custom), [], "nothing billable");
+        assert.deepEqual(
+            engine.registrations.filter((r) => r.custom),
+            [],
+            "nothing billable",
+        );
     });
 
     it("two concurrent Constructs, one refused: the refusal answers its own Construct alone; the other succeeds, and nothing else is logged", async () => {
         const SHARED = "apprunner-private:index:InterfaceEndpoint";
-        const shared = provider.construct({ engine, type: SHARED, name: "shared", stack: "concurrent", inputs: { vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetA2] } });
+        const shared = provider.construct({
+            engine,
+            type: SHARED,
+            name: "shared",
+            stack: "concurrent",
+            inputs: { vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetA2] },
+        });
         // `audit` stays in flight (its connection unanswered) until `shared` has been answered.
         engine.hold("audit-connection", shared);
-        const audit = provider.construct({ engine, name: "audit", stack: "concurrent", inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] } });
+        const audit = provider.construct({
+            engine,
+            name: "audit",
+            stack: "concurrent",
+            inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] },
+        });
         const [refused, served] = await Promise.allSettled([shared, audit]);
 
         assert.equal(refused.status, "rejected");
@@ -275,21 +340,37 @@ describe("component provider over gRPC", function () {
             securityGroupId: engine.mocks.custom("aws:ec2/securityGroup:SecurityGroup")[0].id,
         });
         assert.deepEqual(
-            engine.registrations.filter((r) => r.custom).map((r) => r.name).sort(),
+            engine.registrations
+                .filter((r) => r.custom)
+                .map((r) => r.name)
+                .sort(),
             ["audit-connection", "audit-endpoint", "audit-endpoint-sg"],
             "nothing of shared's",
         );
         // The engine shows every error logged by the provider too: the refusal is the Construct's answer, and only that.
-        assert.deepEqual(engine.logs.filter((l) => l.severity >= ERROR), []);
+        assert.deepEqual(
+            engine.logs.filter((l) => l.severity >= ERROR),
+            [],
+        );
     });
 
     it("two concurrent Constructs, one whose child AWS refuses: AWS's reason answers that Construct alone; the other succeeds", async () => {
         const { mocks, existing } = connectedOutside(T.apiServiceArn);
         engine.reset(mocks);
-        const taken = provider.construct({ engine, name: "taken", stack: "concurrent-aws", inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId } });
+        const taken = provider.construct({
+            engine,
+            name: "taken",
+            stack: "concurrent-aws",
+            inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
+        });
         // `audit` stays in flight (its connection unanswered) until `taken` has been answered.
         engine.hold("audit-connection", taken);
-        const audit = provider.construct({ engine, name: "audit", stack: "concurrent-aws", inputs: { serviceArn: T.adminServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId } });
+        const audit = provider.construct({
+            engine,
+            name: "audit",
+            stack: "concurrent-aws",
+            inputs: { serviceArn: T.adminServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
+        });
         const [refused, served] = await Promise.allSettled([taken, audit]);
 
         assert.equal(refused.status, "rejected");
@@ -299,10 +380,16 @@ describe("component provider over gRPC", function () {
             'VpcIngressConnection "taken-connection": creating App Runner VPC Ingress Connection (taken-connection-0000001): operation error AppRunner: ' +
                 "CreateVpcIngressConnection, https response error StatusCode: 400, ",
         );
-        assert.equal(tail, `api error InvalidRequestException: Service ${T.apiServiceArn} already has a VPC ingress connection: ${existing}`);
+        assert.equal(
+            tail,
+            `api error InvalidRequestException: Service ${T.apiServiceArn} already has a VPC ingress connection: ${existing}`,
+        );
         assert.equal(served.status, "fulfilled", served.status === "rejected" ? served.reason.details : "");
         assert.equal((served as PromiseFulfilledResult<{ state: Record<string, any> }>).value.state.status, "AVAILABLE");
-        assert.deepEqual(engine.logs.filter((l) => l.severity >= ERROR), []);
+        assert.deepEqual(
+            engine.logs.filter((l) => l.severity >= ERROR),
+            [],
+        );
     });
 
     it("a service connected by two components of one deployment is refused in the second's Construct, before any child", async () => {
@@ -316,7 +403,11 @@ describe("component provider over gRPC", function () {
             );
             return true;
         });
-        assert.deepEqual(engine.registrations.slice(before).filter((r) => r.custom), [], "no child of api-again");
+        assert.deepEqual(
+            engine.registrations.slice(before).filter((r) => r.custom),
+            [],
+            "no child of api-again",
+        );
         // Another stack is another deployment: the provider does not refuse it (AWS would, while "api" exists).
         engine.reset(new AwsMocks());
         const { state } = await provider.construct({ engine, name: "api", stack: "duplicates-elsewhere", inputs });
@@ -342,14 +433,23 @@ describe("component provider over gRPC", function () {
             engine,
             name: "api",
             stack: "secrets",
-            inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: { [rpc.specialSigKey]: rpc.specialSecretSig, value: T.existingEndpointId } },
+            inputs: {
+                serviceArn: T.apiServiceArn,
+                vpcId: T.vpcId,
+                vpcEndpointId: { [rpc.specialSigKey]: rpc.specialSecretSig, value: T.existingEndpointId },
+            },
         });
         assert.deepEqual(state.vpcEndpointId, { [rpc.specialSigKey]: rpc.specialSecretSig, value: T.existingEndpointId });
     });
 
     it("a 1 MB argument over the wire: Construct fails with one message of a few hundred characters", async () => {
         await assert.rejects(
-            provider.construct({ engine, name: "huge", stack: "bounded", inputs: { serviceArn: "a".repeat(1 << 20), vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId } }),
+            provider.construct({
+                engine,
+                name: "huge",
+                stack: "bounded",
+                inputs: { serviceArn: "a".repeat(1 << 20), vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
+            }),
             (e: any) => {
                 assert.equal(
                     e.details,
@@ -359,19 +459,41 @@ describe("component provider over gRPC", function () {
                 return true;
             },
         );
-        assert.ok(engine.logs.every((l) => l.message.length < 1000), "no log line carries the value either");
-        assert.deepEqual(engine.registrations.filter((r) => r.custom), []);
+        assert.ok(
+            engine.logs.every((l) => l.message.length < 1000),
+            "no log line carries the value either",
+        );
+        assert.deepEqual(
+            engine.registrations.filter((r) => r.custom),
+            [],
+        );
     });
 
     it("a null tag value over the wire (as Python sends None) is refused, naming the key", async () => {
         await assert.rejects(
-            provider.construct({ engine, name: "nulltag", stack: "null-tags", inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId, tags: { team: "payments", owner: null } } }),
+            provider.construct({
+                engine,
+                name: "nulltag",
+                stack: "null-tags",
+                inputs: {
+                    serviceArn: T.apiServiceArn,
+                    vpcId: T.vpcId,
+                    vpcEndpointId: T.existingEndpointId,
+                    tags: { team: "payments", owner: null },
+                },
+            }),
             (e: any) => {
-                assert.equal(e.details, '`tags` values must be strings, got: null for key "owner". Give the tag a value ("" for an empty one), or remove the key.');
+                assert.equal(
+                    e.details,
+                    '`tags` values must be strings, got: null for key "owner". Give the tag a value ("" for an empty one), or remove the key.',
+                );
                 return true;
             },
         );
-        assert.deepEqual(engine.registrations.filter((r) => r.custom), []);
+        assert.deepEqual(
+            engine.registrations.filter((r) => r.custom),
+            [],
+        );
     });
 
     it("a secret connectionName over the wire is refused before any child, in a preview where its value is unknown too", async () => {
@@ -381,13 +503,23 @@ describe("component provider over gRPC", function () {
         const inputs = { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId };
         const secret = { [rpc.specialSigKey]: rpc.specialSecretSig, value: "payments-api" };
         const unknownSecret = { ...unknownOutput(), secret: true };
-        for (const [dryRun, connectionName] of [[false, secret], [true, unknownSecret]] as const) {
+        for (const [dryRun, connectionName] of [
+            [false, secret],
+            [true, unknownSecret],
+        ] as const) {
             engine.reset(new AwsMocks({ preview: dryRun }));
-            await assert.rejects(provider.construct({ engine, name: "api", stack: `secret-name-${dryRun}`, dryRun, inputs: { ...inputs, connectionName } }), (e: any) => {
-                assert.equal(e.details, message);
-                return true;
-            });
-            assert.deepEqual(engine.registrations.filter((r) => r.custom), [], `no child (dryRun: ${dryRun})`);
+            await assert.rejects(
+                provider.construct({ engine, name: "api", stack: `secret-name-${dryRun}`, dryRun, inputs: { ...inputs, connectionName } }),
+                (e: any) => {
+                    assert.equal(e.details, message);
+                    return true;
+                },
+            );
+            assert.deepEqual(
+                engine.registrations.filter((r) => r.custom),
+                [],
+                `no child (dryRun: ${dryRun})`,
+            );
         }
     });
 
@@ -397,7 +529,12 @@ describe("component provider over gRPC", function () {
             name: "api",
             stack: "options",
             inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB], tags: { team: "payments" } },
-            options: { ignoreChanges: ["tags"], replaceOnChanges: ["subnetIds"], customTimeouts: { update: "15m", delete: "20m" }, deleteBeforeReplace: true },
+            options: {
+                ignoreChanges: ["tags"],
+                replaceOnChanges: ["subnetIds"],
+                customTimeouts: { update: "15m", delete: "20m" },
+                deleteBeforeReplace: true,
+            },
         });
         const children = engine.registrations.filter((r) => r.custom);
         assert.deepEqual(

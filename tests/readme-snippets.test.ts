@@ -23,13 +23,25 @@ describe("README TypeScript snippets", function () {
         const snippets = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
         assert.ok(snippets.length >= 2, "the quick start and the sharing snippets");
         // One module: the sharing snippet continues the quick start (it uses `api`); imports go first.
-        const body = snippets.join("\n").replace(/\/\* your image or code \*\//, "imageRepository: { imageIdentifier: \"x\", imageRepositoryType: \"ECR_PUBLIC\" }");
+        const body = snippets
+            .join("\n")
+            .replace(/\/\* your image or code \*\//, 'imageRepository: { imageIdentifier: "x", imageRepositoryType: "ECR_PUBLIC" }');
         const imports = body.split("\n").filter((l) => l.startsWith("import "));
-        const code = [...new Set(imports)].join("\n") + PRELUDE.replace('import * as aws from "@pulumi/aws";', "") + body.split("\n").filter((l) => !l.startsWith("import ")).join("\n");
+        const code =
+            [...new Set(imports)].join("\n") +
+            PRELUDE.replace('import * as aws from "@pulumi/aws";', "") +
+            body
+                .split("\n")
+                .filter((l) => !l.startsWith("import "))
+                .join("\n");
         const file = path.join(ROOT, "tests", "__readme_snippets__.ts");
         fs.writeFileSync(file, code);
         try {
-            const config = ts.getParsedCommandLineOfConfigFile(path.join(ROOT, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+            const config = ts.getParsedCommandLineOfConfigFile(
+                path.join(ROOT, "tsconfig.json"),
+                {},
+                { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+            )!;
             const program = ts.createProgram([file], { ...config.options, noEmit: true, noUnusedLocals: false });
             const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
             assert.deepEqual(diagnostics, [], code);

@@ -33,24 +33,52 @@ describe("provider schema", function () {
     it("has no plain input, so every input can take an Output from any language", () => {
         for (const token of [TOKEN, SHARED]) {
             const inputs = committed.resources[token].inputProperties;
-            assert.deepEqual(Object.keys(inputs).filter((k) => inputs[k].plain), [], token);
+            assert.deepEqual(
+                Object.keys(inputs).filter((k) => inputs[k].plain),
+                [],
+                token,
+            );
         }
         assert.deepEqual(Object.keys(committed.resources[TOKEN].inputProperties).sort(), [
-            "adoptConnectionArn", "adoptSecurityGroupId", "adoptVpcEndpointId", "allowedCidrBlocks", "allowedSecurityGroupIds", "connectionName", "ipAddressType", "securityGroupIds", "serviceArn", "subnetIds", "tags", "vpcEndpointId", "vpcId",
+            "adoptConnectionArn",
+            "adoptSecurityGroupId",
+            "adoptVpcEndpointId",
+            "allowedCidrBlocks",
+            "allowedSecurityGroupIds",
+            "connectionName",
+            "ipAddressType",
+            "securityGroupIds",
+            "serviceArn",
+            "subnetIds",
+            "tags",
+            "vpcEndpointId",
+            "vpcId",
         ]);
         assert.deepEqual(committed.resources[TOKEN].requiredInputs, ["serviceArn", "vpcId"]);
         assert.deepEqual(Object.keys(committed.resources[SHARED].inputProperties).sort(), [
-            "adoptFrom", "adoptSecurityGroupId", "adoptVpcEndpointId", "allowedCidrBlocks", "allowedSecurityGroupIds", "ipAddressType", "securityGroupIds", "subnetIds", "tags", "vpcId",
+            "adoptFrom",
+            "adoptSecurityGroupId",
+            "adoptVpcEndpointId",
+            "allowedCidrBlocks",
+            "allowedSecurityGroupIds",
+            "ipAddressType",
+            "securityGroupIds",
+            "subnetIds",
+            "tags",
+            "vpcId",
         ]);
         assert.deepEqual(committed.resources[SHARED].requiredInputs, ["subnetIds", "vpcId"]);
         assert.deepEqual(Object.keys(committed.resources[SHARED].properties).sort(), ["securityGroupId", "vpcEndpointId", "vpcId"]);
     });
 
-    it("types ipAddressType as an enum of \"ipv4\" and \"dualstack\", so every language gets named constants", () => {
+    it('types ipAddressType as an enum of "ipv4" and "dualstack", so every language gets named constants', () => {
         assert.deepEqual(committed.resources[TOKEN].inputProperties.ipAddressType.$ref, "#/types/apprunner-private:index:IpAddressType");
         assert.deepEqual(
             committed.types["apprunner-private:index:IpAddressType"].enum.map((e: any) => [e.name, e.value]),
-            [["Ipv4", "ipv4"], ["Dualstack", "dualstack"]],
+            [
+                ["Ipv4", "ipv4"],
+                ["Dualstack", "dualstack"],
+            ],
         );
     });
 
@@ -66,13 +94,30 @@ describe("provider schema", function () {
             }
         }
         const r = committed.resources[TOKEN];
-        assert.deepEqual(Object.keys(r.properties).sort(), ["domainName", "securityGroupId", "status", "url", "vpcEndpointId", "vpcIngressConnectionArn"]);
+        assert.deepEqual(Object.keys(r.properties).sort(), [
+            "domainName",
+            "securityGroupId",
+            "status",
+            "url",
+            "vpcEndpointId",
+            "vpcIngressConnectionArn",
+        ]);
     });
 
     it("describes the arguments both components share in the same words, from one declaration (EndpointArgs)", () => {
         const [own, shared] = [committed.resources[TOKEN].inputProperties, committed.resources[SHARED].inputProperties];
         const both = Object.keys(own).filter((k) => k in shared);
-        assert.deepEqual(both.sort(), ["adoptSecurityGroupId", "adoptVpcEndpointId", "allowedCidrBlocks", "allowedSecurityGroupIds", "ipAddressType", "securityGroupIds", "subnetIds", "tags", "vpcId"]);
+        assert.deepEqual(both.sort(), [
+            "adoptSecurityGroupId",
+            "adoptVpcEndpointId",
+            "allowedCidrBlocks",
+            "allowedSecurityGroupIds",
+            "ipAddressType",
+            "securityGroupIds",
+            "subnetIds",
+            "tags",
+            "vpcId",
+        ]);
         const described = (p: any) => ({ ...p, optional: undefined });
         for (const k of both) assert.deepEqual(described(shared[k]), described(own[k]), k);
         assert.equal(own.subnetIds.optional, true, "subnetIds is optional for a PrivateEndpoint (it can reuse an endpoint)");

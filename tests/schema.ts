@@ -52,7 +52,10 @@ if (require.main === module) {
  */
 export function inheritDescriptions(schema: any): void {
     const sdk = path.join(ROOT, "sdk");
-    const files = fs.readdirSync(sdk).filter((f) => f.endsWith(".ts")).map((f) => path.join(sdk, f));
+    const files = fs
+        .readdirSync(sdk)
+        .filter((f) => f.endsWith(".ts"))
+        .map((f) => path.join(sdk, f));
     const program = ts.createProgram(files, { noResolve: true, noLib: true, types: [] });
     const checker = program.getTypeChecker();
     for (const file of files) {
@@ -64,7 +67,8 @@ export function inheritDescriptions(schema: any): void {
             const args = ctor.parameters.find((p) => p.name.getText() === "args")!;
             for (const member of checker.getTypeAtLocation(args.type!).getProperties()) {
                 const input = inputs[member.name];
-                if (input && input.description === undefined) input.description = ts.displayPartsToString(member.getDocumentationComment(checker)) || undefined;
+                if (input && input.description === undefined)
+                    input.description = ts.displayPartsToString(member.getDocumentationComment(checker)) || undefined;
             }
         }
     }

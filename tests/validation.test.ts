@@ -25,8 +25,16 @@ import {
 } from "../sdk/validation";
 
 const ARN = "arn:aws:apprunner:us-east-1:123456789012:service/api-service/8fe1e10304f84fd2b0df550fe98a71fa";
-const none = { subnetIds: false, vpcEndpointId: false, securityGroupIds: false, allowedCidrBlocks: false, allowedSecurityGroupIds: false, ipAddressType: false };
-const REGIONS = "us-east-1, us-east-2, us-west-2, ap-south-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, eu-central-1, eu-west-1, eu-west-2, eu-west-3";
+const none = {
+    subnetIds: false,
+    vpcEndpointId: false,
+    securityGroupIds: false,
+    allowedCidrBlocks: false,
+    allowedSecurityGroupIds: false,
+    ipAddressType: false,
+};
+const REGIONS =
+    "us-east-1, us-east-2, us-west-2, ap-south-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, eu-central-1, eu-west-1, eu-west-2, eu-west-3";
 
 /** Runs a table of [input, expected messages] through a validator. */
 function table<T>(validate: (v: T) => string[], rows: [T, string[]][]) {
@@ -46,64 +54,101 @@ describe("validation (pure functions, full messages)", () => {
             [{ ...none, subnetIds: true, allowedCidrBlocks: true }, []],
             [
                 { ...none, subnetIds: true, vpcEndpointId: true },
-                ["Only one of `subnetIds` or `vpcEndpointId` can be provided. Pass `subnetIds` to create a new App Runner interface endpoint, or `vpcEndpointId` to reuse an existing one."],
+                [
+                    "Only one of `subnetIds` or `vpcEndpointId` can be provided. Pass `subnetIds` to create a new App Runner interface endpoint, or `vpcEndpointId` to reuse an existing one.",
+                ],
             ],
             [
                 none,
-                ["Either `subnetIds` or `vpcEndpointId` must be provided. Pass `subnetIds` to create a new App Runner interface endpoint, or `vpcEndpointId` to reuse an existing one."],
+                [
+                    "Either `subnetIds` or `vpcEndpointId` must be provided. Pass `subnetIds` to create a new App Runner interface endpoint, or `vpcEndpointId` to reuse an existing one.",
+                ],
             ],
             [
                 { ...none, vpcEndpointId: true, securityGroupIds: true },
-                ["`securityGroupIds` applies only to a new endpoint and cannot be combined with `vpcEndpointId`. Configure the endpoint that `vpcEndpointId` names, or pass `subnetIds` instead of `vpcEndpointId`."],
+                [
+                    "`securityGroupIds` applies only to a new endpoint and cannot be combined with `vpcEndpointId`. Configure the endpoint that `vpcEndpointId` names, or pass `subnetIds` instead of `vpcEndpointId`.",
+                ],
             ],
             [
                 { ...none, vpcEndpointId: true, allowedCidrBlocks: true },
-                ["`allowedCidrBlocks` applies only to a new endpoint and cannot be combined with `vpcEndpointId`. Configure the endpoint that `vpcEndpointId` names, or pass `subnetIds` instead of `vpcEndpointId`."],
+                [
+                    "`allowedCidrBlocks` applies only to a new endpoint and cannot be combined with `vpcEndpointId`. Configure the endpoint that `vpcEndpointId` names, or pass `subnetIds` instead of `vpcEndpointId`.",
+                ],
             ],
             [
                 { ...none, vpcEndpointId: true, ipAddressType: true },
-                ["`ipAddressType` applies only to a new endpoint and cannot be combined with `vpcEndpointId`. Configure the endpoint that `vpcEndpointId` names, or pass `subnetIds` instead of `vpcEndpointId`."],
+                [
+                    "`ipAddressType` applies only to a new endpoint and cannot be combined with `vpcEndpointId`. Configure the endpoint that `vpcEndpointId` names, or pass `subnetIds` instead of `vpcEndpointId`.",
+                ],
             ],
             [
                 { ...none, subnetIds: true, securityGroupIds: true, allowedCidrBlocks: true },
-                ["Only one of `securityGroupIds` or `allowedCidrBlocks` can be provided. `allowedCidrBlocks` configures the security group the component creates when `securityGroupIds` is omitted; add the rules to your own groups instead."],
+                [
+                    "Only one of `securityGroupIds` or `allowedCidrBlocks` can be provided. `allowedCidrBlocks` configures the security group the component creates when `securityGroupIds` is omitted; add the rules to your own groups instead.",
+                ],
             ],
             [{ ...none, subnetIds: true, allowedCidrBlocks: true, allowedSecurityGroupIds: true }, []],
             [
                 { ...none, subnetIds: true, securityGroupIds: true, allowedSecurityGroupIds: true },
-                ["Only one of `securityGroupIds` or `allowedSecurityGroupIds` can be provided. `allowedSecurityGroupIds` configures the security group the component creates when `securityGroupIds` is omitted; add the rules to your own groups instead."],
+                [
+                    "Only one of `securityGroupIds` or `allowedSecurityGroupIds` can be provided. `allowedSecurityGroupIds` configures the security group the component creates when `securityGroupIds` is omitted; add the rules to your own groups instead.",
+                ],
             ],
             [
                 { ...none, vpcEndpointId: true, allowedSecurityGroupIds: true },
-                ["`allowedSecurityGroupIds` applies only to a new endpoint and cannot be combined with `vpcEndpointId`. Configure the endpoint that `vpcEndpointId` names, or pass `subnetIds` instead of `vpcEndpointId`."],
+                [
+                    "`allowedSecurityGroupIds` applies only to a new endpoint and cannot be combined with `vpcEndpointId`. Configure the endpoint that `vpcEndpointId` names, or pass `subnetIds` instead of `vpcEndpointId`.",
+                ],
             ],
         ]);
     });
 
     describe("validateSecurityGroupPlacement", () => {
-        table((groups: { id: string; vpcId: string }[]) => validateSecurityGroupPlacement("vpc-0123456789abcdef0", groups), [
-            [[{ id: "sg-0123456789abcdef0", vpcId: "vpc-0123456789abcdef0" }], []],
+        table(
+            (groups: { id: string; vpcId: string }[]) => validateSecurityGroupPlacement("vpc-0123456789abcdef0", groups),
             [
-                [{ id: "sg-0123456789abcdef1", vpcId: "vpc-0fedcba9876543210" }],
-                ["`allowedSecurityGroupIds` must be security groups of `vpcId` (vpc-0123456789abcdef0), got: sg-0123456789abcdef1 in vpc-0fedcba9876543210. Use your clients' security groups in vpc-0123456789abcdef0, or `allowedCidrBlocks` for clients elsewhere."],
+                [[{ id: "sg-0123456789abcdef0", vpcId: "vpc-0123456789abcdef0" }], []],
+                [
+                    [{ id: "sg-0123456789abcdef1", vpcId: "vpc-0fedcba9876543210" }],
+                    [
+                        "`allowedSecurityGroupIds` must be security groups of `vpcId` (vpc-0123456789abcdef0), got: sg-0123456789abcdef1 in vpc-0fedcba9876543210. Use your clients' security groups in vpc-0123456789abcdef0, or `allowedCidrBlocks` for clients elsewhere.",
+                    ],
+                ],
             ],
-        ]);
+        );
         it("never echoes secret ids", () => {
-            assert.deepEqual(validateSecurityGroupPlacement("vpc-0123456789abcdef0", [{ id: "sg-0123456789abcdef1", vpcId: "vpc-0fedcba9876543210" }], true), [
-                "`allowedSecurityGroupIds` must be security groups of `vpcId` ([secret]), got: [secret] in [secret]. Use your clients' security groups in [secret], or `allowedCidrBlocks` for clients elsewhere.",
-            ]);
+            assert.deepEqual(
+                validateSecurityGroupPlacement(
+                    "vpc-0123456789abcdef0",
+                    [{ id: "sg-0123456789abcdef1", vpcId: "vpc-0fedcba9876543210" }],
+                    true,
+                ),
+                [
+                    "`allowedSecurityGroupIds` must be security groups of `vpcId` ([secret]), got: [secret] in [secret]. Use your clients' security groups in [secret], or `allowedCidrBlocks` for clients elsewhere.",
+                ],
+            );
         });
     });
 
     describe("validateRequired", () => {
-        table((v: unknown) => validateRequired("serviceArn", v), [
-            [ARN, []],
-            [undefined, ["`serviceArn` is required, got: undefined. Pass the ARN of the App Runner service to make private, e.g. `service.arn`."]],
-            ["", ["`serviceArn` is required, got: \"\". Pass the ARN of the App Runner service to make private, e.g. `service.arn`."]],
-        ]);
-        table((v: unknown) => validateRequired("vpcId", v), [
-            [null, ["`vpcId` is required, got: null. Pass the id of the VPC the endpoint is in, e.g. `vpc.id`."]],
-        ]);
+        table(
+            (v: unknown) => validateRequired("serviceArn", v),
+            [
+                [ARN, []],
+                [
+                    undefined,
+                    [
+                        "`serviceArn` is required, got: undefined. Pass the ARN of the App Runner service to make private, e.g. `service.arn`.",
+                    ],
+                ],
+                ["", ['`serviceArn` is required, got: "". Pass the ARN of the App Runner service to make private, e.g. `service.arn`.']],
+            ],
+        );
+        table(
+            (v: unknown) => validateRequired("vpcId", v),
+            [[null, ["`vpcId` is required, got: null. Pass the id of the VPC the endpoint is in, e.g. `vpc.id`."]]],
+        );
     });
 
     describe("validateServiceArn", () => {
@@ -122,44 +167,103 @@ describe("validation (pure functions, full messages)", () => {
             [gov, noAppRunner(gov, "us-gov-west-1")],
             [china, noAppRunner(china, "cn-north-1")],
             [brazil, noAppRunner(brazil, "sa-east-1")],
-            [{ arn: ARN, serviceUrl: "x" } as any, ["`serviceArn` must be an App Runner service ARN, got: an App Runner Service resource. Pass `service.arn`."]],
+            [
+                { arn: ARN, serviceUrl: "x" } as any,
+                ["`serviceArn` must be an App Runner service ARN, got: an App Runner Service resource. Pass `service.arn`."],
+            ],
             ["api-service", bad('"api-service"')],
             ["https://abcdefghij.us-east-1.awsapprunner.com", bad('"https://abcdefghij.us-east-1.awsapprunner.com"')],
-            ["arn:aws:apprunner:us-east-1:123456789012:service/abc/8fe1e10304f84fd2b0df550fe98a71fa", bad('"arn:aws:apprunner:us-east-1:123456789012:service/abc/8fe1e10304f84fd2b0df550fe98a71fa"')],
-            ["arn:aws:apprunner:us-east-1:12345:service/api-service/8fe1", bad('"arn:aws:apprunner:us-east-1:12345:service/api-service/8fe1"')],
-            ["arn:aws:apprunner:us-east-1:123456789012:vpcingressconnection/api-service/8fe1", bad('"arn:aws:apprunner:us-east-1:123456789012:vpcingressconnection/api-service/8fe1"')],
+            [
+                "arn:aws:apprunner:us-east-1:123456789012:service/abc/8fe1e10304f84fd2b0df550fe98a71fa",
+                bad('"arn:aws:apprunner:us-east-1:123456789012:service/abc/8fe1e10304f84fd2b0df550fe98a71fa"'),
+            ],
+            [
+                "arn:aws:apprunner:us-east-1:12345:service/api-service/8fe1",
+                bad('"arn:aws:apprunner:us-east-1:12345:service/api-service/8fe1"'),
+            ],
+            [
+                "arn:aws:apprunner:us-east-1:123456789012:vpcingressconnection/api-service/8fe1",
+                bad('"arn:aws:apprunner:us-east-1:123456789012:vpcingressconnection/api-service/8fe1"'),
+            ],
             [42 as any, bad("42")],
         ]);
     });
 
     describe("validateEc2Id", () => {
-        table((v: unknown) => validateEc2Id("vpcId", "vpc", v), [
-            ["vpc-0123456789abcdef0", []],
-            ["vpc-01234567", []],
-            ["vpc-0123456789ABCDEF0", ["`vpcId` must be a VPC id (vpc- and 8 or 17 hexadecimal characters), got: \"vpc-0123456789ABCDEF0\". Pass the VPC's `id` output, e.g. `vpc.id`."]],
-            ["my-vpc", ["`vpcId` must be a VPC id (vpc- and 8 or 17 hexadecimal characters), got: \"my-vpc\". Pass the VPC's `id` output, e.g. `vpc.id`."]],
-        ]);
-        table((v: unknown) => validateEc2Id("vpcEndpointId", "vpcEndpoint", v), [
-            ["vpce-0123456789abcdef0", []],
-            ["vpc-0123456789abcdef0", ["`vpcEndpointId` must be a VPC endpoint id (vpce- and 8 or 17 hexadecimal characters), got: \"vpc-0123456789abcdef0\". Pass the endpoint's id, e.g. an InterfaceEndpoint's `vpcEndpointId`."]],
-        ]);
+        table(
+            (v: unknown) => validateEc2Id("vpcId", "vpc", v),
+            [
+                ["vpc-0123456789abcdef0", []],
+                ["vpc-01234567", []],
+                [
+                    "vpc-0123456789ABCDEF0",
+                    [
+                        '`vpcId` must be a VPC id (vpc- and 8 or 17 hexadecimal characters), got: "vpc-0123456789ABCDEF0". Pass the VPC\'s `id` output, e.g. `vpc.id`.',
+                    ],
+                ],
+                [
+                    "my-vpc",
+                    [
+                        '`vpcId` must be a VPC id (vpc- and 8 or 17 hexadecimal characters), got: "my-vpc". Pass the VPC\'s `id` output, e.g. `vpc.id`.',
+                    ],
+                ],
+            ],
+        );
+        table(
+            (v: unknown) => validateEc2Id("vpcEndpointId", "vpcEndpoint", v),
+            [
+                ["vpce-0123456789abcdef0", []],
+                [
+                    "vpc-0123456789abcdef0",
+                    [
+                        "`vpcEndpointId` must be a VPC endpoint id (vpce- and 8 or 17 hexadecimal characters), got: \"vpc-0123456789abcdef0\". Pass the endpoint's id, e.g. an InterfaceEndpoint's `vpcEndpointId`.",
+                    ],
+                ],
+            ],
+        );
     });
 
     describe("validateEc2IdList", () => {
         const a = "subnet-0123456789abcdef0";
         const b = "subnet-0123456789abcdef1";
-        table((v: unknown) => validateEc2IdList("subnetIds", "subnet", v), [
-            [[a, b], []],
-            [[], ["`subnetIds` must list at least one id, got: []. List one subnet in each Availability Zone the endpoint should serve (two or more advised), or pass `vpcEndpointId` to reuse an endpoint."]],
-            [[a, a], [`\`subnetIds\` must not repeat an id, got: "${a}" twice. Remove the duplicate.`]],
-            [[a, "10.0.1.0/24"], ["`subnetIds[1]` must be a subnet id (subnet- and 8 or 17 hexadecimal characters), got: \"10.0.1.0/24\". Pass subnet ids, e.g. `subnet.id`, not names or CIDR blocks."]],
-            [a, [`\`subnetIds\` must be a list of ids, got: "${a}". Pass a list, e.g. [a.id, b.id].`]],
-        ]);
-        table((v: unknown) => validateEc2IdList("securityGroupIds", "securityGroup", v), [
-            [["sg-0123456789abcdef0"], []],
-            [[], ["`securityGroupIds` must list at least one id, got: []. Omit it to let the component create a security group that allows HTTPS from `allowedCidrBlocks`."]],
-            [["default"], ["`securityGroupIds[0]` must be a security group id (sg- and 8 or 17 hexadecimal characters), got: \"default\". Pass security group ids, e.g. `securityGroup.id`, not names."]],
-        ]);
+        table(
+            (v: unknown) => validateEc2IdList("subnetIds", "subnet", v),
+            [
+                [[a, b], []],
+                [
+                    [],
+                    [
+                        "`subnetIds` must list at least one id, got: []. List one subnet in each Availability Zone the endpoint should serve (two or more advised), or pass `vpcEndpointId` to reuse an endpoint.",
+                    ],
+                ],
+                [[a, a], [`\`subnetIds\` must not repeat an id, got: "${a}" twice. Remove the duplicate.`]],
+                [
+                    [a, "10.0.1.0/24"],
+                    [
+                        '`subnetIds[1]` must be a subnet id (subnet- and 8 or 17 hexadecimal characters), got: "10.0.1.0/24". Pass subnet ids, e.g. `subnet.id`, not names or CIDR blocks.',
+                    ],
+                ],
+                [a, [`\`subnetIds\` must be a list of ids, got: "${a}". Pass a list, e.g. [a.id, b.id].`]],
+            ],
+        );
+        table(
+            (v: unknown) => validateEc2IdList("securityGroupIds", "securityGroup", v),
+            [
+                [["sg-0123456789abcdef0"], []],
+                [
+                    [],
+                    [
+                        "`securityGroupIds` must list at least one id, got: []. Omit it to let the component create a security group that allows HTTPS from `allowedCidrBlocks`.",
+                    ],
+                ],
+                [
+                    ["default"],
+                    [
+                        '`securityGroupIds[0]` must be a security group id (sg- and 8 or 17 hexadecimal characters), got: "default". Pass security group ids, e.g. `securityGroup.id`, not names.',
+                    ],
+                ],
+            ],
+        );
     });
 
     describe("validateSubnetPlacement", () => {
@@ -174,46 +278,71 @@ describe("validation (pure functions, full messages)", () => {
             ...more,
         });
         it("accepts one subnet in each of two zones", () => {
-            assert.deepEqual(validateSubnetPlacement(vpc, [s("subnet-1", "us-east-1a"), s("subnet-2", "us-east-1b")], { accountId: account }), { errors: [], warnings: [] });
+            assert.deepEqual(
+                validateSubnetPlacement(vpc, [s("subnet-1", "us-east-1a"), s("subnet-2", "us-east-1b")], { accountId: account }),
+                { errors: [], warnings: [] },
+            );
         });
         it("refuses two subnets in one zone", () => {
-            assert.deepEqual(validateSubnetPlacement(vpc, [s("subnet-1", "us-east-1a"), s("subnet-2", "us-east-1a"), s("subnet-3", "us-east-1b")]), {
-                errors: ["`subnetIds` must have at most one subnet per Availability Zone (an interface endpoint takes one subnet per zone), got: subnet-1 and subnet-2 in us-east-1a. Keep one subnet per zone."],
-                warnings: [],
-            });
+            assert.deepEqual(
+                validateSubnetPlacement(vpc, [s("subnet-1", "us-east-1a"), s("subnet-2", "us-east-1a"), s("subnet-3", "us-east-1b")]),
+                {
+                    errors: [
+                        "`subnetIds` must have at most one subnet per Availability Zone (an interface endpoint takes one subnet per zone), got: subnet-1 and subnet-2 in us-east-1a. Keep one subnet per zone.",
+                    ],
+                    warnings: [],
+                },
+            );
         });
         it("refuses a subnet of another VPC", () => {
-            assert.deepEqual(validateSubnetPlacement(vpc, [s("subnet-1", "us-east-1a"), s("subnet-9", "us-east-1b", { vpcId: "vpc-99999999" })]), {
-                errors: ["`subnetIds` must be subnets of `vpcId` (vpc-0123456789abcdef0), got: subnet-9 in vpc-99999999. Use subnets of vpc-0123456789abcdef0, or set `vpcId` to the subnets' VPC."],
-                warnings: [],
-            });
+            assert.deepEqual(
+                validateSubnetPlacement(vpc, [s("subnet-1", "us-east-1a"), s("subnet-9", "us-east-1b", { vpcId: "vpc-99999999" })]),
+                {
+                    errors: [
+                        "`subnetIds` must be subnets of `vpcId` (vpc-0123456789abcdef0), got: subnet-9 in vpc-99999999. Use subnets of vpc-0123456789abcdef0, or set `vpcId` to the subnets' VPC.",
+                    ],
+                    warnings: [],
+                },
+            );
         });
         it("warns, without refusing, when the endpoint would be in one zone only", () => {
             assert.deepEqual(validateSubnetPlacement(vpc, [s("subnet-1", "us-east-1a")]), {
                 errors: [],
-                warnings: ["`subnetIds` places the endpoint in one Availability Zone (us-east-1a): if that zone fails, every service behind the endpoint is unreachable. Add a subnet in a second Availability Zone (AWS advises two or more)."],
+                warnings: [
+                    "`subnetIds` places the endpoint in one Availability Zone (us-east-1a): if that zone fails, every service behind the endpoint is unreachable. Add a subnet in a second Availability Zone (AWS advises two or more).",
+                ],
             });
         });
         it("refuses, for a dual-stack endpoint, a subnet without an IPv6 block, and accepts IPv4-only subnets for IPv4", () => {
             const subnets = [s("subnet-1", "us-east-1a", { ipv6CidrBlock: "2600:1f18:abcd:1200::/64" }), s("subnet-2", "us-east-1b")];
             assert.deepEqual(validateSubnetPlacement(vpc, subnets, { ipAddressType: "dualstack" }), {
-                errors: ['`subnetIds` must all have an IPv6 CIDR block when `ipAddressType` is "dualstack", got: subnet-2 without one. Associate an IPv6 CIDR block with the subnet (and its VPC), or set `ipAddressType` to "ipv4".'],
+                errors: [
+                    '`subnetIds` must all have an IPv6 CIDR block when `ipAddressType` is "dualstack", got: subnet-2 without one. Associate an IPv6 CIDR block with the subnet (and its VPC), or set `ipAddressType` to "ipv4".',
+                ],
                 warnings: [],
             });
             assert.deepEqual(validateSubnetPlacement(vpc, subnets, { ipAddressType: "ipv4" }), { errors: [], warnings: [] });
         });
         it("warns when another account owns a subnet (shared through AWS RAM)", () => {
-            assert.deepEqual(validateSubnetPlacement(vpc, [s("subnet-1", "us-east-1a"), s("subnet-2", "us-east-1b", { ownerId: "210987654321" })], { accountId: account }), {
-                errors: [],
-                warnings: [
-                    "`subnetIds` includes subnet-2, owned by account 210987654321, not the deploying account 123456789012: subnets shared through AWS RAM are reported not to work for App Runner private endpoints (aws/apprunner-roadmap#267). Use subnets your account owns.",
-                ],
-            });
+            assert.deepEqual(
+                validateSubnetPlacement(vpc, [s("subnet-1", "us-east-1a"), s("subnet-2", "us-east-1b", { ownerId: "210987654321" })], {
+                    accountId: account,
+                }),
+                {
+                    errors: [],
+                    warnings: [
+                        "`subnetIds` includes subnet-2, owned by account 210987654321, not the deploying account 123456789012: subnets shared through AWS RAM are reported not to work for App Runner private endpoints (aws/apprunner-roadmap#267). Use subnets your account owns.",
+                    ],
+                },
+            );
         });
         it("names no id when the ids are secret", () => {
-            assert.deepEqual(validateSubnetPlacement(vpc, [s("subnet-1", "us-east-1a"), s("subnet-2", "us-east-1a")], { secret: true }).errors, [
-                "`subnetIds` must have at most one subnet per Availability Zone (an interface endpoint takes one subnet per zone), got: [secret] and [secret] in us-east-1a. Keep one subnet per zone.",
-            ]);
+            assert.deepEqual(
+                validateSubnetPlacement(vpc, [s("subnet-1", "us-east-1a"), s("subnet-2", "us-east-1a")], { secret: true }).errors,
+                [
+                    "`subnetIds` must have at most one subnet per Availability Zone (an interface endpoint takes one subnet per zone), got: [secret] and [secret] in us-east-1a. Keep one subnet per zone.",
+                ],
+            );
         });
     });
 
@@ -244,8 +373,18 @@ describe("validation (pure functions, full messages)", () => {
         table(validateIpAddressType, [
             ["ipv4", []],
             ["dualstack", []],
-            ["ipv6", ['`ipAddressType` must be "ipv4" or "dualstack", got: "ipv6". Omit it for IPv4, or pass "dualstack" for IPv4 and IPv6 (every subnet then needs an IPv6 CIDR block).']],
-            ["IPV4", ['`ipAddressType` must be "ipv4" or "dualstack", got: "IPV4". Omit it for IPv4, or pass "dualstack" for IPv4 and IPv6 (every subnet then needs an IPv6 CIDR block).']],
+            [
+                "ipv6",
+                [
+                    '`ipAddressType` must be "ipv4" or "dualstack", got: "ipv6". Omit it for IPv4, or pass "dualstack" for IPv4 and IPv6 (every subnet then needs an IPv6 CIDR block).',
+                ],
+            ],
+            [
+                "IPV4",
+                [
+                    '`ipAddressType` must be "ipv4" or "dualstack", got: "IPV4". Omit it for IPv4, or pass "dualstack" for IPv4 and IPv6 (every subnet then needs an IPv6 CIDR block).',
+                ],
+            ],
         ]);
     });
 
@@ -264,19 +403,47 @@ describe("validation (pure functions, full messages)", () => {
                 [["10.0.0.256/24"], [notCidr(0, '"10.0.0.256/24"')]],
                 [["10.0.0.0/33"], [notCidr(0, '"10.0.0.0/33"')]],
                 [["010.0.0.0/8"], [notCidr(0, '"010.0.0.0/8"')]],
-                [["10.0.0.0/16", "10.0.0.1/16"], ["`allowedCidrBlocks[1]` must be a network address in canonical form (host bits zero), got: \"10.0.0.1/16\". Use 10.0.0.0/16."]],
-                [["172.31.255.7/20"], ["`allowedCidrBlocks[0]` must be a network address in canonical form (host bits zero), got: \"172.31.255.7/20\". Use 172.31.240.0/20."]],
-                [["2600:1f18:abcd::/56"], ['`allowedCidrBlocks[0]` is an IPv6 block, which an IPv4 endpoint cannot be reached from, got: "2600:1f18:abcd::/56". Set `ipAddressType` to "dualstack", or remove the IPv6 block.']],
+                [
+                    ["10.0.0.0/16", "10.0.0.1/16"],
+                    [
+                        '`allowedCidrBlocks[1]` must be a network address in canonical form (host bits zero), got: "10.0.0.1/16". Use 10.0.0.0/16.',
+                    ],
+                ],
+                [
+                    ["172.31.255.7/20"],
+                    [
+                        '`allowedCidrBlocks[0]` must be a network address in canonical form (host bits zero), got: "172.31.255.7/20". Use 172.31.240.0/20.',
+                    ],
+                ],
+                [
+                    ["2600:1f18:abcd::/56"],
+                    [
+                        '`allowedCidrBlocks[0]` is an IPv6 block, which an IPv4 endpoint cannot be reached from, got: "2600:1f18:abcd::/56". Set `ipAddressType` to "dualstack", or remove the IPv6 block.',
+                    ],
+                ],
                 [["0.0.0.0/0"], [world(0, "0.0.0.0/0")]],
                 [["::/0"], [world(0, "::/0")]],
-                ["10.0.0.0/16" as any, ["`allowedCidrBlocks` must be a list of CIDR blocks, got: \"10.0.0.0/16\". Pass a list, e.g. [\"10.0.0.0/16\"]."]],
+                [
+                    "10.0.0.0/16" as any,
+                    ['`allowedCidrBlocks` must be a list of CIDR blocks, got: "10.0.0.0/16". Pass a list, e.g. ["10.0.0.0/16"].'],
+                ],
             ]));
         describe("for a dual-stack endpoint", () =>
             table(dual, [
                 [["10.0.0.0/16", "2600:1f18:abcd:1200::/56", "2600:1f18:abcd:1200::1/128"], []],
                 [["::/0"], [world(0, "::/0")]],
-                [["2600:1F18:abcd:1200::/56"], ["`allowedCidrBlocks[0]` must be a network address in canonical form (host bits zero, RFC 5952 lowercase), got: \"2600:1F18:abcd:1200::/56\". Use 2600:1f18:abcd:1200::/56."]],
-                [["2600:1f18:abcd:1200::1/56"], ["`allowedCidrBlocks[0]` must be a network address in canonical form (host bits zero, RFC 5952 lowercase), got: \"2600:1f18:abcd:1200::1/56\". Use 2600:1f18:abcd:1200::/56."]],
+                [
+                    ["2600:1F18:abcd:1200::/56"],
+                    [
+                        '`allowedCidrBlocks[0]` must be a network address in canonical form (host bits zero, RFC 5952 lowercase), got: "2600:1F18:abcd:1200::/56". Use 2600:1f18:abcd:1200::/56.',
+                    ],
+                ],
+                [
+                    ["2600:1f18:abcd:1200::1/56"],
+                    [
+                        '`allowedCidrBlocks[0]` must be a network address in canonical form (host bits zero, RFC 5952 lowercase), got: "2600:1f18:abcd:1200::1/56". Use 2600:1f18:abcd:1200::/56.',
+                    ],
+                ],
                 [["2600:1f18::/129"], [notCidr(0, '"2600:1f18::/129"')]],
             ]));
         it("never echoes a secret block, nor the canonical form derived from it", () => {
@@ -306,10 +473,30 @@ describe("validation (pure functions, full messages)", () => {
             ["api1", []],
             ["a".repeat(40), []],
             ["Payments_api-2", []],
-            ["ab", ["`connectionName` must be 4 to 40 characters, got: 2 characters (\"ab\"). Choose a name of that length, or omit it to let the AWS provider name the connection."]],
-            ["a".repeat(41), [`\`connectionName\` must be 4 to 40 characters, got: 41 characters ("${"a".repeat(41)}"). Choose a name of that length, or omit it to let the AWS provider name the connection.`]],
-            ["my api.conn", ["`connectionName` must start with a letter or digit and contain only letters, digits, hyphens and underscores, got: \"my api.conn\". Use e.g. \"my-api-conn\"."]],
-            ["-api", ["`connectionName` must start with a letter or digit and contain only letters, digits, hyphens and underscores, got: \"-api\". Rename it."]],
+            [
+                "ab",
+                [
+                    '`connectionName` must be 4 to 40 characters, got: 2 characters ("ab"). Choose a name of that length, or omit it to let the AWS provider name the connection.',
+                ],
+            ],
+            [
+                "a".repeat(41),
+                [
+                    `\`connectionName\` must be 4 to 40 characters, got: 41 characters ("${"a".repeat(41)}"). Choose a name of that length, or omit it to let the AWS provider name the connection.`,
+                ],
+            ],
+            [
+                "my api.conn",
+                [
+                    '`connectionName` must start with a letter or digit and contain only letters, digits, hyphens and underscores, got: "my api.conn". Use e.g. "my-api-conn".',
+                ],
+            ],
+            [
+                "-api",
+                [
+                    '`connectionName` must start with a letter or digit and contain only letters, digits, hyphens and underscores, got: "-api". Rename it.',
+                ],
+            ],
         ]);
         it("never echoes a secret name, nor a suggestion derived from it", () => {
             assert.deepEqual(validateConnectionName("my api", true), [
@@ -324,17 +511,37 @@ describe("validation (pure functions, full messages)", () => {
     describe("validateTags", () => {
         const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"]));
         table(validateTags, [
-            [{ team: "payments", "": "x".repeat(0) }, ["`tags` keys must be 1 to 128 characters, got: 0 characters (\"\"). Name the key."]],
+            [{ team: "payments", "": "x".repeat(0) }, ['`tags` keys must be 1 to 128 characters, got: 0 characters (""). Name the key.']],
             [{ team: "payments", env: "" }, []],
             [many, ["`tags` must have at most 50 tags (the AWS limit), got: 51. Remove 1."]],
-            [{ ["k".repeat(129)]: "v" }, [`\`tags\` keys must be 1 to 128 characters, got: 129 characters ("${"k".repeat(129)}"). Shorten the key.`]],
-            [{ note: "v".repeat(257) }, ["`tags` values must be at most 256 characters, got: 257 characters for key \"note\". Shorten the value."]],
-            [{ "aws:owner": "me" }, ["`tags` keys must not start with \"aws:\" (reserved for AWS), got: \"aws:owner\". Rename the key, e.g. \"owner\"."]],
-            [{ "AWS:cost": "me" }, ["`tags` keys must not start with \"aws:\" (reserved for AWS), got: \"AWS:cost\". Rename the key, e.g. \"cost\"."]],
-            [{ count: 5 } as any, ["`tags` values must be strings, got: 5 for key \"count\". Quote the value."]],
-            [{ team: null } as any, ['`tags` values must be strings, got: null for key "team". Give the tag a value ("" for an empty one), or remove the key.']],
-            [{ team: undefined } as any, ['`tags` values must be strings, got: undefined for key "team". Give the tag a value ("" for an empty one), or remove the key.']],
-            [["a"] as any, ["`tags` must be a map of strings, got: [\"a\"]. Pass e.g. { team: \"payments\" }."]],
+            [
+                { ["k".repeat(129)]: "v" },
+                [`\`tags\` keys must be 1 to 128 characters, got: 129 characters ("${"k".repeat(129)}"). Shorten the key.`],
+            ],
+            [
+                { note: "v".repeat(257) },
+                ['`tags` values must be at most 256 characters, got: 257 characters for key "note". Shorten the value.'],
+            ],
+            [
+                { "aws:owner": "me" },
+                ['`tags` keys must not start with "aws:" (reserved for AWS), got: "aws:owner". Rename the key, e.g. "owner".'],
+            ],
+            [
+                { "AWS:cost": "me" },
+                ['`tags` keys must not start with "aws:" (reserved for AWS), got: "AWS:cost". Rename the key, e.g. "cost".'],
+            ],
+            [{ count: 5 } as any, ['`tags` values must be strings, got: 5 for key "count". Quote the value.']],
+            [
+                { team: null } as any,
+                ['`tags` values must be strings, got: null for key "team". Give the tag a value ("" for an empty one), or remove the key.'],
+            ],
+            [
+                { team: undefined } as any,
+                [
+                    '`tags` values must be strings, got: undefined for key "team". Give the tag a value ("" for an empty one), or remove the key.',
+                ],
+            ],
+            [["a"] as any, ['`tags` must be a map of strings, got: ["a"]. Pass e.g. { team: "payments" }.']],
         ]);
         it("never echoes secret keys or values", () => {
             assert.deepEqual(validateTags({ "aws:owner": "me", n: 5 }, true), [
@@ -349,7 +556,7 @@ describe("validation (pure functions, full messages)", () => {
         const a = (n: number) => "a".repeat(n);
         it("strings of up to 200 characters are echoed whole, quoted", () => {
             assert.equal(show(a(200)), `"${a(200)}"`);
-            assert.equal(show("say \"hi\""), '"say \\"hi\\""');
+            assert.equal(show('say "hi"'), '"say \\"hi\\""');
         });
         it("longer strings: the first 200 characters, and the length and how many are not shown", () => {
             assert.equal(show(a(201)), `"${a(200)}…" (201 characters, 1 not shown)`);
@@ -419,76 +626,131 @@ describe("AWS naming rules", () => {
     });
 
     describe("adoption", () => {
-        const CONNECTION = "arn:aws:apprunner:us-east-1:123456789012:vpcingressconnection/AppRunnerVpcIngressConnecti-Ab3dE5gH7jK9/0123456789abcdef0123456789abcdef";
+        const CONNECTION =
+            "arn:aws:apprunner:us-east-1:123456789012:vpcingressconnection/AppRunnerVpcIngressConnecti-Ab3dE5gH7jK9/0123456789abcdef0123456789abcdef";
         it("parseConnectionArn reads the region, account, name and id; anything else is not a connection ARN", () => {
-            assert.deepEqual(parseConnectionArn(CONNECTION), { region: "us-east-1", accountId: "123456789012", name: "AppRunnerVpcIngressConnecti-Ab3dE5gH7jK9", id: "0123456789abcdef0123456789abcdef" });
-            for (const bad of [ARN, CONNECTION.replace("vpcingressconnection", "vpcconnector"), CONNECTION.replace("/AppRunner", "/-AppRunner"), "vpce-0123456789abcdef0"]) {
+            assert.deepEqual(parseConnectionArn(CONNECTION), {
+                region: "us-east-1",
+                accountId: "123456789012",
+                name: "AppRunnerVpcIngressConnecti-Ab3dE5gH7jK9",
+                id: "0123456789abcdef0123456789abcdef",
+            });
+            for (const bad of [
+                ARN,
+                CONNECTION.replace("vpcingressconnection", "vpcconnector"),
+                CONNECTION.replace("/AppRunner", "/-AppRunner"),
+                "vpce-0123456789abcdef0",
+            ]) {
                 assert.equal(parseConnectionArn(bad), undefined, bad);
             }
         });
 
         describe("validateAdoptionId", () => {
-            table(([arg, v]: [Parameters<typeof validateAdoptionId>[0], unknown]) => validateAdoptionId(arg, v), [
-                [["adoptVpcEndpointId", "vpce-0123456789abcdef0"], []],
-                [["adoptSecurityGroupId", "sg-01234567"], []],
-                [["adoptConnectionArn", CONNECTION], []],
+            table(
+                ([arg, v]: [Parameters<typeof validateAdoptionId>[0], unknown]) => validateAdoptionId(arg, v),
                 [
-                    ["adoptSecurityGroupId", "default"],
-                    ['`adoptSecurityGroupId` must be a security group id (sg- and 8 or 17 hexadecimal characters), got: "default". Pass the id of the security group to adopt, e.g. from `aws ec2 describe-security-groups`.'],
+                    [["adoptVpcEndpointId", "vpce-0123456789abcdef0"], []],
+                    [["adoptSecurityGroupId", "sg-01234567"], []],
+                    [["adoptConnectionArn", CONNECTION], []],
+                    [
+                        ["adoptSecurityGroupId", "default"],
+                        [
+                            '`adoptSecurityGroupId` must be a security group id (sg- and 8 or 17 hexadecimal characters), got: "default". Pass the id of the security group to adopt, e.g. from `aws ec2 describe-security-groups`.',
+                        ],
+                    ],
+                    [
+                        ["adoptConnectionArn", 42],
+                        [
+                            "`adoptConnectionArn` must be a VPC ingress connection ARN (arn:aws:apprunner:<region>:<account>:vpcingressconnection/<name>/<id>), got: 42. Pass the connection's ARN, e.g. from `aws apprunner list-vpc-ingress-connections`.",
+                        ],
+                    ],
                 ],
-                [
-                    ["adoptConnectionArn", 42],
-                    ["`adoptConnectionArn` must be a VPC ingress connection ARN (arn:aws:apprunner:<region>:<account>:vpcingressconnection/<name>/<id>), got: 42. Pass the connection's ARN, e.g. from `aws apprunner list-vpc-ingress-connections`."],
-                ],
-            ]);
+            );
         });
 
         describe("validateAdoptionChoice", () => {
-            const given = { adoptVpcEndpointId: false, adoptSecurityGroupId: false, adoptConnectionArn: false, securityGroupIds: false, subnetIds: true, adoptFrom: false };
+            const given = {
+                adoptVpcEndpointId: false,
+                adoptSecurityGroupId: false,
+                adoptConnectionArn: false,
+                securityGroupIds: false,
+                subnetIds: true,
+                adoptFrom: false,
+            };
             table(validateAdoptionChoice, [
                 [{ ...given, adoptVpcEndpointId: true, adoptSecurityGroupId: true, adoptConnectionArn: true }, []],
                 [{ ...given, adoptVpcEndpointId: true, securityGroupIds: true }, []],
                 [{ ...given, subnetIds: false, adoptConnectionArn: true }, []],
                 [
                     { ...given, adoptSecurityGroupId: true, adoptFrom: true },
-                    ["Only one of `adoptFrom` or `adoptSecurityGroupId` can be provided. `adoptFrom` takes over the security group of a PrivateEndpoint in this stack; `adoptSecurityGroupId` imports one made outside Pulumi. Keep the one that matches where the security group comes from."],
+                    [
+                        "Only one of `adoptFrom` or `adoptSecurityGroupId` can be provided. `adoptFrom` takes over the security group of a PrivateEndpoint in this stack; `adoptSecurityGroupId` imports one made outside Pulumi. Keep the one that matches where the security group comes from.",
+                    ],
                 ],
             ]);
         });
 
         describe("validateAdoptedEndpoint", () => {
-            const endpoint = { id: "vpce-0123456789abcdef0", vpcId: "vpc-01234567", serviceName: "com.amazonaws.us-east-1.apprunner.requests", vpcEndpointType: "Interface", securityGroupIds: ["sg-01234567"] };
+            const endpoint = {
+                id: "vpce-0123456789abcdef0",
+                vpcId: "vpc-01234567",
+                serviceName: "com.amazonaws.us-east-1.apprunner.requests",
+                vpcEndpointType: "Interface",
+                securityGroupIds: ["sg-01234567"],
+            };
             const expected = { vpcId: "vpc-01234567", serviceName: "com.amazonaws.us-east-1.apprunner.requests" };
-            table((e: typeof endpoint) => validateAdoptedEndpoint(e, { ...expected, groups: { adopted: "sg-01234567" } }).errors, [
-                [endpoint, []],
+            table(
+                (e: typeof endpoint) => validateAdoptedEndpoint(e, { ...expected, groups: { adopted: "sg-01234567" } }).errors,
                 [
-                    { ...endpoint, vpcEndpointType: "Gateway", serviceName: "com.amazonaws.us-east-1.s3" },
-                    ["`adoptVpcEndpointId` must be an Interface endpoint of com.amazonaws.us-east-1.apprunner.requests, got: vpce-0123456789abcdef0, a Gateway endpoint of com.amazonaws.us-east-1.s3. Adopt the App Runner endpoint of the VPC (`aws ec2 describe-vpc-endpoints --filters Name=service-name,Values=com.amazonaws.us-east-1.apprunner.requests`)."],
+                    [endpoint, []],
+                    [
+                        { ...endpoint, vpcEndpointType: "Gateway", serviceName: "com.amazonaws.us-east-1.s3" },
+                        [
+                            "`adoptVpcEndpointId` must be an Interface endpoint of com.amazonaws.us-east-1.apprunner.requests, got: vpce-0123456789abcdef0, a Gateway endpoint of com.amazonaws.us-east-1.s3. Adopt the App Runner endpoint of the VPC (`aws ec2 describe-vpc-endpoints --filters Name=service-name,Values=com.amazonaws.us-east-1.apprunner.requests`).",
+                        ],
+                    ],
+                    [
+                        { ...endpoint, securityGroupIds: ["sg-01234567", "sg-89abcdef"] },
+                        [
+                            '`adoptSecurityGroupId` must be the security group of the endpoint `adoptVpcEndpointId` names, got: sg-01234567, while vpce-0123456789abcdef0 has sg-01234567 and sg-89abcdef. Adopt its group, or pass `securityGroupIds: ["sg-01234567","sg-89abcdef"]` to keep its groups without managing them.',
+                        ],
+                    ],
                 ],
-                [
-                    { ...endpoint, securityGroupIds: ["sg-01234567", "sg-89abcdef"] },
-                    ['`adoptSecurityGroupId` must be the security group of the endpoint `adoptVpcEndpointId` names, got: sg-01234567, while vpce-0123456789abcdef0 has sg-01234567 and sg-89abcdef. Adopt its group, or pass `securityGroupIds: ["sg-01234567","sg-89abcdef"]` to keep its groups without managing them.'],
-                ],
-            ]);
+            );
             it("with securityGroupIds given, neither an error nor a warning about its groups", () => {
-                assert.deepEqual(validateAdoptedEndpoint({ ...endpoint, securityGroupIds: ["sg-89abcdef"] }, { ...expected, groups: "given" }), { errors: [], warnings: [] });
+                assert.deepEqual(
+                    validateAdoptedEndpoint({ ...endpoint, securityGroupIds: ["sg-89abcdef"] }, { ...expected, groups: "given" }),
+                    { errors: [], warnings: [] },
+                );
             });
         });
 
         describe("validateAdoptedConnection", () => {
-            const connection = { ServiceArn: ARN, IngressVpcConfiguration: { VpcId: "vpc-01234567", VpcEndpointId: "vpce-0123456789abcdef0" } };
-            table((expected: Parameters<typeof validateAdoptedConnection>[1]) => validateAdoptedConnection(connection, expected), [
-                [{ serviceArn: ARN, vpcId: "vpc-01234567", endpointId: "vpce-0123456789abcdef0", endpointArg: "vpcEndpointId" }, []],
-                [{ endpointArg: "vpcEndpointId" }, []],
+            const connection = {
+                ServiceArn: ARN,
+                IngressVpcConfiguration: { VpcId: "vpc-01234567", VpcEndpointId: "vpce-0123456789abcdef0" },
+            };
+            table(
+                (expected: Parameters<typeof validateAdoptedConnection>[1]) => validateAdoptedConnection(connection, expected),
                 [
-                    { vpcId: "vpc-89abcdef", endpointArg: "vpcEndpointId" },
-                    ["`adoptConnectionArn` must be a connection in `vpcId` (vpc-89abcdef), got: a connection in vpc-01234567. Set `vpcId` to vpc-01234567: moving a connection to another VPC replaces it."],
+                    [{ serviceArn: ARN, vpcId: "vpc-01234567", endpointId: "vpce-0123456789abcdef0", endpointArg: "vpcEndpointId" }, []],
+                    [{ endpointArg: "vpcEndpointId" }, []],
+                    [
+                        { vpcId: "vpc-89abcdef", endpointArg: "vpcEndpointId" },
+                        [
+                            "`adoptConnectionArn` must be a connection in `vpcId` (vpc-89abcdef), got: a connection in vpc-01234567. Set `vpcId` to vpc-01234567: moving a connection to another VPC replaces it.",
+                        ],
+                    ],
+                    [
+                        { serviceArn: ARN.replace("api-service", "other"), secret: true, endpointArg: "vpcEndpointId" },
+                        [
+                            "`adoptConnectionArn` must connect `serviceArn` ([secret]), got: a connection of " +
+                                ARN +
+                                ". Adopt the connection of this service (`aws apprunner list-vpc-ingress-connections --filter ServiceArn=<service ARN>`), or set `serviceArn` to the service it connects.",
+                        ],
+                    ],
                 ],
-                [
-                    { serviceArn: ARN.replace("api-service", "other"), secret: true, endpointArg: "vpcEndpointId" },
-                    ["`adoptConnectionArn` must connect `serviceArn` ([secret]), got: a connection of " + ARN + ". Adopt the connection of this service (`aws apprunner list-vpc-ingress-connections --filter ServiceArn=<service ARN>`), or set `serviceArn` to the service it connects."],
-                ],
-            ]);
+            );
         });
     });
 });

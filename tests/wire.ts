@@ -9,7 +9,7 @@ import * as path from "node:path";
 import * as readline from "node:readline";
 import { AwsMocks } from "./mocks";
 
-/* eslint-disable @typescript-eslint/no-require-imports */
+/* eslint-disable @typescript-eslint/no-require-imports -- the generated gRPC modules have no type declarations */
 const resrpc = require("@pulumi/pulumi/proto/resource_grpc_pb");
 const resproto = require("@pulumi/pulumi/proto/resource_pb");
 const engrpc = require("@pulumi/pulumi/proto/engine_grpc_pb");
@@ -19,6 +19,7 @@ const provproto = require("@pulumi/pulumi/proto/provider_pb");
 const rpc = require("@pulumi/pulumi/runtime/rpc");
 const structproto = require("google-protobuf/google/protobuf/struct_pb");
 const emptyproto = require("google-protobuf/google/protobuf/empty_pb");
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export const PROJECT = "project";
 export const STACK = "stack";
@@ -69,7 +70,10 @@ export class FakeEngine {
 
     /** Answers the registration of the resource named `name` only once `until` settles: keeps a Construct in flight. */
     hold(name: string, until: Promise<unknown>): void {
-        this.held.set(name, until.catch(() => undefined));
+        this.held.set(
+            name,
+            until.catch(() => undefined),
+        );
     }
 
     constructor(public mocks: AwsMocks) {
@@ -88,9 +92,17 @@ export class FakeEngine {
                 resp.setHassupport(FEATURES.has(call.request.getId()));
                 cb(null, resp);
             },
-            registerResource: (call: any, cb: any) => this.registerResource(call.request).then((r) => cb(null, r), (e) => cb(grpcError(e))),
+            registerResource: (call: any, cb: any) =>
+                this.registerResource(call.request).then(
+                    (r) => cb(null, r),
+                    (e) => cb(grpcError(e)),
+                ),
             registerResourceOutputs: (_call: any, cb: any) => cb(null, new emptyproto.Empty()),
-            invoke: (call: any, cb: any) => this.invoke(call.request).then((r) => cb(null, r), (e) => cb(grpcError(e))),
+            invoke: (call: any, cb: any) =>
+                this.invoke(call.request).then(
+                    (r) => cb(null, r),
+                    (e) => cb(grpcError(e)),
+                ),
         });
     }
 
@@ -143,7 +155,15 @@ export class FakeEngine {
         this.registrations.push(registration);
         await this.held.get(registration.name);
         const { id, state } = registration.custom
-            ? await this.mocks.newResource({ type, name: registration.name, inputs, provider: registration.provider, custom: true, urn, parent })
+            ? await this.mocks.newResource({
+                  type,
+                  name: registration.name,
+                  inputs,
+                  provider: registration.provider,
+                  custom: true,
+                  urn,
+                  parent,
+              })
             : { id: undefined, state: {} };
         this.states.set(urn, { id: id ?? "", state });
         const resp = new resproto.RegisterResourceResponse();
@@ -175,7 +195,10 @@ function grpcError(e: Error & { details?: string }) {
  * Starts `node <args>` in `cwd` as the engine starts a plugin, and reads the port the plugin prints as its first
  * line of stdout.
  */
-export async function spawnPlugin(args: string[], cwd: string): Promise<{ child: ChildProcess; port: string; startMs: number; stderr: string[] }> {
+export async function spawnPlugin(
+    args: string[],
+    cwd: string,
+): Promise<{ child: ChildProcess; port: string; startMs: number; stderr: string[] }> {
     const started = performance.now();
     const child = spawn(process.execPath, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
     const stderr: string[] = [];
@@ -239,7 +262,11 @@ export class ProviderProcess {
         req.setAcceptsecrets(true);
         req.setAcceptresources(true);
         const resp = await this.unary<any>("configure", req);
-        return { acceptSecrets: resp.getAcceptsecrets(), acceptResources: resp.getAcceptresources(), acceptOutputs: resp.getAcceptoutputs() };
+        return {
+            acceptSecrets: resp.getAcceptsecrets(),
+            acceptResources: resp.getAcceptresources(),
+            acceptOutputs: resp.getAcceptoutputs(),
+        };
     }
 
     /** Construct, as the engine sends it; resolves to the URN and the deserialized state. */
@@ -253,7 +280,12 @@ export class ProviderProcess {
         /** The stack: Constructs of one project, stack and kind of run are one deployment to the provider. */
         stack?: string;
         /** Resource options given to the component, as the engine puts them in the ConstructRequest. */
-        options?: { ignoreChanges?: string[]; replaceOnChanges?: string[]; customTimeouts?: { create?: string; update?: string; delete?: string }; deleteBeforeReplace?: boolean };
+        options?: {
+            ignoreChanges?: string[];
+            replaceOnChanges?: string[];
+            customTimeouts?: { create?: string; update?: string; delete?: string };
+            deleteBeforeReplace?: boolean;
+        };
     }): Promise<{ urn: string; state: Record<string, any> }> {
         const req = new provproto.ConstructRequest();
         req.setProject(PROJECT);

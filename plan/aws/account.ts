@@ -31,7 +31,12 @@ export interface Vpc {
     OwnerId: string;
     CidrBlock: string;
     CidrBlockAssociationSet: { AssociationId: string; CidrBlock: string; CidrBlockState: { State: string } }[];
-    Ipv6CidrBlockAssociationSet: { AssociationId: string; Ipv6CidrBlock: string; Ipv6CidrBlockState: { State: string }; NetworkBorderGroup: string }[];
+    Ipv6CidrBlockAssociationSet: {
+        AssociationId: string;
+        Ipv6CidrBlock: string;
+        Ipv6CidrBlockState: { State: string };
+        NetworkBorderGroup: string;
+    }[];
     State: string;
     IsDefault: boolean;
     InstanceTenancy: string;
@@ -106,11 +111,19 @@ export interface Service {
     Status: string;
     SourceConfiguration: Record<string, any>;
     InstanceConfiguration: Record<string, any>;
-    NetworkConfiguration: { EgressConfiguration: { EgressType: string; VpcConnectorArn?: string }; IngressConfiguration: { IsPubliclyAccessible: boolean }; IpAddressType: string };
+    NetworkConfiguration: {
+        EgressConfiguration: { EgressType: string; VpcConnectorArn?: string };
+        IngressConfiguration: { IsPubliclyAccessible: boolean };
+        IpAddressType: string;
+    };
     HealthCheckConfiguration: Record<string, any>;
     EncryptionConfiguration?: Record<string, any>;
     ObservabilityConfiguration?: Record<string, any>;
-    AutoScalingConfigurationSummary: { AutoScalingConfigurationArn: string; AutoScalingConfigurationName: string; AutoScalingConfigurationRevision: number };
+    AutoScalingConfigurationSummary: {
+        AutoScalingConfigurationArn: string;
+        AutoScalingConfigurationName: string;
+        AutoScalingConfigurationRevision: number;
+    };
     CreatedAt: number;
     UpdatedAt: number;
     DeletedAt?: number;
@@ -180,7 +193,19 @@ export class Account {
     ) {}
 
     static empty(accountId: string): AccountState {
-        return { accountId, serial: 0, baseline: [], vpcs: [], subnets: [], securityGroups: [], vpcEndpoints: [], services: [], connections: [], appRunnerTags: {}, failures: [] };
+        return {
+            accountId,
+            serial: 0,
+            baseline: [],
+            vpcs: [],
+            subnets: [],
+            securityGroups: [],
+            vpcEndpoints: [],
+            services: [],
+            connections: [],
+            appRunnerTags: {},
+            failures: [],
+        };
     }
 
     get accountId(): string {
@@ -209,10 +234,12 @@ export class Account {
             else this.finish(e, e.VpcEndpointId, "State", e.Pending!.To, "failed");
         }
         for (const c of this.state.connections.filter(due)) {
-            const failed = c.Pending!.To === "AVAILABLE" ? (c.Status === "PENDING_UPDATE" ? "FAILED_UPDATE" : "FAILED_CREATION") : "FAILED_DELETION";
+            const failed =
+                c.Pending!.To === "AVAILABLE" ? (c.Status === "PENDING_UPDATE" ? "FAILED_UPDATE" : "FAILED_CREATION") : "FAILED_DELETION";
             this.finish(c, c.VpcIngressConnectionArn, "Status", c.Pending!.To, failed);
         }
-        for (const s of this.state.services.filter(due)) this.finish(s, s.ServiceArn, "Status", s.Pending!.To, s.Pending!.To === "DELETED" ? "DELETE_FAILED" : "CREATE_FAILED");
+        for (const s of this.state.services.filter(due))
+            this.finish(s, s.ServiceArn, "Status", s.Pending!.To, s.Pending!.To === "DELETED" ? "DELETE_FAILED" : "CREATE_FAILED");
     }
 
     private finish(o: { Pending?: Pending }, id: string, field: string, to: string, failed: string): void {

@@ -21,14 +21,23 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9\-_]{3,39}$/;
  * error every action lists); the "1 validation error detected" wording is AWS's usual one, unverified for App Runner.
  */
 function invalid(member: string, value: unknown, constraint: string): never {
-    return fail("InvalidRequestException", `1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: ${constraint}`);
+    return fail(
+        "InvalidRequestException",
+        `1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: ${constraint}`,
+    );
 }
 function checkArn(member: string, value: unknown): string {
-    if (typeof value !== "string" || !RESOURCE_ARN.test(value)) invalid(member, value, "Member must satisfy regular expression pattern: arn:aws(-[\\w]+)*:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[0-9]{12}:(\\w|/|-){1,1011}");
+    if (typeof value !== "string" || !RESOURCE_ARN.test(value))
+        invalid(
+            member,
+            value,
+            "Member must satisfy regular expression pattern: arn:aws(-[\\w]+)*:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[0-9]{12}:(\\w|/|-){1,1011}",
+        );
     return value as string;
 }
 function checkName(member: string, value: unknown): string {
-    if (typeof value !== "string" || !NAME.test(value)) invalid(member, value, "Member must satisfy regular expression pattern: [A-Za-z0-9][A-Za-z0-9\\-_]{3,39}");
+    if (typeof value !== "string" || !NAME.test(value))
+        invalid(member, value, "Member must satisfy regular expression pattern: [A-Za-z0-9][A-Za-z0-9\\-_]{3,39}");
     return value as string;
 }
 
@@ -39,8 +48,10 @@ function checkName(member: string, value: unknown): string {
  */
 function checkTags(tags: Tag[]): Tag[] {
     for (const t of tags) {
-        if (typeof t.Key !== "string" || t.Key.length < 1 || t.Key.length > 128 || /^aws:/i.test(t.Key)) invalid("tags.member.key", t.Key, "Member must satisfy regular expression pattern: ^(?!aws:).+");
-        if (typeof t.Value !== "string" || t.Value.length > 256) invalid("tags.member.value", t.Value, "Member must have length less than or equal to 256");
+        if (typeof t.Key !== "string" || t.Key.length < 1 || t.Key.length > 128 || /^aws:/i.test(t.Key))
+            invalid("tags.member.key", t.Key, "Member must satisfy regular expression pattern: ^(?!aws:).+");
+        if (typeof t.Value !== "string" || t.Value.length > 256)
+            invalid("tags.member.value", t.Value, "Member must have length less than or equal to 256");
     }
     if (new Set(tags.map((t) => t.Key)).size > 50) fail("InvalidRequestException", "A resource can have at most 50 tags.");
     return tags;
@@ -86,12 +97,21 @@ export function addService(account: Account, region: string, p: Params & { Servi
         SourceConfiguration: withAutoDeployments(p.SourceConfiguration ?? {}, account.accountId),
         InstanceConfiguration: { Cpu: "1024", Memory: "2048", ...p.InstanceConfiguration },
         NetworkConfiguration: network,
-        HealthCheckConfiguration: { Protocol: "TCP", Path: "/", Interval: 5, Timeout: 2, HealthyThreshold: 1, UnhealthyThreshold: 5, ...p.HealthCheckConfiguration },
+        HealthCheckConfiguration: {
+            Protocol: "TCP",
+            Path: "/",
+            Interval: 5,
+            Timeout: 2,
+            HealthyThreshold: 1,
+            UnhealthyThreshold: 5,
+            ...p.HealthCheckConfiguration,
+        },
         ...(p.EncryptionConfiguration ? { EncryptionConfiguration: p.EncryptionConfiguration } : {}),
         ...(p.ObservabilityConfiguration ? { ObservabilityConfiguration: p.ObservabilityConfiguration } : {}),
         AutoScalingConfigurationSummary: {
             AutoScalingConfigurationArn:
-                p.AutoScalingConfigurationArn ?? `arn:aws:apprunner:${region}:${account.accountId}:autoscalingconfiguration/DefaultConfiguration/1/00000000000000000000000000000001`,
+                p.AutoScalingConfigurationArn ??
+                `arn:aws:apprunner:${region}:${account.accountId}:autoscalingconfiguration/DefaultConfiguration/1/00000000000000000000000000000001`,
             AutoScalingConfigurationName: "DefaultConfiguration",
             AutoScalingConfigurationRevision: 1,
         },
@@ -130,21 +150,31 @@ const CreateService: AppRunnerHandler = (account, region, p) => {
     return { Service: answer(service), OperationId: account.newAppRunnerId() };
 };
 
-const DescribeService: AppRunnerHandler = (account, region, p) => ({ Service: answer(serviceOf(account, region, checkArn("serviceArn", p.ServiceArn))) });
+const DescribeService: AppRunnerHandler = (account, region, p) => ({
+    Service: answer(serviceOf(account, region, checkArn("serviceArn", p.ServiceArn))),
+});
 
 const ListServices: AppRunnerHandler = (account, region) => ({
     ServiceSummaryList: account.state.services
         .filter((s) => s.Region === region && s.Status !== "DELETED")
-        .map((s) => ({ ServiceName: s.ServiceName, ServiceId: s.ServiceId, ServiceArn: s.ServiceArn, ServiceUrl: s.ServiceUrl, Status: s.Status })),
+        .map((s) => ({
+            ServiceName: s.ServiceName,
+            ServiceId: s.ServiceId,
+            ServiceArn: s.ServiceArn,
+            ServiceUrl: s.ServiceUrl,
+            Status: s.Status,
+        })),
 });
 
 const UpdateService: AppRunnerHandler = (account, region, p) => {
     const service = serviceOf(account, region, checkArn("serviceArn", p.ServiceArn));
     // The text is unverified; the code is the API model's.
-    if (service.Status !== "RUNNING") fail("InvalidStateException", `Service ${service.ServiceArn} is in ${service.Status} status, and can't be updated.`);
+    if (service.Status !== "RUNNING")
+        fail("InvalidStateException", `Service ${service.ServiceArn} is in ${service.Status} status, and can't be updated.`);
     if (p.SourceConfiguration) service.SourceConfiguration = withAutoDeployments(p.SourceConfiguration, account.accountId);
     if (p.InstanceConfiguration) service.InstanceConfiguration = { ...service.InstanceConfiguration, ...p.InstanceConfiguration };
-    if (p.HealthCheckConfiguration) service.HealthCheckConfiguration = { ...service.HealthCheckConfiguration, ...p.HealthCheckConfiguration };
+    if (p.HealthCheckConfiguration)
+        service.HealthCheckConfiguration = { ...service.HealthCheckConfiguration, ...p.HealthCheckConfiguration };
     if (p.NetworkConfiguration) {
         const n = p.NetworkConfiguration;
         service.NetworkConfiguration = {
@@ -152,7 +182,8 @@ const UpdateService: AppRunnerHandler = (account, region, p) => {
             IngressConfiguration: { ...service.NetworkConfiguration.IngressConfiguration, ...n.IngressConfiguration },
             IpAddressType: n.IpAddressType ?? service.NetworkConfiguration.IpAddressType,
         };
-        if (service.NetworkConfiguration.IngressConfiguration.IsPubliclyAccessible) service.ServiceUrl ??= `${domainLabel(service.ServiceArn)}.${region}.awsapprunner.com`;
+        if (service.NetworkConfiguration.IngressConfiguration.IsPubliclyAccessible)
+            service.ServiceUrl ??= `${domainLabel(service.ServiceArn)}.${region}.awsapprunner.com`;
         else delete service.ServiceUrl;
     }
     service.UpdatedAt = account.clock.now();
@@ -192,7 +223,8 @@ const CreateVpcIngressConnection: AppRunnerHandler = (account, region, p) => {
     // "you can only create one VPC Ingress Connection resource for each App Runner service" (App Runner guide). The code
     // and text AWS gives are unverified.
     const existing = account.state.connections.find((c) => c.ServiceArn === serviceArn && active(c));
-    if (existing) fail("InvalidRequestException", `Service ${serviceArn} already has a VPC ingress connection: ${existing.VpcIngressConnectionArn}`);
+    if (existing)
+        fail("InvalidRequestException", `Service ${serviceArn} already has a VPC ingress connection: ${existing.VpcIngressConnectionArn}`);
     // "unique across all the active VPC Ingress Connections in your AWS account in the AWS Region" (API model). Text unverified.
     if (account.state.connections.some((c) => c.Region === region && c.VpcIngressConnectionName === name && active(c))) {
         fail("InvalidRequestException", `A VPC ingress connection with the name ${name} already exists.`);
@@ -228,7 +260,9 @@ function checkEndpoint(account: Account, region: string, vpcId: unknown, endpoin
     } catch {
         fail("InvalidRequestException", `VPC ${vpcId} was not found.`);
     }
-    const endpoint = account.state.vpcEndpoints.find((e) => e.VpcEndpointId === endpointId && e.Region === region && e.State !== "deleting");
+    const endpoint = account.state.vpcEndpoints.find(
+        (e) => e.VpcEndpointId === endpointId && e.Region === region && e.State !== "deleting",
+    );
     if (!endpoint) fail("InvalidRequestException", `VPC endpoint ${endpointId} was not found.`);
     if (endpoint.ServiceName !== `com.amazonaws.${region}.apprunner.requests`) {
         fail("InvalidRequestException", `VPC endpoint ${endpointId} is not an endpoint of com.amazonaws.${region}.apprunner.requests.`);
@@ -253,14 +287,22 @@ const ListVpcIngressConnections: AppRunnerHandler = (account, region, p) => {
             (f.VpcEndpointId === undefined || c.IngressVpcConfiguration.VpcEndpointId === f.VpcEndpointId),
     );
     // The summaries carry only the two ARNs (API model, VpcIngressConnectionSummary).
-    return { VpcIngressConnectionSummaryList: found.map((c) => ({ VpcIngressConnectionArn: c.VpcIngressConnectionArn, ServiceArn: c.ServiceArn })) };
+    return {
+        VpcIngressConnectionSummaryList: found.map((c) => ({
+            VpcIngressConnectionArn: c.VpcIngressConnectionArn,
+            ServiceArn: c.ServiceArn,
+        })),
+    };
 };
 
 const UpdateVpcIngressConnection: AppRunnerHandler = (account, region, p) => {
     const connection = connectionOf(account, region, checkArn("vpcIngressConnectionArn", p.VpcIngressConnectionArn));
     // Allowed from AVAILABLE, FAILED_CREATION and FAILED_UPDATE (API reference); the text is unverified.
     if (!["AVAILABLE", "FAILED_CREATION", "FAILED_UPDATE"].includes(connection.Status)) {
-        fail("InvalidStateException", `VpcIngressConnection ${connection.VpcIngressConnectionArn} is in ${connection.Status} status, and can't be updated.`);
+        fail(
+            "InvalidStateException",
+            `VpcIngressConnection ${connection.VpcIngressConnectionArn} is in ${connection.Status} status, and can't be updated.`,
+        );
     }
     const { VpcId: vpcId, VpcEndpointId: endpointId } = p.IngressVpcConfiguration ?? {};
     checkEndpoint(account, region, vpcId, endpointId);
@@ -274,7 +316,10 @@ const DeleteVpcIngressConnection: AppRunnerHandler = (account, region, p) => {
     const connection = connectionOf(account, region, checkArn("vpcIngressConnectionArn", p.VpcIngressConnectionArn));
     // Allowed from AVAILABLE and the FAILED states (API reference); the text is unverified.
     if (!["AVAILABLE", "FAILED_CREATION", "FAILED_UPDATE", "FAILED_DELETION"].includes(connection.Status)) {
-        fail("InvalidStateException", `VpcIngressConnection ${connection.VpcIngressConnectionArn} is in ${connection.Status} status, and can't be deleted.`);
+        fail(
+            "InvalidStateException",
+            `VpcIngressConnection ${connection.VpcIngressConnectionArn} is in ${connection.Status} status, and can't be deleted.`,
+        );
     }
     // Delete answers PENDING_DELETION with DeletedAt set (API reference example).
     connection.Status = "PENDING_DELETION";
@@ -308,7 +353,9 @@ const UntagResource: AppRunnerHandler = (account, region, p) => {
     return {};
 };
 
-const ListTagsForResource: AppRunnerHandler = (account, region, p) => ({ Tags: [...(account.state.appRunnerTags[taggedArn(account, region, p.ResourceArn)] ?? [])] });
+const ListTagsForResource: AppRunnerHandler = (account, region, p) => ({
+    Tags: [...(account.state.appRunnerTags[taggedArn(account, region, p.ResourceArn)] ?? [])],
+});
 
 export const apprunner: Record<string, AppRunnerHandler> = {
     CreateService,

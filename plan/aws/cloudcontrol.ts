@@ -14,12 +14,14 @@ type Params = Record<string, any>;
 function read(account: Account, region: string, typeName: string, identifier: string): Record<string, unknown> {
     if (typeName === "AWS::AppRunner::Service") {
         const { Service: s } = apprunner.DescribeService(account, region, { ServiceArn: identifier });
-        if (s.Status === "DELETED") throw new AwsError("NotFound", `Resource of type '${typeName}' with identifier '${identifier}' was not found.`);
+        if (s.Status === "DELETED")
+            throw new AwsError("NotFound", `Resource of type '${typeName}' with identifier '${identifier}' was not found.`);
         const { AutoScalingConfigurationSummary: _a, CreatedAt: _c, UpdatedAt: _u, DeletedAt: _d, ...properties } = s;
         return properties;
     }
     const { VpcIngressConnection: c } = apprunner.DescribeVpcIngressConnection(account, region, { VpcIngressConnectionArn: identifier });
-    if (c.Status === "DELETED") throw new AwsError("NotFound", `Resource of type '${typeName}' with identifier '${identifier}' was not found.`);
+    if (c.Status === "DELETED")
+        throw new AwsError("NotFound", `Resource of type '${typeName}' with identifier '${identifier}' was not found.`);
     const { AccountId: _a, CreatedAt: _c, DeletedAt: _d, ...properties } = c;
     return properties;
 }
@@ -36,7 +38,10 @@ export const cloudcontrol: Record<string, (account: Account, region: string, par
         } catch (e) {
             if (!isAwsError(e) || !["NotFound", "ResourceNotFoundException"].includes(e.code)) throw e;
             const token = `${hex(`${p.Identifier}/token`, 8)}-${hex(`${p.Identifier}/t2`, 4)}-4${hex(`${p.Identifier}/t3`, 3)}-8${hex(`${p.Identifier}/t4`, 3)}-${hex(`${p.Identifier}/t5`, 12)}`;
-            fail("ResourceNotFoundException", `${typeName} Handler returned status FAILED: ${e.message} (HandlerErrorCode: NotFound, RequestToken: ${token})`);
+            fail(
+                "ResourceNotFoundException",
+                `${typeName} Handler returned status FAILED: ${e.message} (HandlerErrorCode: NotFound, RequestToken: ${token})`,
+            );
         }
         return { TypeName: typeName, ResourceDescription: { Identifier: p.Identifier, Properties: JSON.stringify(properties) } };
     },

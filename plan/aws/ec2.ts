@@ -15,8 +15,17 @@ export const ZONE_LETTERS = ["a", "b", "c"];
 
 /** Interface endpoint services the model knows: App Runner's, in App Runner's 11 regions (AWS General Reference). */
 export const APP_RUNNER_REGIONS = [
-    "us-east-1", "us-east-2", "us-west-2", "ap-south-1", "ap-southeast-1", "ap-southeast-2",
-    "ap-northeast-1", "eu-central-1", "eu-west-1", "eu-west-2", "eu-west-3",
+    "us-east-1",
+    "us-east-2",
+    "us-west-2",
+    "ap-south-1",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-northeast-1",
+    "eu-central-1",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
 ];
 const endpointServices = (region: string) => (APP_RUNNER_REGIONS.includes(region) ? [`com.amazonaws.${region}.apprunner.requests`] : []);
 
@@ -29,10 +38,20 @@ export function answer<T extends object>(o: T): T {
 }
 
 const tagValues = (tags: Tag[], key: string) => tags.filter((t) => t.Key === key).map((t) => t.Value);
-const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+const glob = (pattern: string) =>
+    new RegExp(
+        `^${pattern
+            .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+            .replace(/\*/g, ".*")
+            .replace(/\?/g, ".")}$`,
+    );
 
 /** `Filters` of a Describe call: every filter must match, any of its values (with `*` and `?` wildcards). */
-function matches<T extends { Tags: Tag[] }>(o: T, filters: { Name: string; Values: string[] }[] | undefined, fields: Record<string, (o: T) => unknown>): boolean {
+function matches<T extends { Tags: Tag[] }>(
+    o: T,
+    filters: { Name: string; Values: string[] }[] | undefined,
+    fields: Record<string, (o: T) => unknown>,
+): boolean {
     return (filters ?? []).every((f) => {
         const values = f.Name.startsWith("tag:")
             ? tagValues(o.Tags, f.Name.slice(4))
@@ -84,7 +103,10 @@ const MALFORMED: Record<string, [string, string]> = {
 function wellFormed(prefix: keyof typeof MALFORMED, id: unknown): void {
     if (typeof id === "string" && new RegExp(`^${prefix}-[a-z0-9]+$`).test(id)) return;
     const [code, what] = MALFORMED[prefix];
-    fail(code, `Invalid ${what} Id: '${id}' (expecting '${prefix}-...; the Id may only contain lowercase alphanumeric characters and a single dash')`);
+    fail(
+        code,
+        `Invalid ${what} Id: '${id}' (expecting '${prefix}-...; the Id may only contain lowercase alphanumeric characters and a single dash')`,
+    );
 }
 const orThrow = <T>(found: T | undefined, error: AwsError): T => {
     if (found === undefined) throw error;
@@ -92,19 +114,31 @@ const orThrow = <T>(found: T | undefined, error: AwsError): T => {
 };
 export function vpcOf(account: Account, region: string, id: unknown): Vpc {
     wellFormed("vpc", id);
-    return orThrow(account.state.vpcs.find((v) => v.VpcId === id && v.Region === region), vpcNotFound(String(id)));
+    return orThrow(
+        account.state.vpcs.find((v) => v.VpcId === id && v.Region === region),
+        vpcNotFound(String(id)),
+    );
 }
 function subnetOf(account: Account, region: string, id: string): Subnet {
     wellFormed("subnet", id);
-    return orThrow(account.state.subnets.find((s) => s.SubnetId === id && s.Region === region), subnetNotFound(id));
+    return orThrow(
+        account.state.subnets.find((s) => s.SubnetId === id && s.Region === region),
+        subnetNotFound(id),
+    );
 }
 function groupOf(account: Account, region: string, id: string): SecurityGroup {
     wellFormed("sg", id);
-    return orThrow(account.state.securityGroups.find((g) => g.GroupId === id && g.Region === region), groupNotFound(id));
+    return orThrow(
+        account.state.securityGroups.find((g) => g.GroupId === id && g.Region === region),
+        groupNotFound(id),
+    );
 }
 function endpointOf(account: Account, region: string, id: string): VpcEndpoint {
     wellFormed("vpce", id);
-    return orThrow(account.state.vpcEndpoints.find((e) => e.VpcEndpointId === id && e.Region === region), endpointNotFound(id));
+    return orThrow(
+        account.state.vpcEndpoints.find((e) => e.VpcEndpointId === id && e.Region === region),
+        endpointNotFound(id),
+    );
 }
 
 function tagsOf(specs: Params["TagSpecifications"], resourceType: string): Tag[] {
@@ -122,16 +156,28 @@ function tagsOf(specs: Params["TagSpecifications"], resourceType: string): Tag[]
 function checkTags(adding: Tag[], existing: Tag[]): void {
     for (const t of adding) {
         if (typeof t.Key !== "string" || t.Key.length === 0 || /^aws:/i.test(t.Key)) {
-            fail("InvalidParameterValue", `Value ( ${t.Key} ) for parameter key is invalid. Tag keys cannot be empty or null, and cannot start with aws:`);
+            fail(
+                "InvalidParameterValue",
+                `Value ( ${t.Key} ) for parameter key is invalid. Tag keys cannot be empty or null, and cannot start with aws:`,
+            );
         }
-        if (t.Key.length > 128) fail("InvalidParameterValue", `Value ( ${t.Key} ) for parameter key is invalid. Tag keys can have a maximum character length of 128`);
+        if (t.Key.length > 128)
+            fail(
+                "InvalidParameterValue",
+                `Value ( ${t.Key} ) for parameter key is invalid. Tag keys can have a maximum character length of 128`,
+            );
         // moto's text; AWS's is unverified.
         if (t.Value === null || t.Value === undefined) fail("InvalidParameterValue", "Tag value cannot be null. Use empty string instead.");
-        if (String(t.Value).length > 256) fail("InvalidParameterValue", `Value ( ${t.Value} ) for parameter value is invalid. Tag values can have a maximum character length of 256`);
+        if (String(t.Value).length > 256)
+            fail(
+                "InvalidParameterValue",
+                `Value ( ${t.Value} ) for parameter value is invalid. Tag values can have a maximum character length of 256`,
+            );
     }
     const keys = new Set([...existing.map((t) => t.Key), ...adding.map((t) => t.Key)]);
     // The error code is the EC2 error-codes page's (TagLimitExceeded); the text is unverified.
-    if (keys.size > 50) fail("TagLimitExceeded", "The maximum number of tags for a resource has been reached. A resource can have at most 50 tags.");
+    if (keys.size > 50)
+        fail("TagLimitExceeded", "The maximum number of tags for a resource has been reached. A resource can have at most 50 tags.");
 }
 
 // --- VPCs and subnets --------------------------------------------------------------------------------------------
@@ -153,21 +199,49 @@ function defaultGroup(account: Account, vpc: Vpc): SecurityGroup {
     };
 }
 
-export function permission(protocol: string, from: number | undefined, to: number | undefined, sources: Partial<IpPermission>): IpPermission {
-    return { IpProtocol: protocol, ...(from === undefined ? {} : { FromPort: from, ToPort: to }), IpRanges: [], Ipv6Ranges: [], UserIdGroupPairs: [], PrefixListIds: [], ...sources };
+export function permission(
+    protocol: string,
+    from: number | undefined,
+    to: number | undefined,
+    sources: Partial<IpPermission>,
+): IpPermission {
+    return {
+        IpProtocol: protocol,
+        ...(from === undefined ? {} : { FromPort: from, ToPort: to }),
+        IpRanges: [],
+        Ipv6Ranges: [],
+        UserIdGroupPairs: [],
+        PrefixListIds: [],
+        ...sources,
+    };
 }
 
 /** Makes a VPC (with its default security group) for the account's starting topology and for CreateVpc. */
-export function addVpc(account: Account, region: string, p: { VpcId?: string; CidrBlocks: string[]; Ipv6CidrBlock?: string; Tags?: Tag[]; IsDefault?: boolean }): Vpc {
+export function addVpc(
+    account: Account,
+    region: string,
+    p: { VpcId?: string; CidrBlocks: string[]; Ipv6CidrBlock?: string; Tags?: Tag[]; IsDefault?: boolean },
+): Vpc {
     const id = p.VpcId ?? account.newEc2Id("vpc");
     const vpc: Vpc = {
         VpcId: id,
         Region: region,
         OwnerId: account.accountId,
         CidrBlock: p.CidrBlocks[0],
-        CidrBlockAssociationSet: p.CidrBlocks.map((c, i) => ({ AssociationId: `vpc-cidr-assoc-${hex(`${id}/${i}`, 17)}`, CidrBlock: c, CidrBlockState: { State: "associated" } })),
+        CidrBlockAssociationSet: p.CidrBlocks.map((c, i) => ({
+            AssociationId: `vpc-cidr-assoc-${hex(`${id}/${i}`, 17)}`,
+            CidrBlock: c,
+            CidrBlockState: { State: "associated" },
+        })),
         Ipv6CidrBlockAssociationSet: p.Ipv6CidrBlock
-            ? [{ AssociationId: `vpc-cidr-assoc-${hex(`${id}/v6`, 17)}`, Ipv6CidrBlock: p.Ipv6CidrBlock, Ipv6CidrBlockState: { State: "associated" }, NetworkBorderGroup: region }]
+            ? [
+                  {
+                      AssociationId: `vpc-cidr-assoc-${hex(`${id}/v6`, 17)}`,
+                      Ipv6CidrBlock: p.Ipv6CidrBlock,
+                      Ipv6CidrBlockState: { State: "associated" },
+                      NetworkBorderGroup: region,
+                  },
+              ]
             : [],
         State: "available",
         IsDefault: p.IsDefault ?? false,
@@ -187,7 +261,15 @@ export function addVpc(account: Account, region: string, p: { VpcId?: string; Ci
 export function addSubnet(
     account: Account,
     region: string,
-    p: { SubnetId?: string; VpcId: string; CidrBlock: string; AvailabilityZone: string; Ipv6CidrBlock?: string; OwnerId?: string; Tags?: Tag[] },
+    p: {
+        SubnetId?: string;
+        VpcId: string;
+        CidrBlock: string;
+        AvailabilityZone: string;
+        Ipv6CidrBlock?: string;
+        OwnerId?: string;
+        Tags?: Tag[];
+    },
 ): Subnet {
     const id = p.SubnetId ?? account.newEc2Id("subnet");
     const owner = p.OwnerId ?? account.accountId;
@@ -201,7 +283,13 @@ export function addSubnet(
         AvailabilityZoneId: zoneId(p.AvailabilityZone),
         CidrBlock: p.CidrBlock,
         Ipv6CidrBlockAssociationSet: p.Ipv6CidrBlock
-            ? [{ AssociationId: `subnet-cidr-assoc-${hex(`${id}/v6`, 17)}`, Ipv6CidrBlock: p.Ipv6CidrBlock, Ipv6CidrBlockState: { State: "associated" } }]
+            ? [
+                  {
+                      AssociationId: `subnet-cidr-assoc-${hex(`${id}/v6`, 17)}`,
+                      Ipv6CidrBlock: p.Ipv6CidrBlock,
+                      Ipv6CidrBlockState: { State: "associated" },
+                  },
+              ]
             : [],
         State: "available",
         DefaultForAz: false,
@@ -263,7 +351,8 @@ const ModifyVpcAttribute: Ec2Handler = (account, region, p) => {
 const DescribeVpcAttribute: Ec2Handler = (account, region, p) => {
     const vpc = vpcOf(account, region, p.VpcId);
     const attribute: string = p.Attribute;
-    const value = attribute === "enableDnsSupport" ? vpc.EnableDnsSupport : attribute === "enableDnsHostnames" ? vpc.EnableDnsHostnames : false;
+    const value =
+        attribute === "enableDnsSupport" ? vpc.EnableDnsSupport : attribute === "enableDnsHostnames" ? vpc.EnableDnsHostnames : false;
     return { VpcId: vpc.VpcId, [attribute[0].toUpperCase() + attribute.slice(1)]: { Value: value } };
 };
 
@@ -282,7 +371,8 @@ const DeleteVpc: Ec2Handler = (account, region, p) => {
 
 const CreateSubnet: Ec2Handler = (account, region, p) => {
     const vpc = vpcOf(account, region, p.VpcId);
-    const zone: string = p.AvailabilityZone ?? (p.AvailabilityZoneId ? zoneByIdOf(region, p.AvailabilityZoneId) : `${region}${ZONE_LETTERS[0]}`);
+    const zone: string =
+        p.AvailabilityZone ?? (p.AvailabilityZoneId ? zoneByIdOf(region, p.AvailabilityZoneId) : `${region}${ZONE_LETTERS[0]}`);
     if (!ZONE_LETTERS.some((l) => zone === `${region}${l}`)) {
         fail(
             "InvalidParameterValue",
@@ -292,7 +382,12 @@ const CreateSubnet: Ec2Handler = (account, region, p) => {
     // A subnet's block lies within one of its VPC's blocks, /16 to /28, and overlaps no other subnet of the VPC
     // (VPC User Guide, "Subnet CIDR blocks"); EC2 answers InvalidSubnet.Range / InvalidSubnet.Conflict.
     const cidr = parseCidr(p.CidrBlock);
-    if (cidr?.version !== 4 || cidr.prefix < 16 || cidr.prefix > 28 || !vpc.CidrBlockAssociationSet.some((a) => contains(a.CidrBlock, cidr.network))) {
+    if (
+        cidr?.version !== 4 ||
+        cidr.prefix < 16 ||
+        cidr.prefix > 28 ||
+        !vpc.CidrBlockAssociationSet.some((a) => contains(a.CidrBlock, cidr.network))
+    ) {
         fail("InvalidSubnet.Range", `The CIDR '${p.CidrBlock}' is invalid.`);
     }
     if (account.state.subnets.some((s) => s.VpcId === vpc.VpcId && overlaps(s.CidrBlock, cidr.network))) {
@@ -302,14 +397,24 @@ const CreateSubnet: Ec2Handler = (account, region, p) => {
         const v6 = parseCidr(p.Ipv6CidrBlock);
         const vpcV6 = vpc.Ipv6CidrBlockAssociationSet[0]?.Ipv6CidrBlock;
         // A subnet's IPv6 block is a /64 of its VPC's /56 (VPC User Guide).
-        if (v6?.version !== 6 || v6.prefix !== 64 || !vpcV6 || !contains(vpcV6, v6.network)) fail("InvalidSubnet.Range", `The IPv6 CIDR '${p.Ipv6CidrBlock}' is invalid.`);
+        if (v6?.version !== 6 || v6.prefix !== 64 || !vpcV6 || !contains(vpcV6, v6.network))
+            fail("InvalidSubnet.Range", `The IPv6 CIDR '${p.Ipv6CidrBlock}' is invalid.`);
     }
-    const subnet = addSubnet(account, region, { VpcId: vpc.VpcId, CidrBlock: cidr.network, AvailabilityZone: zone, Ipv6CidrBlock: p.Ipv6CidrBlock, Tags: tagsOf(p.TagSpecifications, "subnet") });
+    const subnet = addSubnet(account, region, {
+        VpcId: vpc.VpcId,
+        CidrBlock: cidr.network,
+        AvailabilityZone: zone,
+        Ipv6CidrBlock: p.Ipv6CidrBlock,
+        Tags: tagsOf(p.TagSpecifications, "subnet"),
+    });
     return { Subnet: answer(subnet) };
 };
 
 function zoneByIdOf(region: string, id: string): string {
-    return ZONE_LETTERS.map((l) => region + l).find((z) => zoneId(z) === id) ?? fail("InvalidParameterValue", `Value (${id}) for parameter availabilityZoneId is invalid.`);
+    return (
+        ZONE_LETTERS.map((l) => region + l).find((z) => zoneId(z) === id) ??
+        fail("InvalidParameterValue", `Value (${id}) for parameter availabilityZoneId is invalid.`)
+    );
 }
 
 const DescribeSubnets: Ec2Handler = (account, region, p) => ({
@@ -360,11 +465,19 @@ const CreateSecurityGroup: Ec2Handler = (account, region, p) => {
     const description: string = p.Description ?? fail("MissingParameter", "The request must contain the parameter groupDescription");
     // Real texts: pulumi/pulumi-awsx#477 (sg-), hashicorp/terraform-provider-aws#43854 (non-ASCII),
     // cds-snc/notification-terraform#561 (other characters); the name-character text is unverified.
-    if (/^sg-/i.test(name)) fail("InvalidParameterValue", `Value (${name}) for parameter GroupName is invalid. Group names may not be in the format sg-*.`);
+    if (/^sg-/i.test(name))
+        fail("InvalidParameterValue", `Value (${name}) for parameter GroupName is invalid. Group names may not be in the format sg-*.`);
     if (name.length > 255 || !GROUP_TEXT.test(name)) fail("InvalidParameterValue", `Value (${name}) for parameter GroupName is invalid.`);
-    if ([...description].some((c) => c.charCodeAt(0) > 0x7f)) fail("InvalidParameterValue", `Value (${description}) for parameter GroupDescription is invalid. Character sets beyond ASCII are not supported.`);
+    if ([...description].some((c) => c.charCodeAt(0) > 0x7f))
+        fail(
+            "InvalidParameterValue",
+            `Value (${description}) for parameter GroupDescription is invalid. Character sets beyond ASCII are not supported.`,
+        );
     if (description.length > 255 || !GROUP_TEXT.test(description)) {
-        fail("InvalidParameterValue", "Invalid security group description. Valid descriptions are strings less than 256 characters from the following set:  a-zA-Z0-9. _-:/()#,@[]+=&;{}!$*");
+        fail(
+            "InvalidParameterValue",
+            "Invalid security group description. Valid descriptions are strings less than 256 characters from the following set:  a-zA-Z0-9. _-:/()#,@[]+=&;{}!$*",
+        );
     }
     // Names are unique in a VPC, case-insensitively (API reference); text from aws-controllers-k8s/community#1443.
     if (account.state.securityGroups.some((g) => g.VpcId === vpc.VpcId && g.GroupName.toLowerCase() === name.toLowerCase())) {
@@ -390,7 +503,16 @@ const CreateSecurityGroup: Ec2Handler = (account, region, p) => {
 };
 
 const DescribeSecurityGroups: Ec2Handler = (account, region, p) => ({
-    SecurityGroups: describe(account.state.securityGroups, region, p.GroupIds, (g) => g.GroupId, "sg", groupNotFound, p.Filters, groupFields),
+    SecurityGroups: describe(
+        account.state.securityGroups,
+        region,
+        p.GroupIds,
+        (g) => g.GroupId,
+        "sg",
+        groupNotFound,
+        p.Filters,
+        groupFields,
+    ),
 });
 
 const PROTOCOL_NAMES: Record<string, string> = { "6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6" };
@@ -406,12 +528,17 @@ function protocolOf(value: unknown): string {
 /** One source of a rule as EC2 names it in a duplicate-rule message ("peer: 0.0.0.0/0, TCP, from port: 443, …"). */
 function ruleText(peer: string, p: IpPermission): string {
     if (p.IpProtocol === "-1") return `peer: ${peer}, ALL, ALLOW`;
-    if (["tcp", "udp"].includes(p.IpProtocol)) return `peer: ${peer}, ${p.IpProtocol.toUpperCase()}, from port: ${p.FromPort}, to port: ${p.ToPort}, ALLOW`;
+    if (["tcp", "udp"].includes(p.IpProtocol))
+        return `peer: ${peer}, ${p.IpProtocol.toUpperCase()}, from port: ${p.FromPort}, to port: ${p.ToPort}, ALLOW`;
     return `peer: ${peer}, protocol: ${p.IpProtocol}, ALLOW`;
 }
 
 /** The request's permissions, checked and in EC2's stored form: one source each. */
-function sourcesOf(account: Account, group: SecurityGroup, permissions: Params[]): { key: string; peer: string; permission: IpPermission }[] {
+function sourcesOf(
+    account: Account,
+    group: SecurityGroup,
+    permissions: Params[],
+): { key: string; peer: string; permission: IpPermission }[] {
     return (permissions ?? []).flatMap((raw) => {
         const protocol = protocolOf(raw.IpProtocol);
         let from: number | undefined;
@@ -420,8 +547,12 @@ function sourcesOf(account: Account, group: SecurityGroup, permissions: Params[]
             from = Number(raw.FromPort);
             to = Number(raw.ToPort);
             // "For tcp, udp, and icmp, you must specify a port range" (API reference, IpPermission); the text is unverified.
-            const ports = protocol === "icmp" || protocol === "icmpv6" ? [from, to].every((n) => n >= -1 && n <= 255) : from >= 0 && to <= 65535 && from <= to;
-            if (!Number.isInteger(from) || !Number.isInteger(to) || !ports) fail("InvalidParameterValue", `Invalid port range (${raw.FromPort}, ${raw.ToPort}) for protocol ${protocol}.`);
+            const ports =
+                protocol === "icmp" || protocol === "icmpv6"
+                    ? [from, to].every((n) => n >= -1 && n <= 255)
+                    : from >= 0 && to <= 65535 && from <= to;
+            if (!Number.isInteger(from) || !Number.isInteger(to) || !ports)
+                fail("InvalidParameterValue", `Invalid port range (${raw.FromPort}, ${raw.ToPort}) for protocol ${protocol}.`);
         }
         const make = (sources: Partial<IpPermission>, peer: string) => {
             return { key: `${protocol}/${from}/${to}/${peer}`, peer, permission: permission(protocol, from, to, sources) };
@@ -442,8 +573,22 @@ function sourcesOf(account: Account, group: SecurityGroup, permissions: Params[]
             const source = account.state.securityGroups.find((g) => g.GroupId === pair.GroupId && g.Region === group.Region);
             if (!source) throw groupNotFound(pair.GroupId);
             // A group of another VPC (without peering): real text relayed in ansible/ansible#30053.
-            if (source.VpcId !== group.VpcId) fail("InvalidGroup.NotFound", "You have specified two resources that belong to different networks.");
-            out.push(make({ UserIdGroupPairs: [{ GroupId: source.GroupId, UserId: account.accountId, ...(pair.Description ? { Description: pair.Description } : {}) }] }, source.GroupId));
+            if (source.VpcId !== group.VpcId)
+                fail("InvalidGroup.NotFound", "You have specified two resources that belong to different networks.");
+            out.push(
+                make(
+                    {
+                        UserIdGroupPairs: [
+                            {
+                                GroupId: source.GroupId,
+                                UserId: account.accountId,
+                                ...(pair.Description ? { Description: pair.Description } : {}),
+                            },
+                        ],
+                    },
+                    source.GroupId,
+                ),
+            );
         }
         for (const pl of raw.PrefixListIds ?? []) out.push(make({ PrefixListIds: [{ PrefixListId: pl.PrefixListId }] }, pl.PrefixListId));
         return out;
@@ -453,7 +598,10 @@ function sourcesOf(account: Account, group: SecurityGroup, permissions: Params[]
 /** EC2 keeps a group's rules as permissions (protocol and ports) with their sources; this flattens and rebuilds them. */
 function flatten(perms: IpPermission[]): { key: string; permission: IpPermission }[] {
     return perms.flatMap((p) => {
-        const base = (sources: Partial<IpPermission>, peer: string) => ({ key: `${p.IpProtocol}/${p.FromPort}/${p.ToPort}/${peer}`, permission: permission(p.IpProtocol, p.FromPort, p.ToPort, sources) });
+        const base = (sources: Partial<IpPermission>, peer: string) => ({
+            key: `${p.IpProtocol}/${p.FromPort}/${p.ToPort}/${peer}`,
+            permission: permission(p.IpProtocol, p.FromPort, p.ToPort, sources),
+        });
         return [
             ...p.IpRanges.map((r) => base({ IpRanges: [r] }, r.CidrIp)),
             ...p.Ipv6Ranges.map((r) => base({ Ipv6Ranges: [r] }, r.CidrIpv6)),
@@ -482,7 +630,8 @@ function authorize(field: "IpPermissions" | "IpPermissionsEgress"): Ec2Handler {
         const adding = sourcesOf(account, group, p.IpPermissions);
         for (const a of adding) {
             // Real text: `the specified rule "peer: 0.0.0.0/0, TCP, from port: 443, to port: 443, ALLOW" already exists` (public issues).
-            if (existing.some((e) => e.key === a.key)) fail("InvalidPermission.Duplicate", `the specified rule "${ruleText(a.peer, a.permission)}" already exists`);
+            if (existing.some((e) => e.key === a.key))
+                fail("InvalidPermission.Duplicate", `the specified rule "${ruleText(a.peer, a.permission)}" already exists`);
         }
         group[field] = gather([...existing, ...adding]);
         return { Return: true };
@@ -508,12 +657,17 @@ function revoke(field: "IpPermissions" | "IpPermissionsEgress"): Ec2Handler {
 const DeleteSecurityGroup: Ec2Handler = (account, region, p) => {
     const group = groupOf(account, region, p.GroupId);
     // "You can't delete a default security group … Client.CannotDelete" (VPC User Guide); the text is unverified.
-    if (group.GroupName === "default") fail("CannotDelete", `the specified group: "${group.GroupId}" name: "default" cannot be deleted by a user`);
+    if (group.GroupName === "default")
+        fail("CannotDelete", `the specified group: "${group.GroupId}" name: "default" cannot be deleted by a user`);
     // An endpoint's network interfaces (until the endpoint is gone) or another group's rule keep the group (API
     // reference, DeleteSecurityGroup); real text: "resource sg-… has a dependent object" (public issues).
     const usedByEndpoint = account.state.vpcEndpoints.some((e) => e.Groups.some((g) => g.GroupId === group.GroupId));
     const referenced = account.state.securityGroups.some(
-        (g) => g !== group && [...g.IpPermissions, ...g.IpPermissionsEgress].some((perm) => perm.UserIdGroupPairs.some((pair) => pair.GroupId === group.GroupId)),
+        (g) =>
+            g !== group &&
+            [...g.IpPermissions, ...g.IpPermissionsEgress].some((perm) =>
+                perm.UserIdGroupPairs.some((pair) => pair.GroupId === group.GroupId),
+            ),
     );
     if (usedByEndpoint || referenced) fail("DependencyViolation", `resource ${group.GroupId} has a dependent object`);
     account.state.securityGroups = account.state.securityGroups.filter((g) => g !== group);
@@ -532,7 +686,15 @@ const endpointFields: Record<string, (e: VpcEndpoint) => unknown> = {
 };
 
 /** The rules an interface endpoint's subnets and security groups keep, on create and on modify. */
-function checkPlacement(account: Account, region: string, vpc: Vpc, serviceName: string, ipAddressType: string, subnetIds: string[], groupIds: string[]): void {
+function checkPlacement(
+    account: Account,
+    region: string,
+    vpc: Vpc,
+    serviceName: string,
+    ipAddressType: string,
+    subnetIds: string[],
+    groupIds: string[],
+): void {
     const zones = new Map<string, string>();
     for (const id of subnetIds) {
         const subnet = subnetOf(account, region, id);
@@ -550,13 +712,17 @@ function checkPlacement(account: Account, region: string, vpc: Vpc, serviceName:
         // A dual-stack endpoint needs subnets with IPv4 and IPv6 blocks (App Runner guide, network-pl.html: "ensure your
         // subnets can support dual-stack traffic"); the code and text are unverified.
         if (ipAddressType !== "ipv4" && subnet.Ipv6CidrBlockAssociationSet.length === 0) {
-            fail("InvalidParameter", `The subnet ${id} does not have an IPv6 CIDR block, which ${ipAddressType} IP address type for ${serviceName} requires.`);
+            fail(
+                "InvalidParameter",
+                `The subnet ${id} does not have an IPv6 CIDR block, which ${ipAddressType} IP address type for ${serviceName} requires.`,
+            );
         }
     }
     for (const id of groupIds) {
         const group = groupOf(account, region, id);
         // Text as EC2 answers the same mix-up for instances (public issues); for endpoints unverified.
-        if (group.VpcId !== vpc.VpcId) fail("InvalidParameter", `Security group ${id} and the VPC ${vpc.VpcId} belong to different networks.`);
+        if (group.VpcId !== vpc.VpcId)
+            fail("InvalidParameter", `Security group ${id} and the VPC ${vpc.VpcId} belong to different networks.`);
     }
 }
 
@@ -572,22 +738,28 @@ const CreateVpcEndpoint: Ec2Handler = (account, region, p) => {
     const serviceName: string = p.ServiceName;
     // Real text: "The Vpc Endpoint Service 'com.amazonaws.us-east-1.s3' does not exist" (public issues). Endpoint
     // services are regional, so another region's name is unknown here too.
-    if (!endpointServices(region).includes(serviceName)) fail("InvalidServiceName", `The Vpc Endpoint Service '${serviceName}' does not exist`);
+    if (!endpointServices(region).includes(serviceName))
+        fail("InvalidServiceName", `The Vpc Endpoint Service '${serviceName}' does not exist`);
     // The default type is Gateway (API reference); App Runner's service offers Interface endpoints only (App Runner guide).
     const type: string = p.VpcEndpointType ?? "Gateway";
-    if (type !== "Interface") fail("InvalidParameter", `The VPC endpoint service ${serviceName} does not support the VPC endpoint type ${type}.`);
+    if (type !== "Interface")
+        fail("InvalidParameter", `The VPC endpoint service ${serviceName} does not support the VPC endpoint type ${type}.`);
     const ipAddressType: string = p.IpAddressType ?? "ipv4";
     // App Runner documents IPv4 and dual-stack for private endpoints (App Runner guide, network-pl.html); an IPv6-only
     // endpoint is refused here (the text is unverified).
-    if (!["ipv4", "dualstack"].includes(ipAddressType)) fail("InvalidParameter", `The VPC endpoint service ${serviceName} does not support the IP address type ${ipAddressType}.`);
+    if (!["ipv4", "dualstack"].includes(ipAddressType))
+        fail("InvalidParameter", `The VPC endpoint service ${serviceName} does not support the IP address type ${ipAddressType}.`);
     // "VPC endpoint policies are not supported for App Runner" (App Runner guide, Considerations); whether AWS refuses
     // one or ignores it is unverified: the model refuses it.
-    if (p.PolicyDocument !== undefined) fail("InvalidParameter", `The VPC endpoint service ${serviceName} does not support VPC endpoint policies.`);
+    if (p.PolicyDocument !== undefined)
+        fail("InvalidParameter", `The VPC endpoint service ${serviceName} does not support VPC endpoint policies.`);
     const subnetIds: string[] = p.SubnetIds ?? [];
     // An interface endpoint without subnets has no network interface: refused here (unverified).
     if (subnetIds.length === 0) fail("InvalidParameter", "An Interface VPC endpoint requires at least one subnet.");
     // "If this parameter is not specified, we use the default security group for the VPC" (API reference).
-    const groupIds: string[] = p.SecurityGroupIds?.length ? p.SecurityGroupIds : [account.state.securityGroups.find((g) => g.VpcId === vpc.VpcId && g.GroupName === "default")!.GroupId];
+    const groupIds: string[] = p.SecurityGroupIds?.length
+        ? p.SecurityGroupIds
+        : [account.state.securityGroups.find((g) => g.VpcId === vpc.VpcId && g.GroupName === "default")!.GroupId];
     checkPlacement(account, region, vpc, serviceName, ipAddressType, subnetIds, groupIds);
     const id = account.newEc2Id("vpce");
     const endpoint: VpcEndpoint = {
@@ -602,7 +774,10 @@ const CreateVpcEndpoint: Ec2Handler = (account, region, p) => {
         SubnetIds: [...subnetIds],
         Groups: groupIds.map((g) => ({ GroupId: g, GroupName: account.state.securityGroups.find((x) => x.GroupId === g)!.GroupName })),
         IpAddressType: ipAddressType,
-        DnsOptions: { DnsRecordIpType: ipAddressType === "dualstack" ? "dualstack" : "ipv4", PrivateDnsOnlyForInboundResolverEndpoint: false },
+        DnsOptions: {
+            DnsRecordIpType: ipAddressType === "dualstack" ? "dualstack" : "ipv4",
+            PrivateDnsOnlyForInboundResolverEndpoint: false,
+        },
         // The default is true (EC2 API reference, CreateVpcEndpoint, PrivateDnsEnabled, until 2024).
         PrivateDnsEnabled: p.PrivateDnsEnabled ?? true,
         RequesterManaged: false,
@@ -621,17 +796,25 @@ const CreateVpcEndpoint: Ec2Handler = (account, region, p) => {
 const ModifyVpcEndpoint: Ec2Handler = (account, region, p) => {
     const endpoint = endpointOf(account, region, p.VpcEndpointId);
     const vpc = vpcOf(account, region, endpoint.VpcId);
-    if (p.PolicyDocument !== undefined) fail("InvalidParameter", `The VPC endpoint service ${endpoint.ServiceName} does not support VPC endpoint policies.`);
+    if (p.PolicyDocument !== undefined)
+        fail("InvalidParameter", `The VPC endpoint service ${endpoint.ServiceName} does not support VPC endpoint policies.`);
     const subnetIds = [...endpoint.SubnetIds.filter((s) => !(p.RemoveSubnetIds ?? []).includes(s)), ...(p.AddSubnetIds ?? [])];
-    const groupIds = [...endpoint.Groups.map((g) => g.GroupId).filter((g) => !(p.RemoveSecurityGroupIds ?? []).includes(g)), ...(p.AddSecurityGroupIds ?? [])];
+    const groupIds = [
+        ...endpoint.Groups.map((g) => g.GroupId).filter((g) => !(p.RemoveSecurityGroupIds ?? []).includes(g)),
+        ...(p.AddSecurityGroupIds ?? []),
+    ];
     const ipAddressType: string = p.IpAddressType ?? endpoint.IpAddressType;
-    if (!["ipv4", "dualstack"].includes(ipAddressType)) fail("InvalidParameter", `The VPC endpoint service ${endpoint.ServiceName} does not support the IP address type ${ipAddressType}.`);
+    if (!["ipv4", "dualstack"].includes(ipAddressType))
+        fail("InvalidParameter", `The VPC endpoint service ${endpoint.ServiceName} does not support the IP address type ${ipAddressType}.`);
     if (subnetIds.length === 0) fail("InvalidParameter", "An Interface VPC endpoint requires at least one subnet.");
     checkPlacement(account, region, vpc, endpoint.ServiceName, ipAddressType, subnetIds, groupIds);
     const kept = new Map(endpoint.SubnetIds.map((s, i) => [s, endpoint.NetworkInterfaceIds[i]]));
     endpoint.SubnetIds = subnetIds;
     endpoint.NetworkInterfaceIds = subnetIds.map((s) => kept.get(s) ?? account.newEc2Id("eni"));
-    endpoint.Groups = groupIds.map((g) => ({ GroupId: g, GroupName: account.state.securityGroups.find((x) => x.GroupId === g)!.GroupName }));
+    endpoint.Groups = groupIds.map((g) => ({
+        GroupId: g,
+        GroupName: account.state.securityGroups.find((x) => x.GroupId === g)!.GroupName,
+    }));
     endpoint.IpAddressType = ipAddressType;
     if (p.PrivateDnsEnabled !== undefined) endpoint.PrivateDnsEnabled = p.PrivateDnsEnabled;
     endpoint.DnsEntries = dnsEntries(account, endpoint);
@@ -647,7 +830,10 @@ const DeleteVpcEndpoints: Ec2Handler = (account, region, p) => {
         const endpoint = account.state.vpcEndpoints.find((e) => e.VpcEndpointId === id && e.Region === region);
         if (!endpoint) {
             // Failures are items of the answer, not an error (API reference); the item's text is unverified.
-            unsuccessful.push({ ResourceId: id, Error: { Code: "InvalidVpcEndpoint.NotFound", Message: `The VpcEndpoint Id '${id}' does not exist` } });
+            unsuccessful.push({
+                ResourceId: id,
+                Error: { Code: "InvalidVpcEndpoint.NotFound", Message: `The VpcEndpoint Id '${id}' does not exist` },
+            });
             continue;
         }
         if (endpoint.State !== "deleting") {
@@ -659,7 +845,16 @@ const DeleteVpcEndpoints: Ec2Handler = (account, region, p) => {
 };
 
 const DescribeVpcEndpoints: Ec2Handler = (account, region, p) => ({
-    VpcEndpoints: describe(account.state.vpcEndpoints, region, p.VpcEndpointIds, (e) => e.VpcEndpointId, "vpce", endpointNotFound, p.Filters, endpointFields),
+    VpcEndpoints: describe(
+        account.state.vpcEndpoints,
+        region,
+        p.VpcEndpointIds,
+        (e) => e.VpcEndpointId,
+        "vpce",
+        endpointNotFound,
+        p.Filters,
+        endpointFields,
+    ),
 });
 
 // --- tags ----------------------------------------------------------------------------------------------------------
@@ -689,7 +884,10 @@ const DeleteTags: Ec2Handler = (account, region, p) => {
         const o = taggable(account, region, id);
         // A key alone deletes it whatever its value; with a value, only that value; no tags: every user tag (API reference).
         const tags: { Key: string; Value?: string }[] | undefined = p.Tags;
-        o.Tags = tags === undefined ? [] : o.Tags.filter((t) => !tags.some((d) => d.Key === t.Key && (d.Value === undefined || d.Value === t.Value)));
+        o.Tags =
+            tags === undefined
+                ? []
+                : o.Tags.filter((t) => !tags.some((d) => d.Key === t.Key && (d.Value === undefined || d.Value === t.Value)));
     }
     return {};
 };

@@ -16,7 +16,10 @@ export { APP_RUNNER_REGIONS } from "./ec2";
 export * from "./topology";
 
 export type ServiceName = "ec2" | "apprunner" | "cloudcontrol" | "sts";
-const SERVICES: Record<ServiceName, Record<string, (account: Account, region: string, params: Record<string, any>) => Record<string, any>>> = {
+const SERVICES: Record<
+    ServiceName,
+    Record<string, (account: Account, region: string, params: Record<string, any>) => Record<string, any>>
+> = {
     ec2,
     apprunner,
     cloudcontrol,

@@ -63,15 +63,30 @@ export interface Topology {
 /** Adds existing resources to an account, in the regions their ids or zones say (else `defaultRegion`). */
 export function addTopology(account: Account, topology: Topology, defaultRegion = DEFAULT_REGION): void {
     const regionOfVpc = (id: string) => account.state.vpcs.find((v) => v.VpcId === id)?.Region ?? defaultRegion;
-    for (const v of topology.vpcs ?? []) addVpc(account, v.region ?? defaultRegion, { VpcId: v.id, CidrBlocks: v.cidrBlocks, Ipv6CidrBlock: v.ipv6CidrBlock });
+    for (const v of topology.vpcs ?? [])
+        addVpc(account, v.region ?? defaultRegion, { VpcId: v.id, CidrBlocks: v.cidrBlocks, Ipv6CidrBlock: v.ipv6CidrBlock });
     for (const s of topology.subnets ?? []) {
-        addSubnet(account, s.availabilityZone.slice(0, -1), { SubnetId: s.id, VpcId: s.vpcId, CidrBlock: s.cidrBlock, AvailabilityZone: s.availabilityZone, Ipv6CidrBlock: s.ipv6CidrBlock, OwnerId: s.ownerId });
+        addSubnet(account, s.availabilityZone.slice(0, -1), {
+            SubnetId: s.id,
+            VpcId: s.vpcId,
+            CidrBlock: s.cidrBlock,
+            AvailabilityZone: s.availabilityZone,
+            Ipv6CidrBlock: s.ipv6CidrBlock,
+            OwnerId: s.ownerId,
+        });
     }
     for (const g of topology.securityGroups ?? []) addGroup(account, regionOfVpc(g.vpcId), g.id, g.vpcId, g.name ?? g.id, []);
     for (const e of topology.endpoints ?? []) {
         const region = regionOfVpc(e.vpcId);
-        const subnets = e.subnetIds ?? account.state.subnets.filter((s) => s.VpcId === e.vpcId).slice(0, 1).map((s) => s.SubnetId);
-        const groups = e.securityGroupIds ?? [account.state.securityGroups.find((g) => g.VpcId === e.vpcId && g.GroupName === "default")!.GroupId];
+        const subnets =
+            e.subnetIds ??
+            account.state.subnets
+                .filter((s) => s.VpcId === e.vpcId)
+                .slice(0, 1)
+                .map((s) => s.SubnetId);
+        const groups = e.securityGroupIds ?? [
+            account.state.securityGroups.find((g) => g.VpcId === e.vpcId && g.GroupName === "default")!.GroupId,
+        ];
         addEndpoint(account, region, e.id, e.vpcId, subnets, groups);
     }
     for (const arn of topology.services ?? []) addExistingService(account, arn);
@@ -126,7 +141,12 @@ export function addExistingService(account: Account, arn: string): void {
     addService(account, region, {
         ServiceArn: arn,
         ServiceName: name,
-        SourceConfiguration: { ImageRepository: { ImageIdentifier: `${account.accountId}.dkr.ecr.${region}.amazonaws.com/${name}:latest`, ImageRepositoryType: "ECR" } },
+        SourceConfiguration: {
+            ImageRepository: {
+                ImageIdentifier: `${account.accountId}.dkr.ecr.${region}.amazonaws.com/${name}:latest`,
+                ImageRepositoryType: "ECR",
+            },
+        },
         NetworkConfiguration: { IngressConfiguration: { IsPubliclyAccessible: false } },
     });
 }
@@ -135,7 +155,12 @@ export function addExistingService(account: Account, arn: string): void {
 function addDefaultVpc(account: Account, region: string): void {
     const vpc = addVpc(account, region, { VpcId: ec2Id("vpc", `default/${region}`), CidrBlocks: ["172.31.0.0/16"], IsDefault: true });
     ["a", "b", "c"].forEach((zone, i) => {
-        const s = addSubnet(account, region, { SubnetId: ec2Id("subnet", `default/${region}${zone}`), VpcId: vpc.VpcId, CidrBlock: `172.31.${i * 16}.0/20`, AvailabilityZone: `${region}${zone}` });
+        const s = addSubnet(account, region, {
+            SubnetId: ec2Id("subnet", `default/${region}${zone}`),
+            VpcId: vpc.VpcId,
+            CidrBlock: `172.31.${i * 16}.0/20`,
+            AvailabilityZone: `${region}${zone}`,
+        });
         Object.assign(s, { DefaultForAz: true, MapPublicIpOnLaunch: true });
     });
 }

@@ -1,5 +1,10 @@
 // What the interface endpoints of a planned stack cost a month, and what sharing one saves.
-import { DEFAULT_ENDPOINT_PRICE_PER_AZ_HOUR, HOURS_PER_MONTH, endpointPricePerAzHour, regionOfAppRunnerEndpointService } from "../../sdk/aws";
+import {
+    DEFAULT_ENDPOINT_PRICE_PER_AZ_HOUR,
+    HOURS_PER_MONTH,
+    endpointPricePerAzHour,
+    regionOfAppRunnerEndpointService,
+} from "../../sdk/aws";
 
 export interface CostEstimate {
     hoursPerMonth: number;
@@ -21,10 +26,18 @@ const round = (x: number) => Math.round(x * 100) / 100;
  * Prices each App Runner interface endpoint at its region's price per Availability Zone per hour (or
  * `pricePerAzHour` when given), for an average month.
  */
-export function estimateCost(resources: { type: string; name: string; inputs: Record<string, any>; parent?: string }[], pricePerAzHour?: number): CostEstimate {
+export function estimateCost(
+    resources: { type: string; name: string; inputs: Record<string, any>; parent?: string }[],
+    pricePerAzHour?: number,
+): CostEstimate {
     const notes: string[] = [];
     const endpoints = resources
-        .filter((r) => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint" && typeof r.inputs.serviceName === "string" && regionOfAppRunnerEndpointService(r.inputs.serviceName))
+        .filter(
+            (r) =>
+                r.type === "aws:ec2/vpcEndpoint:VpcEndpoint" &&
+                typeof r.inputs.serviceName === "string" &&
+                regionOfAppRunnerEndpointService(r.inputs.serviceName),
+        )
         .map((r) => {
             const region = regionOfAppRunnerEndpointService(r.inputs.serviceName)!;
             const azs = Array.isArray(r.inputs.subnetIds) ? r.inputs.subnetIds.length : 0;
@@ -34,7 +47,14 @@ export function estimateCost(resources: { type: string; name: string; inputs: Re
                 if (!notes.includes(note)) notes.push(note);
             }
             const price = pricePerAzHour ?? regional.price;
-            return { name: r.name, owner: ownerOf(r.parent), region, azs, pricePerAzHour: price, monthly: round(azs * HOURS_PER_MONTH * price) };
+            return {
+                name: r.name,
+                owner: ownerOf(r.parent),
+                region,
+                azs,
+                pricePerAzHour: price,
+                monthly: round(azs * HOURS_PER_MONTH * price),
+            };
         });
     if (pricePerAzHour !== undefined) notes.push(`USD ${pricePerAzHour} per endpoint-AZ-hour, as given (--price-per-az-hour)`);
     const services = resources.filter((r) => r.type === "aws:apprunner/vpcIngressConnection:VpcIngressConnection").length;

@@ -36,13 +36,22 @@ export function mermaid(resources: PlannedResource[], zones: Record<string, stri
         for (const e of endpoints.filter((x) => String(x.inputs.vpcId) === vpcId)) {
             const subnets: string[] = Array.isArray(e.inputs.subnetIds) ? e.inputs.subnetIds : [];
             const owner = ownerOf(e.parent);
-            const text = [`interface endpoint ${e.name}${owner ? ` (${owner.startsWith("InterfaceEndpoint") ? "shared, " : ""}${owner})` : ""}`, String(e.inputs.serviceName), `${e.inputs.ipAddressType ?? "ipv4"}, subnets: ${subnets.map(subnetText).join(", ")}`];
+            const text = [
+                `interface endpoint ${e.name}${owner ? ` (${owner.startsWith("InterfaceEndpoint") ? "shared, " : ""}${owner})` : ""}`,
+                String(e.inputs.serviceName),
+                `${e.inputs.ipAddressType ?? "ipv4"}, subnets: ${subnets.map(subnetText).join(", ")}`,
+            ];
             lines.push(`    ${node(e)}["${text.map(label).join("<br/>")}"]`);
             for (const sgId of (e.inputs.securityGroupIds ?? []) as string[]) {
                 const sg = byType(TYPES.securityGroup).find((g) => g.id === sgId);
-                const rules = (sg?.inputs.ingress ?? []).map((r: any) => `${r.protocol} ${r.fromPort} from ${[...(r.cidrBlocks ?? []), ...(r.ipv6CidrBlocks ?? []), ...(r.securityGroups ?? [])].join(", ")}`);
+                const rules = (sg?.inputs.ingress ?? []).map(
+                    (r: any) =>
+                        `${r.protocol} ${r.fromPort} from ${[...(r.cidrBlocks ?? []), ...(r.ipv6CidrBlocks ?? []), ...(r.securityGroups ?? [])].join(", ")}`,
+                );
                 const sgNode = sg ? node(sg) : `${node(e)}_${sgId.replace(/\W/g, "")}`;
-                lines.push(`    ${sgNode}{{"${label(sg ? `security group ${sg.name}` : `security group ${sgId}`)}${rules.length ? `<br/>${label(rules.join("; "))}` : ""}"}}`);
+                lines.push(
+                    `    ${sgNode}{{"${label(sg ? `security group ${sg.name}` : `security group ${sgId}`)}${rules.length ? `<br/>${label(rules.join("; "))}` : ""}"}}`,
+                );
                 lines.push(`    ${sgNode} -.- ${node(e)}`);
             }
         }
@@ -51,13 +60,18 @@ export function mermaid(resources: PlannedResource[], zones: Record<string, stri
     const services = byType(TYPES.service);
     for (const s of services) {
         const isPrivate = s.inputs.networkConfiguration?.ingressConfiguration?.isPubliclyAccessible === false;
-        lines.push(`  ${node(s)}(["${label(`App Runner service ${String(s.inputs.serviceName ?? s.name)}`)}<br/>${isPrivate ? "private" : "PUBLIC: isPubliclyAccessible is not false"}"])`);
+        lines.push(
+            `  ${node(s)}(["${label(`App Runner service ${String(s.inputs.serviceName ?? s.name)}`)}<br/>${isPrivate ? "private" : "PUBLIC: isPubliclyAccessible is not false"}"])`,
+        );
     }
     for (const c of byType(TYPES.connection)) {
         const endpoint = endpoints.find((e) => e.id === c.inputs.ingressVpcConfiguration?.vpcEndpointId);
         const service = services.find((s) => s.id === c.inputs.serviceArn);
         const from = endpoint ? node(endpoint) : `${node(c)}_endpoint`;
-        if (!endpoint) lines.push(`  ${from}["${label(`endpoint ${String(c.inputs.ingressVpcConfiguration?.vpcEndpointId)} (outside this program)`)}"]`);
+        if (!endpoint)
+            lines.push(
+                `  ${from}["${label(`endpoint ${String(c.inputs.ingressVpcConfiguration?.vpcEndpointId)} (outside this program)`)}"]`,
+            );
         const to = service ? node(service) : `${node(c)}_service`;
         if (!service) lines.push(`  ${to}(["${label(`service ${String(c.inputs.serviceArn)}`)}"])`);
         const domain = c.outputs?.domainName ? `<br/>https://${label(c.outputs.domainName)}` : "";

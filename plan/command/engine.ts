@@ -80,7 +80,11 @@ const AWS_CREDENTIALS = [
 ];
 
 /** The environment every `pulumi` command of a plan runs in. */
-export function engineEnv(scratch: Scratch, user: NodeJS.ProcessEnv, opts: { passphrase?: string; standinVersion: string }): NodeJS.ProcessEnv {
+export function engineEnv(
+    scratch: Scratch,
+    user: NodeJS.ProcessEnv,
+    opts: { passphrase?: string; standinVersion: string },
+): NodeJS.ProcessEnv {
     const env: NodeJS.ProcessEnv = {};
     for (const [k, v] of Object.entries(user)) {
         // The stand-in's own settings (faults, logs) are the plan's to choose, not inherited from a test or a shell.
@@ -124,7 +128,11 @@ export interface Run {
 let current: ChildProcess | undefined;
 
 /** Runs `pulumi`; `onLine` sees each line of its stdout as it comes (JSON events). */
-export function runPulumi(pulumi: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; onLine?: (line: string) => void }): Promise<Run> {
+export function runPulumi(
+    pulumi: string,
+    args: string[],
+    opts: { cwd: string; env: NodeJS.ProcessEnv; onLine?: (line: string) => void },
+): Promise<Run> {
     return new Promise((resolve, reject) => {
         const child = spawn(pulumi, [...args, "--non-interactive"], { cwd: opts.cwd, env: opts.env, stdio: ["ignore", "pipe", "pipe"] });
         current = child;

@@ -3,6 +3,8 @@
 // Secrets arrive as Pulumi's secret objects (their ciphertext already "[secret]") and are shown as "[secret]"; values
 // not known in a preview arrive as the engine's sentinel and are shown as "[unknown]".
 
+import { stripVTControlCharacters } from "node:util";
+
 /** The engine's marker for a value not known during a preview. */
 export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 /** The key and value that mark a secret object in Pulumi's JSON (sig.Secret). */
@@ -72,12 +74,11 @@ const nameOf = (urn: string) => urn.split("::").slice(3).join("::");
 /** Warnings about the stand-in itself, which the user can do nothing about. */
 const STANDIN_NOISE = [/^using pulumi-resource-aws from \$PATH/, /^resource plugin aws is expected to have version/];
 
-// eslint-disable-next-line no-control-regex -- ANSI colour codes begin with the ESC control character
-const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, "");
-
 /** A diagnostic's text: no colour codes, and no JavaScript stack (its first `at` line and what follows). */
 export function messageOf(raw: string): string {
-    const lines = stripAnsi(raw).replace(/<ref \*\d+> /g, "").split("\n");
+    const lines = stripVTControlCharacters(raw)
+        .replace(/<ref \*\d+> /g, "")
+        .split("\n");
     const stack = lines.findIndex((l) => /^\s+at \S/.test(l));
     return (stack >= 0 ? lines.slice(0, stack) : lines).join("\n").trim();
 }
@@ -124,19 +125,29 @@ export function readEvents(stdout: string): RunReport {
         const d = event.diagnosticEvent;
         if (d) {
             const text = messageOf(d.message ?? "");
-            if (d.severity === "error" && !/^(update|preview|destroy|refresh) failed$/.test(text)) add(report.errors, describe(d.urn, text));
+            if (d.severity === "error" && !/^(update|preview|destroy|refresh) failed$/.test(text))
+                add(report.errors, describe(d.urn, text));
             else if (d.severity === "warning" && !STANDIN_NOISE.some((r) => r.test(text))) add(report.warnings, describe(d.urn, text));
             else if (d.severity === "info#err") add(report.stderr, text);
         }
         const p = event.policyEvent;
         if (p) {
-            const finding = { policy: p.policyName, level: p.enforcementLevel, message: stripAnsi(p.message ?? "").trim(), urn: p.resourceUrn ?? "" };
-            if (!report.findings.some((f) => f.policy === finding.policy && f.urn === finding.urn && f.message === finding.message)) report.findings.push(finding);
+            const finding = {
+                policy: p.policyName,
+                level: p.enforcementLevel,
+                message: stripVTControlCharacters(p.message ?? "").trim(),
+                urn: p.resourceUrn ?? "",
+            };
+            if (!report.findings.some((f) => f.policy === finding.policy && f.urn === finding.urn && f.message === finding.message))
+                report.findings.push(finding);
         }
         if (event.summaryEvent) {
             report.result = event.summaryEvent.result;
             // Keyed "<name>|local|<path, shortened>", the version as the value.
-            report.policyPacks = Object.entries<string>(event.summaryEvent.PolicyPacks ?? {}).map(([key, version]) => ({ name: key.split("|")[0], version }));
+            report.policyPacks = Object.entries<string>(event.summaryEvent.PolicyPacks ?? {}).map(([key, version]) => ({
+                name: key.split("|")[0],
+                version,
+            }));
         }
     }
     return report;

@@ -1,4 +1,5 @@
 // The plan as text for people, and as JSON for machines.
+import { styleText } from "node:util";
 import { ENDPOINT_DATA_PROCESSING_TIERS } from "../../sdk/aws";
 import { PlannedResource } from "./events";
 import { AVAILABILITY, PlanResult } from "./plan";
@@ -7,8 +8,6 @@ import { AVAILABILITY, PlanResult } from "./plan";
 export function wantsColor(isTTY: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
     return isTTY === true && !env.NO_COLOR;
 }
-
-const ANSI = { bold: 1, red: 31, green: 32, yellow: 33 } as const;
 
 /** "1 service", "2 services". */
 export const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -40,11 +39,17 @@ function tree(resources: PlannedResource[]): string[] {
     const walk = (level: PlannedResource[], depth: number) => {
         for (const r of level) {
             lines.push(`${"  ".repeat(depth + 1)}${r.type}  ${r.name}${keyInputs(r) ? `  ${keyInputs(r)}` : ""}`);
-            walk(resources.filter((x) => x.parent === r.urn), depth + 1);
+            walk(
+                resources.filter((x) => x.parent === r.urn),
+                depth + 1,
+            );
         }
     };
     // At the top: the stack's own resources, and any whose parent the engine never reported.
-    walk(resources.filter((r) => !urns.has(r.parent)), 0);
+    walk(
+        resources.filter((r) => !urns.has(r.parent)),
+        0,
+    );
     return lines;
 }
 
@@ -52,7 +57,9 @@ const usd = (x: number) => `USD ${x.toFixed(2)}`;
 
 /** The plan for a person; `color` for a terminal (never with NO_COLOR set: the CLI decides). */
 export function formatText(p: PlanResult, color = false): string {
-    const paint = (style: keyof typeof ANSI, text: string) => (color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
+    // The CLI has decided already (wantsColor), so styleText is told not to check the stream again.
+    const paint = (style: "bold" | "red" | "green" | "yellow", text: string) =>
+        color ? styleText(style, text, { validateStream: false }) : text;
     const out: string[] = [];
     const section = (title: string, lines: string[]) => {
         if (lines.length > 0) out.push("", paint("bold", title), ...lines);
@@ -63,29 +70,56 @@ export function formatText(p: PlanResult, color = false): string {
         `Plan of ${p.project} (${p.dir}), stack ${p.stack}, in ${p.region}: run by pulumi ${p.pulumi} against a simulated AWS, no AWS account used; ids, ARNs and domain names are invented.`,
     );
     section(`Resources (${p.resources.length}):`, tree(p.resources));
-    section("Outputs:", Object.entries(p.outputs).map(([k, v]) => `  ${k} = ${JSON.stringify(v)}`));
-    section(`${count(p.notes.length, "note")}:`, p.notes.map((n) => `  ${n}`));
-    section(`${count(p.warnings.length, "warning")}:`, p.warnings.map((w) => paint("yellow", `  ${w}`)));
-    section(`${count(p.errors.length, "error")}:`, p.errors.map((e) => paint("red", `  ${e.replace(/\n/g, "\n  ")}`)));
+    section(
+        "Outputs:",
+        Object.entries(p.outputs).map(([k, v]) => `  ${k} = ${JSON.stringify(v)}`),
+    );
+    section(
+        `${count(p.notes.length, "note")}:`,
+        p.notes.map((n) => `  ${n}`),
+    );
+    section(
+        `${count(p.warnings.length, "warning")}:`,
+        p.warnings.map((w) => paint("yellow", `  ${w}`)),
+    );
+    section(
+        `${count(p.errors.length, "error")}:`,
+        p.errors.map((e) => paint("red", `  ${e.replace(/\n/g, "\n  ")}`)),
+    );
     const mandatory = p.findings.filter((f) => f.level === "mandatory");
     // A finding's message is the rule's description, then what it found: the second part is the news.
     const findings = p.findings.map((f) =>
-        paint(f.level === "mandatory" ? "red" : "yellow", `  [${f.level}] ${f.policy} (${f.urn.split("::").pop()}): ${f.message.split("\n").slice(1).join(" ").trim()}`),
+        paint(
+            f.level === "mandatory" ? "red" : "yellow",
+            `  [${f.level}] ${f.policy} (${f.urn.split("::").pop()}): ${f.message.split("\n").slice(1).join(" ").trim()}`,
+        ),
     );
     const packs = p.policyPacks.map((x) => x.name).join(", ") || "none ran";
-    out.push("", paint("bold", `Policy pack ${packs}: ${count(mandatory.length, "mandatory violation")}, ${count(p.findings.length - mandatory.length, "advisory finding")}`));
+    out.push(
+        "",
+        paint(
+            "bold",
+            `Policy pack ${packs}: ${count(mandatory.length, "mandatory violation")}, ${count(p.findings.length - mandatory.length, "advisory finding")}`,
+        ),
+    );
     out.push(...findings);
     const c = p.cost;
     if (c.endpoints.length > 0) {
         out.push("", paint("bold", "Cost of interface endpoints, per month:"));
-        for (const e of c.endpoints) out.push(`  ${e.name}${e.owner ? ` of ${e.owner}` : ""} (${e.region}): ${count(e.azs, "AZ")} × ${c.hoursPerMonth} h × USD ${e.pricePerAzHour} = ${usd(e.monthly)}`);
+        for (const e of c.endpoints)
+            out.push(
+                `  ${e.name}${e.owner ? ` of ${e.owner}` : ""} (${e.region}): ${count(e.azs, "AZ")} × ${c.hoursPerMonth} h × USD ${e.pricePerAzHour} = ${usd(e.monthly)}`,
+            );
         out.push(
             `  total: ${usd(c.monthly)} for ${count(c.services, "service")}; one endpoint per service instead: ${usd(c.monthlyOneEndpointPerService)}; sharing saves ${usd(c.saving)}`,
         );
         for (const n of c.notes) out.push(`  ${n}`);
         out.push(`  Partial hours bill as full hours. Data processed is extra: ${ENDPOINT_DATA_PROCESSING_TIERS}.`);
     }
-    out.push("", p.exitCode === 0 ? paint("green", "Result: OK") : paint("red", "Result: FAILED (errors or mandatory policy violations above)"));
+    out.push(
+        "",
+        p.exitCode === 0 ? paint("green", "Result: OK") : paint("red", "Result: FAILED (errors or mandatory policy violations above)"),
+    );
     return out.join("\n") + "\n";
 }
 

@@ -72,15 +72,16 @@ const MODELLED_AWS_VERSION = "7.48.0";
 /** The runnable policy pack: the policy package's directory (its main is the pack), a dependency of this package. */
 export function policyPack(): string {
     const dir = path.dirname(require.resolve("@apprunner-private/policy/package.json"));
-    const main = path.join(dir, require(path.join(dir, "package.json")).main);
-    if (!fs.existsSync(main)) throw new PlanError(`the policy pack in ${dir} is not built (${main} is missing): run \`npm run build\` there`);
+    const main = path.join(dir, JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")).main);
+    if (!fs.existsSync(main))
+        throw new PlanError(`the policy pack in ${dir} is not built (${main} is missing): run \`npm run build\` there`);
     return dir;
 }
 
 /** The version the stand-in answers as: the program's @pulumi/aws (a TypeScript program asks for exactly that). */
 function standinVersion(dir: string): string {
     try {
-        return require(require.resolve("@pulumi/aws/package.json", { paths: [dir] })).version;
+        return JSON.parse(fs.readFileSync(require.resolve("@pulumi/aws/package.json", { paths: [dir] }), "utf8")).version;
     } catch {
         // Other languages ask for their SDK's version; the stand-in on PATH serves any, with a warning the plan hides.
         return MODELLED_AWS_VERSION;
@@ -97,10 +98,12 @@ const TOPOLOGY_FIELDS: Record<string, Record<string, "string" | "string[]">> = {
 
 /** A --topology file's shape, checked before the model reads it, so that a mistake is named rather than a crash. */
 export function checkTopology(t: unknown): Topology {
-    const wrong = (where: string, what: string, got: unknown) => new PlanError(`--topology: ${where} must be ${what}, got: ${JSON.stringify(got)}`);
+    const wrong = (where: string, what: string, got: unknown) =>
+        new PlanError(`--topology: ${where} must be ${what}, got: ${JSON.stringify(got)}`);
     if (!t || typeof t !== "object" || Array.isArray(t)) throw wrong("the file", "a JSON object", t);
     for (const [kind, list] of Object.entries(t)) {
-        if (!(kind in TOPOLOGY_FIELDS) && kind !== "services") throw new PlanError(`--topology: unknown key \`${kind}\`; the keys are vpcs, subnets, securityGroups, services, endpoints`);
+        if (!(kind in TOPOLOGY_FIELDS) && kind !== "services")
+            throw new PlanError(`--topology: unknown key \`${kind}\`; the keys are vpcs, subnets, securityGroups, services, endpoints`);
         if (!Array.isArray(list)) throw wrong(kind, "a list", list);
         list.forEach((item, i) => {
             if (kind === "services") {
@@ -138,12 +141,30 @@ function failedLookups(log: string): FailedLookup[] {
 /** What the account holds that a lookup of this kind could have found, in the lookup's region. */
 function known(account: AccountState, token: string, region: string): string {
     const list = (what: string, ids: string[]) =>
-        ids.length ? `the simulated account has the ${what} ${ids.slice(0, 8).join(", ")}${ids.length > 8 ? ` and ${ids.length - 8} more` : ""} in ${region}` : `the simulated account has no ${what} in ${region}`;
+        ids.length
+            ? `the simulated account has the ${what} ${ids.slice(0, 8).join(", ")}${ids.length > 8 ? ` and ${ids.length - 8} more` : ""} in ${region}`
+            : `the simulated account has no ${what} in ${region}`;
     const inRegion = <T extends { Region: string }>(xs: T[]) => xs.filter((x) => x.Region === region);
-    if (/getVpc:/.test(token)) return list("VPCs", inRegion(account.vpcs).map((v) => v.VpcId));
-    if (/getSubnets?:/.test(token)) return list("subnets", inRegion(account.subnets).map((s) => s.SubnetId));
-    if (/getSecurityGroup:/.test(token)) return list("security groups", inRegion(account.securityGroups).map((g) => g.GroupId));
-    if (/cloudcontrol/.test(token)) return list("App Runner services", inRegion(account.services).map((s) => s.ServiceArn));
+    if (/getVpc:/.test(token))
+        return list(
+            "VPCs",
+            inRegion(account.vpcs).map((v) => v.VpcId),
+        );
+    if (/getSubnets?:/.test(token))
+        return list(
+            "subnets",
+            inRegion(account.subnets).map((s) => s.SubnetId),
+        );
+    if (/getSecurityGroup:/.test(token))
+        return list(
+            "security groups",
+            inRegion(account.securityGroups).map((g) => g.GroupId),
+        );
+    if (/cloudcontrol/.test(token))
+        return list(
+            "App Runner services",
+            inRegion(account.services).map((s) => s.ServiceArn),
+        );
     return "the simulated account does not hold it";
 }
 
@@ -154,7 +175,7 @@ function lookupError(lookups: FailedLookup[], account: AccountState): PlanError 
         .sort(); // lookups run concurrently: sorted, the message reads the same every time
     return new PlanError(
         `the plan cannot answer ${lines.length === 1 ? "a lookup" : `${lines.length} lookups`} the program makes:\n${lines.join("\n")}\n` +
-            "Describe what exists in your account (VPCs, subnets, security groups, App Runner services) in a --topology file: see the README, \"See before you deploy\".",
+            'Describe what exists in your account (VPCs, subnets, security groups, App Runner services) in a --topology file: see the README, "See before you deploy".',
     );
 }
 
@@ -176,7 +197,10 @@ function planLimit(report: RunReport): PlanError | undefined {
         );
     }
     const plugin = /no resource plugin '(?:pulumi-resource-)?([\w-]+)' found/.exec(text);
-    if (plugin) return new PlanError(`the program uses the ${plugin[1]} provider, which the plan does not run: it runs the program against a stand-in AWS only`);
+    if (plugin)
+        return new PlanError(
+            `the program uses the ${plugin[1]} provider, which the plan does not run: it runs the program against a stand-in AWS only`,
+        );
     return undefined;
 }
 
@@ -200,7 +224,10 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
     const { scratch } = opts;
 
     // The scratch project has the name and runtime only: what `stack init` and `config` need, nothing to resolve.
-    fs.writeFileSync(path.join(scratch.project, "Pulumi.yaml"), `name: ${JSON.stringify(project.name)}\nruntime: ${JSON.stringify(project.runtime)}\n`);
+    fs.writeFileSync(
+        path.join(scratch.project, "Pulumi.yaml"),
+        `name: ${JSON.stringify(project.name)}\nruntime: ${JSON.stringify(project.runtime)}\n`,
+    );
     const stackFile = path.join(scratch.project, `Pulumi.${stack}.yaml`);
     if (config.text !== undefined) fs.writeFileSync(stackFile, config.text);
     const given = new Map(overrides.map((o) => [qualified(project.name, o.key), o.value]));
@@ -222,7 +249,9 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
     if (probe.code !== 0) throw failed("version", probe);
     const version = probe.stdout.trim();
     if (compareVersions(version, MIN_PULUMI) < 0) {
-        throw new PlanError(`${pulumi} is ${version}; the plan needs v${MIN_PULUMI} or newer: upgrade it (https://www.pulumi.com/docs/iac/download-install/)`);
+        throw new PlanError(
+            `${pulumi} is ${version}; the plan needs v${MIN_PULUMI} or newer: upgrade it (https://www.pulumi.com/docs/iac/download-install/)`,
+        );
     }
     const init = await runPulumi(pulumi, ["stack", "init", stack], inScratch);
     if (init.code !== 0) {
@@ -237,7 +266,11 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
     const configFile = ["--stack", stack, "--config-file", stackFile];
     if (overrides.length > 0) {
         const pairs = [...given].flatMap(([k, v]) => [config.secretKeys.includes(k) ? "--secret" : "--plaintext", `${k}=${v}`]);
-        const set = await runPulumi(pulumi, ["config", "set-all", ...configFile, ...(opts.configPath ? ["--path"] : []), ...pairs], inScratch);
+        const set = await runPulumi(
+            pulumi,
+            ["config", "set-all", ...configFile, ...(opts.configPath ? ["--path"] : []), ...pairs],
+            inScratch,
+        );
         if (set.code !== 0) throw failed("config set-all", set);
     }
 
@@ -261,7 +294,22 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
     };
     const up = await run(["up", "--yes", "--skip-preview"]);
     const preview = up.result === "succeeded" ? undefined : await run(["preview"]);
-    return result({ project: project.name, dir, stack, region, pulumi: version, pack, notes: config.notes, account, secrets, pricePerAzHour: opts.pricePerAzHour }, up, preview);
+    return result(
+        {
+            project: project.name,
+            dir,
+            stack,
+            region,
+            pulumi: version,
+            pack,
+            notes: config.notes,
+            account,
+            secrets,
+            pricePerAzHour: opts.pricePerAzHour,
+        },
+        up,
+        preview,
+    );
 }
 
 /** The plain text of the stack's secret configuration values (`pulumi config --show-secrets` in the scratch project). */
@@ -270,7 +318,8 @@ async function secretValues(pulumi: string, args: string[], opts: { cwd: string;
     if (r.code !== 0) throw failed("config --show-secrets", r);
     const found = Object.values<{ value?: unknown; secret?: boolean }>(JSON.parse(r.stdout)).filter((v) => v.secret);
     // Structured values come as JSON text; their leaves are masked one by one, and so is the whole.
-    const leaves = (v: unknown): string[] => (v && typeof v === "object" ? Object.values(v).flatMap(leaves) : v === undefined || v === null ? [] : [String(v)]);
+    const leaves = (v: unknown): string[] =>
+        v && typeof v === "object" ? Object.values(v).flatMap(leaves) : v === undefined || v === null ? [] : [String(v)];
     const values = found.flatMap((v) => {
         const text = String(v.value);
         try {
@@ -329,7 +378,9 @@ function result(setting: Setting, up: RunReport, preview: RunReport | undefined)
         .sort((a, b) => order(a.type, b.type) || order(a.name, b.name) || order(a.urn, b.urn));
     const unique = (xs: string[]) => [...new Set(xs)];
     // When one step fails the engine cancels the others, and a policy pack's remediation under way reports that too.
-    const errors = unique([...up.errors, ...(preview?.errors ?? [])]).filter((e, _, all) => !(cancelled(e) && all.some((x) => !cancelled(x))));
+    const errors = unique([...up.errors, ...(preview?.errors ?? [])]).filter(
+        (e, _, all) => !(cancelled(e) && all.some((x) => !cancelled(x))),
+    );
     // Pulumi YAML reports its errors on the program's stderr only.
     if (errors.length === 0 && up.result !== "succeeded") errors.push(...unique([...up.stderr, ...(preview?.stderr ?? [])]));
     const findings = (preview ?? up).findings;
@@ -340,25 +391,30 @@ function result(setting: Setting, up: RunReport, preview: RunReport | undefined)
             .map((r) => `${r.type} "${r.name}" is not modelled by the plan: created with a generated id and ARN, its inputs unchecked`),
     ];
     if (resources.some((r) => r.custom && !r.id)) {
-        notes.push("the update stopped early: the resources it did not create are shown as a preview shows them, values not known yet as \"[unknown]\"");
+        notes.push(
+            'the update stopped early: the resources it did not create are shown as a preview shows them, values not known yet as "[unknown]"',
+        );
     }
     const mandatory = findings.some((f) => f.level === "mandatory");
     if (up.result !== "succeeded" && errors.length === 0 && !mandatory) errors.push("`pulumi up` failed and gave no reason");
-    return masked<PlanResult>({
-        project: setting.project,
-        dir: setting.dir,
-        stack: setting.stack,
-        region: typeof up.config["aws:region"] === "string" ? (up.config["aws:region"] as string) : setting.region,
-        pulumi: setting.pulumi,
-        resources,
-        outputs: up.outputs ?? preview?.outputs ?? {},
-        warnings: unique([...up.warnings, ...(preview?.warnings ?? [])]),
-        errors,
-        notes,
-        policyPacks: (preview ?? up).policyPacks.map((p) => ({ ...p, path: setting.pack })),
-        findings,
-        cost: estimateCost(resources, setting.pricePerAzHour),
-        exitCode: errors.length > 0 || mandatory ? 1 : 0,
-        zones: Object.fromEntries(setting.account.subnets.map((s) => [s.SubnetId, s.AvailabilityZone])),
-    }, setting.secrets);
+    return masked<PlanResult>(
+        {
+            project: setting.project,
+            dir: setting.dir,
+            stack: setting.stack,
+            region: typeof up.config["aws:region"] === "string" ? (up.config["aws:region"] as string) : setting.region,
+            pulumi: setting.pulumi,
+            resources,
+            outputs: up.outputs ?? preview?.outputs ?? {},
+            warnings: unique([...up.warnings, ...(preview?.warnings ?? [])]),
+            errors,
+            notes,
+            policyPacks: (preview ?? up).policyPacks.map((p) => ({ ...p, path: setting.pack })),
+            findings,
+            cost: estimateCost(resources, setting.pricePerAzHour),
+            exitCode: errors.length > 0 || mandatory ? 1 : 0,
+            zones: Object.fromEntries(setting.account.subnets.map((s) => [s.SubnetId, s.AvailabilityZone])),
+        },
+        setting.secrets,
+    );
 }

@@ -32,7 +32,8 @@ export function readProject(dir: string): Project {
         throw new PlanError(`${file} is not readable YAML: ${(e as Error).message}`);
     }
     const runtime = typeof doc?.runtime === "string" ? doc.runtime : doc?.runtime?.name;
-    if (typeof doc?.name !== "string" || typeof runtime !== "string") throw new PlanError(`${file} needs a \`name\` and a \`runtime\`, as \`pulumi\` does`);
+    if (typeof doc?.name !== "string" || typeof runtime !== "string")
+        throw new PlanError(`${file} needs a \`name\` and a \`runtime\`, as \`pulumi\` does`);
     const declared = Object.entries<any>(doc.config ?? {}).filter(([, v]) => v && typeof v === "object" && v.secret === true);
     return {
         dir,
@@ -112,8 +113,14 @@ export function stackConfig(project: Project, stack: string, overrides: ConfigVa
     const file = path.join(project.stackConfigDir, `Pulumi.${stack}.yaml`);
     if (!fs.existsSync(file)) {
         // Planning a project that has stacks without naming one is most likely a slip: say which there are.
-        const others = fs.existsSync(project.stackConfigDir) ? fs.readdirSync(project.stackConfigDir).filter((f) => /^Pulumi\.[^.]+\.ya?ml$/.test(f)) : [];
-        const notes = others.length ? [`no ${path.basename(file)}: the program gets Pulumi.yaml's defaults and --config only (${others.join(", ")} ${others.length === 1 ? "is" : "are"} there: --stack names one)`] : [];
+        const others = fs.existsSync(project.stackConfigDir)
+            ? fs.readdirSync(project.stackConfigDir).filter((f) => /^Pulumi\.[^.]+\.ya?ml$/.test(f))
+            : [];
+        const notes = others.length
+            ? [
+                  `no ${path.basename(file)}: the program gets Pulumi.yaml's defaults and --config only (${others.join(", ")} ${others.length === 1 ? "is" : "are"} there: --stack names one)`,
+              ]
+            : [];
         return { usesUserPassphrase: false, secretKeys: project.secretKeys, notes };
     }
     const original = fs.readFileSync(file, "utf8");
@@ -134,13 +141,22 @@ export function stackConfig(project: Project, stack: string, overrides: ConfigVa
     if (doc.environment !== undefined) {
         // Pulumi ESC environments need Pulumi Cloud; the values they would add must come from --config.
         delete copy.environment;
-        notes.push(`${path.basename(file)}'s \`environment:\` (Pulumi ESC) is not read by the plan: pass the values it provides with --config`);
+        notes.push(
+            `${path.basename(file)}'s \`environment:\` (Pulumi ESC) is not read by the plan: pass the values it provides with --config`,
+        );
     }
     const dump = (o: unknown) => yaml.dump(o, { schema: SCHEMA, lineWidth: -1 });
     // Values given with --config need no decrypting; the others need the stack's passphrase.
     const missing = secure.filter((k) => !given.has(k));
     if (missing.length > 0 && decryptable) {
-        return { file, text: doc.environment === undefined ? original : dump(copy), usesUserPassphrase: true, secretKeys: [...new Set([...secure, ...project.secretKeys])], region, notes };
+        return {
+            file,
+            text: doc.environment === undefined ? original : dump(copy),
+            usesUserPassphrase: true,
+            secretKeys: [...new Set([...secure, ...project.secretKeys])],
+            region,
+            notes,
+        };
     }
     if (missing.length > 0) {
         const example = missing[0].startsWith(`${project.name}:`) ? missing[0].slice(project.name.length + 1) : missing[0];
@@ -155,5 +171,12 @@ export function stackConfig(project: Project, stack: string, overrides: ConfigVa
     }
     for (const key of ["encryptionsalt", "secretsprovider", "encryptedkey"]) delete copy[key];
     copy.config = withoutKeys(config, secure);
-    return { file, text: dump(copy), usesUserPassphrase: false, secretKeys: [...new Set([...secure, ...project.secretKeys])], region, notes };
+    return {
+        file,
+        text: dump(copy),
+        usesUserPassphrase: false,
+        secretKeys: [...new Set([...secure, ...project.secretKeys])],
+        region,
+        notes,
+    };
 }

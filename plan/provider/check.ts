@@ -12,9 +12,17 @@ export const isUnknown = (v: unknown): boolean =>
 const jsKind = (v: unknown) => (Array.isArray(v) ? "array" : v === null ? "null" : typeof v);
 
 /** Type and validator failures of one value, with its Pulumi path and Terraform flatmap key. */
-function checkValue(type: Type, prop: Prop | undefined, v: unknown, path: string, key: string, out: { path: string; reason: string }[]): void {
+function checkValue(
+    type: Type,
+    prop: Prop | undefined,
+    v: unknown,
+    path: string,
+    key: string,
+    out: { path: string; reason: string }[],
+): void {
     if (v === undefined || v === null || v === UNKNOWN) return;
-    const wrong = (want: string): void => void out.push({ path, reason: `expected ${want} type, got ${JSON.stringify(v)} of type ${jsKind(v)}` });
+    const wrong = (want: string): void =>
+        void out.push({ path, reason: `expected ${want} type, got ${JSON.stringify(v)} of type ${jsKind(v)}` });
     switch (type.kind) {
         case "string":
             if (typeof v !== "string") return wrong("string");
@@ -43,14 +51,21 @@ function checkValue(type: Type, prop: Prop | undefined, v: unknown, path: string
     if (failure) out.push({ path, reason: failure });
 }
 
-function checkObject(props: Record<string, Prop>, value: Record<string, unknown>, path: string, key: string, out: { path: string; reason: string }[]): void {
+function checkObject(
+    props: Record<string, Prop>,
+    value: Record<string, unknown>,
+    path: string,
+    key: string,
+    out: { path: string; reason: string }[],
+): void {
     for (const [name, prop] of Object.entries(props)) {
         if (!prop.input) continue;
         const v = value[name];
         const p = path ? `${path}.${name}` : name;
         const k = key ? `${key}.${tfName(name)}` : tfName(name);
         // The Terraform plugin SDK's text, with the bridge's doubled full stop (bridge provider_test.go).
-        if (prop.required && (v === undefined || v === null)) out.push({ path: p, reason: `Missing required argument. The argument "${k}" is required, but no definition was found.` });
+        if (prop.required && (v === undefined || v === null))
+            out.push({ path: p, reason: `Missing required argument. The argument "${k}" is required, but no definition was found.` });
         // A nested block is a list of one in Terraform: its flatmap key has ".0".
         else checkValue(prop.type, prop, v, p, prop.type.kind === "object" ? `${k}.0` : k, out);
     }
@@ -62,7 +77,8 @@ function withDefaults(props: Record<string, Prop>, value: Record<string, unknown
     for (const [name, prop] of Object.entries(props)) {
         if (result[name] === undefined && prop.default !== undefined) result[name] = prop.default;
         const v = result[name];
-        if (prop.type.kind === "object" && typeof v === "object" && v !== null && !isUnknown(v)) result[name] = withDefaults(prop.type.properties, v as Record<string, unknown>);
+        if (prop.type.kind === "object" && typeof v === "object" && v !== null && !isUnknown(v))
+            result[name] = withDefaults(prop.type.properties, v as Record<string, unknown>);
         if (prop.type.kind === "array" && prop.type.items.kind === "object" && Array.isArray(v)) {
             const items = prop.type.items;
             result[name] = v.map((x) => (typeof x === "object" && x !== null ? withDefaults(items.properties, x) : x));
@@ -72,7 +88,11 @@ function withDefaults(props: Record<string, Prop>, value: Record<string, unknown
 }
 
 /** The inputs as the provider keeps them (defaults filled in, `__defaults` naming them), and Check's failures. */
-export function check(schema: ResourceSchema, name: string, news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: string[] } {
+export function check(
+    schema: ResourceSchema,
+    name: string,
+    news: Record<string, unknown>,
+): { inputs: Record<string, unknown>; failures: string[] } {
     const found: { path: string; reason: string }[] = [];
     checkObject(schema.properties, news, "", "", found);
     const inputs = withDefaults(schema.properties, news);
@@ -97,10 +117,17 @@ function normal(type: Type, v: unknown): unknown {
             return Object.fromEntries(Object.entries((v as object) ?? {}).sort(([a], [b]) => a.localeCompare(b)));
         case "array": {
             const items = ((v as unknown[]) ?? []).map((x) => normal(type.items, x));
-            return type.set ? items.map((x) => JSON.stringify(x)).sort().map((x) => JSON.parse(x)) : items;
+            return type.set
+                ? items
+                      .map((x) => JSON.stringify(x))
+                      .sort()
+                      .map((x) => JSON.parse(x))
+                : items;
         }
         case "object": {
-            const o = Object.fromEntries(Object.entries(type.properties).map(([k, p]) => [k, normal(p.type, (v as Record<string, unknown>)?.[k])]));
+            const o = Object.fromEntries(
+                Object.entries(type.properties).map(([k, p]) => [k, normal(p.type, (v as Record<string, unknown>)?.[k])]),
+            );
             return type.normalize ? type.normalize(o) : o;
         }
     }
@@ -128,7 +155,13 @@ export interface DiffResult {
  * before, unless it is computed (AWS keeps a value). `autonamed`: the bridge deletes first when it must replace a
  * resource whose name the user set (nameRequiresDeleteBeforeReplace).
  */
-export function diff(schema: ResourceSchema, state: Record<string, unknown>, news: Record<string, unknown>, oldInputs: Record<string, unknown>, autonamed: boolean): DiffResult {
+export function diff(
+    schema: ResourceSchema,
+    state: Record<string, unknown>,
+    news: Record<string, unknown>,
+    oldInputs: Record<string, unknown>,
+    autonamed: boolean,
+): DiffResult {
     const changes: string[] = [];
     for (const [name, prop] of Object.entries(schema.properties)) {
         if (!prop.input) continue;
@@ -139,7 +172,11 @@ export function diff(schema: ResourceSchema, state: Record<string, unknown>, new
             if (oldInputs[name] !== undefined && !prop.computed && !same) changes.push(name);
             continue;
         }
-        if (isUnknown(v) || JSON.stringify(normal(prop.type, withComputed(prop.type, v, state[name]))) !== JSON.stringify(normal(prop.type, state[name]))) changes.push(name);
+        if (
+            isUnknown(v) ||
+            JSON.stringify(normal(prop.type, withComputed(prop.type, v, state[name]))) !== JSON.stringify(normal(prop.type, state[name]))
+        )
+            changes.push(name);
     }
     const replaces = changes.filter((k) => schema.properties[k].forceNew);
     const userNamed = news.name !== undefined && !((news.__defaults as string[]) ?? []).includes("name");
@@ -152,7 +189,12 @@ export function importInputs(schema: ResourceSchema, state: Record<string, unkno
     for (const [name, prop] of Object.entries(schema.properties)) {
         const v = state[name];
         if (!prop.input || v === undefined || v === null) continue;
-        const empty = v === "" || v === false || v === 0 || (Array.isArray(v) && v.length === 0) || (typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0);
+        const empty =
+            v === "" ||
+            v === false ||
+            v === 0 ||
+            (Array.isArray(v) && v.length === 0) ||
+            (typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0);
         if ((empty && !prop.required) || (prop.default !== undefined && JSON.stringify(v) === JSON.stringify(prop.default))) continue;
         inputs[name] = v;
     }
@@ -163,7 +205,11 @@ export function importInputs(schema: ResourceSchema, state: Record<string, unkno
  * The inputs a refresh keeps (bridge extractInputsObject): the old inputs' keys, each with its refreshed value; set
  * elements matched by content, so an element added out of band shows in the state only.
  */
-export function refreshedInputs(schema: ResourceSchema, oldInputs: Record<string, unknown>, state: Record<string, unknown>): Record<string, unknown> {
+export function refreshedInputs(
+    schema: ResourceSchema,
+    oldInputs: Record<string, unknown>,
+    state: Record<string, unknown>,
+): Record<string, unknown> {
     const inputs: Record<string, unknown> = {};
     for (const [name, old] of Object.entries(oldInputs)) {
         const prop = schema.properties[name];
@@ -177,7 +223,11 @@ export function refreshedInputs(schema: ResourceSchema, oldInputs: Record<string
             const t = prop.type.items;
             inputs[name] = old.filter((o) => now.some((n) => JSON.stringify(normal(t, n)) === JSON.stringify(normal(t, o))));
         } else if (prop.type.kind === "map" && typeof old === "object" && old && typeof now === "object" && now) {
-            inputs[name] = Object.fromEntries(Object.keys(old).filter((k) => k in now).map((k) => [k, (now as Record<string, unknown>)[k]]));
+            inputs[name] = Object.fromEntries(
+                Object.keys(old)
+                    .filter((k) => k in now)
+                    .map((k) => [k, (now as Record<string, unknown>)[k]]),
+            );
         } else {
             inputs[name] = now;
         }

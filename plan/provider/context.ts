@@ -30,10 +30,16 @@ export function sdkError(service: ServiceName, action: string, params: unknown, 
     const op = `operation error ${SDK_NAMES[service]}: ${action}`;
     const h = hex(`${action}/${JSON.stringify(params)}`, 32);
     const requestId = `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-    if (e instanceof AwsError) return new SdkError(`${op}, https response error StatusCode: ${e.statusCode}, RequestID: ${requestId}, api error ${e.code}: ${e.message}`, e.code);
+    if (e instanceof AwsError)
+        return new SdkError(
+            `${op}, https response error StatusCode: ${e.statusCode}, RequestID: ${requestId}, api error ${e.code}: ${e.message}`,
+            e.code,
+        );
     if (e instanceof NetworkError) {
         const host = e.message.match(/lookup (\S+):/)?.[1];
-        return new SdkError(`${op}, exceeded maximum number of attempts, 25, https response error StatusCode: 0, RequestID: , request send failed, Post "https://${host}/": ${e.message}`);
+        return new SdkError(
+            `${op}, exceeded maximum number of attempts, 25, https response error StatusCode: 0, RequestID: , request send failed, Post "https://${host}/": ${e.message}`,
+        );
     }
     return e as Error;
 }

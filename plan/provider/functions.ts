@@ -11,14 +11,16 @@ export interface FunctionType {
     invoke(ctx: Ctx, args: Args): Promise<Record<string, unknown>>;
 }
 
-const filterType = (name: string) => list(obj(`aws:ec2/${name}:${name}`, { name: io(str, { required: true }), values: io(list(str), { required: true }) }));
+const filterType = (name: string) =>
+    list(obj(`aws:ec2/${name}:${name}`, { name: io(str, { required: true }), values: io(list(str), { required: true }) }));
 const filterInputs = (name: string): Record<string, Prop> => ({ filters: io(filterType(name)), tags: io(map(str)), region: io(str) });
 
 /** `filters` and `tags` as EC2 filters, plus the data source's own arguments as their filters. */
 function ec2Filters(args: Args, own: Record<string, string>): { Name: string; Values: string[] }[] {
     const filters = (args.filters ?? []).map((f: Args) => ({ Name: f.name, Values: f.values }));
     // Terraform reads the arguments with GetOk: an empty string or false is not set.
-    for (const [arg, filter] of Object.entries(own)) if (![undefined, null, "", false].includes(args[arg])) filters.push({ Name: filter, Values: [String(args[arg])] });
+    for (const [arg, filter] of Object.entries(own))
+        if (![undefined, null, "", false].includes(args[arg])) filters.push({ Name: filter, Values: [String(args[arg])] });
     for (const [k, v] of Object.entries(args.tags ?? {})) filters.push({ Name: `tag:${k}`, Values: [String(v)] });
     return filters;
 }
@@ -32,7 +34,9 @@ function single<T>(found: T[], what: string): T {
 
 async function describe(ctx: Ctx, action: string, idsParam: string, id: unknown, filters: unknown[], listKey: string): Promise<any[]> {
     try {
-        return (await ctx.call("ec2", action, { ...(id ? { [idsParam]: [id] } : {}), ...(filters.length ? { Filters: filters } : {}) }))[listKey];
+        return (await ctx.call("ec2", action, { ...(id ? { [idsParam]: [id] } : {}), ...(filters.length ? { Filters: filters } : {}) }))[
+            listKey
+        ];
     } catch (e) {
         // A missing id is "no match" to the data sources, not an error of its own.
         if ((e as SdkError).code?.endsWith(".NotFound")) return [];
@@ -55,12 +59,22 @@ const getRegion: FunctionType = {
         outputs: { description: out(str), endpoint: out(str), id: out(str), name: out(str), region: out(str) },
     },
     async invoke(ctx) {
-        return { id: ctx.region, name: ctx.region, region: ctx.region, endpoint: `ec2.${ctx.region}.amazonaws.com`, description: REGION_NAMES[ctx.region] ?? ctx.region };
+        return {
+            id: ctx.region,
+            name: ctx.region,
+            region: ctx.region,
+            endpoint: `ec2.${ctx.region}.amazonaws.com`,
+            description: REGION_NAMES[ctx.region] ?? ctx.region,
+        };
     },
 };
 
 const getCallerIdentity: FunctionType = {
-    schema: { token: "aws:index/getCallerIdentity:getCallerIdentity", inputs: { id: io(str) }, outputs: { accountId: out(str), arn: out(str), id: out(str), userId: out(str) } },
+    schema: {
+        token: "aws:index/getCallerIdentity:getCallerIdentity",
+        inputs: { id: io(str) },
+        outputs: { accountId: out(str), arn: out(str), id: out(str), userId: out(str) },
+    },
     async invoke(ctx) {
         const r = await ctx.call("sts", "GetCallerIdentity", {});
         return { id: r.Account, accountId: r.Account, arn: r.Arn, userId: r.UserId };
@@ -70,25 +84,53 @@ const getCallerIdentity: FunctionType = {
 const getAvailabilityZones: FunctionType = {
     schema: {
         token: "aws:index/getAvailabilityZones:getAvailabilityZones",
-        inputs: { allAvailabilityZones: io(bool), excludeNames: io(list(str)), excludeZoneIds: io(list(str)), filters: io(filterType("GetAvailabilityZonesFilter")), region: io(str), state: io(str) },
+        inputs: {
+            allAvailabilityZones: io(bool),
+            excludeNames: io(list(str)),
+            excludeZoneIds: io(list(str)),
+            filters: io(filterType("GetAvailabilityZonesFilter")),
+            region: io(str),
+            state: io(str),
+        },
         outputs: { groupNames: out(list(str)), id: out(str), names: out(list(str)), region: out(str), zoneIds: out(list(str)) },
     },
     async invoke(ctx, args) {
         const zones = (await ctx.call("ec2", "DescribeAvailabilityZones", {})).AvailabilityZones.filter(
             (z: Args) => !(args.excludeNames ?? []).includes(z.ZoneName) && !(args.excludeZoneIds ?? []).includes(z.ZoneId),
         );
-        return { id: ctx.region, region: ctx.region, names: zones.map((z: Args) => z.ZoneName), zoneIds: zones.map((z: Args) => z.ZoneId), groupNames: [...new Set(zones.map((z: Args) => z.GroupName))] };
+        return {
+            id: ctx.region,
+            region: ctx.region,
+            names: zones.map((z: Args) => z.ZoneName),
+            zoneIds: zones.map((z: Args) => z.ZoneId),
+            groupNames: [...new Set(zones.map((z: Args) => z.GroupName))],
+        };
     },
 };
 
 const getVpc: FunctionType = {
     schema: {
         token: "aws:ec2/getVpc:getVpc",
-        inputs: { cidrBlock: io(str), default: io(bool), dhcpOptionsId: io(str), id: io(str), state: io(str), ...filterInputs("GetVpcFilter") },
+        inputs: {
+            cidrBlock: io(str),
+            default: io(bool),
+            dhcpOptionsId: io(str),
+            id: io(str),
+            state: io(str),
+            ...filterInputs("GetVpcFilter"),
+        },
         outputs: {
             arn: out(str),
             cidrBlock: out(str),
-            cidrBlockAssociations: out(list(obj("aws:ec2/getVpcCidrBlockAssociation:getVpcCidrBlockAssociation", { associationId: out(str), cidrBlock: out(str), state: out(str) }))),
+            cidrBlockAssociations: out(
+                list(
+                    obj("aws:ec2/getVpcCidrBlockAssociation:getVpcCidrBlockAssociation", {
+                        associationId: out(str),
+                        cidrBlock: out(str),
+                        state: out(str),
+                    }),
+                ),
+            ),
             default: out(bool),
             dhcpOptionsId: out(str),
             enableDnsHostnames: out(bool),
@@ -113,7 +155,11 @@ const getVpc: FunctionType = {
             id: v.VpcId,
             arn: `arn:aws:ec2:${ctx.region}:${v.OwnerId}:vpc/${v.VpcId}`,
             cidrBlock: v.CidrBlock,
-            cidrBlockAssociations: v.CidrBlockAssociationSet.map((a: Args) => ({ associationId: a.AssociationId, cidrBlock: a.CidrBlock, state: a.CidrBlockState.State })),
+            cidrBlockAssociations: v.CidrBlockAssociationSet.map((a: Args) => ({
+                associationId: a.AssociationId,
+                cidrBlock: a.CidrBlock,
+                state: a.CidrBlockState.State,
+            })),
             default: v.IsDefault,
             dhcpOptionsId: v.DhcpOptionsId,
             enableDnsHostnames: v.EnableDnsHostnames,
@@ -157,9 +203,31 @@ const subnetOutputs = (s: Args, region: string) => {
 const getSubnet: FunctionType = {
     schema: {
         token: "aws:ec2/getSubnet:getSubnet",
-        inputs: { availabilityZone: io(str), availabilityZoneId: io(str), cidrBlock: io(str), defaultForAz: io(bool), id: io(str), ipv6CidrBlock: io(str), state: io(str), vpcId: io(str), ...filterInputs("GetSubnetFilter") },
+        inputs: {
+            availabilityZone: io(str),
+            availabilityZoneId: io(str),
+            cidrBlock: io(str),
+            defaultForAz: io(bool),
+            id: io(str),
+            ipv6CidrBlock: io(str),
+            state: io(str),
+            vpcId: io(str),
+            ...filterInputs("GetSubnetFilter"),
+        },
         outputs: Object.fromEntries(
-            ["arn", "availabilityZone", "availabilityZoneId", "cidrBlock", "id", "ipv6CidrBlock", "ipv6CidrBlockAssociationId", "ownerId", "region", "state", "vpcId"]
+            [
+                "arn",
+                "availabilityZone",
+                "availabilityZoneId",
+                "cidrBlock",
+                "id",
+                "ipv6CidrBlock",
+                "ipv6CidrBlockAssociationId",
+                "ownerId",
+                "region",
+                "state",
+                "vpcId",
+            ]
                 .map((k) => [k, out(str)] as [string, Prop])
                 .concat([
                     ["assignIpv6AddressOnCreation", out(bool)],
@@ -171,13 +239,27 @@ const getSubnet: FunctionType = {
         ),
     },
     async invoke(ctx, args) {
-        const filters = ec2Filters(args, { availabilityZone: "availability-zone", availabilityZoneId: "availability-zone-id", cidrBlock: "cidr-block", defaultForAz: "default-for-az", state: "state", vpcId: "vpc-id" });
-        return subnetOutputs(single(await describe(ctx, "DescribeSubnets", "SubnetIds", args.id, filters, "Subnets"), "EC2 Subnet"), ctx.region);
+        const filters = ec2Filters(args, {
+            availabilityZone: "availability-zone",
+            availabilityZoneId: "availability-zone-id",
+            cidrBlock: "cidr-block",
+            defaultForAz: "default-for-az",
+            state: "state",
+            vpcId: "vpc-id",
+        });
+        return subnetOutputs(
+            single(await describe(ctx, "DescribeSubnets", "SubnetIds", args.id, filters, "Subnets"), "EC2 Subnet"),
+            ctx.region,
+        );
     },
 };
 
 const getSubnets: FunctionType = {
-    schema: { token: "aws:ec2/getSubnets:getSubnets", inputs: filterInputs("GetSubnetsFilter"), outputs: { id: out(str), ids: out(list(str)), region: out(str), tags: out(map(str)) } },
+    schema: {
+        token: "aws:ec2/getSubnets:getSubnets",
+        inputs: filterInputs("GetSubnetsFilter"),
+        outputs: { id: out(str), ids: out(list(str)), region: out(str), tags: out(map(str)) },
+    },
     async invoke(ctx, args) {
         const found = await describe(ctx, "DescribeSubnets", "SubnetIds", undefined, ec2Filters(args, {}), "Subnets");
         return { id: ctx.region, ids: found.map((s) => s.SubnetId), region: ctx.region, tags: args.tags ?? {} };
@@ -188,22 +270,58 @@ const getSecurityGroup: FunctionType = {
     schema: {
         token: "aws:ec2/getSecurityGroup:getSecurityGroup",
         inputs: { id: io(str), name: io(str), vpcId: io(str), ...filterInputs("GetSecurityGroupFilter") },
-        outputs: { arn: out(str), description: out(str), id: out(str), name: out(str), region: out(str), tags: out(map(str)), vpcId: out(str) },
+        outputs: {
+            arn: out(str),
+            description: out(str),
+            id: out(str),
+            name: out(str),
+            region: out(str),
+            tags: out(map(str)),
+            vpcId: out(str),
+        },
     },
     async invoke(ctx, args) {
-        const g = single(await describe(ctx, "DescribeSecurityGroups", "GroupIds", args.id, ec2Filters(args, { name: "group-name", vpcId: "vpc-id" }), "SecurityGroups"), "EC2 Security Group");
-        return { id: g.GroupId, arn: g.SecurityGroupArn, description: g.Description, name: g.GroupName, region: ctx.region, tags: Object.fromEntries(g.Tags.map((t: Args) => [t.Key, t.Value])), vpcId: g.VpcId };
+        const g = single(
+            await describe(
+                ctx,
+                "DescribeSecurityGroups",
+                "GroupIds",
+                args.id,
+                ec2Filters(args, { name: "group-name", vpcId: "vpc-id" }),
+                "SecurityGroups",
+            ),
+            "EC2 Security Group",
+        );
+        return {
+            id: g.GroupId,
+            arn: g.SecurityGroupArn,
+            description: g.Description,
+            name: g.GroupName,
+            region: ctx.region,
+            tags: Object.fromEntries(g.Tags.map((t: Args) => [t.Key, t.Value])),
+            vpcId: g.VpcId,
+        };
     },
 };
 
 const getVpcEndpoint: FunctionType = {
     schema: {
         token: "aws:ec2/getVpcEndpoint:getVpcEndpoint",
-        inputs: { id: io(str), serviceName: io(str), serviceRegion: io(str), state: io(str), vpcEndpointType: io(str), vpcId: io(str), ...filterInputs("GetVpcEndpointFilter") },
+        inputs: {
+            id: io(str),
+            serviceName: io(str),
+            serviceRegion: io(str),
+            state: io(str),
+            vpcEndpointType: io(str),
+            vpcId: io(str),
+            ...filterInputs("GetVpcEndpointFilter"),
+        },
         outputs: {
             arn: out(str),
             cidrBlocks: out(list(str)),
-            dnsEntries: out(list(obj("aws:ec2/getVpcEndpointDnsEntry:getVpcEndpointDnsEntry", { dnsName: out(str), hostedZoneId: out(str) }))),
+            dnsEntries: out(
+                list(obj("aws:ec2/getVpcEndpointDnsEntry:getVpcEndpointDnsEntry", { dnsName: out(str), hostedZoneId: out(str) })),
+            ),
             dnsOptions: out(
                 list(
                     obj("aws:ec2/getVpcEndpointDnsOption:getVpcEndpointDnsOption", {
@@ -236,14 +354,29 @@ const getVpcEndpoint: FunctionType = {
     },
     // data_source_vpc_endpoint.go: DescribeVpcEndpoints by id and filters, one match (tfresource.SingularDataSourceFindError).
     async invoke(ctx, args) {
-        const filters = ec2Filters(args, { serviceName: "service-name", state: "vpc-endpoint-state", vpcEndpointType: "vpc-endpoint-type", vpcId: "vpc-id" });
-        const e = single(await describe(ctx, "DescribeVpcEndpoints", "VpcEndpointIds", args.id, filters, "VpcEndpoints"), "EC2 VPC Endpoint");
+        const filters = ec2Filters(args, {
+            serviceName: "service-name",
+            state: "vpc-endpoint-state",
+            vpcEndpointType: "vpc-endpoint-type",
+            vpcId: "vpc-id",
+        });
+        const e = single(
+            await describe(ctx, "DescribeVpcEndpoints", "VpcEndpointIds", args.id, filters, "VpcEndpoints"),
+            "EC2 VPC Endpoint",
+        );
         return {
             id: e.VpcEndpointId,
             arn: `arn:aws:ec2:${ctx.region}:${e.OwnerId}:vpc-endpoint/${e.VpcEndpointId}`,
             cidrBlocks: [],
             dnsEntries: e.DnsEntries.map((d: Args) => ({ dnsName: d.DnsName, hostedZoneId: d.HostedZoneId })),
-            dnsOptions: [{ dnsRecordIpType: e.DnsOptions.DnsRecordIpType, privateDnsOnlyForInboundResolverEndpoint: false, privateDnsPreference: "", privateDnsSpecifiedDomains: [] }],
+            dnsOptions: [
+                {
+                    dnsRecordIpType: e.DnsOptions.DnsRecordIpType,
+                    privateDnsOnlyForInboundResolverEndpoint: false,
+                    privateDnsPreference: "",
+                    privateDnsSpecifiedDomains: [],
+                },
+            ],
             ipAddressType: e.IpAddressType,
             networkInterfaceIds: e.NetworkInterfaceIds,
             ownerId: e.OwnerId,
@@ -268,13 +401,25 @@ const getVpcEndpoint: FunctionType = {
 const getResource: FunctionType = {
     schema: {
         token: "aws:cloudcontrol/getResource:getResource",
-        inputs: { identifier: io(str, { required: true }), region: io(str), roleArn: io(str), typeName: io(str, { required: true }), typeVersionId: io(str) },
+        inputs: {
+            identifier: io(str, { required: true }),
+            region: io(str),
+            roleArn: io(str),
+            typeName: io(str, { required: true }),
+            typeVersionId: io(str),
+        },
         outputs: { id: out(str), identifier: out(str), properties: out(str), region: out(str), typeName: out(str) },
     },
     async invoke(ctx, args) {
         try {
             const r = await ctx.call("cloudcontrol", "GetResource", { TypeName: args.typeName, Identifier: args.identifier });
-            return { id: args.identifier, identifier: args.identifier, properties: r.ResourceDescription.Properties, region: ctx.region, typeName: args.typeName };
+            return {
+                id: args.identifier,
+                identifier: args.identifier,
+                properties: r.ResourceDescription.Properties,
+                region: ctx.region,
+                typeName: args.typeName,
+            };
         } catch (e) {
             // FindResource turns NotFound into "couldn't find resource" (internal/service/cloudcontrol/resource.go).
             const why = (e as SdkError).code === "ResourceNotFoundException" ? "couldn't find resource" : (e as Error).message;
@@ -284,5 +429,7 @@ const getResource: FunctionType = {
 };
 
 export const FUNCTIONS: Record<string, FunctionType> = Object.fromEntries(
-    [getRegion, getCallerIdentity, getAvailabilityZones, getVpc, getSubnet, getSubnets, getSecurityGroup, getVpcEndpoint, getResource].map((f) => [f.schema.token, f]),
+    [getRegion, getCallerIdentity, getAvailabilityZones, getVpc, getSubnet, getSubnets, getSecurityGroup, getVpcEndpoint, getResource].map(
+        (f) => [f.schema.token, f],
+    ),
 );

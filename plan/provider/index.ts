@@ -52,7 +52,8 @@ export class AwsProvider {
         let inputs = news;
         if (type.autonamed && news.name === undefined && news.namePrefix === undefined) {
             const kept = olds.name !== undefined && (olds.__defaults ?? []).includes("name") ? olds.name : undefined;
-            const name = kept ?? (autonaming?.mode === "disable" ? undefined : (autonaming?.proposedName ?? `${urnName}-${this.suffix(urnName)}`));
+            const name =
+                kept ?? (autonaming?.mode === "disable" ? undefined : (autonaming?.proposedName ?? `${urnName}-${this.suffix(urnName)}`));
             if (name === undefined) return { inputs: news, failures: ["automatic naming is disabled but no explicit name was provided"] };
             inputs = { ...news, name, __defaults: [...(news.__defaults ?? []), "name"] };
         }
@@ -78,7 +79,10 @@ export class AwsProvider {
         const type = this.type(token);
         const state = await type.read(this.connect(oldState?.region ?? oldInputs?.region ?? region), id, oldInputs);
         if (state === undefined) return undefined;
-        const inputs = oldInputs && Object.keys(oldInputs).length > 0 ? refreshedInputs(type.schema, oldInputs, state) : importInputs(type.schema, state);
+        const inputs =
+            oldInputs && Object.keys(oldInputs).length > 0
+                ? refreshedInputs(type.schema, oldInputs, state)
+                : importInputs(type.schema, state);
         return { id, state, inputs };
     }
 

@@ -22,9 +22,11 @@ export interface ResourceType {
 
 const tags = () => io(map(str));
 const region = () => io(str, { computed: true, alwaysOut: true });
-const tagsOut = (t: { Key: string; Value: string }[] = []) => Object.fromEntries(t.filter((x) => !x.Key.startsWith("aws:")).map((x) => [x.Key, x.Value]));
+const tagsOut = (t: { Key: string; Value: string }[] = []) =>
+    Object.fromEntries(t.filter((x) => !x.Key.startsWith("aws:")).map((x) => [x.Key, x.Value]));
 const tagList = (t: Record<string, string> | undefined) => Object.entries(t ?? {}).map(([Key, Value]) => ({ Key, Value }));
-const tagSpec = (type: string, t: Record<string, string> | undefined) => (t && Object.keys(t).length ? [{ ResourceType: type, Tags: tagList(t) }] : undefined);
+const tagSpec = (type: string, t: Record<string, string> | undefined) =>
+    t && Object.keys(t).length ? [{ ResourceType: type, Tags: tagList(t) }] : undefined;
 
 /** Terraform's tags update for EC2: CreateTags for new or changed values, DeleteTags for removed keys. */
 async function updateEc2Tags(ctx: Ctx, id: string, olds: Record<string, string> = {}, news: Record<string, string> = {}): Promise<void> {
@@ -88,7 +90,8 @@ const vpc: ResourceType = {
         const id = v.VpcId;
         // The DNS attributes are set after the VPC exists (vpc_.go resourceVPCCreate → modifyVPCAttributesOnCreate).
         if (inputs.enableDnsHostnames) await ctx.call("ec2", "ModifyVpcAttribute", { VpcId: id, EnableDnsHostnames: { Value: true } });
-        if (inputs.enableDnsSupport === false) await ctx.call("ec2", "ModifyVpcAttribute", { VpcId: id, EnableDnsSupport: { Value: false } });
+        if (inputs.enableDnsSupport === false)
+            await ctx.call("ec2", "ModifyVpcAttribute", { VpcId: id, EnableDnsSupport: { Value: false } });
         return { id, state: (await this.read(ctx, id))! };
     },
     async read(ctx, id) {
@@ -99,7 +102,14 @@ const vpc: ResourceType = {
             if (notFound(e, "InvalidVpcID.NotFound")) return undefined;
             throw new SdkError(`reading EC2 VPC (${id}): ${(e as Error).message}`);
         }
-        const group = (await ctx.call("ec2", "DescribeSecurityGroups", { Filters: [{ Name: "vpc-id", Values: [id] }, { Name: "group-name", Values: ["default"] }] })).SecurityGroups[0];
+        const group = (
+            await ctx.call("ec2", "DescribeSecurityGroups", {
+                Filters: [
+                    { Name: "vpc-id", Values: [id] },
+                    { Name: "group-name", Values: ["default"] },
+                ],
+            })
+        ).SecurityGroups[0];
         const v6 = v.Ipv6CidrBlockAssociationSet[0];
         return {
             arn: `arn:aws:ec2:${ctx.region}:${v.OwnerId}:vpc/${id}`,
@@ -135,7 +145,9 @@ const vpc: ResourceType = {
     },
     async delete(ctx, id) {
         // Terraform retries DependencyViolation for up to 5 minutes (vpc_.go resourceVPCDelete).
-        await retryDependency(ctx, `deleting EC2 VPC (${id})`, 300_000, () => ctx.call("ec2", "DeleteVpc", { VpcId: id }), ["InvalidVpcID.NotFound"]);
+        await retryDependency(ctx, `deleting EC2 VPC (${id})`, 300_000, () => ctx.call("ec2", "DeleteVpc", { VpcId: id }), [
+            "InvalidVpcID.NotFound",
+        ]);
     },
 };
 
@@ -148,7 +160,8 @@ async function retryDependency(ctx: Ctx, what: string, timeoutMs: number, run: (
             return;
         } catch (e) {
             if (notFound(e, ...gone)) return;
-            if (!hasCode(e, "DependencyViolation") || ctx.now() >= deadline) throw new SdkError(`${what}: ${(e as Error).message}`, (e as SdkError).code);
+            if (!hasCode(e, "DependencyViolation") || ctx.now() >= deadline)
+                throw new SdkError(`${what}: ${(e as Error).message}`, (e as SdkError).code);
             await ctx.sleep(5_000);
         }
     }
@@ -230,7 +243,9 @@ const subnet: ResourceType = {
     },
     async delete(ctx, id) {
         // Terraform retries DependencyViolation for up to 20 minutes (vpc_subnet.go resourceSubnetDelete).
-        await retryDependency(ctx, `deleting EC2 Subnet (${id})`, 1_200_000, () => ctx.call("ec2", "DeleteSubnet", { SubnetId: id }), ["InvalidSubnetID.NotFound"]);
+        await retryDependency(ctx, `deleting EC2 Subnet (${id})`, 1_200_000, () => ctx.call("ec2", "DeleteSubnet", { SubnetId: id }), [
+            "InvalidSubnetID.NotFound",
+        ]);
     },
 };
 
@@ -241,7 +256,14 @@ function normalRule(r: Record<string, any>): Record<string, any> {
     const protocol = String(r.protocol).toLowerCase();
     const p = ({ "6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6", all: "-1" } as Record<string, string>)[protocol] ?? protocol;
     const sorted = (k: string) => [...(r[k] ?? [])].sort();
-    return { ...r, protocol: p, cidrBlocks: sorted("cidrBlocks"), ipv6CidrBlocks: sorted("ipv6CidrBlocks"), prefixListIds: sorted("prefixListIds"), securityGroups: sorted("securityGroups") };
+    return {
+        ...r,
+        protocol: p,
+        cidrBlocks: sorted("cidrBlocks"),
+        ipv6CidrBlocks: sorted("ipv6CidrBlocks"),
+        prefixListIds: sorted("prefixListIds"),
+        securityGroups: sorted("securityGroups"),
+    };
 }
 
 const ruleType = (name: string) =>
@@ -269,14 +291,28 @@ const ruleType = (name: string) =>
 function rulesOf(perms: any[], groupId: string, declared: State[] = []): State[] {
     const gathered = gatherRules(perms, groupId);
     const out: State[] = [];
-    const sourcesOf = (r: State) => ["cidrBlocks", "ipv6CidrBlocks", "prefixListIds", "securityGroups"].flatMap((k) => (r[k] ?? []).map((v: string) => `${k}=${v}`)).concat(r.self ? ["self"] : []);
+    const sourcesOf = (r: State) =>
+        ["cidrBlocks", "ipv6CidrBlocks", "prefixListIds", "securityGroups"]
+            .flatMap((k) => (r[k] ?? []).map((v: string) => `${k}=${v}`))
+            .concat(r.self ? ["self"] : []);
     for (const local of declared) {
         const l = normalRule(local);
-        const remote = gathered.find((g) => g.protocol === l.protocol && g.fromPort === l.fromPort && g.toPort === l.toPort && g.description === (l.description ?? ""));
+        const remote = gathered.find(
+            (g) =>
+                g.protocol === l.protocol && g.fromPort === l.fromPort && g.toPort === l.toPort && g.description === (l.description ?? ""),
+        );
         const wanted = sourcesOf(l);
         if (!remote || !wanted.every((s) => sourcesOf(remote).includes(s))) continue;
-        out.push({ ...remote, cidrBlocks: l.cidrBlocks, ipv6CidrBlocks: l.ipv6CidrBlocks, prefixListIds: l.prefixListIds, securityGroups: l.securityGroups, self: l.self ?? false });
-        for (const k of ["cidrBlocks", "ipv6CidrBlocks", "prefixListIds", "securityGroups"]) remote[k] = remote[k].filter((v: string) => !(l[k] ?? []).includes(v));
+        out.push({
+            ...remote,
+            cidrBlocks: l.cidrBlocks,
+            ipv6CidrBlocks: l.ipv6CidrBlocks,
+            prefixListIds: l.prefixListIds,
+            securityGroups: l.securityGroups,
+            self: l.self ?? false,
+        });
+        for (const k of ["cidrBlocks", "ipv6CidrBlocks", "prefixListIds", "securityGroups"])
+            remote[k] = remote[k].filter((v: string) => !(l[k] ?? []).includes(v));
         if (l.self) remote.self = false;
     }
     return [...out, ...gathered.filter((g) => sourcesOf(g).length > 0)];
@@ -290,13 +326,27 @@ function gatherRules(perms: any[], groupId: string): State[] {
             ...p.IpRanges.map((r: any) => ({ d: r.Description ?? "", k: "cidrBlocks", v: r.CidrIp })),
             ...p.Ipv6Ranges.map((r: any) => ({ d: r.Description ?? "", k: "ipv6CidrBlocks", v: r.CidrIpv6 })),
             ...p.PrefixListIds.map((r: any) => ({ d: r.Description ?? "", k: "prefixListIds", v: r.PrefixListId })),
-            ...p.UserIdGroupPairs.map((r: any) => ({ d: r.Description ?? "", k: r.GroupId === groupId ? "self" : "securityGroups", v: r.GroupId })),
+            ...p.UserIdGroupPairs.map((r: any) => ({
+                d: r.Description ?? "",
+                k: r.GroupId === groupId ? "self" : "securityGroups",
+                v: r.GroupId,
+            })),
         ];
         for (const s of sources) {
             const key = `${p.IpProtocol}/${p.FromPort}/${p.ToPort}/${s.d}`;
             let rule = rules.get(key);
             if (!rule) {
-                rule = { cidrBlocks: [], description: s.d, fromPort: all ? 0 : p.FromPort, ipv6CidrBlocks: [], prefixListIds: [], protocol: p.IpProtocol, securityGroups: [], self: false, toPort: all ? 0 : p.ToPort };
+                rule = {
+                    cidrBlocks: [],
+                    description: s.d,
+                    fromPort: all ? 0 : p.FromPort,
+                    ipv6CidrBlocks: [],
+                    prefixListIds: [],
+                    protocol: p.IpProtocol,
+                    securityGroups: [],
+                    self: false,
+                    toPort: all ? 0 : p.ToPort,
+                };
                 rules.set(key, rule);
             }
             if (s.k === "self") rule.self = true;
@@ -320,14 +370,19 @@ function permissionsOf(rule: State, groupId: string): Record<string, any> {
     };
 }
 
-const ruleKey = (r: State) => JSON.stringify(normalRule({ cidrBlocks: [], ipv6CidrBlocks: [], prefixListIds: [], securityGroups: [], self: false, description: "", ...r }));
+const ruleKey = (r: State) =>
+    JSON.stringify(
+        normalRule({ cidrBlocks: [], ipv6CidrBlocks: [], prefixListIds: [], securityGroups: [], self: false, description: "", ...r }),
+    );
 
 /** Revokes the rules that went, then authorizes the new ones (updateSecurityGroupRules). */
 async function updateRules(ctx: Ctx, id: string, direction: "Ingress" | "Egress", olds: State[] = [], news: State[] = []): Promise<void> {
     const removed = olds.filter((o) => !news.some((n) => ruleKey(n) === ruleKey(o)));
     const added = news.filter((n) => !olds.some((o) => ruleKey(n) === ruleKey(o)));
-    if (removed.length) await ctx.call("ec2", `RevokeSecurityGroup${direction}`, { GroupId: id, IpPermissions: removed.map((r) => permissionsOf(r, id)) });
-    if (added.length) await ctx.call("ec2", `AuthorizeSecurityGroup${direction}`, { GroupId: id, IpPermissions: added.map((r) => permissionsOf(r, id)) });
+    if (removed.length)
+        await ctx.call("ec2", `RevokeSecurityGroup${direction}`, { GroupId: id, IpPermissions: removed.map((r) => permissionsOf(r, id)) });
+    if (added.length)
+        await ctx.call("ec2", `AuthorizeSecurityGroup${direction}`, { GroupId: id, IpPermissions: added.map((r) => permissionsOf(r, id)) });
 }
 
 const securityGroup: ResourceType = {
@@ -335,7 +390,12 @@ const securityGroup: ResourceType = {
     schema: {
         token: "aws:ec2/securityGroup:SecurityGroup",
         properties: {
-            name: io(str, { forceNew: true, computed: true, alwaysOut: true, validate: all(lengthBetween(0, 255), doesNotMatch(/^sg-/, "cannot begin with sg-")) }),
+            name: io(str, {
+                forceNew: true,
+                computed: true,
+                alwaysOut: true,
+                validate: all(lengthBetween(0, 255), doesNotMatch(/^sg-/, "cannot begin with sg-")),
+            }),
             namePrefix: io(str, { forceNew: true, computed: true, alwaysOut: true }),
             // pulumi-aws's default (resource_overrides.go); Terraform's own would be "Managed by Terraform".
             description: io(str, { forceNew: true, default: "Managed by Pulumi", alwaysOut: true, validate: lengthBetween(0, 255) }),
@@ -352,16 +412,28 @@ const securityGroup: ResourceType = {
     },
     async create(ctx, inputs) {
         const { GroupId: id } = await step(`creating Security Group (${inputs.name})`, () =>
-            ctx.call("ec2", "CreateSecurityGroup", { GroupName: inputs.name, Description: inputs.description, VpcId: inputs.vpcId, TagSpecifications: tagSpec("security-group", inputs.tags) }),
+            ctx.call("ec2", "CreateSecurityGroup", {
+                GroupName: inputs.name,
+                Description: inputs.description,
+                VpcId: inputs.vpcId,
+                TagSpecifications: tagSpec("security-group", inputs.tags),
+            }),
         );
         try {
             // AWS gives a new group an allow-all egress rule; Terraform revokes it, then authorizes the configured rules.
-            await ctx.call("ec2", "RevokeSecurityGroupEgress", { GroupId: id, IpPermissions: [{ IpProtocol: "-1", IpRanges: [{ CidrIp: "0.0.0.0/0" }] }] });
+            await ctx.call("ec2", "RevokeSecurityGroupEgress", {
+                GroupId: id,
+                IpPermissions: [{ IpProtocol: "-1", IpRanges: [{ CidrIp: "0.0.0.0/0" }] }],
+            });
             await updateRules(ctx, id, "Ingress", [], inputs.ingress);
             await updateRules(ctx, id, "Egress", [], inputs.egress);
         } catch (e) {
             // The group exists: Pulumi keeps it with the failure (Terraform set its id before updating its rules).
-            throw new PartialCreate(id, (await this.read(ctx, id, inputs)) ?? {}, `updating Security Group (${id}) ingress rules: ${(e as Error).message}`);
+            throw new PartialCreate(
+                id,
+                (await this.read(ctx, id, inputs)) ?? {},
+                `updating Security Group (${id}) ingress rules: ${(e as Error).message}`,
+            );
         }
         return { id, state: (await this.read(ctx, id, inputs))! };
     },
@@ -396,7 +468,13 @@ const securityGroup: ResourceType = {
     },
     async delete(ctx, id) {
         // Terraform retries DependencyViolation until the delete timeout, 15 minutes (vpc_security_group.go).
-        await retryDependency(ctx, `deleting Security Group (${id})`, 900_000, () => ctx.call("ec2", "DeleteSecurityGroup", { GroupId: id }), ["InvalidGroup.NotFound"]);
+        await retryDependency(
+            ctx,
+            `deleting Security Group (${id})`,
+            900_000,
+            () => ctx.call("ec2", "DeleteSecurityGroup", { GroupId: id }),
+            ["InvalidGroup.NotFound"],
+        );
     },
 };
 
@@ -409,7 +487,12 @@ const vpcEndpoint: ResourceType = {
             vpcId: io(str, { required: true, forceNew: true, alwaysOut: true }),
             serviceName: io(str, { forceNew: true, computed: true, alwaysOut: true }),
             // Terraform's default, which apprunner.requests does not offer (AWS then refuses it).
-            vpcEndpointType: io(str, { forceNew: true, default: "Gateway", alwaysOut: true, validate: oneOf(["Gateway", "GatewayLoadBalancer", "Interface", "Resource", "ServiceNetwork"]) }),
+            vpcEndpointType: io(str, {
+                forceNew: true,
+                default: "Gateway",
+                alwaysOut: true,
+                validate: oneOf(["Gateway", "GatewayLoadBalancer", "Interface", "Resource", "ServiceNetwork"]),
+            }),
             subnetIds: io(set(str), { computed: true, alwaysOut: true }),
             securityGroupIds: io(set(str), { computed: true, alwaysOut: true }),
             routeTableIds: io(set(str), { computed: true, alwaysOut: true }),
@@ -426,7 +509,16 @@ const vpcEndpoint: ResourceType = {
                 }),
                 { computed: true, alwaysOut: true },
             ),
-            subnetConfigurations: io(set(obj("aws:ec2/VpcEndpointSubnetConfiguration:VpcEndpointSubnetConfiguration", { ipv4: io(str), ipv6: io(str), subnetId: io(str) })), { computed: true }),
+            subnetConfigurations: io(
+                set(
+                    obj("aws:ec2/VpcEndpointSubnetConfiguration:VpcEndpointSubnetConfiguration", {
+                        ipv4: io(str),
+                        ipv6: io(str),
+                        subnetId: io(str),
+                    }),
+                ),
+                { computed: true },
+            ),
             serviceRegion: io(str, { forceNew: true, computed: true, alwaysOut: true }),
             resourceConfigurationArn: io(str, { forceNew: true, validate: arn }),
             serviceNetworkArn: io(str, { forceNew: true, validate: arn }),
@@ -461,7 +553,13 @@ const vpcEndpoint: ResourceType = {
         const id = e.VpcEndpointId;
         try {
             // Terraform's create timeout is 10 minutes; it waits for available or pendingAcceptance, polling every 5 s.
-            await waitFor(ctx, `waiting for EC2 VPC Endpoint (${id}) create`, { pending: ["pending"], target: ["available", "pendingAcceptance"], timeoutMs: 600_000, pollMs: 5_000, refresh: () => endpointState(ctx, id) });
+            await waitFor(ctx, `waiting for EC2 VPC Endpoint (${id}) create`, {
+                pending: ["pending"],
+                target: ["available", "pendingAcceptance"],
+                timeoutMs: 600_000,
+                pollMs: 5_000,
+                refresh: () => endpointState(ctx, id),
+            });
         } catch (err) {
             throw new PartialCreate(id, (await this.read(ctx, id)) ?? {}, (err as Error).message);
         }
@@ -482,7 +580,12 @@ const vpcEndpoint: ResourceType = {
             autoAccept: false,
             cidrBlocks: [],
             dnsEntries: e.DnsEntries.map((d: any) => ({ dnsName: d.DnsName, hostedZoneId: d.HostedZoneId })),
-            dnsOptions: { dnsRecordIpType: e.DnsOptions.DnsRecordIpType, privateDnsOnlyForInboundResolverEndpoint: false, privateDnsPreference: "", privateDnsSpecifiedDomains: [] },
+            dnsOptions: {
+                dnsRecordIpType: e.DnsOptions.DnsRecordIpType,
+                privateDnsOnlyForInboundResolverEndpoint: false,
+                privateDnsPreference: "",
+                privateDnsSpecifiedDomains: [],
+            },
             ipAddressType: e.IpAddressType,
             networkInterfaceIds: e.NetworkInterfaceIds,
             ownerId: e.OwnerId,
@@ -512,7 +615,9 @@ const vpcEndpoint: ResourceType = {
         const diff = (k: string) => {
             const o: string[] = olds[k] ?? [];
             const n: string[] | undefined = news[k];
-            return n === undefined ? { add: [], remove: [] } : { add: n.filter((x) => !o.includes(x)), remove: o.filter((x) => !n.includes(x)) };
+            return n === undefined
+                ? { add: [], remove: [] }
+                : { add: n.filter((x) => !o.includes(x)), remove: o.filter((x) => !n.includes(x)) };
         };
         const subnets = diff("subnetIds");
         const groups = diff("securityGroupIds");
@@ -522,20 +627,36 @@ const vpcEndpoint: ResourceType = {
         if (groups.add.length) params.AddSecurityGroupIds = groups.add;
         if (groups.remove.length) params.RemoveSecurityGroupIds = groups.remove;
         if (news.ipAddressType !== undefined && news.ipAddressType !== olds.ipAddressType) params.IpAddressType = news.ipAddressType;
-        if (news.privateDnsEnabled !== undefined && news.privateDnsEnabled !== olds.privateDnsEnabled) params.PrivateDnsEnabled = news.privateDnsEnabled;
+        if (news.privateDnsEnabled !== undefined && news.privateDnsEnabled !== olds.privateDnsEnabled)
+            params.PrivateDnsEnabled = news.privateDnsEnabled;
         if (news.policy !== undefined && news.policy !== olds.policy) params.PolicyDocument = news.policy;
         if (Object.keys(params).length > 1) {
             await step(`updating EC2 VPC Endpoint (${id})`, () => ctx.call("ec2", "ModifyVpcEndpoint", params));
-            await waitFor(ctx, `waiting for EC2 VPC Endpoint (${id}) update`, { pending: ["pending"], target: ["available", "pendingAcceptance"], timeoutMs: 600_000, pollMs: 5_000, refresh: () => endpointState(ctx, id) });
+            await waitFor(ctx, `waiting for EC2 VPC Endpoint (${id}) update`, {
+                pending: ["pending"],
+                target: ["available", "pendingAcceptance"],
+                timeoutMs: 600_000,
+                pollMs: 5_000,
+                refresh: () => endpointState(ctx, id),
+            });
         }
         await updateEc2Tags(ctx, id, olds.tags, news.tags);
         return (await this.read(ctx, id))!;
     },
     async delete(ctx, id) {
-        const { Unsuccessful } = await step(`deleting EC2 VPC Endpoint (${id})`, () => ctx.call("ec2", "DeleteVpcEndpoints", { VpcEndpointIds: [id] }));
+        const { Unsuccessful } = await step(`deleting EC2 VPC Endpoint (${id})`, () =>
+            ctx.call("ec2", "DeleteVpcEndpoints", { VpcEndpointIds: [id] }),
+        );
         const failed = Unsuccessful.find((u: any) => u.Error.Code !== "InvalidVpcEndpoint.NotFound");
-        if (failed) throw new SdkError(`deleting EC2 VPC Endpoint (${id}): ${failed.Error.Code}: ${failed.Error.Message}`, failed.Error.Code);
-        await waitFor(ctx, `waiting for EC2 VPC Endpoint (${id}) delete`, { pending: ["deleting", "deleted"], target: [], timeoutMs: 600_000, pollMs: 5_000, refresh: () => endpointState(ctx, id) });
+        if (failed)
+            throw new SdkError(`deleting EC2 VPC Endpoint (${id}): ${failed.Error.Code}: ${failed.Error.Message}`, failed.Error.Code);
+        await waitFor(ctx, `waiting for EC2 VPC Endpoint (${id}) delete`, {
+            pending: ["deleting", "deleted"],
+            target: [],
+            timeoutMs: 600_000,
+            pollMs: 5_000,
+            refresh: () => endpointState(ctx, id),
+        });
     },
 };
 
@@ -551,12 +672,20 @@ async function endpointState(ctx: Ctx, id: string): Promise<string | undefined> 
 // --- App Runner service ------------------------------------------------------------------------------------------
 
 /** Pulumi's camelCase blocks as App Runner's PascalCase members, maps (environment variables) kept as they are. */
-const MAPS = new Set(["runtimeEnvironmentVariables", "runtimeEnvironmentSecrets", "RuntimeEnvironmentVariables", "RuntimeEnvironmentSecrets"]);
+const MAPS = new Set([
+    "runtimeEnvironmentVariables",
+    "runtimeEnvironmentSecrets",
+    "RuntimeEnvironmentVariables",
+    "RuntimeEnvironmentSecrets",
+]);
 function recase(v: unknown, upper: boolean): unknown {
     if (Array.isArray(v)) return v.map((x) => recase(x, upper));
     if (typeof v !== "object" || v === null) return v;
     return Object.fromEntries(
-        Object.entries(v).map(([k, x]) => [upper ? k[0].toUpperCase() + k.slice(1) : k[0].toLowerCase() + k.slice(1), MAPS.has(k) ? x : recase(x, upper)]),
+        Object.entries(v).map(([k, x]) => [
+            upper ? k[0].toUpperCase() + k.slice(1) : k[0].toLowerCase() + k.slice(1),
+            MAPS.has(k) ? x : recase(x, upper),
+        ]),
     );
 }
 
@@ -564,32 +693,47 @@ const image = obj("aws:apprunner/ServiceSourceConfigurationImageRepository:Servi
     imageIdentifier: io(str, { required: true }),
     imageRepositoryType: io(str, { required: true, validate: oneOf(["ECR", "ECR_PUBLIC"]) }),
     imageConfiguration: io(
-        obj("aws:apprunner/ServiceSourceConfigurationImageRepositoryImageConfiguration:ServiceSourceConfigurationImageRepositoryImageConfiguration", {
-            port: io(str, { default: "8080" }),
-            runtimeEnvironmentSecrets: io(map(str)),
-            runtimeEnvironmentVariables: io(map(str)),
-            startCommand: io(str),
-        }),
+        obj(
+            "aws:apprunner/ServiceSourceConfigurationImageRepositoryImageConfiguration:ServiceSourceConfigurationImageRepositoryImageConfiguration",
+            {
+                port: io(str, { default: "8080" }),
+                runtimeEnvironmentSecrets: io(map(str)),
+                runtimeEnvironmentVariables: io(map(str)),
+                startCommand: io(str),
+            },
+        ),
     ),
 });
 const codeRepository = obj("aws:apprunner/ServiceSourceConfigurationCodeRepository:ServiceSourceConfigurationCodeRepository", {
     repositoryUrl: io(str, { required: true }),
-    sourceCodeVersion: io(obj("aws:apprunner/ServiceSourceConfigurationCodeRepositorySourceCodeVersion:ServiceSourceConfigurationCodeRepositorySourceCodeVersion", { type: io(str, { required: true }), value: io(str, { required: true }) }), { required: true }),
+    sourceCodeVersion: io(
+        obj(
+            "aws:apprunner/ServiceSourceConfigurationCodeRepositorySourceCodeVersion:ServiceSourceConfigurationCodeRepositorySourceCodeVersion",
+            { type: io(str, { required: true }), value: io(str, { required: true }) },
+        ),
+        { required: true },
+    ),
     sourceDirectory: io(str),
     codeConfiguration: io(
-        obj("aws:apprunner/ServiceSourceConfigurationCodeRepositoryCodeConfiguration:ServiceSourceConfigurationCodeRepositoryCodeConfiguration", {
-            configurationSource: io(str, { required: true, validate: oneOf(["REPOSITORY", "API"]) }),
-            codeConfigurationValues: io(
-                obj("aws:apprunner/ServiceSourceConfigurationCodeRepositoryCodeConfigurationCodeConfigurationValues:ServiceSourceConfigurationCodeRepositoryCodeConfigurationCodeConfigurationValues", {
-                    runtime: io(str, { required: true }),
-                    buildCommand: io(str),
-                    port: io(str),
-                    startCommand: io(str),
-                    runtimeEnvironmentSecrets: io(map(str)),
-                    runtimeEnvironmentVariables: io(map(str)),
-                }),
-            ),
-        }),
+        obj(
+            "aws:apprunner/ServiceSourceConfigurationCodeRepositoryCodeConfiguration:ServiceSourceConfigurationCodeRepositoryCodeConfiguration",
+            {
+                configurationSource: io(str, { required: true, validate: oneOf(["REPOSITORY", "API"]) }),
+                codeConfigurationValues: io(
+                    obj(
+                        "aws:apprunner/ServiceSourceConfigurationCodeRepositoryCodeConfigurationCodeConfigurationValues:ServiceSourceConfigurationCodeRepositoryCodeConfigurationCodeConfigurationValues",
+                        {
+                            runtime: io(str, { required: true }),
+                            buildCommand: io(str),
+                            port: io(str),
+                            startCommand: io(str),
+                            runtimeEnvironmentSecrets: io(map(str)),
+                            runtimeEnvironmentVariables: io(map(str)),
+                        },
+                    ),
+                ),
+            },
+        ),
     ),
 });
 
@@ -601,7 +745,12 @@ const service: ResourceType = {
             sourceConfiguration: io(
                 obj("aws:apprunner/ServiceSourceConfiguration:ServiceSourceConfiguration", {
                     autoDeploymentsEnabled: io(bool, { default: true }),
-                    authenticationConfiguration: io(obj("aws:apprunner/ServiceSourceConfigurationAuthenticationConfiguration:ServiceSourceConfigurationAuthenticationConfiguration", { accessRoleArn: io(str, { validate: arn }), connectionArn: io(str, { validate: arn }) })),
+                    authenticationConfiguration: io(
+                        obj(
+                            "aws:apprunner/ServiceSourceConfigurationAuthenticationConfiguration:ServiceSourceConfigurationAuthenticationConfiguration",
+                            { accessRoleArn: io(str, { validate: arn }), connectionArn: io(str, { validate: arn }) },
+                        ),
+                    ),
                     imageRepository: io(image),
                     codeRepository: io(codeRepository),
                 }),
@@ -616,13 +765,23 @@ const service: ResourceType = {
                         }),
                         { computed: true },
                     ),
-                    ingressConfiguration: io(obj("aws:apprunner/ServiceNetworkConfigurationIngressConfiguration:ServiceNetworkConfigurationIngressConfiguration", { isPubliclyAccessible: io(bool, { computed: true }) }), { computed: true }),
+                    ingressConfiguration: io(
+                        obj(
+                            "aws:apprunner/ServiceNetworkConfigurationIngressConfiguration:ServiceNetworkConfigurationIngressConfiguration",
+                            { isPubliclyAccessible: io(bool, { computed: true }) },
+                        ),
+                        { computed: true },
+                    ),
                     ipAddressType: io(str, { default: "IPV4", validate: oneOf(["IPV4", "DUAL_STACK"]) }),
                 }),
                 { computed: true, alwaysOut: true },
             ),
             instanceConfiguration: io(
-                obj("aws:apprunner/ServiceInstanceConfiguration:ServiceInstanceConfiguration", { cpu: io(str, { default: "1024" }), memory: io(str, { default: "2048" }), instanceRoleArn: io(str, { validate: arn }) }),
+                obj("aws:apprunner/ServiceInstanceConfiguration:ServiceInstanceConfiguration", {
+                    cpu: io(str, { default: "1024" }),
+                    memory: io(str, { default: "2048" }),
+                    instanceRoleArn: io(str, { validate: arn }),
+                }),
                 { computed: true, alwaysOut: true },
             ),
             healthCheckConfiguration: io(
@@ -636,9 +795,17 @@ const service: ResourceType = {
                 }),
                 { computed: true, alwaysOut: true },
             ),
-            encryptionConfiguration: io(obj("aws:apprunner/ServiceEncryptionConfiguration:ServiceEncryptionConfiguration", { kmsKey: io(str, { required: true, validate: arn }) }), { forceNew: true }),
+            encryptionConfiguration: io(
+                obj("aws:apprunner/ServiceEncryptionConfiguration:ServiceEncryptionConfiguration", {
+                    kmsKey: io(str, { required: true, validate: arn }),
+                }),
+                { forceNew: true },
+            ),
             observabilityConfiguration: io(
-                obj("aws:apprunner/ServiceObservabilityConfiguration:ServiceObservabilityConfiguration", { observabilityEnabled: io(bool, { required: true }), observabilityConfigurationArn: io(str, { validate: arn }) }),
+                obj("aws:apprunner/ServiceObservabilityConfiguration:ServiceObservabilityConfiguration", {
+                    observabilityEnabled: io(bool, { required: true }),
+                    observabilityConfigurationArn: io(str, { validate: arn }),
+                }),
             ),
             autoScalingConfigurationArn: io(str, { computed: true, alwaysOut: true, validate: arn }),
             region: region(),
@@ -667,7 +834,13 @@ const service: ResourceType = {
         const id = s.ServiceArn;
         try {
             // Fixed at 20 minutes (service.go: serviceCreateTimeout).
-            await waitFor(ctx, `waiting for App Runner Service (${id}) create`, { pending: ["OPERATION_IN_PROGRESS"], target: ["RUNNING"], timeoutMs: 1_200_000, pollMs: 10_000, refresh: () => serviceStatus(ctx, id) });
+            await waitFor(ctx, `waiting for App Runner Service (${id}) create`, {
+                pending: ["OPERATION_IN_PROGRESS"],
+                target: ["RUNNING"],
+                timeoutMs: 1_200_000,
+                pollMs: 10_000,
+                refresh: () => serviceStatus(ctx, id),
+            });
         } catch (e) {
             throw new PartialCreate(id, (await this.read(ctx, id)) ?? {}, (e as Error).message);
         }
@@ -704,13 +877,25 @@ const service: ResourceType = {
     async update(ctx, id, olds, news) {
         const changed = (k: string) => news[k] !== undefined && JSON.stringify(news[k]) !== JSON.stringify(olds[k]);
         const params: Record<string, unknown> = { ServiceArn: id };
-        for (const k of ["sourceConfiguration", "networkConfiguration", "instanceConfiguration", "healthCheckConfiguration", "observabilityConfiguration"]) {
+        for (const k of [
+            "sourceConfiguration",
+            "networkConfiguration",
+            "instanceConfiguration",
+            "healthCheckConfiguration",
+            "observabilityConfiguration",
+        ]) {
             if (changed(k)) params[k[0].toUpperCase() + k.slice(1)] = recase(news[k], true);
         }
         if (changed("autoScalingConfigurationArn")) params.AutoScalingConfigurationArn = news.autoScalingConfigurationArn;
         if (Object.keys(params).length > 1) {
             await step(`updating App Runner Service (${id})`, () => ctx.call("apprunner", "UpdateService", params));
-            await waitFor(ctx, `waiting for App Runner Service (${id}) update`, { pending: ["OPERATION_IN_PROGRESS"], target: ["RUNNING"], timeoutMs: 1_200_000, pollMs: 10_000, refresh: () => serviceStatus(ctx, id) });
+            await waitFor(ctx, `waiting for App Runner Service (${id}) update`, {
+                pending: ["OPERATION_IN_PROGRESS"],
+                target: ["RUNNING"],
+                timeoutMs: 1_200_000,
+                pollMs: 10_000,
+                refresh: () => serviceStatus(ctx, id),
+            });
         }
         await updateAppRunnerTags(ctx, id, olds.tags, news.tags);
         return (await this.read(ctx, id))!;
@@ -722,7 +907,13 @@ const service: ResourceType = {
             if (notFound(e, "ResourceNotFoundException")) return;
             throw new SdkError(`deleting App Runner Service (${id}): ${(e as Error).message}`, (e as SdkError).code);
         }
-        await waitFor(ctx, `waiting for App Runner Service (${id}) delete`, { pending: ["OPERATION_IN_PROGRESS"], target: [], timeoutMs: 1_200_000, pollMs: 10_000, refresh: () => serviceStatus(ctx, id) });
+        await waitFor(ctx, `waiting for App Runner Service (${id}) delete`, {
+            pending: ["OPERATION_IN_PROGRESS"],
+            target: [],
+            timeoutMs: 1_200_000,
+            pollMs: 10_000,
+            refresh: () => serviceStatus(ctx, id),
+        });
     },
 };
 
@@ -736,11 +927,17 @@ async function serviceStatus(ctx: Ctx, arn: string): Promise<string | undefined>
     }
 }
 
-async function updateAppRunnerTags(ctx: Ctx, arn: string, olds: Record<string, string> = {}, news: Record<string, string> = {}): Promise<void> {
+async function updateAppRunnerTags(
+    ctx: Ctx,
+    arn: string,
+    olds: Record<string, string> = {},
+    news: Record<string, string> = {},
+): Promise<void> {
     const removed = Object.keys(olds).filter((k) => !(k in news));
     const changed = Object.entries(news).filter(([k, v]) => olds[k] !== v);
     if (removed.length) await ctx.call("apprunner", "UntagResource", { ResourceArn: arn, TagKeys: removed });
-    if (changed.length) await ctx.call("apprunner", "TagResource", { ResourceArn: arn, Tags: changed.map(([Key, Value]) => ({ Key, Value })) });
+    if (changed.length)
+        await ctx.call("apprunner", "TagResource", { ResourceArn: arn, Tags: changed.map(([Key, Value]) => ({ Key, Value })) });
 }
 
 // --- App Runner VPC ingress connection -----------------------------------------------------------------------------
@@ -755,7 +952,10 @@ const vpcIngressConnection: ResourceType = {
             name: io(str, { forceNew: true, computed: true, alwaysOut: true }),
             serviceArn: io(str, { required: true, forceNew: true, alwaysOut: true, validate: arn }),
             ingressVpcConfiguration: io(
-                obj("aws:apprunner/VpcIngressConnectionIngressVpcConfiguration:VpcIngressConnectionIngressVpcConfiguration", { vpcId: io(str), vpcEndpointId: io(str) }),
+                obj("aws:apprunner/VpcIngressConnectionIngressVpcConfiguration:VpcIngressConnectionIngressVpcConfiguration", {
+                    vpcId: io(str),
+                    vpcEndpointId: io(str),
+                }),
                 { required: true, forceNew: true, alwaysOut: true },
             ),
             region: region(),
@@ -771,14 +971,23 @@ const vpcIngressConnection: ResourceType = {
             ctx.call("apprunner", "CreateVpcIngressConnection", {
                 ServiceArn: inputs.serviceArn,
                 VpcIngressConnectionName: inputs.name,
-                IngressVpcConfiguration: { VpcId: inputs.ingressVpcConfiguration?.vpcId, VpcEndpointId: inputs.ingressVpcConfiguration?.vpcEndpointId },
+                IngressVpcConfiguration: {
+                    VpcId: inputs.ingressVpcConfiguration?.vpcId,
+                    VpcEndpointId: inputs.ingressVpcConfiguration?.vpcEndpointId,
+                },
                 Tags: tagList(inputs.tags),
             }),
         );
         const id = c.VpcIngressConnectionArn;
         try {
             // Fixed at 2 minutes, whatever customTimeouts says (vpc_ingress_connection.go: no Timeouts block).
-            await waitFor(ctx, `waiting for App Runner VPC Ingress Connection (${id}) create`, { pending: ["PENDING_CREATION"], target: ["AVAILABLE"], timeoutMs: 120_000, pollMs: 5_000, refresh: () => connectionStatus(ctx, id) });
+            await waitFor(ctx, `waiting for App Runner VPC Ingress Connection (${id}) create`, {
+                pending: ["PENDING_CREATION"],
+                target: ["AVAILABLE"],
+                timeoutMs: 120_000,
+                pollMs: 5_000,
+                refresh: () => connectionStatus(ctx, id),
+            });
         } catch (e) {
             throw new PartialCreate(id, (await this.read(ctx, id)) ?? {}, (e as Error).message);
         }
@@ -798,7 +1007,10 @@ const vpcIngressConnection: ResourceType = {
         return {
             arn: c.VpcIngressConnectionArn,
             domainName: c.DomainName,
-            ingressVpcConfiguration: { vpcEndpointId: c.IngressVpcConfiguration.VpcEndpointId ?? "", vpcId: c.IngressVpcConfiguration.VpcId ?? "" },
+            ingressVpcConfiguration: {
+                vpcEndpointId: c.IngressVpcConfiguration.VpcEndpointId ?? "",
+                vpcId: c.IngressVpcConfiguration.VpcId ?? "",
+            },
             name: c.VpcIngressConnectionName,
             region: ctx.region,
             serviceArn: c.ServiceArn,
@@ -819,13 +1031,20 @@ const vpcIngressConnection: ResourceType = {
             if (notFound(e, "ResourceNotFoundException")) return;
             throw new SdkError(`deleting App Runner VPC Ingress Connection (${id}): ${(e as Error).message}`, (e as SdkError).code);
         }
-        await waitFor(ctx, `waiting for App Runner VPC Ingress Connection (${id}) delete`, { pending: ["AVAILABLE", "PENDING_DELETION"], target: [], timeoutMs: 120_000, pollMs: 5_000, refresh: () => connectionStatus(ctx, id) });
+        await waitFor(ctx, `waiting for App Runner VPC Ingress Connection (${id}) delete`, {
+            pending: ["AVAILABLE", "PENDING_DELETION"],
+            target: [],
+            timeoutMs: 120_000,
+            pollMs: 5_000,
+            refresh: () => connectionStatus(ctx, id),
+        });
     },
 };
 
 async function connectionStatus(ctx: Ctx, arn: string): Promise<string | undefined> {
     try {
-        const status = (await ctx.call("apprunner", "DescribeVpcIngressConnection", { VpcIngressConnectionArn: arn })).VpcIngressConnection.Status;
+        const status = (await ctx.call("apprunner", "DescribeVpcIngressConnection", { VpcIngressConnectionArn: arn })).VpcIngressConnection
+            .Status;
         return status === "DELETED" ? undefined : status;
     } catch (e) {
         if (notFound(e, "ResourceNotFoundException")) return undefined;

@@ -10,7 +10,12 @@ export type Type =
     | { kind: "string" | "number" | "integer" | "boolean" }
     | { kind: "array"; items: Type; set?: boolean }
     | { kind: "map"; values: Type }
-    | { kind: "object"; token: string; properties: Record<string, Prop>; normalize?: (value: Record<string, unknown>) => Record<string, unknown> };
+    | {
+          kind: "object";
+          token: string;
+          properties: Record<string, Prop>;
+          normalize?: (value: Record<string, unknown>) => Record<string, unknown>;
+      };
 
 export interface Prop {
     type: Type;
@@ -39,7 +44,11 @@ export const bool: Type = { kind: "boolean" };
 export const list = (items: Type): Type => ({ kind: "array", items });
 export const set = (items: Type): Type => ({ kind: "array", items, set: true });
 export const map = (values: Type = str): Type => ({ kind: "map", values });
-export const obj = (token: string, properties: Record<string, Prop>, normalize?: (value: Record<string, unknown>) => Record<string, unknown>): Type => ({
+export const obj = (
+    token: string,
+    properties: Record<string, Prop>,
+    normalize?: (value: Record<string, unknown>) => Record<string, unknown>,
+): Type => ({
     kind: "object",
     token,
     properties,
@@ -76,7 +85,9 @@ function typeJson(type: Type, types: Record<string, unknown>): unknown {
                 types[type.token] = {
                     type: "object",
                     properties: Object.fromEntries(Object.entries(type.properties).map(([k, p]) => [k, typeJson(p.type, types)])),
-                    required: Object.entries(type.properties).filter(([, p]) => p.required).map(([k]) => k),
+                    required: Object.entries(type.properties)
+                        .filter(([, p]) => p.required)
+                        .map(([k]) => k),
                 };
             }
             return { $ref: `#/types/${type.token}` };
@@ -89,8 +100,15 @@ function typeJson(type: Type, types: Record<string, unknown>): unknown {
 export function pulumiSchema(version: string, resources: ResourceSchema[], functions: FunctionSchema[]): string {
     const types: Record<string, unknown> = {};
     const props = (ps: Record<string, Prop>, keep: (p: Prop) => boolean) =>
-        Object.fromEntries(Object.entries(ps).filter(([, p]) => keep(p)).map(([k, p]) => [k, typeJson(p.type, types)]));
-    const names = (ps: Record<string, Prop>, keep: (p: Prop) => boolean) => Object.entries(ps).filter(([, p]) => keep(p)).map(([k]) => k);
+        Object.fromEntries(
+            Object.entries(ps)
+                .filter(([, p]) => keep(p))
+                .map(([k, p]) => [k, typeJson(p.type, types)]),
+        );
+    const names = (ps: Record<string, Prop>, keep: (p: Prop) => boolean) =>
+        Object.entries(ps)
+            .filter(([, p]) => keep(p))
+            .map(([k]) => k);
     return JSON.stringify({
         name: "aws",
         version,

@@ -15,7 +15,9 @@ export const oneOf =
 export const lengthBetween =
     (min: number, max: number): Validator =>
     (v, name) =>
-        typeof v === "string" && v.length >= min && v.length <= max ? undefined : `expected length of ${name} to be in the range (${min} - ${max}), got ${v}`;
+        typeof v === "string" && v.length >= min && v.length <= max
+            ? undefined
+            : `expected length of ${name} to be in the range (${min} - ${max}), got ${v}`;
 
 export const doesNotMatch =
     (re: RegExp, message: string): Validator =>
@@ -35,9 +37,12 @@ export const arn: Validator = (v, name) => {
     if (parts.length < 6) return bad("arn: not enough sections");
     const [, partition, , region, account] = parts;
     if (!partition) return bad("missing partition value");
-    if (region && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) return bad("invalid region value (expecting to match regular expression: ^[a-z]{2}(-[a-z]+)+-\\d$)");
+    if (region && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region))
+        return bad("invalid region value (expecting to match regular expression: ^[a-z]{2}(-[a-z]+)+-\\d$)");
     if (account && !/^(aws|aws-managed|third-party|aws-marketplace|\d{12}|cw.{10})$/.test(account)) {
-        return bad("invalid account ID value (expecting to match regular expression: ^(aws|aws-managed|third-party|aws-marketplace|\\d{12}|cw.{10})$)");
+        return bad(
+            "invalid account ID value (expecting to match regular expression: ^(aws|aws-managed|third-party|aws-marketplace|\\d{12}|cw.{10})$)",
+        );
     }
     if (!parts.slice(5).join(":")) return bad("missing resource value");
     return undefined;
@@ -60,11 +65,14 @@ export const cidrNetworkBits =
         const c = parseCidr(v);
         if (!c) return `expected ${name} to contain a valid Value, got: ${v} with err: invalid CIDR address: ${v}`;
         if (c.network !== v) return `expected ${name} to contain a valid network Value, expected ${c.network}, got ${v}`;
-        if (c.prefix < min || c.prefix > max) return `expected ${name} to contain a network Value with between ${min} and ${max} significant bits, got: ${c.prefix}`;
+        if (c.prefix < min || c.prefix > max)
+            return `expected ${name} to contain a network Value with between ${min} and ${max} significant bits, got: ${c.prefix}`;
         return undefined;
     };
 
 export const intBetween =
     (min: number, max: number): Validator =>
     (v, name) =>
-        typeof v === "number" && Number.isInteger(v) && v >= min && v <= max ? undefined : `expected ${name} to be in the range (${min} - ${max}), got ${v}`;
+        typeof v === "number" && Number.isInteger(v) && v >= min && v <= max
+            ? undefined
+            : `expected ${name} to be in the range (${min} - ${max}), got ${v}`;

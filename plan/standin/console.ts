@@ -100,7 +100,12 @@ function main(argv: string[]): unknown {
             need(1, "NAME");
             const { Service } = call("apprunner", "CreateService", {
                 ServiceName: args[0],
-                SourceConfiguration: { ImageRepository: { ImageIdentifier: "public.ecr.aws/aws-containers/hello-app-runner:latest", ImageRepositoryType: "ECR_PUBLIC" } },
+                SourceConfiguration: {
+                    ImageRepository: {
+                        ImageIdentifier: "public.ecr.aws/aws-containers/hello-app-runner:latest",
+                        ImageRepositoryType: "ECR_PUBLIC",
+                    },
+                },
                 NetworkConfiguration: { IngressConfiguration: { IsPubliclyAccessible: values.public ?? false } },
                 Tags: tags(),
             });
@@ -125,7 +130,8 @@ function main(argv: string[]): unknown {
             } else if (id.startsWith("sg-")) call("ec2", "DeleteSecurityGroup", { GroupId: id });
             else if (id.startsWith("subnet-")) call("ec2", "DeleteSubnet", { SubnetId: id });
             else if (id.startsWith("vpc-")) call("ec2", "DeleteVpc", { VpcId: id });
-            else if (id.includes(":vpcingressconnection/")) call("apprunner", "DeleteVpcIngressConnection", { VpcIngressConnectionArn: id });
+            else if (id.includes(":vpcingressconnection/"))
+                call("apprunner", "DeleteVpcIngressConnection", { VpcIngressConnectionArn: id });
             else if (id.includes(":service/")) call("apprunner", "DeleteService", { ServiceArn: id });
             else throw new UsageError(`delete does not know what ${id} is`);
             return { deleted: id };
@@ -133,7 +139,10 @@ function main(argv: string[]): unknown {
         case "authorize-ingress": {
             need(2, "SG_ID CIDR");
             const port = Number(values.port);
-            call("ec2", "AuthorizeSecurityGroupIngress", { GroupId: args[0], IpPermissions: [{ IpProtocol: "tcp", FromPort: port, ToPort: port, IpRanges: [{ CidrIp: args[1] }] }] });
+            call("ec2", "AuthorizeSecurityGroupIngress", {
+                GroupId: args[0],
+                IpPermissions: [{ IpProtocol: "tcp", FromPort: port, ToPort: port, IpRanges: [{ CidrIp: args[1] }] }],
+            });
             return { authorized: { groupId: args[0], cidr: args[1], port } };
         }
         case "tag": {
@@ -176,7 +185,12 @@ export function createEndpoint(
         IpPermissions: [
             opts.ingressFrom
                 ? { IpProtocol: "-1", UserIdGroupPairs: [{ GroupId: opts.ingressFrom }] }
-                : { IpProtocol: "tcp", FromPort: 443, ToPort: 443, IpRanges: Vpcs[0].CidrBlockAssociationSet.map((a: any) => ({ CidrIp: a.CidrBlock })) },
+                : {
+                      IpProtocol: "tcp",
+                      FromPort: 443,
+                      ToPort: 443,
+                      IpRanges: Vpcs[0].CidrBlockAssociationSet.map((a: any) => ({ CidrIp: a.CidrBlock })),
+                  },
         ],
     });
     const { VpcEndpoint } = call("ec2", "CreateVpcEndpoint", {
@@ -225,11 +239,21 @@ export function createCopilotEnvironment(call: Call, region: string, app: string
         VpcId: vpcId,
         GroupName: cfnGroupName(stack, "AppRunnerVpcEndpointSecurityGroup"),
         Description: `${app}-${env}-AppRunnerVpcEndpointSecurityGroup`.slice(0, 255),
-        TagSpecifications: [{ ResourceType: "security-group", Tags: [{ Key: "Name", Value: `copilot-${app}-${env}-app-runner-vpc-endpoint`.slice(0, 255) }] }],
+        TagSpecifications: [
+            {
+                ResourceType: "security-group",
+                Tags: [{ Key: "Name", Value: `copilot-${app}-${env}-app-runner-vpc-endpoint`.slice(0, 255) }],
+            },
+        ],
     });
     call("ec2", "AuthorizeSecurityGroupIngress", {
         GroupId: securityGroupId,
-        IpPermissions: [{ IpProtocol: "-1", UserIdGroupPairs: [{ GroupId: environmentSecurityGroupId, Description: "Ingress from services in the environment" }] }],
+        IpPermissions: [
+            {
+                IpProtocol: "-1",
+                UserIdGroupPairs: [{ GroupId: environmentSecurityGroupId, Description: "Ingress from services in the environment" }],
+            },
+        ],
     });
     const { VpcEndpoint } = call("ec2", "CreateVpcEndpoint", {
         VpcEndpointType: "Interface",
@@ -257,7 +281,12 @@ export function createCopilotService(call: Call, app: string, env: string, svc: 
     ];
     const { Service } = call("apprunner", "CreateService", {
         ServiceName: `${app}-${env}-${svc}`,
-        SourceConfiguration: { ImageRepository: { ImageIdentifier: "public.ecr.aws/aws-containers/hello-app-runner:latest", ImageRepositoryType: "ECR_PUBLIC" } },
+        SourceConfiguration: {
+            ImageRepository: {
+                ImageIdentifier: "public.ecr.aws/aws-containers/hello-app-runner:latest",
+                ImageRepositoryType: "ECR_PUBLIC",
+            },
+        },
         NetworkConfiguration: { IngressConfiguration: { IsPubliclyAccessible: false } },
         Tags: tags,
     });
@@ -267,7 +296,12 @@ export function createCopilotService(call: Call, app: string, env: string, svc: 
         IngressVpcConfiguration: { VpcId: vpcId, VpcEndpointId: vpcEndpointId },
         Tags: tags,
     });
-    return { serviceArn: Service.ServiceArn as string, vpcIngressConnectionArn: c.VpcIngressConnectionArn as string, name: c.VpcIngressConnectionName as string, domainName: c.DomainName as string };
+    return {
+        serviceArn: Service.ServiceArn as string,
+        vpcIngressConnectionArn: c.VpcIngressConnectionArn as string,
+        name: c.VpcIngressConnectionName as string,
+        domainName: c.DomainName as string,
+    };
 }
 
 /** Everything the account holds that was not in its starting topology (deleted services and connections left out). */
@@ -275,13 +309,28 @@ export function list(aws: AccountState) {
     const fresh = (id: string) => !aws.baseline.includes(id);
     return [
         ...aws.vpcs.filter((v) => fresh(v.VpcId)).map((v) => ({ type: "vpc", id: v.VpcId, cidrBlock: v.CidrBlock })),
-        ...aws.subnets.filter((s) => fresh(s.SubnetId)).map((s) => ({ type: "subnet", id: s.SubnetId, vpcId: s.VpcId, availabilityZone: s.AvailabilityZone })),
-        ...aws.securityGroups.filter((g) => fresh(g.GroupId) && g.GroupName !== "default").map((g) => ({ type: "security-group", id: g.GroupId, name: g.GroupName, vpcId: g.VpcId })),
-        ...aws.vpcEndpoints.filter((e) => fresh(e.VpcEndpointId)).map((e) => ({ type: "vpc-endpoint", id: e.VpcEndpointId, vpcId: e.VpcId, state: e.State, subnetIds: e.SubnetIds })),
-        ...aws.services.filter((s) => fresh(s.ServiceArn) && s.Status !== "DELETED").map((s) => ({ type: "apprunner-service", id: s.ServiceArn, status: s.Status })),
+        ...aws.subnets
+            .filter((s) => fresh(s.SubnetId))
+            .map((s) => ({ type: "subnet", id: s.SubnetId, vpcId: s.VpcId, availabilityZone: s.AvailabilityZone })),
+        ...aws.securityGroups
+            .filter((g) => fresh(g.GroupId) && g.GroupName !== "default")
+            .map((g) => ({ type: "security-group", id: g.GroupId, name: g.GroupName, vpcId: g.VpcId })),
+        ...aws.vpcEndpoints
+            .filter((e) => fresh(e.VpcEndpointId))
+            .map((e) => ({ type: "vpc-endpoint", id: e.VpcEndpointId, vpcId: e.VpcId, state: e.State, subnetIds: e.SubnetIds })),
+        ...aws.services
+            .filter((s) => fresh(s.ServiceArn) && s.Status !== "DELETED")
+            .map((s) => ({ type: "apprunner-service", id: s.ServiceArn, status: s.Status })),
         ...aws.connections
             .filter((c) => fresh(c.VpcIngressConnectionArn) && c.Status !== "DELETED")
-            .map((c) => ({ type: "vpc-ingress-connection", id: c.VpcIngressConnectionArn, name: c.VpcIngressConnectionName, serviceArn: c.ServiceArn, status: c.Status, domainName: c.DomainName })),
+            .map((c) => ({
+                type: "vpc-ingress-connection",
+                id: c.VpcIngressConnectionArn,
+                name: c.VpcIngressConnectionName,
+                serviceArn: c.ServiceArn,
+                status: c.Status,
+                domainName: c.DomainName,
+            })),
     ];
 }
 
@@ -289,7 +338,9 @@ if (require.main === module) {
     try {
         process.stdout.write(JSON.stringify(main(process.argv.slice(2)), null, 2) + "\n");
     } catch (e) {
-        process.stderr.write(`${e instanceof UsageError ? `${e.message}\n\n${USAGE}` : e instanceof AwsError ? `${e.code}: ${e.message}` : (e as Error).message}\n`);
+        process.stderr.write(
+            `${e instanceof UsageError ? `${e.message}\n\n${USAGE}` : e instanceof AwsError ? `${e.code}: ${e.message}` : (e as Error).message}\n`,
+        );
         process.exitCode = e instanceof UsageError ? 2 : 1;
     }
 }

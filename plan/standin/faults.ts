@@ -27,7 +27,9 @@ export function parseFaults(text: string | undefined): Fault[] {
     if (!Array.isArray(faults)) throw new Error(`APPRUNNER_STANDIN_FAULTS must be a JSON list, got: ${text}`);
     for (const f of faults) {
         if (!["Create", "Read", "Update", "Delete"].includes(f.method) || !MODES.includes(f.mode)) {
-            throw new Error(`APPRUNNER_STANDIN_FAULTS: each fault needs a method (Create, Read, Update, Delete) and a mode (${MODES.join(", ")}), got: ${JSON.stringify(f)}`);
+            throw new Error(
+                `APPRUNNER_STANDIN_FAULTS: each fault needs a method (Create, Read, Update, Delete) and a mode (${MODES.join(", ")}), got: ${JSON.stringify(f)}`,
+            );
         }
     }
     return faults;
@@ -35,7 +37,9 @@ export function parseFaults(text: string | undefined): Fault[] {
 
 /** The fault that fires for this request, if any (and counts it): the first that matches and has not fired N times. */
 export function faultFor(faults: Fault[], store: Store, method: string, type: string, name: string): Fault | undefined {
-    const matching = faults.map((f, i) => [f, i] as const).filter(([f]) => f.method === method && type.includes(f.type ?? "") && name.includes(f.name ?? ""));
+    const matching = faults
+        .map((f, i) => [f, i] as const)
+        .filter(([f]) => f.method === method && type.includes(f.type ?? "") && name.includes(f.name ?? ""));
     if (matching.length === 0) return undefined;
     return store.update((state) => {
         const found = matching.find(([f, i]) => (state.faultsFired[i] ?? 0) < (f.times ?? 1));

@@ -28,7 +28,8 @@ const anyproto = require("google-protobuf/google/protobuf/any_pb");
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The version the engine takes this plugin for: the `@pulumi/aws` the programs use (installed beside it), unless set. */
-const VERSION: string = process.env.APPRUNNER_STANDIN_VERSION ?? JSON.parse(fs.readFileSync(require.resolve("@pulumi/aws/package.json"), "utf8")).version;
+const VERSION: string =
+    process.env.APPRUNNER_STANDIN_VERSION ?? JSON.parse(fs.readFileSync(require.resolve("@pulumi/aws/package.json"), "utf8")).version;
 
 const statePath = process.env.APPRUNNER_STANDIN_STATE;
 const logPath = process.env.APPRUNNER_STANDIN_LOG;
@@ -76,7 +77,8 @@ const provider = new AwsProvider(connect, () => randomBytes(4).toString("hex").s
 const failingProvider = new AwsProvider(
     (r) =>
         connect(r, (action, answer) => {
-            const id = answer.VpcIngressConnection?.VpcIngressConnectionArn ?? answer.VpcEndpoint?.VpcEndpointId ?? answer.Service?.ServiceArn;
+            const id =
+                answer.VpcIngressConnection?.VpcIngressConnectionArn ?? answer.VpcEndpoint?.VpcEndpointId ?? answer.Service?.ServiceArn;
             if (action.startsWith("Create") && id) store.failPendingChange(id);
         }),
     () => randomBytes(4).toString("hex").slice(0, 7),
@@ -132,10 +134,14 @@ async function withFaults<T>(method: Fault["method"], urn: string, run: (p: AwsP
     if (fault) log("Fault", { urn, fault: fault.mode, of: method });
     switch (fault?.mode) {
         case "refuse":
-            throw new Error(`${method} of ${nameOf(urn)} refused: api error InternalFailure: the stand-in refused this request (APPRUNNER_STANDIN_FAULTS)`);
+            throw new Error(
+                `${method} of ${nameOf(urn)} refused: api error InternalFailure: the stand-in refused this request (APPRUNNER_STANDIN_FAULTS)`,
+            );
         case "lost-response":
             await run(provider).catch(() => undefined);
-            throw new Error(`${method} of ${nameOf(urn)}: request send failed: read tcp 127.0.0.1:0->AWS: read: connection reset by peer (the stand-in lost AWS's answer: APPRUNNER_STANDIN_FAULTS)`);
+            throw new Error(
+                `${method} of ${nameOf(urn)}: request send failed: read tcp 127.0.0.1:0->AWS: read: connection reset by peer (the stand-in lost AWS's answer: APPRUNNER_STANDIN_FAULTS)`,
+            );
         case "slow":
             await sleep(fault.ms ?? 10_000);
             return run(provider);
@@ -220,7 +226,15 @@ const service = {
         const naming = req.getAutonaming();
         const Mode = provproto.CheckRequest.AutonamingOptions.Mode;
         const autonaming = naming
-            ? { mode: naming.getMode() === Mode.DISABLE ? ("disable" as const) : naming.getMode() === Mode.ENFORCE ? ("enforce" as const) : ("propose" as const), proposedName: naming.getProposedname() || undefined }
+            ? {
+                  mode:
+                      naming.getMode() === Mode.DISABLE
+                          ? ("disable" as const)
+                          : naming.getMode() === Mode.ENFORCE
+                            ? ("enforce" as const)
+                            : ("propose" as const),
+                  proposedName: naming.getProposedname() || undefined,
+              }
             : undefined;
         const { inputs, failures } = provider.check(type, nameOf(urn), news, plain(req.getOlds()), autonaming);
         log("Check", { urn, news: inputs, failures });
@@ -266,7 +280,9 @@ const service = {
         const id = req.getId();
         const oldState = plain(req.getProperties());
         const refresh = Object.keys(oldState).length > 0;
-        const found = await withFaults("Read", urn, (p) => p.read(typeOf(urn), id, region, refresh ? plain(req.getInputs()) : undefined, refresh ? oldState : undefined));
+        const found = await withFaults("Read", urn, (p) =>
+            p.read(typeOf(urn), id, region, refresh ? plain(req.getInputs()) : undefined, refresh ? oldState : undefined),
+        );
         log("Read", { urn, id, found: found !== undefined, import: !refresh });
         const resp = new provproto.ReadResponse();
         if (found) {

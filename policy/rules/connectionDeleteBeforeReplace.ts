@@ -12,6 +12,12 @@ export const connectionDeleteBeforeReplace: ResourceRule = {
     check(r) {
         if (r.type !== TYPES.connection) return notApplicable("not an App Runner VPC ingress connection");
         if (r.deleteBeforeReplace === true) return [];
-        return [{ outcome: "non-compliant", urn: r.urn, message: `${label(r)} would be replaced create-first, which AWS refuses for a service's one connection: set the resource option deleteBeforeReplace: true.` }];
+        return [
+            {
+                outcome: "non-compliant",
+                urn: r.urn,
+                message: `${label(r)} would be replaced create-first, which AWS refuses for a service's one connection: set the resource option deleteBeforeReplace: true.`,
+            },
+        ];
     },
 };

@@ -14,15 +14,33 @@ export const connectionEndpointSameVpc: StackRule = {
         return perConnection(resources, (connection): Finding[] => {
             const endpoint = endpointOf(connection, resources);
             if (isUnknown(endpoint)) {
-                return [{ outcome: "could-not-check", urn: connection.urn, message: `could not tell which endpoint ${label(connection)} uses: its vpcEndpointId is not known yet.` }];
+                return [
+                    {
+                        outcome: "could-not-check",
+                        urn: connection.urn,
+                        message: `could not tell which endpoint ${label(connection)} uses: its vpcEndpointId is not known yet.`,
+                    },
+                ];
             }
             if (endpoint === undefined) {
-                return [{ outcome: "could-not-check", urn: connection.urn, message: `${label(connection)} uses an endpoint outside this stack; check that its VPC is the connection's.` }];
+                return [
+                    {
+                        outcome: "could-not-check",
+                        urn: connection.urn,
+                        message: `${label(connection)} uses an endpoint outside this stack; check that its VPC is the connection's.`,
+                    },
+                ];
             }
             const connectionVpc = vpcIdentity(connection, ["ingressVpcConfiguration", "vpcId"], vpcs);
             const endpointVpc = vpcIdentity(endpoint, ["vpcId"], vpcs);
             if (isUnknown(connectionVpc) || isUnknown(endpointVpc)) {
-                return [{ outcome: "could-not-check", urn: connection.urn, message: `the VPC of ${label(connection)} or of ${label(endpoint)} is not known yet.` }];
+                return [
+                    {
+                        outcome: "could-not-check",
+                        urn: connection.urn,
+                        message: `the VPC of ${label(connection)} or of ${label(endpoint)} is not known yet.`,
+                    },
+                ];
             }
             if (connectionVpc === endpointVpc) return [];
             return [

@@ -8,13 +8,20 @@ export const endpointInterface = endpointRule(
         description: "An apprunner.requests VPC endpoint is an Interface endpoint.",
         explanation:
             "App Runner serves private services through AWS PrivateLink interface endpoints only; the AWS provider's " +
-            "default endpoint type is Gateway, which AWS rejects for this service (App Runner guide, \"VPC interface endpoint\").",
+            'default endpoint type is Gateway, which AWS rejects for this service (App Runner guide, "VPC interface endpoint").',
         enforcementLevel: "mandatory",
     },
     (endpoint) => {
         const type = prop(endpoint, "vpcEndpointType");
-        if (isUnknown(type)) return [{ outcome: "could-not-check", urn: endpoint.urn, message: `${label(endpoint)}'s vpcEndpointType is not known yet.` }];
+        if (isUnknown(type))
+            return [{ outcome: "could-not-check", urn: endpoint.urn, message: `${label(endpoint)}'s vpcEndpointType is not known yet.` }];
         if (type === "Interface") return [];
-        return [{ outcome: "non-compliant", urn: endpoint.urn, message: `${label(endpoint)} has vpcEndpointType ${type === undefined ? "not set (Gateway)" : JSON.stringify(type)}: set it to "Interface".` }];
+        return [
+            {
+                outcome: "non-compliant",
+                urn: endpoint.urn,
+                message: `${label(endpoint)} has vpcEndpointType ${type === undefined ? "not set (Gateway)" : JSON.stringify(type)}: set it to "Interface".`,
+            },
+        ];
     },
 );

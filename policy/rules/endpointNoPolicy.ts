@@ -26,13 +26,20 @@ export const endpointNoPolicy = endpointRule(
         explanation:
             "VPC endpoint policies are not supported for App Runner: full access is allowed through the endpoint, and a " +
             "policy gives a false sense of control. Control traffic with the endpoint's security group instead " +
-            "(App Runner guide, \"Considerations\").",
+            '(App Runner guide, "Considerations").',
         enforcementLevel: "mandatory",
     },
     (endpoint) => {
         const policy = prop(endpoint, "policy");
-        if (isUnknown(policy)) return [{ outcome: "could-not-check", urn: endpoint.urn, message: `${label(endpoint)}'s policy is not known yet.` }];
+        if (isUnknown(policy))
+            return [{ outcome: "could-not-check", urn: endpoint.urn, message: `${label(endpoint)}'s policy is not known yet.` }];
         if (policy === undefined || policy === "" || (typeof policy === "string" && isFullAccess(policy))) return [];
-        return [{ outcome: "non-compliant", urn: endpoint.urn, message: `${label(endpoint)} sets an endpoint policy, which App Runner does not support: remove it and restrict access with the endpoint's security group.` }];
+        return [
+            {
+                outcome: "non-compliant",
+                urn: endpoint.urn,
+                message: `${label(endpoint)} sets an endpoint policy, which App Runner does not support: remove it and restrict access with the endpoint's security group.`,
+            },
+        ];
     },
 );

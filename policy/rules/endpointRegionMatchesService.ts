@@ -19,7 +19,13 @@ export const endpointRegionMatchesService: StackRule = {
             const expected = serviceRegion(serviceArn);
             const actual = endpointRegion(endpoint);
             if (expected === undefined || actual === undefined) {
-                return [{ outcome: "could-not-check", urn: connection.urn, message: `the service ARN of ${label(connection)} or the service name of ${label(endpoint)} is not known yet.` }];
+                return [
+                    {
+                        outcome: "could-not-check",
+                        urn: connection.urn,
+                        message: `the service ARN of ${label(connection)} or the service name of ${label(endpoint)} is not known yet.`,
+                    },
+                ];
             }
             if (expected === actual) return [];
             return [

@@ -13,7 +13,13 @@ export function endpointRule<Config = Record<string, never>>(
         check(r, config) {
             const appRunner = isAppRunnerEndpoint(r);
             if (isUnknown(appRunner)) {
-                return [{ outcome: "could-not-check", urn: r.urn, message: `${label(r)}'s serviceName is not known yet, so whether it is an App Runner endpoint is not either.` }];
+                return [
+                    {
+                        outcome: "could-not-check",
+                        urn: r.urn,
+                        message: `${label(r)}'s serviceName is not known yet, so whether it is an App Runner endpoint is not either.`,
+                    },
+                ];
             }
             return appRunner ? check(r, config) : notApplicable("not an apprunner.requests VPC endpoint");
         },

@@ -31,18 +31,32 @@ function permissionsOf(resources: ResourceView[]): { permissions: Permission[]; 
     for (const endpoint of endpoints) {
         const ids = prop(endpoint, "securityGroupIds");
         if (ids === undefined || (Array.isArray(ids) && ids.length === 0)) {
-            findings.push({ outcome: "could-not-check", urn: endpoint.urn, message: `${label(endpoint)} uses the VPC's default security group, which is not in this stack; give it a security group that admits TCP 443 from your clients.` });
+            findings.push({
+                outcome: "could-not-check",
+                urn: endpoint.urn,
+                message: `${label(endpoint)} uses the VPC's default security group, which is not in this stack; give it a security group that admits TCP 443 from your clients.`,
+            });
             continue;
         }
         // Groups of the stack are found by dependency (ids unknown in a preview) and by id; others are reported.
         const attached = dependedOn(endpoint, "securityGroupIds", groups);
         if (isUnknown(ids)) {
-            if (attached.length === 0) findings.push({ outcome: "could-not-check", urn: endpoint.urn, message: `${label(endpoint)}'s securityGroupIds are not known yet.` });
+            if (attached.length === 0)
+                findings.push({
+                    outcome: "could-not-check",
+                    urn: endpoint.urn,
+                    message: `${label(endpoint)}'s securityGroupIds are not known yet.`,
+                });
         } else {
             for (const id of list(ids)) {
                 const group = groups.find((g) => idOf(g) === id);
                 if (group) attached.push(group);
-                else findings.push({ outcome: "could-not-check", urn: endpoint.urn, message: `${label(endpoint)}'s security group ${String(id)} is not in this stack; check its rules where it is defined.` });
+                else
+                    findings.push({
+                        outcome: "could-not-check",
+                        urn: endpoint.urn,
+                        message: `${label(endpoint)}'s security group ${String(id)} is not in this stack; check its rules where it is defined.`,
+                    });
             }
         }
         for (const group of attached) {
@@ -54,7 +68,13 @@ function permissionsOf(resources: ResourceView[]): { permissions: Permission[]; 
     return { permissions, findings };
 }
 
-function readGroup(group: ResourceView, endpoint: ResourceView, rules: ResourceView[], permissions: Permission[], findings: Finding[]): void {
+function readGroup(
+    group: ResourceView,
+    endpoint: ResourceView,
+    rules: ResourceView[],
+    permissions: Permission[],
+    findings: Finding[],
+): void {
     const inline = prop(group, "ingress");
     if (isUnknown(inline)) {
         findings.push({ outcome: "could-not-check", urn: group.urn, message: `${label(group)}'s ingress rules are not known yet.` });
@@ -62,7 +82,15 @@ function readGroup(group: ResourceView, endpoint: ResourceView, rules: ResourceV
         list(inline).forEach((r, i) => {
             const rule = (r ?? {}) as Record<string, unknown>;
             const cidrs = [...list(rule.cidrBlocks), ...list(rule.ipv6CidrBlocks)];
-            permissions.push({ group, endpoint, where: `ingress[${i}]`, protocol: rule.protocol, fromPort: rule.fromPort, toPort: rule.toPort, cidrs });
+            permissions.push({
+                group,
+                endpoint,
+                where: `ingress[${i}]`,
+                protocol: rule.protocol,
+                fromPort: rule.fromPort,
+                toPort: rule.toPort,
+                cidrs,
+            });
         });
     }
     const groupId = idOf(group);
@@ -77,16 +105,32 @@ function readGroup(group: ResourceView, endpoint: ResourceView, rules: ResourceV
             : { protocol: prop(rule, "ipProtocol"), cidrs: [prop(rule, "cidrIpv4"), prop(rule, "cidrIpv6")] };
         const [fromPort, toPort] = [prop(rule, "fromPort"), prop(rule, "toPort")];
         if ([direction, fields.protocol, fromPort, toPort, ...fields.cidrs].some(isUnknown)) {
-            findings.push({ outcome: "could-not-check", urn: rule.urn, message: `${label(rule)}'s direction, protocol, ports or sources are not known yet.` });
+            findings.push({
+                outcome: "could-not-check",
+                urn: rule.urn,
+                message: `${label(rule)}'s direction, protocol, ports or sources are not known yet.`,
+            });
             continue;
         }
         if (direction !== "ingress") continue;
-        permissions.push({ group, endpoint, where: label(rule), protocol: fields.protocol, fromPort, toPort, cidrs: fields.cidrs.flatMap(list) });
+        permissions.push({
+            group,
+            endpoint,
+            where: label(rule),
+            protocol: fields.protocol,
+            fromPort,
+            toPort,
+            cidrs: fields.cidrs.flatMap(list),
+        });
     }
 }
 
 function violation(p: Permission, what: string, fix: string): Finding {
-    return { outcome: "non-compliant", urn: p.group.urn, message: `${label(p.group)} on App Runner endpoint ${label(p.endpoint)}: ${p.where} ${what}; ${fix}` };
+    return {
+        outcome: "non-compliant",
+        urn: p.group.urn,
+        message: `${label(p.group)} on App Runner endpoint ${label(p.endpoint)}: ${p.where} ${what}; ${fix}`,
+    };
 }
 
 function stackRule(rule: Omit<StackRule, "scope" | "check">, judge: (p: Permission) => Finding | undefined): StackRule {
@@ -118,7 +162,9 @@ export const endpointSecurityGroupNotWorldOpen = stackRule(
     },
     (p) => {
         const open = p.cidrs.filter((c) => typeof c === "string" && WORLD.includes(c));
-        return open.length > 0 ? violation(p, `admits ${open.join(" and ")}`, "allow only your clients' CIDR blocks or security groups.") : undefined;
+        return open.length > 0
+            ? violation(p, `admits ${open.join(" and ")}`, "allow only your clients' CIDR blocks or security groups.")
+            : undefined;
     },
 );
 

@@ -6,7 +6,7 @@ export const oneConnectionPerService: StackRule = {
     description: "An App Runner service has at most one VPC ingress connection in a stack.",
     explanation:
         "AWS allows one VPC ingress connection per App Runner service; a second one fails at deployment, after the " +
-        "resources before it were created (App Runner guide, \"VPC Ingress Connection\"). To reach a service from several " +
+        'resources before it were created (App Runner guide, "VPC Ingress Connection"). To reach a service from several ' +
         "places, share its one connection's domain name.",
     enforcementLevel: "mandatory",
     scope: "stack",
@@ -20,7 +20,11 @@ export const oneConnectionPerService: StackRule = {
             const arn = prop(connection, "serviceArn");
             const key = typeof arn === "string" ? arn : dependedOn(connection, "serviceArn", services)[0]?.urn;
             if (key === undefined) {
-                findings.push({ outcome: "could-not-check", urn: connection.urn, message: `could not tell which service ${label(connection)} connects: its serviceArn is not known yet.` });
+                findings.push({
+                    outcome: "could-not-check",
+                    urn: connection.urn,
+                    message: `could not tell which service ${label(connection)} connects: its serviceArn is not known yet.`,
+                });
                 continue;
             }
             byService.set(key, [...(byService.get(key) ?? []), connection.urn]);

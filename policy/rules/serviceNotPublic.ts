@@ -17,14 +17,28 @@ export const serviceNotPublic: StackRule = {
         return perConnection(resources, (connection): Finding[] => {
             const service = linked(connection, ["serviceArn"], services, "arn");
             if (isUnknown(service)) {
-                return [{ outcome: "could-not-check", urn: connection.urn, message: `could not tell which service ${label(connection)} connects: its serviceArn is not known yet.` }];
+                return [
+                    {
+                        outcome: "could-not-check",
+                        urn: connection.urn,
+                        message: `could not tell which service ${label(connection)} connects: its serviceArn is not known yet.`,
+                    },
+                ];
             }
             if (service === undefined) {
-                return [{ outcome: "could-not-check", urn: connection.urn, message: `${label(connection)} connects a service outside this stack (${String(prop(connection, "serviceArn"))}); check that stack.` }];
+                return [
+                    {
+                        outcome: "could-not-check",
+                        urn: connection.urn,
+                        message: `${label(connection)} connects a service outside this stack (${String(prop(connection, "serviceArn"))}); check that stack.`,
+                    },
+                ];
             }
             const isPublic = prop(service, "networkConfiguration", "ingressConfiguration", "isPubliclyAccessible");
             if (isUnknown(isPublic)) {
-                return [{ outcome: "could-not-check", urn: service.urn, message: `${label(service)}'s isPubliclyAccessible is not known yet.` }];
+                return [
+                    { outcome: "could-not-check", urn: service.urn, message: `${label(service)}'s isPubliclyAccessible is not known yet.` },
+                ];
             }
             if (isPublic === false) return [];
             return [

@@ -26,7 +26,11 @@ export const sharedEndpoint: StackRule<SharedEndpointConfig> = {
     enforcementLevel: "advisory",
     configSchema: {
         properties: {
-            pricePerAzHour: { type: "number", description: "USD per endpoint per Availability Zone per hour. Default: the endpoint region's price, or us-east-1's where unknown." },
+            pricePerAzHour: {
+                type: "number",
+                description:
+                    "USD per endpoint per Availability Zone per hour. Default: the endpoint region's price, or us-east-1's where unknown.",
+            },
         },
     },
     defaults: {},

@@ -15,7 +15,9 @@ type Program = (arns: string[]) => pulumi.Output<string>[];
 /** The component: the first service creates the endpoint, the others reuse it. */
 const viaComponent: Program = (arns) => {
     const first = new PrivateEndpoint("svc0", { serviceArn: arns[0], vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB, T.subnetC] });
-    const rest = arns.slice(1).map((arn, i) => new PrivateEndpoint(`svc${i + 1}`, { serviceArn: arn, vpcId: T.vpcId, vpcEndpointId: first.vpcEndpointId }));
+    const rest = arns
+        .slice(1)
+        .map((arn, i) => new PrivateEndpoint(`svc${i + 1}`, { serviceArn: arn, vpcId: T.vpcId, vpcEndpointId: first.vpcEndpointId }));
     return [first, ...rest].map((pe) => pe.domainName);
 };
 
@@ -72,13 +74,24 @@ async function main() {
     // One warm-up of each, so module loading and JIT do not land on the first measured size.
     await measure(viaComponent, 1);
     await measure(direct, 1);
-    const rows: string[][] = [["N", "component ms", "direct ms", "ratio", "component regs", "direct regs", "component invokes", "direct invokes"]];
+    const rows: string[][] = [
+        ["N", "component ms", "direct ms", "ratio", "component regs", "direct regs", "component invokes", "direct invokes"],
+    ];
     const invokeCounts: number[] = [];
     for (const n of SIZES) {
         const c = await measure(viaComponent, n);
         const d = await measure(direct, n);
         invokeCounts.push(c.invokes);
-        rows.push([String(n), c.ms.toFixed(1), d.ms.toFixed(1), `${(c.ms / d.ms).toFixed(2)}x`, String(c.registrations), String(d.registrations), String(c.invokes), String(d.invokes)]);
+        rows.push([
+            String(n),
+            c.ms.toFixed(1),
+            d.ms.toFixed(1),
+            `${(c.ms / d.ms).toFixed(2)}x`,
+            String(c.registrations),
+            String(d.registrations),
+            String(c.invokes),
+            String(d.invokes),
+        ]);
     }
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
     console.log(`PrivateEndpoint vs direct resources, N services on one endpoint, median of ${RUNS} runs under mocks`);
@@ -87,7 +100,9 @@ async function main() {
         console.error(`FAIL: lookups grow with N: ${invokeCounts.join(", ")}`);
         process.exitCode = 1;
     } else {
-        console.log(`lookups per program: ${invokeCounts[0]} at every N (getRegion and getCallerIdentity once, getSubnet per subnet, getVpc once)`);
+        console.log(
+            `lookups per program: ${invokeCounts[0]} at every N (getRegion and getCallerIdentity once, getSubnet per subnet, getVpc once)`,
+        );
     }
 }
 

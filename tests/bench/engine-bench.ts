@@ -60,7 +60,10 @@ function main() {
             yamlProgram(subjects.yaml, n);
             typescriptProgram(subjects.typescript, n);
             ws.pulumi(subjects.yaml, "install");
-            const times: Record<string, { preview: number[]; up: number[] }> = { yaml: { preview: [], up: [] }, typescript: { preview: [], up: [] } };
+            const times: Record<string, { preview: number[]; up: number[] }> = {
+                yaml: { preview: [], up: [] },
+                typescript: { preview: [], up: [] },
+            };
             for (let run = 0; run < RUNS; run++) {
                 for (const [label, dir] of Object.entries(subjects)) {
                     const stack = `run${run}`;
@@ -89,7 +92,9 @@ function main() {
     console.log("  N  step       YAML+provider  per service  TypeScript   per service   ratio");
     for (const r of rows) console.log(r);
     for (const [step, ratio] of Object.entries(at50)) {
-        console.log(`${step} at N = 50: the provider path takes ${ratio.toFixed(2)}x TypeScript's time; target at most ${TARGET_RATIO}x: ${ratio <= TARGET_RATIO ? "met" : "NOT met"}`);
+        console.log(
+            `${step} at N = 50: the provider path takes ${ratio.toFixed(2)}x TypeScript's time; target at most ${TARGET_RATIO}x: ${ratio <= TARGET_RATIO ? "met" : "NOT met"}`,
+        );
     }
 }
 

@@ -43,8 +43,12 @@ function main() {
         console.log(`                             first run (empty ts-node cache)   median of the ${RUNS} after it`);
         console.log(`  apprunner-private plan     ${s(times.plan[0]).padEnd(34)}${s(plan)}`);
         console.log(`  bare pulumi preview        ${s(times.preview[0]).padEnd(34)}${s(preview)}`);
-        console.log(`  ratio                      ${`${(times.plan[0] / times.preview[0]).toFixed(2)}x`.padEnd(34)}${(plan / preview).toFixed(2)}x`);
-        console.log(`target: the plan at most ${TARGET_SECONDS} s: ${plan <= TARGET_SECONDS * 1000 ? "met" : "NOT MET"} (${s(plan)}); its first run: ${times.plan[0] <= TARGET_SECONDS * 1000 ? "met" : "NOT MET"} (${s(times.plan[0])})`);
+        console.log(
+            `  ratio                      ${`${(times.plan[0] / times.preview[0]).toFixed(2)}x`.padEnd(34)}${(plan / preview).toFixed(2)}x`,
+        );
+        console.log(
+            `target: the plan at most ${TARGET_SECONDS} s: ${plan <= TARGET_SECONDS * 1000 ? "met" : "NOT MET"} (${s(plan)}); its first run: ${times.plan[0] <= TARGET_SECONDS * 1000 ? "met" : "NOT MET"} (${s(times.plan[0])})`,
+        );
     } finally {
         ws.dispose();
     }

@@ -17,9 +17,12 @@ const CHILDREN = [SECURITY_GROUP, VPC_ENDPOINT, CONNECTION];
 const typeOf = (urn: string) => urn.split("::")[2].split("$").pop()!;
 /** Creates, updates and deletes of the endpoint, its group and the connection, as `<method> <name>`. */
 const changesIn = (requests: Request[]) =>
-    requests.filter((r) => ["Create", "Update", "Delete"].includes(r.method) && CHILDREN.includes(typeOf(r.urn!))).map((r) => `${r.method} ${urnName(r.urn!)}`);
+    requests
+        .filter((r) => ["Create", "Update", "Delete"].includes(r.method) && CHILDREN.includes(typeOf(r.urn!)))
+        .map((r) => `${r.method} ${urnName(r.urn!)}`);
 /** The resources read for an import, as `<name> <id>`. */
-const importsIn = (requests: Request[]) => requests.filter((r) => r.method === "Read" && (r as Request & { import?: boolean }).import).map((r) => `${urnName(r.urn!)} ${r.id}`);
+const importsIn = (requests: Request[]) =>
+    requests.filter((r) => r.method === "Read" && (r as Request & { import?: boolean }).import).map((r) => `${urnName(r.urn!)} ${r.id}`);
 
 /** What the console made: a private service, an endpoint (private DNS on) with its own group, the service's connection. */
 interface Made {
@@ -33,8 +36,27 @@ interface Made {
 
 function makeInConsole(ws: Workspace): Made {
     const { serviceArn } = ws.console("create-service", "console-api");
-    const endpoint = ws.console("create-endpoint", T.vpcId, T.subnetA, T.subnetB, "--group-name", "console-endpoint", "--private-dns", "--tag", "Name=console");
-    const connection = ws.console("create-connection", serviceArn, T.vpcId, endpoint.vpcEndpointId, "--name", "console-api", "--tag", "owner=console");
+    const endpoint = ws.console(
+        "create-endpoint",
+        T.vpcId,
+        T.subnetA,
+        T.subnetB,
+        "--group-name",
+        "console-endpoint",
+        "--private-dns",
+        "--tag",
+        "Name=console",
+    );
+    const connection = ws.console(
+        "create-connection",
+        serviceArn,
+        T.vpcId,
+        endpoint.vpcEndpointId,
+        "--name",
+        "console-api",
+        "--tag",
+        "owner=console",
+    );
     return {
         serviceArn,
         endpointId: endpoint.vpcEndpointId,
@@ -82,7 +104,10 @@ for (const consumer of CONSUMERS) {
             const r = ws.pulumiFails(dir, "up", "--stack", STACK, "--yes", "--skip-preview");
             assert.deepEqual(importsIn(ws.requests(mark)), []);
             assert.deepEqual(changesIn(ws.requests(mark)), []);
-            assert.deepEqual(ws.state(dir, STACK).filter((r) => CHILDREN.includes(r.type)), []);
+            assert.deepEqual(
+                ws.state(dir, STACK).filter((r) => CHILDREN.includes(r.type)),
+                [],
+            );
             return r.output;
         };
 
@@ -105,7 +130,11 @@ for (const consumer of CONSUMERS) {
             it("refuses Pulumi's import option given to the component (TypeScript hands it over), before anything is imported", () => {
                 const file = path.join(dir, consumer.file);
                 const call = 'adoptConnectionArn: config.require("connectionArn"),\n});';
-                edit(file, call, 'adoptConnectionArn: config.require("connectionArn"),\n}, { import: config.require("endpointId") } as pulumi.CustomResourceOptions);');
+                edit(
+                    file,
+                    call,
+                    'adoptConnectionArn: config.require("connectionArn"),\n}, { import: config.require("endpointId") } as pulumi.CustomResourceOptions);',
+                );
                 try {
                     const output = upRefused();
                     const message =
@@ -145,9 +174,17 @@ for (const consumer of CONSUMERS) {
                 try {
                     const mark = ws.mark();
                     const r = ws.exec(dir, "pulumi", ["preview", "--json", "--stack", STACK, "--non-interactive"]);
-                    const steps = (JSON.parse(r.stdout).steps ?? assert.fail(r.output)).filter((s: { urn: string }) => CHILDREN.includes(typeOf(s.urn)) && urnName(s.urn).startsWith("shared-"));
-                    assert.deepEqual(steps.map((s: { op: string; urn: string }) => `${s.op} ${urnName(s.urn)}`).sort(), ["create shared-endpoint", "create shared-endpoint-sg"]);
-                    assert.deepEqual(importsIn(ws.requests(mark)).filter((i) => i.startsWith("shared")), []);
+                    const steps = (JSON.parse(r.stdout).steps ?? assert.fail(r.output)).filter(
+                        (s: { urn: string }) => CHILDREN.includes(typeOf(s.urn)) && urnName(s.urn).startsWith("shared-"),
+                    );
+                    assert.deepEqual(steps.map((s: { op: string; urn: string }) => `${s.op} ${urnName(s.urn)}`).sort(), [
+                        "create shared-endpoint",
+                        "create shared-endpoint-sg",
+                    ]);
+                    assert.deepEqual(
+                        importsIn(ws.requests(mark)).filter((i) => i.startsWith("shared")),
+                        [],
+                    );
                 } finally {
                     edit(file, option, adoption);
                 }
@@ -182,10 +219,22 @@ for (const consumer of CONSUMERS) {
             ]);
             assert.deepEqual(changesIn(requests), []);
             assert.deepEqual(ws.connections(), [
-                { arn: made.connectionArn, name: made.connectionName, serviceArn: made.serviceArn, endpointId: made.endpointId, status: "AVAILABLE", domainName: made.domainName },
+                {
+                    arn: made.connectionArn,
+                    name: made.connectionName,
+                    serviceArn: made.serviceArn,
+                    endpointId: made.endpointId,
+                    status: "AVAILABLE",
+                    domainName: made.domainName,
+                },
             ]);
             const outputs = JSON.parse(pulumi("stack", "output", "--json").stdout);
-            assert.deepEqual(outputs, { domainName: made.domainName, vpcEndpointId: made.endpointId, securityGroupId: made.securityGroupId, connectionArn: made.connectionArn });
+            assert.deepEqual(outputs, {
+                domainName: made.domainName,
+                vpcEndpointId: made.endpointId,
+                securityGroupId: made.securityGroupId,
+                connectionArn: made.connectionArn,
+            });
             const state = ws.state(dir, STACK).filter((r) => CHILDREN.includes(r.type));
             assert.deepEqual(state.map((r) => r.id).sort(), [made.connectionArn, made.endpointId, made.securityGroupId].sort());
         });
@@ -196,8 +245,14 @@ for (const consumer of CONSUMERS) {
             assert.equal(endpoint.PrivateDnsEnabled, true);
             assert.deepEqual(endpoint.Tags, [{ Key: "Name", Value: "console" }]);
             const group = account.securityGroups.find((g) => g.GroupId === made.securityGroupId)!;
-            assert.deepEqual(group.IpPermissions.flatMap((p) => p.IpRanges.map((r) => `${p.IpProtocol} ${p.FromPort} ${r.CidrIp}`)), T.vpcCidrBlocks.map((c) => `tcp 443 ${c}`));
-            assert.deepEqual(group.IpPermissionsEgress.flatMap((p) => p.IpRanges.map((r) => `${p.IpProtocol} ${r.CidrIp}`)), ["-1 0.0.0.0/0"]);
+            assert.deepEqual(
+                group.IpPermissions.flatMap((p) => p.IpRanges.map((r) => `${p.IpProtocol} ${p.FromPort} ${r.CidrIp}`)),
+                T.vpcCidrBlocks.map((c) => `tcp 443 ${c}`),
+            );
+            assert.deepEqual(
+                group.IpPermissionsEgress.flatMap((p) => p.IpRanges.map((r) => `${p.IpProtocol} ${r.CidrIp}`)),
+                ["-1 0.0.0.0/0"],
+            );
             assert.deepEqual(group.Tags, [{ Key: "Name", Value: "console" }]);
             assert.deepEqual(account.appRunnerTags[made.connectionArn], [{ Key: "owner", Value: "console" }]);
         });
@@ -212,7 +267,10 @@ for (const consumer of CONSUMERS) {
 
         it("destroy removes exactly what was adopted, and leaves the service", () => {
             pulumi("destroy", "--yes", "--skip-preview");
-            assert.deepEqual(ws.leftovers().map((r) => `${r.type} ${r.id}`), [`apprunner-service ${made.serviceArn}`]);
+            assert.deepEqual(
+                ws.leftovers().map((r) => `${r.type} ${r.id}`),
+                [`apprunner-service ${made.serviceArn}`],
+            );
         });
     });
 }

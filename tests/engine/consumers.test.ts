@@ -55,7 +55,10 @@ let tarball: string | undefined;
 function packedPackage(ws: Workspace): string {
     tarball ??= path.join(
         ws.dir,
-        execFileSync("npm", ["pack", "--workspace", "sdk", "--silent", "--pack-destination", ws.dir], { cwd: REPO, encoding: "utf8" }).trim().split("\n").pop()!,
+        execFileSync("npm", ["pack", "--workspace", "sdk", "--silent", "--pack-destination", ws.dir], { cwd: REPO, encoding: "utf8" })
+            .trim()
+            .split("\n")
+            .pop()!,
     );
     return tarball;
 }
@@ -67,9 +70,18 @@ const CONSUMERS: Consumer[] = [
         config: {},
         components: ["hello"],
         urls: ["url"],
-        rename: { file: "program/index.ts", from: "serviceArn: service.arn,", to: 'serviceArn: service.arn, connectionName: "hello-renamed",', connectionName: "hello-renamed" },
+        rename: {
+            file: "program/index.ts",
+            from: "serviceArn: service.arn,",
+            to: 'serviceArn: service.arn, connectionName: "hello-renamed",',
+            connectionName: "hello-renamed",
+        },
         bad: {
-            edit: { file: "program/index.ts", from: "serviceArn: service.arn,\n    vpcId: vpc.id,", to: 'serviceArn: service.arn,\n    vpcId: "vpc-12345",' },
+            edit: {
+                file: "program/index.ts",
+                from: "serviceArn: service.arn,\n    vpcId: vpc.id,",
+                to: 'serviceArn: service.arn,\n    vpcId: "vpc-12345",',
+            },
             message: validateEc2Id("vpcId", "vpc", "vpc-12345")[0],
         },
     },
@@ -87,7 +99,12 @@ const CONSUMERS: Consumer[] = [
         components: ["api", "admin"],
         shared: "shared",
         urls: ["apiUrl", "adminUrl"],
-        rename: { file: "index.ts", from: 'new PrivateEndpoint("api", {', to: 'new PrivateEndpoint("api", { connectionName: "api-renamed",', connectionName: "api-renamed" },
+        rename: {
+            file: "index.ts",
+            from: 'new PrivateEndpoint("api", {',
+            to: 'new PrivateEndpoint("api", { connectionName: "api-renamed",',
+            connectionName: "api-renamed",
+        },
         bad: sameZone,
     },
     {
@@ -97,7 +114,12 @@ const CONSUMERS: Consumer[] = [
         components: ["api", "admin"],
         shared: "shared",
         urls: ["apiUrl", "adminUrl"],
-        rename: { file: "__main__.py", from: '"api", service_arn=', to: '"api", connection_name="api-renamed", service_arn=', connectionName: "api-renamed" },
+        rename: {
+            file: "__main__.py",
+            from: '"api", service_arn=',
+            to: '"api", connection_name="api-renamed", service_arn=',
+            connectionName: "api-renamed",
+        },
         bad: sameZone,
     },
     {
@@ -118,12 +140,19 @@ const CONSUMERS: Consumer[] = [
     {
         name: "examples/yaml",
         // `pulumi package add` writes the `packages:` entry the example carries (with a path relative to it).
-        prepare: providerExample("yaml", (dir) => edit(path.join(dir, "Pulumi.yaml"), "packages:\n  apprunner-private: ../../provider\n", "")),
+        prepare: providerExample("yaml", (dir) =>
+            edit(path.join(dir, "Pulumi.yaml"), "packages:\n  apprunner-private: ../../provider\n", ""),
+        ),
         config: exampleConfig,
         components: ["api", "admin"],
         shared: "shared",
         urls: ["apiUrl", "adminUrl"],
-        rename: { file: "Pulumi.yaml", from: "serviceArn: ${apiService.arn}", to: "serviceArn: ${apiService.arn}\n      connectionName: api-renamed", connectionName: "api-renamed" },
+        rename: {
+            file: "Pulumi.yaml",
+            from: "serviceArn: ${apiService.arn}",
+            to: "serviceArn: ${apiService.arn}\n      connectionName: api-renamed",
+            connectionName: "api-renamed",
+        },
         bad: sameZone,
     },
 ];
@@ -150,12 +179,25 @@ for (const consumer of CONSUMERS) {
             const preview = JSON.parse(ws.pulumi(dir, "preview", "--stack", stack, "--json").stdout);
             const steps: { op: string; urn: string }[] = preview.steps;
             assert.ok(steps.length > 0 && steps.every((s) => s.op === "create"), JSON.stringify(steps.map((s) => s.op)));
-            for (const c of consumer.components) assert.ok(steps.some((s) => s.urn.endsWith(`${COMPONENT}::${c}`)), c);
-            if (consumer.shared) assert.ok(steps.some((s) => s.urn.endsWith(`${SHARED}::${consumer.shared}`)), consumer.shared);
+            for (const c of consumer.components)
+                assert.ok(
+                    steps.some((s) => s.urn.endsWith(`${COMPONENT}::${c}`)),
+                    c,
+                );
+            if (consumer.shared)
+                assert.ok(
+                    steps.some((s) => s.urn.endsWith(`${SHARED}::${consumer.shared}`)),
+                    consumer.shared,
+                );
             // The URL needs the connection's domain name, which only AWS can give.
-            const outputs = preview.steps.find((s: any) => s.urn.endsWith("pulumi:pulumi:Stack::" + s.urn.split("::")[3]))?.newState?.outputs ?? {};
-            for (const u of consumer.urls) assert.ok(outputs[u] === undefined || outputs[u] === "04da6b54-80e4-46f7-96ec-b56ff0331ba9", `${u}: ${outputs[u]}`);
-            assert.deepEqual(methods(ws.requests(mark)).filter((m) => ["Create", "Update", "Delete"].includes(m)), []);
+            const outputs =
+                preview.steps.find((s: any) => s.urn.endsWith("pulumi:pulumi:Stack::" + s.urn.split("::")[3]))?.newState?.outputs ?? {};
+            for (const u of consumer.urls)
+                assert.ok(outputs[u] === undefined || outputs[u] === "04da6b54-80e4-46f7-96ec-b56ff0331ba9", `${u}: ${outputs[u]}`);
+            assert.deepEqual(
+                methods(ws.requests(mark)).filter((m) => ["Create", "Update", "Delete"].includes(m)),
+                [],
+            );
         });
 
         it("deploys: a URL per service in AWS's format, one endpoint, one connection per service, every child parented", () => {
@@ -166,12 +208,22 @@ for (const consumer of CONSUMERS) {
             const requests = ws.requests(mark);
             assert.equal(creates(requests, VPC_ENDPOINT).length, 1);
             assert.equal(creates(requests, SECURITY_GROUP).length, 1);
-            assert.deepEqual(creates(requests, CONNECTION).map((r) => urnName(r.urn!)).sort(), consumer.components.map((c) => `${c}-connection`).sort());
+            assert.deepEqual(
+                creates(requests, CONNECTION)
+                    .map((r) => urnName(r.urn!))
+                    .sort(),
+                consumer.components.map((c) => `${c}-connection`).sort(),
+            );
             assert.equal(ws.connections().length, consumer.components.length);
 
             const resources = ws.state(dir, stack);
-            const components = new Map(resources.filter((r) => r.type === COMPONENT || r.type === SHARED).map((r) => [r.urn, urnName(r.urn)]));
-            assert.deepEqual([...components.values()].sort(), [...consumer.components, ...(consumer.shared ? [consumer.shared] : [])].sort());
+            const components = new Map(
+                resources.filter((r) => r.type === COMPONENT || r.type === SHARED).map((r) => [r.urn, urnName(r.urn)]),
+            );
+            assert.deepEqual(
+                [...components.values()].sort(),
+                [...consumer.components, ...(consumer.shared ? [consumer.shared] : [])].sort(),
+            );
             const children = resources.filter((r) => [VPC_ENDPOINT, SECURITY_GROUP, CONNECTION].includes(r.type));
             assert.equal(children.length, 2 + consumer.components.length);
             for (const child of children) {
@@ -213,7 +265,10 @@ for (const consumer of CONSUMERS) {
             } finally {
                 if (consumer.bad.edit) edit(path.join(dir, consumer.bad.edit.file), consumer.bad.edit.to, consumer.bad.edit.from);
             }
-            assert.deepEqual(methods(ws.requests(mark)).filter((m) => m === "Create"), []);
+            assert.deepEqual(
+                methods(ws.requests(mark)).filter((m) => m === "Create"),
+                [],
+            );
             ws.pulumi(dir, "stack", "rm", "--stack", bad, "--yes");
         });
 

@@ -15,8 +15,11 @@ import { REPO, Request, Workspace, urnName } from "./harness";
 const CHILDREN = [SECURITY_GROUP, VPC_ENDPOINT, CONNECTION];
 const typeOf = (urn: string) => urn.split("::")[2].split("$").pop()!;
 const changesIn = (requests: Request[]) =>
-    requests.filter((r) => ["Create", "Update", "Delete"].includes(r.method) && CHILDREN.includes(typeOf(r.urn!))).map((r) => `${r.method} ${urnName(r.urn!)}`);
-const importsIn = (requests: Request[]) => requests.filter((r) => r.method === "Read" && (r as Request & { import?: boolean }).import).map((r) => `${urnName(r.urn!)} ${r.id}`);
+    requests
+        .filter((r) => ["Create", "Update", "Delete"].includes(r.method) && CHILDREN.includes(typeOf(r.urn!)))
+        .map((r) => `${r.method} ${urnName(r.urn!)}`);
+const importsIn = (requests: Request[]) =>
+    requests.filter((r) => r.method === "Read" && (r as Request & { import?: boolean }).import).map((r) => `${urnName(r.urn!)} ${r.id}`);
 
 /** The commands README.md's "Moving from AWS Copilot" gives, one argument list each, placeholders filled in. */
 function readmeCommands(values: Record<string, string>): string[][] {
@@ -53,7 +56,12 @@ describe("real engine: moving from AWS Copilot (Python, the README's commands)",
 
     before(() => {
         env = ws.console("create-copilot-environment", "shop", "prod", T.vpcId, T.subnetA, T.subnetB);
-        services = Object.fromEntries(["frontend", "orders"].map((svc) => [svc, ws.console("create-copilot-service", "shop", "prod", svc, T.vpcId, env.vpcEndpointId)]));
+        services = Object.fromEntries(
+            ["frontend", "orders"].map((svc) => [
+                svc,
+                ws.console("create-copilot-service", "shop", "prod", svc, T.vpcId, env.vpcEndpointId),
+            ]),
+        );
         dir = ws.copyProject(path.join(REPO, "tests", "engine", "programs", "copilot-python"), "copilot");
         const commands = readmeCommands({
             "<path to this repository>": REPO,
@@ -95,27 +103,52 @@ describe("real engine: moving from AWS Copilot (Python, the README's commands)",
     });
 
     it("the preview shows the four imported, and the group updated in place", () => {
-        const lines = outputs.preview.split("\n").map((l) => l.trim()).filter((l) => /environment-endpoint|-connection/.test(l));
-        assert.deepEqual(lines, [
-            "=  aws:ec2:SecurityGroup environment-endpoint-sg import",
-            "~  aws:ec2:SecurityGroup environment-endpoint-sg update [diff: ~egress,ingress]",
-            "=  aws:ec2:VpcEndpoint environment-endpoint import",
-            "=  aws:apprunner:VpcIngressConnection frontend-connection import",
-            "=  aws:apprunner:VpcIngressConnection orders-connection import",
-        ], outputs.preview);
+        const lines = outputs.preview
+            .split("\n")
+            .map((l) => l.trim())
+            .filter((l) => /environment-endpoint|-connection/.test(l));
+        // The group comes before the endpoint that uses it; the two connections are previewed
+        // concurrently, so the engine prints them in either order.
+        const connections = lines.filter((l) => l.includes("-connection"));
+        assert.deepEqual(
+            lines.filter((l) => !l.includes("-connection")),
+            [
+                "=  aws:ec2:SecurityGroup environment-endpoint-sg import",
+                "~  aws:ec2:SecurityGroup environment-endpoint-sg update [diff: ~egress,ingress]",
+                "=  aws:ec2:VpcEndpoint environment-endpoint import",
+            ],
+            outputs.preview,
+        );
+        assert.deepEqual(
+            connections.sort(),
+            [
+                "=  aws:apprunner:VpcIngressConnection frontend-connection import",
+                "=  aws:apprunner:VpcIngressConnection orders-connection import",
+            ],
+            outputs.preview,
+        );
+        for (const c of connections)
+            assert.ok(lines.indexOf(c) > lines.indexOf("=  aws:ec2:VpcEndpoint environment-endpoint import"), outputs.preview);
     });
 
     it("imports the endpoint, its group and both connections, and changes only the group's rules, in place", () => {
         const requests = ws.requests(mark);
-        assert.deepEqual(importsIn(requests).sort(), [
-            `environment-endpoint ${env.vpcEndpointId}`,
-            `environment-endpoint-sg ${env.securityGroupId}`,
-            `frontend-connection ${services.frontend.vpcIngressConnectionArn}`,
-            `orders-connection ${services.orders.vpcIngressConnectionArn}`,
-        ].flatMap((r) => [r, r, r]), "each read for import by the preview, and by `up`'s own preview and its update");
+        assert.deepEqual(
+            importsIn(requests).sort(),
+            [
+                `environment-endpoint ${env.vpcEndpointId}`,
+                `environment-endpoint-sg ${env.securityGroupId}`,
+                `frontend-connection ${services.frontend.vpcIngressConnectionArn}`,
+                `orders-connection ${services.orders.vpcIngressConnectionArn}`,
+            ].flatMap((r) => [r, r, r]),
+            "each read for import by the preview, and by `up`'s own preview and its update",
+        );
         assert.deepEqual(changesIn(requests), ["Update environment-endpoint-sg"]);
         const group = ws.account().securityGroups.find((g) => g.GroupId === env.securityGroupId)!;
-        assert.deepEqual(group.IpPermissions.map((p) => [p.IpProtocol, p.FromPort, p.ToPort, p.UserIdGroupPairs.map((g) => g.GroupId)]), [["tcp", 443, 443, [env.environmentSecurityGroupId]]]);
+        assert.deepEqual(
+            group.IpPermissions.map((p) => [p.IpProtocol, p.FromPort, p.ToPort, p.UserIdGroupPairs.map((g) => g.GroupId)]),
+            [["tcp", 443, 443, [env.environmentSecurityGroupId]]],
+        );
         assert.deepEqual(group.IpPermissionsEgress, []);
         assert.deepEqual(group.Tags, [{ Key: "Name", Value: "copilot-shop-prod-app-runner-vpc-endpoint" }], "its tags kept");
     });
@@ -124,7 +157,14 @@ describe("real engine: moving from AWS Copilot (Python, the README's commands)",
         assert.deepEqual(
             ws.connections().sort((a, b) => a.arn.localeCompare(b.arn)),
             Object.values(services)
-                .map((s) => ({ arn: s.vpcIngressConnectionArn, name: s.name, serviceArn: s.serviceArn, endpointId: env.vpcEndpointId, status: "AVAILABLE", domainName: s.domainName }))
+                .map((s) => ({
+                    arn: s.vpcIngressConnectionArn,
+                    name: s.name,
+                    serviceArn: s.serviceArn,
+                    endpointId: env.vpcEndpointId,
+                    status: "AVAILABLE",
+                    domainName: s.domainName,
+                }))
                 .sort((a, b) => a.arn.localeCompare(b.arn)),
         );
     });
@@ -132,14 +172,25 @@ describe("real engine: moving from AWS Copilot (Python, the README's commands)",
     it("then finds no changes (the README's last command), and exports each service's private URL", () => {
         assert.match(outputs.check, /Resources:\n\s+\d+ unchanged/);
         const stack = JSON.parse(ws.pulumi(dir, "stack", "output", "--json").stdout);
-        assert.deepEqual(stack, { frontendUrl: `https://${services.frontend.domainName}`, ordersUrl: `https://${services.orders.domainName}`, vpcEndpointId: env.vpcEndpointId });
+        assert.deepEqual(stack, {
+            frontendUrl: `https://${services.frontend.domainName}`,
+            ordersUrl: `https://${services.orders.domainName}`,
+            vpcEndpointId: env.vpcEndpointId,
+        });
     });
 
     it("destroy removes exactly what was adopted: the services and the environment's own group stay", () => {
         ws.pulumi(dir, "destroy", "--yes", "--skip-preview");
         assert.deepEqual(
-            ws.leftovers().map((r) => `${r.type} ${r.id}`).sort(),
-            [`apprunner-service ${services.frontend.serviceArn}`, `apprunner-service ${services.orders.serviceArn}`, `security-group ${env.environmentSecurityGroupId}`].sort(),
+            ws
+                .leftovers()
+                .map((r) => `${r.type} ${r.id}`)
+                .sort(),
+            [
+                `apprunner-service ${services.frontend.serviceArn}`,
+                `apprunner-service ${services.orders.serviceArn}`,
+                `security-group ${env.environmentSecurityGroupId}`,
+            ].sort(),
         );
     });
 });

@@ -12,12 +12,17 @@ import { Store, seed } from "../../plan/standin/store";
 export const REPO = path.resolve(__dirname, "..", "..", "..");
 export const COMPONENT = "apprunner-private:index:PrivateEndpoint";
 /** The @pulumi/aws version the stand-in answers as (package-lock.json's). */
-export const STANDIN_VERSION: string = JSON.parse(fs.readFileSync(path.join(REPO, "package-lock.json"), "utf8")).packages["node_modules/@pulumi/aws"].version;
+export const STANDIN_VERSION: string = JSON.parse(fs.readFileSync(path.join(REPO, "package-lock.json"), "utf8")).packages[
+    "node_modules/@pulumi/aws"
+].version;
 
 let prefix: string | undefined;
 /** The PATH prefix engine.sh prints (building the CLI first if it must); the suite fails, never skips, without it. */
 export function enginePath(): string {
-    prefix ??= execFileSync("bash", [path.join(REPO, "tests", "engine", "engine.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+    prefix ??= execFileSync("bash", [path.join(REPO, "tests", "engine", "engine.sh")], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "inherit"],
+    }).trim();
     return prefix;
 }
 
@@ -126,7 +131,9 @@ export class Workspace {
         let stderr = "";
         child.stdout!.on("data", (d) => (stdout += d));
         child.stderr!.on("data", (d) => (stderr += d));
-        const done = new Promise<Result>((resolve) => child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr, output: `${stdout}\n${stderr}` })));
+        const done = new Promise<Result>((resolve) =>
+            child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr, output: `${stdout}\n${stderr}` })),
+        );
         return { child, done };
     }
 
@@ -136,13 +143,23 @@ export class Workspace {
             const found = this.requests(since).find(match);
             if (found) return found;
         }
-        throw new Error(`no such request within ${ms} ms; the log has: ${this.requests(since).map((r) => `${r.method} ${r.urn ?? r.action ?? ""}`).join(", ")}`);
+        throw new Error(
+            `no such request within ${ms} ms; the log has: ${this.requests(since)
+                .map((r) => `${r.method} ${r.urn ?? r.action ?? ""}`)
+                .join(", ")}`,
+        );
     }
 
     /** Every request the stand-in received, in order, from position `since` on. */
     requests(since = 0): Request[] {
         if (!fs.existsSync(this.logPath)) return [];
-        return fs.readFileSync(this.logPath, "utf8").trim().split("\n").filter(Boolean).slice(since).map((l) => JSON.parse(l));
+        return fs
+            .readFileSync(this.logPath, "utf8")
+            .trim()
+            .split("\n")
+            .filter(Boolean)
+            .slice(since)
+            .map((l) => JSON.parse(l));
     }
 
     /** A mark to pass to `requests` for what comes next. */
@@ -164,7 +181,14 @@ export class Workspace {
     connections(): { arn: string; name: string; serviceArn: string; endpointId: string; status: string; domainName: string }[] {
         return this.account()
             .connections.filter((c) => c.Status !== "DELETED")
-            .map((c) => ({ arn: c.VpcIngressConnectionArn, name: c.VpcIngressConnectionName, serviceArn: c.ServiceArn, endpointId: c.IngressVpcConfiguration.VpcEndpointId!, status: c.Status, domainName: c.DomainName }));
+            .map((c) => ({
+                arn: c.VpcIngressConnectionArn,
+                name: c.VpcIngressConnectionName,
+                serviceArn: c.ServiceArn,
+                endpointId: c.IngressVpcConfiguration.VpcEndpointId!,
+                status: c.Status,
+                domainName: c.DomainName,
+            }));
     }
 
     /** Everything in the account that was not in its starting topology (the console's `list`). */
@@ -174,7 +198,12 @@ export class Workspace {
 
     /** Runs the stand-in's console on this account: `standin:console -- --state … <args>`, parsed. */
     console(...args: string[]): any {
-        const r = this.exec(REPO, process.execPath, [path.join(REPO, "bin", "plan", "standin", "console.js"), "--state", this.statePath, ...args]);
+        const r = this.exec(REPO, process.execPath, [
+            path.join(REPO, "bin", "plan", "standin", "console.js"),
+            "--state",
+            this.statePath,
+            ...args,
+        ]);
         if (r.code !== 0) throw new Error(`console ${args.join(" ")} exited ${r.code}: ${r.stderr}`);
         return JSON.parse(r.stdout);
     }
@@ -237,4 +266,3 @@ export function configure(ws: Workspace, dir: string, stack: string, config: Rec
         else ws.pulumi(dir, "config", "set", "--stack", stack, key, value);
     }
 }
-

@@ -38,7 +38,9 @@ describe("real engine: pulumi import of every modelled type", function () {
             assert.ok(found, `${type} ${id} is in the state`);
         }
         // The generated program, as the user would paste it into Pulumi.yaml.
-        const program = fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8").replace("resources: {}\n", fs.readFileSync(generated, "utf8"));
+        const program = fs
+            .readFileSync(path.join(dir, "Pulumi.yaml"), "utf8")
+            .replace("resources: {}\n", fs.readFileSync(generated, "utf8"));
         fs.writeFileSync(path.join(dir, "Pulumi.yaml"), program);
         assert.match(program, /made-in-console/);
         ws.pulumi(dir, "preview", "--stack", "test", "--expect-no-changes");
@@ -56,11 +58,14 @@ describe("real engine: pulumi import of every modelled type", function () {
             const r = ws.pulumiFails(dir, "preview", "--stack", "test");
             assert.ok(
                 r.output.includes(
-                    "aws:ec2/vpcEndpoint:VpcEndpoint resource 'e' has a problem: expected ip_address_type to be one of [\"ipv4\" \"dualstack\" \"ipv6\"], got ipv6only. Examine values at 'e.ipAddressType'.",
+                    'aws:ec2/vpcEndpoint:VpcEndpoint resource \'e\' has a problem: expected ip_address_type to be one of ["ipv4" "dualstack" "ipv6"], got ipv6only. Examine values at \'e.ipAddressType\'.',
                 ),
                 r.output,
             );
-            assert.deepEqual(ws.requests(mark).filter((q) => q.method === "Create"), []);
+            assert.deepEqual(
+                ws.requests(mark).filter((q) => q.method === "Create"),
+                [],
+            );
         } finally {
             fs.writeFileSync(program, kept);
         }

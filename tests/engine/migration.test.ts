@@ -29,7 +29,13 @@ describe("real engine: upgrading a 0.1.0 stack, and moving its endpoint to an In
         fs.mkdirSync(dir);
         fs.copyFileSync(path.join(FIXTURE, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
         program(path.join(FIXTURE, "program.ts"));
-        const tarball = execFileSync("npm", ["pack", "--workspace", "sdk", "--silent", "--pack-destination", ws.dir], { cwd: REPO, encoding: "utf8" }).trim().split("\n").pop()!;
+        const tarball = execFileSync("npm", ["pack", "--workspace", "sdk", "--silent", "--pack-destination", ws.dir], {
+            cwd: REPO,
+            encoding: "utf8",
+        })
+            .trim()
+            .split("\n")
+            .pop()!;
         const lock = JSON.parse(fs.readFileSync(path.join(REPO, "package-lock.json"), "utf8")).packages;
         fs.writeFileSync(
             path.join(dir, "package.json"),
@@ -53,7 +59,10 @@ describe("real engine: upgrading a 0.1.0 stack, and moving its endpoint to an In
 
     it("this version, under the 0.1.0 program and state, changes nothing", () => {
         const ops = steps(ws, dir);
-        assert.deepEqual(ops.filter((s) => !s.startsWith("same ")), []);
+        assert.deepEqual(
+            ops.filter((s) => !s.startsWith("same ")),
+            [],
+        );
         ws.pulumi(dir, "preview", "--stack", "test", "--expect-no-changes");
     });
 
@@ -62,12 +71,20 @@ describe("real engine: upgrading a 0.1.0 stack, and moving its endpoint to an In
         const ops = steps(ws, dir);
         assert.deepEqual(
             ops.filter((s) => MOVED.some((t) => s.includes(`${t}::`))).sort(),
-            ["same aws:apprunner/vpcIngressConnection:VpcIngressConnection::admin-connection", "same aws:apprunner/vpcIngressConnection:VpcIngressConnection::api-connection", `same ${VPC_ENDPOINT}::shared-endpoint`, `same ${SECURITY_GROUP}::shared-endpoint-sg`].sort(),
+            [
+                "same aws:apprunner/vpcIngressConnection:VpcIngressConnection::admin-connection",
+                "same aws:apprunner/vpcIngressConnection:VpcIngressConnection::api-connection",
+                `same ${VPC_ENDPOINT}::shared-endpoint`,
+                `same ${SECURITY_GROUP}::shared-endpoint-sg`,
+            ].sort(),
         );
         const before = ws.account();
         const mark = ws.mark();
         ws.pulumi(dir, "up", "--stack", "test", "--yes", "--skip-preview");
-        assert.deepEqual(ws.requests(mark).filter((r) => ["Create", "Update", "Delete"].includes(r.method)), []);
+        assert.deepEqual(
+            ws.requests(mark).filter((r) => ["Create", "Update", "Delete"].includes(r.method)),
+            [],
+        );
         assert.deepEqual(ws.account(), before);
         ws.pulumi(dir, "preview", "--stack", "test", "--expect-no-changes");
     });
@@ -79,7 +96,10 @@ describe("real engine: upgrading a 0.1.0 stack, and moving its endpoint to an In
         ws.pulumi(dir, "up", "--stack", "test", "--yes", "--skip-preview");
         const changes = ws.requests(mark).filter((r) => ["Create", "Update", "Delete"].includes(r.method));
         // The connection goes first: AWS refuses to delete a service with an AVAILABLE connection.
-        assert.deepEqual(changes.map((r) => `${r.method} ${urnName(r.urn!)}`), ["Delete api-connection", "Delete api"]);
+        assert.deepEqual(
+            changes.map((r) => `${r.method} ${urnName(r.urn!)}`),
+            ["Delete api-connection", "Delete api"],
+        );
         assert.ok(changes[1].urn!.includes(SERVICE));
         assert.deepEqual(ws.connections(), [admin]);
         ws.pulumi(dir, "preview", "--stack", "test", "--expect-no-changes");

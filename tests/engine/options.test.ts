@@ -54,14 +54,21 @@ ${options}`;
             const mark = ws.mark();
             ws.pulumi(dir, "up", "--stack", stack, "--yes", "--skip-preview");
             assert.deepEqual(changes(mark), []);
-            for (const r of ws.state(dir, stack).filter((r) => CHILDREN.includes(r.type))) assert.deepEqual(r.outputs?.tags, { team: "payments" }, urnName(r.urn));
+            for (const r of ws.state(dir, stack).filter((r) => CHILDREN.includes(r.type)))
+                assert.deepEqual(r.outputs?.tags, { team: "payments" }, urnName(r.urn));
         });
 
         it("without the option, the same change updates every child's tags (the control)", () => {
             resources(endpoint("", "platform"));
             const preview = JSON.parse(ws.pulumi(dir, "preview", "--stack", stack, "--json").stdout);
-            const updates = preview.steps.filter((s: { op: string; urn: string }) => s.op === "update" && CHILDREN.some((t) => s.urn.includes(`${t}::`)));
-            assert.deepEqual(updates.map((s: { urn: string }) => urnName(s.urn)).sort(), ["api-connection", "api-endpoint", "api-endpoint-sg"]);
+            const updates = preview.steps.filter(
+                (s: { op: string; urn: string }) => s.op === "update" && CHILDREN.some((t) => s.urn.includes(`${t}::`)),
+            );
+            assert.deepEqual(updates.map((s: { urn: string }) => urnName(s.urn)).sort(), [
+                "api-connection",
+                "api-endpoint",
+                "api-endpoint-sg",
+            ]);
             ws.pulumi(dir, "destroy", "--stack", stack, "--yes", "--skip-preview");
         });
     });
@@ -79,14 +86,19 @@ ${options}`;
             const mark = ws.mark();
             const failed = ws.pulumiFails(dir, "up", "--stack", stack, "--yes");
             assert.ok(
-                failed.output.replace(/\s+/g, " ").includes(
-                    "`connectionName` must not be a secret, got: [secret]. The name is part of the connection's id and ARN, which Pulumi keeps in the stack's " +
-                        "state in clear text (an id cannot be secret). Pass the name as a plain value, or omit `connectionName` to let the AWS provider name the connection.",
-                ),
+                failed.output
+                    .replace(/\s+/g, " ")
+                    .includes(
+                        "`connectionName` must not be a secret, got: [secret]. The name is part of the connection's id and ARN, which Pulumi keeps in the stack's " +
+                            "state in clear text (an id cannot be secret). Pass the name as a plain value, or omit `connectionName` to let the AWS provider name the connection.",
+                    ),
                 failed.output,
             );
             assert.ok(!failed.output.includes(plaintext), "the CLI's output does not show it");
-            assert.deepEqual(ws.requests(mark).filter((r) => r.method === "Create"), []);
+            assert.deepEqual(
+                ws.requests(mark).filter((r) => r.method === "Create"),
+                [],
+            );
             const exported = ws.pulumi(dir, "stack", "export", "--stack", stack).stdout;
             assert.ok(!exported.includes(plaintext), "not in `pulumi stack export`");
             const backend = path.join(ws.dir, "backend");
@@ -108,7 +120,9 @@ ${options}`;
             resources(endpoint("", "payments").replace("serviceArn: ${serviceArn}", `serviceArn: ${"a".repeat(1 << 20)}`));
             const failed = ws.pulumiFails(dir, "preview", "--stack", stack);
             assert.ok(
-                failed.output.replace(/\s+/g, " ").includes(`got: "${"a".repeat(200)}…" (1048576 characters, 1048376 not shown). Pass the service's \`arn\` output`),
+                failed.output
+                    .replace(/\s+/g, " ")
+                    .includes(`got: "${"a".repeat(200)}…" (1048576 characters, 1048376 not shown). Pass the service's \`arn\` output`),
                 failed.output.slice(0, 4000),
             );
             assert.ok(failed.output.length < 20_000, `${failed.output.length} characters of output`);

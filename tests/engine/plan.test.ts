@@ -15,7 +15,8 @@ const PROGRAMS = path.join(REPO, "tests", "engine", "programs", "plan");
 const AVAILABILITY =
     "AWS App Runner is closed to new customers since 2026; existing customers keep full use, AWS plans no new features and points new users to Amazon ECS Express Mode " +
     "(https://docs.aws.amazon.com/apprunner/latest/dg/apprunner-availability-change.html).";
-const DATA = "  Partial hours bill as full hours. Data processed is extra: USD 0.01/GB for the first PB, 0.006 for the next 4 PB, 0.004 above.\n";
+const DATA =
+    "  Partial hours bill as full hours. Data processed is extra: USD 0.01/GB for the first PB, 0.006 for the next 4 PB, 0.004 above.\n";
 const URL = (region: string) => new RegExp(`^https://[a-z0-9]{10}\\.${region}\\.awsapprunner\\.com$`);
 
 /** Every entry under `dir` (not following links): a file's size, mtime and sha256, a link's target, a directory. */
@@ -57,7 +58,9 @@ function planIn(ws: Workspace, dir: string, args: string[], env: NodeJS.ProcessE
     for (const d of [home, backend, tmp]) fs.mkdirSync(d, { recursive: true });
     fs.writeFileSync(path.join(home, "credentials.json"), "{}");
     const inherited = Object.fromEntries(
-        Object.entries(process.env).filter(([k]) => !/^(PULUMI_|APPRUNNER_STANDIN_)/.test(k) && k !== "PYTHONDONTWRITEBYTECODE" && k !== "NO_COLOR"),
+        Object.entries(process.env).filter(
+            ([k]) => !/^(PULUMI_|APPRUNNER_STANDIN_)/.test(k) && k !== "PYTHONDONTWRITEBYTECODE" && k !== "NO_COLOR",
+        ),
     );
     const before = [snapshot(dir), snapshot(home), snapshot(backend)];
     const r = spawnSync(process.execPath, [CLI, "plan", ...args], {
@@ -72,9 +75,17 @@ function planIn(ws: Workspace, dir: string, args: string[], env: NodeJS.ProcessE
             ...env,
         },
     });
-    assert.deepEqual([snapshot(dir), snapshot(home), snapshot(backend)], before, "the project, the Pulumi home and the backend are unchanged");
+    assert.deepEqual(
+        [snapshot(dir), snapshot(home), snapshot(backend)],
+        before,
+        "the project, the Pulumi home and the backend are unchanged",
+    );
     // (Pulumi's Node.js runtime keeps its ts-node cache there, as it does for any `pulumi up`.)
-    assert.deepEqual(fs.readdirSync(tmp).filter((f) => f.startsWith("apprunner-plan-")), [], "the scratch directory is removed");
+    assert.deepEqual(
+        fs.readdirSync(tmp).filter((f) => f.startsWith("apprunner-plan-")),
+        [],
+        "the scratch directory is removed",
+    );
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -117,9 +128,15 @@ describe("real engine: apprunner-private plan", function () {
                 "  aws:ec2/vpc:Vpc  vpc",
             ]);
             assert.match(stdout, /\nResources \(8\):\n/);
-            assert.match(stdout, /\n {4}aws:ec2\/securityGroup:SecurityGroup {2}hello-endpoint-sg {2}ingress=tcp 443-443 from 10\.0\.0\.0\/16 egress=none\n/);
+            assert.match(
+                stdout,
+                /\n {4}aws:ec2\/securityGroup:SecurityGroup {2}hello-endpoint-sg {2}ingress=tcp 443-443 from 10\.0\.0\.0\/16 egress=none\n/,
+            );
             assert.match(stdout, /\n {2}aws:apprunner\/service:Service {2}hello {2}serviceName=private-hello isPubliclyAccessible=false\n/);
-            assert.match(stdout, /\nOutputs:\n {2}url = "https:\/\/[a-z0-9]{10}\.us-east-1\.awsapprunner\.com"\n {2}vpcEndpointId = "vpce-[0-9a-f]{17}"\n {2}vpcId = "vpc-[0-9a-f]{17}"\n/);
+            assert.match(
+                stdout,
+                /\nOutputs:\n {2}url = "https:\/\/[a-z0-9]{10}\.us-east-1\.awsapprunner\.com"\n {2}vpcEndpointId = "vpce-[0-9a-f]{17}"\n {2}vpcId = "vpc-[0-9a-f]{17}"\n/,
+            );
             assert.match(stdout, /\nPolicy pack apprunner-private: 0 mandatory violations, 0 advisory findings\n/);
             assert.ok(
                 stdout.endsWith(
@@ -156,7 +173,10 @@ describe("real engine: apprunner-private plan", function () {
                 "exitCode",
             ]);
             assert.deepEqual(p.policyPacks, [{ name: "apprunner-private", version: "0.1.0", path: path.join(REPO, "policy") }]);
-            assert.deepEqual([p.availability, p.project, p.dir, p.stack, p.region], [AVAILABILITY, "apprunner-private", root, "plan", "us-east-1"]);
+            assert.deepEqual(
+                [p.availability, p.project, p.dir, p.stack, p.region],
+                [AVAILABILITY, "apprunner-private", root, "plan", "us-east-1"],
+            );
             assert.match(p.pulumi, /^v3\.\d+\.\d+$/);
             assert.deepEqual([p.warnings, p.errors, p.notes, p.findings, p.exitCode], [[], [], [], [], 0]);
             assert.equal(p.resources.length, 8);
@@ -175,7 +195,16 @@ describe("real engine: apprunner-private plan", function () {
             assert.match(endpoint.id, /^vpce-[0-9a-f]{17}$/);
             assert.equal(endpoint.inputs.serviceName, "com.amazonaws.us-east-1.apprunner.requests");
             assert.match(p.outputs.url, URL("us-east-1"));
-            assert.deepEqual(p.cost.endpoints, [{ name: "hello-endpoint", owner: 'PrivateEndpoint "hello"', region: "us-east-1", azs: 2, pricePerAzHour: 0.02, monthly: 29.2 }]);
+            assert.deepEqual(p.cost.endpoints, [
+                {
+                    name: "hello-endpoint",
+                    owner: 'PrivateEndpoint "hello"',
+                    region: "us-east-1",
+                    azs: 2,
+                    pricePerAzHour: 0.02,
+                    monthly: 29.2,
+                },
+            ]);
             assert.deepEqual(p.cost.notes, ["USD 0.02 per endpoint-AZ-hour, as given (--price-per-az-hour)"]);
         });
 
@@ -198,7 +227,8 @@ describe("real engine: apprunner-private plan", function () {
         it("refuses a region without App Runner, naming the component; AWS refuses the service (exit 1)", () => {
             const { code, stdout } = planIn(ws, root, ["--config", "aws:region=sa-east-1"]);
             assert.equal(code, 1);
-            const regions = "us-east-1, us-east-2, us-west-2, ap-south-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, eu-central-1, eu-west-1, eu-west-2, eu-west-3";
+            const regions =
+                "us-east-1, us-east-2, us-west-2, ap-south-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, eu-central-1, eu-west-1, eu-west-2, eu-west-3";
             assert.match(stdout, /\n2 errors:\n/);
             assert.ok(
                 stdout.includes(
@@ -229,26 +259,44 @@ describe("real engine: apprunner-private plan", function () {
             assert.doesNotMatch(stdout + stderr, /hunter2/);
             assert.match(stdout, new RegExp(`\\nPlan of plan-configured \\(${dir}\\), stack dev, in eu-central-1: run by pulumi`));
             assert.match(stdout, /\n {2}aws:ec2\/subnet:Subnet {2}private-0 {2}cidrBlock=10\.0\.0\.0\/24 availabilityZone=eu-central-1a\n/);
-            assert.ok(stdout.includes('\n1 warning:\n  connecting to the database with [secret]\n'), stdout);
-            assert.match(stdout, /\nOutputs:\n {2}connection = \{"password":"\[secret\]","user":"app"\}\n {2}password = "\[secret\]"\n {2}url = "https:\/\/[a-z0-9]{10}\.eu-central-1\.awsapprunner\.com"\n/);
-            assert.ok(stdout.includes('\n  api-endpoint of PrivateEndpoint "api" (eu-central-1): 2 AZs × 730 h × USD 0.012 = USD 17.52\n'), stdout);
+            assert.ok(stdout.includes("\n1 warning:\n  connecting to the database with [secret]\n"), stdout);
+            assert.match(
+                stdout,
+                /\nOutputs:\n {2}connection = \{"password":"\[secret\]","user":"app"\}\n {2}password = "\[secret\]"\n {2}url = "https:\/\/[a-z0-9]{10}\.eu-central-1\.awsapprunner\.com"\n/,
+            );
+            assert.ok(
+                stdout.includes('\n  api-endpoint of PrivateEndpoint "api" (eu-central-1): 2 AZs × 730 h × USD 0.012 = USD 17.52\n'),
+                stdout,
+            );
         });
 
-        it("--json has no secret either: secret outputs and inputs are \"[secret]\"", () => {
+        it('--json has no secret either: secret outputs and inputs are "[secret]"', () => {
             const { code, stdout } = planIn(ws, dir, ["--stack", "dev", "--json"], PASSPHRASE);
             assert.equal(code, 0, stdout);
             assert.doesNotMatch(stdout, /hunter2/);
             const p = JSON.parse(stdout);
-            assert.deepEqual([p.region, p.outputs.password, p.outputs.connection], ["eu-central-1", "[secret]", { password: "[secret]", user: "app" }]);
+            assert.deepEqual(
+                [p.region, p.outputs.password, p.outputs.connection],
+                ["eu-central-1", "[secret]", { password: "[secret]", user: "app" }],
+            );
             const service = p.resources.find((r: any) => r.type === "aws:apprunner/service:Service");
-            assert.deepEqual([service.inputs.tags, service.outputs.tags], [{ db: "[secret]", team: "payments" }, { db: "[secret]", team: "payments" }]);
+            assert.deepEqual(
+                [service.inputs.tags, service.outputs.tags],
+                [
+                    { db: "[secret]", team: "payments" },
+                    { db: "[secret]", team: "payments" },
+                ],
+            );
         });
 
         it("takes a secure value it cannot decrypt from --config, and keeps it secret", () => {
             const { code, stdout } = planIn(ws, dir, ["--stack", "dev", "--json", "--config", "dbPassword=hunter3"]);
             assert.equal(code, 0, stdout);
             assert.doesNotMatch(stdout, /hunter3/);
-            assert.deepEqual([JSON.parse(stdout).outputs.password, JSON.parse(stdout).warnings], ["[secret]", ["connecting to the database with [secret]"]]);
+            assert.deepEqual(
+                [JSON.parse(stdout).outputs.password, JSON.parse(stdout).warnings],
+                ["[secret]", ["connecting to the database with [secret]"]],
+            );
         });
 
         it("says which stack files there are when --stack names none of them; a key Pulumi.yaml declares secret stays secret", () => {
@@ -256,7 +304,9 @@ describe("real engine: apprunner-private plan", function () {
             assert.equal(code, 0, stdout);
             assert.doesNotMatch(stdout, /hunter3/);
             assert.ok(
-                stdout.includes("\n1 note:\n  no Pulumi.plan.yaml: the program gets Pulumi.yaml's defaults and --config only (Pulumi.dev.yaml is there: --stack names one)\n"),
+                stdout.includes(
+                    "\n1 note:\n  no Pulumi.plan.yaml: the program gets Pulumi.yaml's defaults and --config only (Pulumi.dev.yaml is there: --stack names one)\n",
+                ),
                 stdout,
             );
             assert.match(stdout, /\), stack plan, in us-east-1: run by pulumi/);
@@ -322,7 +372,10 @@ describe("real engine: apprunner-private plan", function () {
         const endpoint = p.resources.find((r: any) => r.name === "api-endpoint");
         assert.equal(endpoint.inputs.vpcId, T.defaultVpcId);
         assert.equal(endpoint.inputs.subnetIds.length, 3);
-        assert.deepEqual(p.cost.endpoints.map((e: any) => e.azs), [3]);
+        assert.deepEqual(
+            p.cost.endpoints.map((e: any) => e.azs),
+            [3],
+        );
     });
 
     describe("existing infrastructure", () => {
@@ -348,11 +401,17 @@ describe("real engine: apprunner-private plan", function () {
             const { code, stdout, stderr } = planIn(ws, dir, [...config, "--topology", file, "--diagram", diagram]);
             assert.equal(code, 0, stdout);
             assert.equal(stderr, `wrote the Mermaid diagram to ${diagram}\n`);
-            assert.match(stdout, /\n {4}aws:ec2\/securityGroup:SecurityGroup {2}api-endpoint-sg {2}ingress=tcp 443-443 from sg-0a1b2c3d4e5f60719 egress=none\n/);
+            assert.match(
+                stdout,
+                /\n {4}aws:ec2\/securityGroup:SecurityGroup {2}api-endpoint-sg {2}ingress=tcp 443-443 from sg-0a1b2c3d4e5f60719 egress=none\n/,
+            );
             const nb = (s: string) => s.replace(/-/g, "\u2011");
             const text = fs.readFileSync(diagram, "utf8");
             assert.ok(text.includes(`subgraph vpc0["VPC ${nb(vpcId)}"]`), text);
-            assert.ok(text.includes(`subnets: ${nb("subnet-0a1b2c3d4e5f60711 (us-east-1a), subnet-0a1b2c3d4e5f60712 (us-east-1b)")}`), text);
+            assert.ok(
+                text.includes(`subnets: ${nb("subnet-0a1b2c3d4e5f60711 (us-east-1a), subnet-0a1b2c3d4e5f60712 (us-east-1b)")}`),
+                text,
+            );
             assert.ok(text.includes(`(["service ${nb(serviceArn)}"])`), text);
         });
 
@@ -376,7 +435,12 @@ describe("real engine: apprunner-private plan", function () {
             assert.equal(stdout, "");
             const vpcs = [T.vpcId, T.otherVpcId, T.dualVpcId, T.defaultVpcId].join(", ");
             assert.match(stderr, /^error: the plan cannot answer (a lookup|\d lookups) the program makes:\n/);
-            assert.ok(stderr.includes(`\n  aws:ec2/getVpc:getVpc {"id":"${vpcId}"}: no matching EC2 VPC found; the simulated account has the VPCs ${vpcs} in us-east-1\n`), stderr);
+            assert.ok(
+                stderr.includes(
+                    `\n  aws:ec2/getVpc:getVpc {"id":"${vpcId}"}: no matching EC2 VPC found; the simulated account has the VPCs ${vpcs} in us-east-1\n`,
+                ),
+                stderr,
+            );
             assert.doesNotMatch(stderr, /\n\s+at /, "no stack trace");
         });
     });
@@ -437,7 +501,10 @@ describe("real engine: apprunner-private plan", function () {
         addProvider(ws, dir);
         const name = fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8").match(/^name: (.*)$/m)![1];
         const values = Object.entries({ vpcId: T.vpcId, ...config }).map(([k, v]) => `  ${name}:${k}: ${v}\n`);
-        fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), `config:\n${values.join("")}  ${name}:subnetIds:\n    - ${T.subnetA}\n    - ${T.subnetB}\n`);
+        fs.writeFileSync(
+            path.join(dir, "Pulumi.dev.yaml"),
+            `config:\n${values.join("")}  ${name}:subnetIds:\n    - ${T.subnetA}\n    - ${T.subnetB}\n`,
+        );
         return dir;
     }
 
@@ -449,7 +516,8 @@ describe("real engine: apprunner-private plan", function () {
     it("plans a Python program, in a git repository with a stale index, writing no bytecode; --diagram draws the shared endpoint", () => {
         const dir = example("python");
         fs.writeFileSync(path.join(dir, ".gitignore"), "venv/\nsdks/\n");
-        const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=plan", "-c", "user.email=plan@example.com", ...args], { cwd: dir, stdio: "pipe" });
+        const git = (...args: string[]) =>
+            execFileSync("git", ["-c", "user.name=plan", "-c", "user.email=plan@example.com", ...args], { cwd: dir, stdio: "pipe" });
         git("init", "-q");
         git("add", "-A");
         git("commit", "-qm", "a user's project");
@@ -480,8 +548,10 @@ describe("real engine: apprunner-private plan", function () {
             text,
         );
         assert.ok(text.includes(`{{"security group ${nb("shared-endpoint-sg")}<br/>tcp 443 from 10.0.0.0/16, 10.1.0.0/16"}}`), text);
-        for (const name of ["api-connection", "admin-connection"]) assert.ok(text.includes(`-- "VPC ingress connection ${nb(name)}<br/>https://`), name);
-        for (const service of ["private-api", "private-admin"]) assert.ok(text.includes(`App Runner service ${nb(service)}<br/>private`), service);
+        for (const name of ["api-connection", "admin-connection"])
+            assert.ok(text.includes(`-- "VPC ingress connection ${nb(name)}<br/>https://`), name);
+        for (const service of ["private-api", "private-admin"])
+            assert.ok(text.includes(`App Runner service ${nb(service)}<br/>private`), service);
     });
 
     it("plans a YAML program", () => {
@@ -525,7 +595,11 @@ describe("real engine: apprunner-private plan", function () {
     it("works installed from its tarballs (npm pack --workspace policy --workspace plan) into a user's TypeScript project", () => {
         const packs = path.join(ws.dir, "packs");
         fs.mkdirSync(packs);
-        execFileSync("npm", ["pack", "--workspace", "sdk", "--workspace", "policy", "--workspace", "plan", "--silent", "--pack-destination", packs], { cwd: REPO, stdio: "pipe" });
+        execFileSync(
+            "npm",
+            ["pack", "--workspace", "sdk", "--workspace", "policy", "--workspace", "plan", "--silent", "--pack-destination", packs],
+            { cwd: REPO, stdio: "pipe" },
+        );
         const tarball = (name: string) => `file:${path.join(packs, `apprunner-private-${name}-0.1.0.tgz`)}`;
         const dir = ws.copyProject(path.join(REPO, "examples", "typescript"), "installed");
         const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
@@ -534,18 +608,43 @@ describe("real engine: apprunner-private plan", function () {
         fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify(pkg, null, 2));
         execFileSync("npm", ["install", "--no-audit", "--no-fund"], { cwd: dir, stdio: "pipe" });
         const name = fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8").match(/^name: (.*)$/m)![1];
-        fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), `config:\n  ${name}:vpcId: ${T.vpcId}\n  ${name}:subnetIds:\n    - ${T.subnetA}\n    - ${T.subnetB}\n`);
-        const env = { ...process.env, PATH: `${enginePath()}${path.delimiter}${process.env.PATH}`, PULUMI_HOME: path.join(ws.dir, "user-home") };
-        const r = spawnSync(path.join(dir, "node_modules", ".bin", "apprunner-private"), ["plan", "--stack", "dev", "--json"], { cwd: dir, encoding: "utf8", env });
+        fs.writeFileSync(
+            path.join(dir, "Pulumi.dev.yaml"),
+            `config:\n  ${name}:vpcId: ${T.vpcId}\n  ${name}:subnetIds:\n    - ${T.subnetA}\n    - ${T.subnetB}\n`,
+        );
+        const env = {
+            ...process.env,
+            PATH: `${enginePath()}${path.delimiter}${process.env.PATH}`,
+            PULUMI_HOME: path.join(ws.dir, "user-home"),
+        };
+        const r = spawnSync(path.join(dir, "node_modules", ".bin", "apprunner-private"), ["plan", "--stack", "dev", "--json"], {
+            cwd: dir,
+            encoding: "utf8",
+            env,
+        });
         assert.equal(r.status, 0, r.stdout + r.stderr);
         const p = JSON.parse(r.stdout);
-        assert.deepEqual(p.policyPacks, [{ name: "apprunner-private", version: "0.1.0", path: path.join(dir, "node_modules", "@apprunner-private", "policy") }]);
+        assert.deepEqual(p.policyPacks, [
+            { name: "apprunner-private", version: "0.1.0", path: path.join(dir, "node_modules", "@apprunner-private", "policy") },
+        ]);
         assert.equal(p.resources.length, 9);
         assert.deepEqual([p.cost.monthly, p.cost.saving, p.errors, p.findings], [14.6, 14.6, [], []]);
         // The same values as paths, as the example's README gives them (a list config key takes no JSON string).
         fs.rmSync(path.join(dir, "Pulumi.dev.yaml"));
-        const paths = ["--config-path", "--config", `vpcId=${T.vpcId}`, "--config", `subnetIds[0]=${T.subnetA}`, "--config", `subnetIds[1]=${T.subnetB}`];
-        const text = spawnSync(path.join(dir, "node_modules", ".bin", "apprunner-private"), ["plan", ".", ...paths], { cwd: dir, encoding: "utf8", env });
+        const paths = [
+            "--config-path",
+            "--config",
+            `vpcId=${T.vpcId}`,
+            "--config",
+            `subnetIds[0]=${T.subnetA}`,
+            "--config",
+            `subnetIds[1]=${T.subnetB}`,
+        ];
+        const text = spawnSync(path.join(dir, "node_modules", ".bin", "apprunner-private"), ["plan", ".", ...paths], {
+            cwd: dir,
+            encoding: "utf8",
+            env,
+        });
         assert.equal(text.status, 0, text.stdout + text.stderr);
         assert.ok(text.stdout.includes(SHARED_COST), text.stdout);
     });

@@ -26,10 +26,13 @@ describe("real engine: an explicit provider from Python", function () {
         assert.equal(children.length, 3);
         for (const c of children) assert.deepEqual([c.urn, c.provider, c.region], [c.urn, eu, "eu-west-1"]);
         const lookups = requests.filter((r) => r.method === "Invoke");
-        assert.deepEqual(
-            [...new Set(lookups.map((l) => l.token))].sort(),
-            ["aws:cloudcontrol/getResource:getResource", "aws:ec2/getSubnet:getSubnet", "aws:ec2/getVpc:getVpc", "aws:index/getCallerIdentity:getCallerIdentity", "aws:index/getRegion:getRegion"],
-        );
+        assert.deepEqual([...new Set(lookups.map((l) => l.token))].sort(), [
+            "aws:cloudcontrol/getResource:getResource",
+            "aws:ec2/getSubnet:getSubnet",
+            "aws:ec2/getVpc:getVpc",
+            "aws:index/getCallerIdentity:getCallerIdentity",
+            "aws:index/getRegion:getRegion",
+        ]);
         for (const l of lookups) assert.deepEqual([l.token, l.provider], [l.token, eu]);
         const { url } = JSON.parse(ws.pulumi(dir, "stack", "output", "--stack", "test", "--json").stdout);
         assert.match(url, /^https:\/\/[a-z0-9]{10}\.eu-west-1\.awsapprunner\.com$/);

@@ -27,7 +27,12 @@ for (const language of ["python", "yaml", "go"]) {
             dir = ws.copyProject(path.join(REPO, "tests", "engine", "programs", "refusal", language), language);
             addProvider(ws, dir);
             ws.pulumi(dir, "stack", "init", "test");
-            configure(ws, dir, "test", { vpcId: T.vpcId, serviceArn: T.apiServiceArn, subnetIds: [T.subnetA, T.subnetB], sharedSubnetIds: [T.subnetA, T.subnetA2] });
+            configure(ws, dir, "test", {
+                vpcId: T.vpcId,
+                serviceArn: T.apiServiceArn,
+                subnetIds: [T.subnetA, T.subnetB],
+                sharedSubnetIds: [T.subnetA, T.subnetA2],
+            });
             mark = ws.mark();
             lines = linesOf(ws.pulumiFails(dir, "up", "--stack", "test", "--yes").output);
         });
@@ -35,21 +40,43 @@ for (const language of ["python", "yaml", "go"]) {
 
         it("reports `shared`'s refusal once, in its own words, and creates nothing", () => {
             const diagnostics = lines.slice(lines.indexOf("Diagnostics:"));
-            assert.deepEqual(diagnostics.filter((l) => l.includes(" has a problem: ")), [REPORT], lines.join("\n"));
+            assert.deepEqual(
+                diagnostics.filter((l) => l.includes(" has a problem: ")),
+                [REPORT],
+                lines.join("\n"),
+            );
             // The CLI also shows a diagnostic as it arrives, among the steps: the same report, once.
-            assert.deepEqual(lines.slice(0, lines.indexOf("Diagnostics:")).filter((l) => l.includes(" has a problem: ")), [REPORT], lines.join("\n"));
-            assert.deepEqual(ws.requests(mark).filter((r) => r.method === "Create"), []);
+            assert.deepEqual(
+                lines.slice(0, lines.indexOf("Diagnostics:")).filter((l) => l.includes(" has a problem: ")),
+                [REPORT],
+                lines.join("\n"),
+            );
+            assert.deepEqual(
+                ws.requests(mark).filter((r) => r.method === "Create"),
+                [],
+            );
         });
 
         it("reports nothing against `audit`, the correct component", () => {
             // `audit` appears only as the steps that would create it and its children, with no message.
-            assert.deepEqual(lines.filter((l) => l.includes("audit") && !/^\+ {2}\S+ audit(-[\w-]+)? create$/.test(l)), [], lines.join("\n"));
-            assert.deepEqual(lines.filter((l) => l.includes("error serializing")), []);
+            assert.deepEqual(
+                lines.filter((l) => l.includes("audit") && !/^\+ {2}\S+ audit(-[\w-]+)? create$/.test(l)),
+                [],
+                lines.join("\n"),
+            );
+            assert.deepEqual(
+                lines.filter((l) => l.includes("error serializing")),
+                [],
+            );
         });
 
         if (language === "yaml") {
             it("reads as one refusal: no traceback, at most 40 lines", () => {
-                assert.deepEqual(lines.filter((l) => l.includes("Traceback")), [], lines.join("\n"));
+                assert.deepEqual(
+                    lines.filter((l) => l.includes("Traceback")),
+                    [],
+                    lines.join("\n"),
+                );
                 assert.ok(lines.length <= 40, `${lines.length} lines:\n${lines.join("\n")}`);
             });
         }
@@ -59,9 +86,15 @@ for (const language of ["python", "yaml", "go"]) {
             it("shows the refusal first: before any traceback, within the first 40 lines, and first among the errors", () => {
                 const first = lines.indexOf(REPORT);
                 assert.ok(first >= 0 && first < 40, `the refusal is line ${first + 1}:\n${lines.join("\n")}`);
-                assert.deepEqual(lines.slice(0, first).filter((l) => l.includes("Traceback")), []);
+                assert.deepEqual(
+                    lines.slice(0, first).filter((l) => l.includes("Traceback")),
+                    [],
+                );
                 const diagnostics = lines.slice(lines.indexOf("Diagnostics:"));
-                assert.equal(diagnostics.find((l) => l.startsWith("error: ")), REPORT);
+                assert.equal(
+                    diagnostics.find((l) => l.startsWith("error: ")),
+                    REPORT,
+                );
             });
         }
     });

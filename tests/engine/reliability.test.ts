@@ -15,7 +15,8 @@ const STACK = "test";
 const CHILDREN = [SECURITY_GROUP, VPC_ENDPOINT, CONNECTION];
 const COMPONENT = "apprunner-private:index:PrivateEndpoint";
 const faults = (...list: object[]) => ({ APPRUNNER_STANDIN_FAULTS: JSON.stringify(list) });
-const changesIn = (requests: Request[]) => requests.filter((r) => ["Create", "Update", "Delete"].includes(r.method)).map((r) => `${r.method} ${urnName(r.urn!)}`);
+const changesIn = (requests: Request[]) =>
+    requests.filter((r) => ["Create", "Update", "Delete"].includes(r.method)).map((r) => `${r.method} ${urnName(r.urn!)}`);
 
 interface Consumer {
     language: string;
@@ -30,7 +31,10 @@ const CONSUMERS: Consumer[] = [
         language: "TypeScript",
         file: "index.ts",
         prepare(ws) {
-            const dir = ws.copyProject(path.join(REPO, "tests", "engine", "programs", "reliability-ts"), "ts", ["node_modules", "tsconfig.json"]);
+            const dir = ws.copyProject(path.join(REPO, "tests", "engine", "programs", "reliability-ts"), "ts", [
+                "node_modules",
+                "tsconfig.json",
+            ]);
             fs.symlinkSync(path.join(REPO, "sdk"), path.join(dir, "sdk"));
             return dir;
         },
@@ -64,8 +68,15 @@ for (const consumer of CONSUMERS) {
         const inState = (type: string) => ws.state(dir, STACK).filter((r) => r.type === type);
         /** What the stack holds against what the account holds (resources made by this stack, not the topology). */
         const stateAndAccount = () => {
-            const state = ws.state(dir, STACK).filter((r) => CHILDREN.includes(r.type)).map((r) => r.id).sort();
-            const account = ws.leftovers().map((r) => r.id).sort();
+            const state = ws
+                .state(dir, STACK)
+                .filter((r) => CHILDREN.includes(r.type))
+                .map((r) => r.id)
+                .sort();
+            const account = ws
+                .leftovers()
+                .map((r) => r.id)
+                .sort();
             return { state, account };
         };
         const assertStateMatchesAccount = () => {
@@ -121,7 +132,10 @@ for (const consumer of CONSUMERS) {
             it("AWS refuses the connection: up fails, the endpoint and its group are kept; the next up adds the connection alone", () => {
                 const mark = ws.mark();
                 const failed = upFails(faults({ method: "Create", type: "VpcIngressConnection", mode: "refuse" }));
-                assert.match(failed.output, /Create of api-connection refused: api error InternalFailure: the stand-in refused this request \(APPRUNNER_STANDIN_FAULTS\)/);
+                assert.match(
+                    failed.output,
+                    /Create of api-connection refused: api error InternalFailure: the stand-in refused this request \(APPRUNNER_STANDIN_FAULTS\)/,
+                );
                 assert.deepEqual(changesIn(ws.requests(mark)), ["Create api-endpoint-sg", "Create api-endpoint"]);
                 assert.deepEqual(inState(CONNECTION), []);
                 assertStateMatchesAccount();
@@ -139,14 +153,34 @@ for (const consumer of CONSUMERS) {
                 assert.ok(orphan, "AWS holds the connection");
                 assert.deepEqual(inState(CONNECTION), [], "Pulumi never heard of it");
                 const again = upFails();
-                assert.match(again.output, new RegExp(`api error InvalidRequestException: Service ${T.apiServiceArn.replace(/[/.]/g, "\\$&")} already has a VPC ingress connection: ${orphan.arn.replace(/[/.]/g, "\\$&")}`));
+                assert.match(
+                    again.output,
+                    new RegExp(
+                        `api error InvalidRequestException: Service ${T.apiServiceArn.replace(/[/.]/g, "\\$&")} already has a VPC ingress connection: ${orphan.arn.replace(/[/.]/g, "\\$&")}`,
+                    ),
+                );
                 // The documented recovery: import the orphan under the component (with --parent, or an import file), and
                 // name it in the program.
                 if (consumer.file === "index.ts") {
-                    pulumi("import", CONNECTION, "api-connection", orphan.arn, "--parent", `api=${componentUrn}`, "--yes", "--generate-code=false");
+                    pulumi(
+                        "import",
+                        CONNECTION,
+                        "api-connection",
+                        orphan.arn,
+                        "--parent",
+                        `api=${componentUrn}`,
+                        "--yes",
+                        "--generate-code=false",
+                    );
                 } else {
                     const file = path.join(ws.dir, "import.json");
-                    fs.writeFileSync(file, JSON.stringify({ nameTable: { api: componentUrn }, resources: [{ type: CONNECTION, name: "api-connection", id: orphan.arn, parent: "api" }] }));
+                    fs.writeFileSync(
+                        file,
+                        JSON.stringify({
+                            nameTable: { api: componentUrn },
+                            resources: [{ type: CONNECTION, name: "api-connection", id: orphan.arn, parent: "api" }],
+                        }),
+                    );
                     pulumi("import", "--file", file, "--yes", "--generate-code=false");
                 }
                 nameConnection(orphan.name);
@@ -164,16 +198,25 @@ for (const consumer of CONSUMERS) {
                 const [broken] = liveConnections();
                 assert.equal(broken.status, "FAILED_CREATION");
                 assert.ok(
-                    failed.output.includes(`waiting for App Runner VPC Ingress Connection (${broken.arn}) create: unexpected state 'FAILED_CREATION', wanted target 'AVAILABLE'. last error: %!s(<nil>)`),
+                    failed.output.includes(
+                        `waiting for App Runner VPC Ingress Connection (${broken.arn}) create: unexpected state 'FAILED_CREATION', wanted target 'AVAILABLE'. last error: %!s(<nil>)`,
+                    ),
                     failed.output,
                 );
-                assert.deepEqual(inState(CONNECTION).map((r) => r.id), [broken.arn], "kept in the state, with its error");
+                assert.deepEqual(
+                    inState(CONNECTION).map((r) => r.id),
+                    [broken.arn],
+                    "kept in the state, with its error",
+                );
                 assertStateMatchesAccount();
                 const urn = inState(CONNECTION)[0].urn;
                 const mark = ws.mark();
                 pulumi("up", "--yes", "--skip-preview", "--target-replace", urn);
                 assert.deepEqual(changesIn(ws.requests(mark)), ["Delete api-connection", "Create api-connection"]);
-                assert.deepEqual(liveConnections().map((c) => c.status), ["AVAILABLE"]);
+                assert.deepEqual(
+                    liveConnections().map((c) => c.status),
+                    ["AVAILABLE"],
+                );
                 assertStateMatchesAccount();
                 noChanges();
             });
@@ -183,7 +226,13 @@ for (const consumer of CONSUMERS) {
                 const started = Date.now();
                 up(faults({ method: "Create", type: "VpcEndpoint", mode: "slow", ms: 3000 }));
                 assert.ok(Date.now() - started >= 3000, "the update waited for the late answer");
-                assert.deepEqual(ws.requests(mark).filter((q) => q.method === "Fault").map((q) => q.fault), ["slow"]);
+                assert.deepEqual(
+                    ws
+                        .requests(mark)
+                        .filter((q) => q.method === "Fault")
+                        .map((q) => q.fault),
+                    ["slow"],
+                );
                 assertStateMatchesAccount();
                 noChanges();
             });
@@ -206,10 +255,21 @@ for (const consumer of CONSUMERS) {
 
             it("AWS refuses a delete during destroy: destroy fails with the rest gone; the next destroy finishes", () => {
                 up();
-                const failed = ws.exec(dir, "pulumi", ["destroy", "--stack", STACK, "--yes", "--skip-preview", "--non-interactive"], faults({ method: "Delete", type: "SecurityGroup", mode: "refuse" }));
+                const failed = ws.exec(
+                    dir,
+                    "pulumi",
+                    ["destroy", "--stack", STACK, "--yes", "--skip-preview", "--non-interactive"],
+                    faults({ method: "Delete", type: "SecurityGroup", mode: "refuse" }),
+                );
                 assert.notEqual(failed.code, 0);
                 assert.match(failed.output, /Delete of api-endpoint-sg refused/);
-                assert.deepEqual(ws.state(dir, STACK).filter((r) => CHILDREN.includes(r.type)).map((r) => urnName(r.urn)), ["api-endpoint-sg"]);
+                assert.deepEqual(
+                    ws
+                        .state(dir, STACK)
+                        .filter((r) => CHILDREN.includes(r.type))
+                        .map((r) => urnName(r.urn)),
+                    ["api-endpoint-sg"],
+                );
                 assertStateMatchesAccount();
                 // afterEach's destroy is the next one.
             });
@@ -250,12 +310,18 @@ for (const consumer of CONSUMERS) {
                 ws.console("authorize-ingress", groupId, "0.0.0.0/0");
                 const refresh = pulumi("refresh", "--yes", "--skip-preview");
                 assert.match(refresh.output, /~ +aws:ec2:SecurityGroup api-endpoint-sg updated/);
-                assert.ok(inState(SECURITY_GROUP)[0].outputs!.ingress.some((r: { cidrBlocks: string[] }) => r.cidrBlocks.includes("0.0.0.0/0")), "the state shows the open rule");
+                assert.ok(
+                    inState(SECURITY_GROUP)[0].outputs!.ingress.some((r: { cidrBlocks: string[] }) => r.cidrBlocks.includes("0.0.0.0/0")),
+                    "the state shows the open rule",
+                );
                 const mark = ws.mark();
                 up();
                 assert.deepEqual(changesIn(ws.requests(mark)), ["Update api-endpoint-sg"]);
                 const group = ws.account().securityGroups.find((g) => g.GroupId === groupId)!;
-                assert.deepEqual(group.IpPermissions.flatMap((p) => p.IpRanges.map((r) => r.CidrIp)), T.vpcCidrBlocks);
+                assert.deepEqual(
+                    group.IpPermissions.flatMap((p) => p.IpRanges.map((r) => r.CidrIp)),
+                    T.vpcCidrBlocks,
+                );
                 noChanges();
             });
 
@@ -268,7 +334,9 @@ for (const consumer of CONSUMERS) {
                 const mark = ws.mark();
                 up();
                 assert.deepEqual(changesIn(ws.requests(mark)), ["Update api-endpoint"]);
-                assert.deepEqual(ws.account().vpcEndpoints.find((e) => e.VpcEndpointId === endpointId)!.Tags, [{ Key: "team", Value: "payments" }]);
+                assert.deepEqual(ws.account().vpcEndpoints.find((e) => e.VpcEndpointId === endpointId)!.Tags, [
+                    { Key: "team", Value: "payments" },
+                ]);
                 noChanges();
             });
         });
@@ -285,7 +353,11 @@ for (const consumer of CONSUMERS) {
                 const result = await run.done;
                 assert.notEqual(result.code, 0);
                 assert.match(result.output, /\^C received; cancelling\. If you would like to terminate immediately, press \^C again\./);
-                assert.deepEqual(changesIn(ws.requests(mark)), ["Create api-endpoint-sg", "Create api-endpoint"], "the endpoint under way was finished, nothing after it started");
+                assert.deepEqual(
+                    changesIn(ws.requests(mark)),
+                    ["Create api-endpoint-sg", "Create api-endpoint"],
+                    "the endpoint under way was finished, nothing after it started",
+                );
                 assertStateMatchesAccount();
                 const again = ws.mark();
                 up();
@@ -308,17 +380,38 @@ for (const consumer of CONSUMERS) {
                 assert.ok(orphan, "AWS made the endpoint");
                 assert.deepEqual(inState(VPC_ENDPOINT), [], "the state has only a pending create");
                 const exported = JSON.parse(pulumi("stack", "export").stdout);
-                const pending = exported.deployment.pending_operations.map((p: { resource: { urn: string }; type: string }) => `${p.type} ${urnName(p.resource.urn)}`);
+                const pending = exported.deployment.pending_operations.map(
+                    (p: { resource: { urn: string }; type: string }) => `${p.type} ${urnName(p.resource.urn)}`,
+                );
                 assert.deepEqual(pending, ["creating api-endpoint"]);
                 // The documented recovery: drop the pending create, and import what AWS made under the component. (The
                 // CLI's own --import-pending-creates marks it "importing" and then drops it: nothing is imported, 3.276.)
                 pulumi("refresh", "--yes", "--skip-preview", "--clear-pending-creates");
-                pulumi("import", VPC_ENDPOINT, "api-endpoint", orphan.id, "--parent", `api=${componentUrn}`, "--yes", "--generate-code=false");
-                assert.deepEqual(inState(VPC_ENDPOINT).map((r) => r.id), [orphan.id]);
+                pulumi(
+                    "import",
+                    VPC_ENDPOINT,
+                    "api-endpoint",
+                    orphan.id,
+                    "--parent",
+                    `api=${componentUrn}`,
+                    "--yes",
+                    "--generate-code=false",
+                );
+                assert.deepEqual(
+                    inState(VPC_ENDPOINT).map((r) => r.id),
+                    [orphan.id],
+                );
                 const mark2 = ws.mark();
                 up();
                 assert.deepEqual(changesIn(ws.requests(mark2)), ["Create api-connection"], "the imported endpoint is kept as it is");
-                assert.deepEqual(ws.leftovers().filter((r) => r.type === "vpc-endpoint").map((r) => r.id), [orphan.id], "one endpoint, the one AWS made");
+                assert.deepEqual(
+                    ws
+                        .leftovers()
+                        .filter((r) => r.type === "vpc-endpoint")
+                        .map((r) => r.id),
+                    [orphan.id],
+                    "one endpoint, the one AWS made",
+                );
                 assertStateMatchesAccount();
                 noChanges();
             });
@@ -327,7 +420,8 @@ for (const consumer of CONSUMERS) {
         /** Edits the program so the component names its connection (the orphan's name), or no longer does. */
         function nameConnection(name: string) {
             const file = path.join(dir, consumer.file);
-            if (consumer.file === "index.ts") edit(file, `    tags: { team: "payments" },`, `    tags: { team: "payments" },\n    connectionName: "${name}",`);
+            if (consumer.file === "index.ts")
+                edit(file, `    tags: { team: "payments" },`, `    tags: { team: "payments" },\n    connectionName: "${name}",`);
             else edit(file, "      tags:\n        team: payments", `      connectionName: ${name}\n      tags:\n        team: payments`);
         }
         function unnameConnection(name: string) {

@@ -29,14 +29,25 @@ describe("real engine: the connection's name survives renames", function () {
     it("renaming the component with an alias replaces no child, and the connection keeps its name", () => {
         const program = path.join(dir, "program", "index.ts");
         edit(program, 'new PrivateEndpoint("hello", {', 'new PrivateEndpoint("front", {');
-        edit(program, "    subnetIds: subnets.map((s) => s.id),\n});", '    subnetIds: subnets.map((s) => s.id),\n}, { aliases: [{ name: "hello" }] });');
+        edit(
+            program,
+            "    subnetIds: subnets.map((s) => s.id),\n});",
+            '    subnetIds: subnets.map((s) => s.id),\n}, { aliases: [{ name: "hello" }] });',
+        );
         const preview = JSON.parse(ws.pulumi(dir, "preview", "--stack", "test", "--json", "--show-sames").stdout);
         const children = preview.steps.filter((s: { urn: string }) => CHILDREN.some((t) => s.urn.includes(`${t}::`)));
-        assert.deepEqual(children.map((s: { op: string; urn: string }) => `${s.op} ${urnName(s.urn)}`).sort(), ["same front-connection", "same front-endpoint", "same front-endpoint-sg"]);
+        assert.deepEqual(children.map((s: { op: string; urn: string }) => `${s.op} ${urnName(s.urn)}`).sort(), [
+            "same front-connection",
+            "same front-endpoint",
+            "same front-endpoint-sg",
+        ]);
         const mark = ws.mark();
         ws.pulumi(dir, "up", "--stack", "test", "--yes", "--skip-preview");
         assert.deepEqual(changes(mark), []);
-        assert.deepEqual(ws.connections().map((c) => c.name), [name]);
+        assert.deepEqual(
+            ws.connections().map((c) => c.name),
+            [name],
+        );
     });
 
     it("renaming the stack changes nothing", () => {
@@ -45,7 +56,10 @@ describe("real engine: the connection's name survives renames", function () {
         ws.pulumi(dir, "preview", "--stack", "renamed", "--expect-no-changes");
         ws.pulumi(dir, "up", "--stack", "renamed", "--yes", "--skip-preview");
         assert.deepEqual(changes(mark), []);
-        assert.deepEqual(ws.connections().map((c) => c.name), [name]);
+        assert.deepEqual(
+            ws.connections().map((c) => c.name),
+            [name],
+        );
         ws.pulumi(dir, "destroy", "--stack", "renamed", "--yes", "--skip-preview");
     });
 

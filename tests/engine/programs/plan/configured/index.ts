@@ -10,7 +10,9 @@ const password = config.requireSecret("dbPassword");
 
 const zones = aws.getAvailabilityZonesOutput({ state: "available" });
 const vpc = new aws.ec2.Vpc("vpc", { cidrBlock: "10.0.0.0/16", tags: { team } });
-const subnets = [0, 1].map((i) => new aws.ec2.Subnet(`private-${i}`, { vpcId: vpc.id, cidrBlock: `10.0.${i}.0/24`, availabilityZone: zones.names[i] }));
+const subnets = [0, 1].map(
+    (i) => new aws.ec2.Subnet(`private-${i}`, { vpcId: vpc.id, cidrBlock: `10.0.${i}.0/24`, availabilityZone: zones.names[i] }),
+);
 const service = new aws.apprunner.Service("api", {
     serviceName: "private-api",
     sourceConfiguration: {

@@ -20,13 +20,20 @@ class Web extends pulumi.ComponentResource {
                 serviceName: `private-${name}`,
                 sourceConfiguration: {
                     autoDeploymentsEnabled: false,
-                    imageRepository: { imageIdentifier: "public.ecr.aws/aws-containers/hello-app-runner:latest", imageRepositoryType: "ECR_PUBLIC" },
+                    imageRepository: {
+                        imageIdentifier: "public.ecr.aws/aws-containers/hello-app-runner:latest",
+                        imageRepositoryType: "ECR_PUBLIC",
+                    },
                 },
                 networkConfiguration: { ingressConfiguration: { isPubliclyAccessible: false } },
             },
             { parent: this },
         );
-        this.url = new PrivateEndpoint(name, { serviceArn: service.arn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] }, { parent: this }).url;
+        this.url = new PrivateEndpoint(
+            name,
+            { serviceArn: service.arn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] },
+            { parent: this },
+        ).url;
         this.registerOutputs({ url: this.url });
     }
 }
