@@ -184,6 +184,28 @@ describe("the copy of the AWS provider (plan/provider)", () => {
         });
     });
 
+    describe("data sources", () => {
+        it("give what Read gives the resource: a VPC endpoint's attributes alike (dnsOptions as a list), tags without AWS's own", async () => {
+            const { p, aws } = provider();
+            // CloudFormation's `aws:` tags cannot be made through the API (the model refuses them): put in the state.
+            const endpoint = aws.account.state.vpcEndpoints.find((e) => e.VpcEndpointId === T.existingEndpointId)!;
+            endpoint.Tags = [
+                { Key: "aws:cloudformation:stack-name", Value: "shop-prod" },
+                { Key: "Name", Value: "shared" },
+            ];
+            const found = await p.invoke("aws:ec2/getVpcEndpoint:getVpcEndpoint", { id: T.existingEndpointId }, "us-east-1");
+            const { state } = (await p.read(VPC_ENDPOINT, T.existingEndpointId, "us-east-1"))!;
+            assert.deepEqual(found.tags, { Name: "shared" });
+            assert.deepEqual(state.tags, { Name: "shared" });
+            const { autoAccept, resourceConfigurationArn, serviceNetworkArn, subnetConfigurations, tagsAll, dnsOptions, ...rest } = state;
+            assert.deepEqual(
+                [autoAccept, resourceConfigurationArn, serviceNetworkArn, subnetConfigurations.length, tagsAll],
+                [false, "", "", 2, { Name: "shared" }],
+            );
+            assert.deepEqual(found, { ...rest, id: T.existingEndpointId, dnsOptions: [dnsOptions] });
+        });
+    });
+
     describe("waits", () => {
         it("a connection is polled through PENDING_CREATION until AVAILABLE, and through PENDING_DELETION until gone", async () => {
             const { p, calls } = provider(1);

@@ -3,6 +3,7 @@
 // vpc_data_source.go, vpc_subnet_data_source.go, vpc_subnets_data_source.go, vpc_security_group_data_source.go,
 // internal/service/meta, internal/service/sts, internal/service/cloudcontrol/resource_data_source.go).
 import { Ctx, SdkError } from "./context";
+import { endpointAttributes, tagsOut } from "./resources";
 import { FunctionSchema, Prop, bool, io, list, map, num, obj, out, str } from "./schema";
 
 type Args = Record<string, any>;
@@ -172,7 +173,7 @@ const getVpc: FunctionType = {
             ownerId: v.OwnerId,
             region: ctx.region,
             state: v.State,
-            tags: Object.fromEntries(v.Tags.map((t: Args) => [t.Key, t.Value])),
+            tags: tagsOut(v.Tags),
         };
     },
 };
@@ -195,7 +196,7 @@ const subnetOutputs = (s: Args, region: string) => {
         ownerId: s.OwnerId,
         region,
         state: s.State,
-        tags: Object.fromEntries(s.Tags.map((t: Args) => [t.Key, t.Value])),
+        tags: tagsOut(s.Tags),
         vpcId: s.VpcId,
     };
 };
@@ -298,7 +299,7 @@ const getSecurityGroup: FunctionType = {
             description: g.Description,
             name: g.GroupName,
             region: ctx.region,
-            tags: Object.fromEntries(g.Tags.map((t: Args) => [t.Key, t.Value])),
+            tags: tagsOut(g.Tags),
             vpcId: g.VpcId,
         };
     },
@@ -364,36 +365,12 @@ const getVpcEndpoint: FunctionType = {
             await describe(ctx, "DescribeVpcEndpoints", "VpcEndpointIds", args.id, filters, "VpcEndpoints"),
             "EC2 VPC Endpoint",
         );
+        const attributes = endpointAttributes(e, ctx.region);
         return {
+            ...attributes,
             id: e.VpcEndpointId,
-            arn: `arn:aws:ec2:${ctx.region}:${e.OwnerId}:vpc-endpoint/${e.VpcEndpointId}`,
-            cidrBlocks: [],
-            dnsEntries: e.DnsEntries.map((d: Args) => ({ dnsName: d.DnsName, hostedZoneId: d.HostedZoneId })),
-            dnsOptions: [
-                {
-                    dnsRecordIpType: e.DnsOptions.DnsRecordIpType,
-                    privateDnsOnlyForInboundResolverEndpoint: false,
-                    privateDnsPreference: "",
-                    privateDnsSpecifiedDomains: [],
-                },
-            ],
-            ipAddressType: e.IpAddressType,
-            networkInterfaceIds: e.NetworkInterfaceIds,
-            ownerId: e.OwnerId,
-            policy: e.PolicyDocument ?? "",
-            prefixListId: "",
-            privateDnsEnabled: e.PrivateDnsEnabled,
-            region: ctx.region,
-            requesterManaged: e.RequesterManaged,
-            routeTableIds: e.RouteTableIds,
-            securityGroupIds: e.Groups.map((g: Args) => g.GroupId),
-            serviceName: e.ServiceName,
-            serviceRegion: ctx.region,
-            state: e.State,
-            subnetIds: e.SubnetIds,
-            tags: Object.fromEntries(e.Tags.map((t: Args) => [t.Key, t.Value])),
-            vpcEndpointType: e.VpcEndpointType,
-            vpcId: e.VpcId,
+            dnsOptions: [attributes.dnsOptions],
+            tags: tagsOut(e.Tags),
         };
     },
 };

@@ -22,11 +22,48 @@ export interface ResourceType {
 
 const tags = () => io(map(str));
 const region = () => io(str, { computed: true, alwaysOut: true });
-const tagsOut = (t: { Key: string; Value: string }[] = []) =>
+/** AWS's tag list as the provider gives it, resources and data sources alike: a map without `aws:` tags (`IgnoreAWS()`). */
+export const tagsOut = (t: { Key: string; Value: string }[] = []) =>
     Object.fromEntries(t.filter((x) => !x.Key.startsWith("aws:")).map((x) => [x.Key, x.Value]));
 const tagList = (t: Record<string, string> | undefined) => Object.entries(t ?? {}).map(([Key, Value]) => ({ Key, Value }));
 const tagSpec = (type: string, t: Record<string, string> | undefined) =>
     t && Object.keys(t).length ? [{ ResourceType: type, Tags: tagList(t) }] : undefined;
+
+/**
+ * What DescribeVpcEndpoints says of an endpoint, in the provider's names: shared by the resource's state and the
+ * `getVpcEndpoint` data source's result (which lists `dnsOptions`; resource_vpc_endpoint.go, data_source_vpc_endpoint.go).
+ */
+export function endpointAttributes(e: any, region: string) {
+    return {
+        arn: `arn:aws:ec2:${region}:${e.OwnerId}:vpc-endpoint/${e.VpcEndpointId}`,
+        cidrBlocks: [],
+        dnsEntries: e.DnsEntries.map((d: any) => ({ dnsName: d.DnsName, hostedZoneId: d.HostedZoneId })),
+        dnsOptions: {
+            dnsRecordIpType: e.DnsOptions.DnsRecordIpType,
+            privateDnsOnlyForInboundResolverEndpoint: false,
+            privateDnsPreference: "",
+            privateDnsSpecifiedDomains: [],
+        },
+        ipAddressType: e.IpAddressType,
+        networkInterfaceIds: e.NetworkInterfaceIds,
+        ownerId: e.OwnerId,
+        // What DescribeVpcEndpoints reports as the policy of an endpoint of a service without endpoint policies is
+        // unverified: the model reports none.
+        policy: e.PolicyDocument ?? "",
+        prefixListId: "",
+        privateDnsEnabled: e.PrivateDnsEnabled,
+        region,
+        requesterManaged: e.RequesterManaged,
+        routeTableIds: e.RouteTableIds,
+        securityGroupIds: e.Groups.map((g: any) => g.GroupId),
+        serviceName: e.ServiceName,
+        serviceRegion: region,
+        state: e.State,
+        subnetIds: e.SubnetIds,
+        vpcEndpointType: e.VpcEndpointType,
+        vpcId: e.VpcId,
+    };
+}
 
 /** Terraform's tags update for EC2: CreateTags for new or changed values, DeleteTags for removed keys. */
 async function updateEc2Tags(ctx: Ctx, id: string, olds: Record<string, string> = {}, news: Record<string, string> = {}): Promise<void> {
@@ -576,39 +613,13 @@ const vpcEndpoint: ResourceType = {
         if (e.State === "deleted") return undefined;
         const subnets = e.SubnetIds.length ? (await ctx.call("ec2", "DescribeSubnets", { SubnetIds: e.SubnetIds })).Subnets : [];
         return {
-            arn: `arn:aws:ec2:${ctx.region}:${e.OwnerId}:vpc-endpoint/${id}`,
+            ...endpointAttributes(e, ctx.region),
             autoAccept: false,
-            cidrBlocks: [],
-            dnsEntries: e.DnsEntries.map((d: any) => ({ dnsName: d.DnsName, hostedZoneId: d.HostedZoneId })),
-            dnsOptions: {
-                dnsRecordIpType: e.DnsOptions.DnsRecordIpType,
-                privateDnsOnlyForInboundResolverEndpoint: false,
-                privateDnsPreference: "",
-                privateDnsSpecifiedDomains: [],
-            },
-            ipAddressType: e.IpAddressType,
-            networkInterfaceIds: e.NetworkInterfaceIds,
-            ownerId: e.OwnerId,
-            // What DescribeVpcEndpoints reports as the policy of an endpoint of a service without endpoint policies is
-            // unverified: the model reports none.
-            policy: e.PolicyDocument ?? "",
-            prefixListId: "",
-            privateDnsEnabled: e.PrivateDnsEnabled,
-            region: ctx.region,
-            requesterManaged: e.RequesterManaged,
             resourceConfigurationArn: "",
-            routeTableIds: e.RouteTableIds,
-            securityGroupIds: e.Groups.map((g: any) => g.GroupId),
-            serviceName: e.ServiceName,
             serviceNetworkArn: "",
-            serviceRegion: ctx.region,
-            state: e.State,
             subnetConfigurations: subnets.map((s: any) => ({ ipv4: "", ipv6: "", subnetId: s.SubnetId })),
-            subnetIds: e.SubnetIds,
             tags: tagsOut(e.Tags),
             tagsAll: tagsOut(e.Tags),
-            vpcEndpointType: e.VpcEndpointType,
-            vpcId: e.VpcId,
         };
     },
     async update(ctx, id, olds, news) {
