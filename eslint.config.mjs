@@ -5,7 +5,7 @@ import comments from "@eslint-community/eslint-plugin-eslint-comments/configs";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-    { ignores: ["**/bin/**", "**/node_modules/**", "**/sdks/**", "**/venv/**"] },
+    { ignores: ["**/bin/**", "**/node_modules/**", "**/sdks/**", "**/venv/**", "tests/__readme_snippets__.ts"] },
     { linterOptions: { reportUnusedDisableDirectives: "error" } },
     js.configs.recommended,
     ...tseslint.configs.recommended,

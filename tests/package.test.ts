@@ -14,7 +14,10 @@ import { FakeEngine, ProviderProcess } from "./wire";
 
 const root = path.join(__dirname, "..", "..");
 const env = { ...process.env, npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false" };
-const npm = async (args: string[], cwd: string) => (await promisify(execFile)("npm", args, { cwd, encoding: "utf8", env })).stdout;
+/** Stops the npm processes still running when the tests end early (a filtered run, --exit, Ctrl-C). */
+const stop = new AbortController();
+const npm = async (args: string[], cwd: string) =>
+    (await promisify(execFile)("npm", args, { cwd, encoding: "utf8", env, signal: stop.signal })).stdout;
 
 /** What a project holds before it installs the component. */
 const PROJECTS = {
@@ -50,7 +53,10 @@ pe.domainName.apply((d) => { console.log(d); setImmediate(() => process.exit(0))
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "apprunner-private-pack-"));
 const project = (name: keyof typeof PROJECTS) => path.join(dir, name);
-process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+process.on("exit", () => {
+    stop.abort();
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+});
 
 /** Packs once, and installs the projects and the provider concurrently: each is mostly waiting on the npm cache. */
 async function prepare(): Promise<{ files: string[] }> {
@@ -64,7 +70,15 @@ async function prepare(): Promise<{ files: string[] }> {
                 JSON.stringify({ name, private: true, dependencies }),
             );
             await npm(
-                ["install", path.join(dir, packed.filename), "--prefer-offline", "--engine-strict=false"],
+                // Peers checked strictly, whatever a user's .npmrc says: an unmet peer range is ERESOLVE, not a warning.
+                [
+                    "install",
+                    path.join(dir, packed.filename),
+                    "--prefer-offline",
+                    "--engine-strict=false",
+                    "--strict-peer-deps",
+                    "--legacy-peer-deps=false",
+                ],
                 project(name as keyof typeof PROJECTS),
             );
         }),
@@ -83,7 +97,8 @@ async function prepare(): Promise<{ files: string[] }> {
     return { files: packed.files.map((f: { path: string }) => f.path) };
 }
 // Started as mocha loads this file, before any test runs: npm then works (mostly waiting on its cache and the disk)
-// while the files before this one run, instead of after them. A failure is reported by the hooks that await it.
+// while the files before this one run, instead of after them. A failure is reported by the hooks that await it. So a
+// run that loads this file but selects none of its tests (--grep) still waits for npm, ~40 s, unless it is stopped.
 const preparing = prepare();
 preparing.catch(() => {});
 const prepared = () => preparing;
@@ -132,8 +147,11 @@ describe("npm package", function () {
             for (const pkg of ["@pulumi/pulumi", "@pulumi/aws"]) {
                 assert.deepEqual(copies(pkg), [`node_modules/${pkg}@${expected[pkg]}`]);
             }
-            assert.deepEqual(copies("@apprunner-private/apprunner-private"), ["node_modules/@apprunner-private/apprunner-private@0.1.0"]);
-            // Nothing but the component and its one dependency comes with it: a project's own packages stay as they were.
+            const { version } = JSON.parse(fs.readFileSync(path.join(root, "sdk", "package.json"), "utf8"));
+            assert.deepEqual(copies("@apprunner-private/apprunner-private"), [
+                `node_modules/@apprunner-private/apprunner-private@${version}`,
+            ]);
+            // A project's own packages stay as they were, and the component brings no policy package.
             if (name === "newest") {
                 // The project's own, at the top (@pulumi/pulumi has a js-yaml 4 of its own, beneath it).
                 assert.ok(copies("js-yaml").includes("node_modules/js-yaml@3.14.1"), copies("js-yaml").join(", "));

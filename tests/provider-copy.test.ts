@@ -185,7 +185,7 @@ describe("the copy of the AWS provider (plan/provider)", () => {
     });
 
     describe("data sources", () => {
-        it("give what Read gives the resource: a VPC endpoint's attributes alike (dnsOptions as a list), tags without AWS's own", async () => {
+        it("give what Read gives the resource: a VPC endpoint's attributes alike (dnsOptions as a list), tags without AWS's own (a VPC's too)", async () => {
             const { p, aws } = provider();
             // CloudFormation's `aws:` tags cannot be made through the API (the model refuses them): put in the state.
             const endpoint = aws.account.state.vpcEndpoints.find((e) => e.VpcEndpointId === T.existingEndpointId)!;
@@ -203,6 +203,11 @@ describe("the copy of the AWS provider (plan/provider)", () => {
                 [false, "", "", 2, { Name: "shared" }],
             );
             assert.deepEqual(found, { ...rest, id: T.existingEndpointId, dnsOptions: [dnsOptions] });
+            const vpc = aws.account.state.vpcs.find((v) => v.VpcId === T.vpcId)!;
+            vpc.Tags = [...vpc.Tags, { Key: "aws:cloudformation:logical-id", Value: "VPC" }];
+            const { tags } = await p.invoke("aws:ec2/getVpc:getVpc", { id: T.vpcId }, "us-east-1");
+            assert.deepEqual(tags, Object.fromEntries(vpc.Tags.filter((t) => !t.Key.startsWith("aws:")).map((t) => [t.Key, t.Value])));
+            assert.equal(Object.keys(tags as object).length, vpc.Tags.length - 1);
         });
     });
 
