@@ -9,20 +9,20 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { TOPOLOGY as T } from "../../plan/aws";
-import { CONNECTION, SECURITY_GROUP, VPC_ENDPOINT } from "../../plan/provider";
-import { REPO, Request, Workspace, addProvider, configure, edit, urnName } from "./harness";
+import {
+    CHILDREN,
+    REPO,
+    Workspace,
+    addProvider,
+    childChangesIn as changesIn,
+    configure,
+    edit,
+    importsIn,
+    typeOf,
+    urnName,
+} from "./harness";
 
 const STACK = "test";
-const CHILDREN = [SECURITY_GROUP, VPC_ENDPOINT, CONNECTION];
-const typeOf = (urn: string) => urn.split("::")[2].split("$").pop()!;
-/** Creates, updates and deletes of the endpoint, its group and the connection, as `<method> <name>`. */
-const changesIn = (requests: Request[]) =>
-    requests
-        .filter((r) => ["Create", "Update", "Delete"].includes(r.method) && CHILDREN.includes(typeOf(r.urn!)))
-        .map((r) => `${r.method} ${urnName(r.urn!)}`);
-/** The resources read for an import, as `<name> <id>`. */
-const importsIn = (requests: Request[]) =>
-    requests.filter((r) => r.method === "Read" && (r as Request & { import?: boolean }).import).map((r) => `${urnName(r.urn!)} ${r.id}`);
 
 /** What the console made: a private service, an endpoint (private DNS on) with its own group, the service's connection. */
 interface Made {

@@ -9,17 +9,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { TOPOLOGY as T } from "../../plan/aws";
-import { CONNECTION, SECURITY_GROUP, VPC_ENDPOINT } from "../../plan/provider";
-import { REPO, Request, Workspace, urnName } from "./harness";
-
-const CHILDREN = [SECURITY_GROUP, VPC_ENDPOINT, CONNECTION];
-const typeOf = (urn: string) => urn.split("::")[2].split("$").pop()!;
-const changesIn = (requests: Request[]) =>
-    requests
-        .filter((r) => ["Create", "Update", "Delete"].includes(r.method) && CHILDREN.includes(typeOf(r.urn!)))
-        .map((r) => `${r.method} ${urnName(r.urn!)}`);
-const importsIn = (requests: Request[]) =>
-    requests.filter((r) => r.method === "Read" && (r as Request & { import?: boolean }).import).map((r) => `${urnName(r.urn!)} ${r.id}`);
+import { REPO, Workspace, childChangesIn as changesIn, importsIn } from "./harness";
 
 /** The commands README.md's "Moving from AWS Copilot" gives, one argument list each, placeholders filled in. */
 function readmeCommands(values: Record<string, string>): string[][] {

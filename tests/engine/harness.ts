@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { AccountState } from "../../plan/aws";
+import { CONNECTION, SECURITY_GROUP, VPC_ENDPOINT } from "../../plan/provider";
 import { list } from "../../plan/standin/console";
 import { Store, seed } from "../../plan/standin/store";
 
@@ -64,6 +65,18 @@ export interface StateResource {
 
 const urnType = (urn: string) => urn.split("::")[2].split("$").pop()!;
 export const urnName = (urn: string) => urn.split("::")[3];
+/** A URN's own type (the last of its chain of types). */
+export const typeOf = (urn: string) => urn.split("::")[2].split("$").pop()!;
+/** The component's children: the endpoint's security group, the endpoint and the connection. */
+export const CHILDREN = [SECURITY_GROUP, VPC_ENDPOINT, CONNECTION];
+/** Creates, updates and deletes of the component's children, as `<method> <name>`. */
+export const childChangesIn = (requests: Request[]) =>
+    requests
+        .filter((r) => ["Create", "Update", "Delete"].includes(r.method) && CHILDREN.includes(typeOf(r.urn!)))
+        .map((r) => `${r.method} ${urnName(r.urn!)}`);
+/** The resources read for an import, as `<name> <id>`. */
+export const importsIn = (requests: Request[]) =>
+    requests.filter((r) => r.method === "Read" && (r as Request & { import?: boolean }).import).map((r) => `${urnName(r.urn!)} ${r.id}`);
 
 export class Workspace {
     readonly dir: string;
