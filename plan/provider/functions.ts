@@ -3,7 +3,7 @@
 // vpc_data_source.go, vpc_subnet_data_source.go, vpc_subnets_data_source.go, vpc_security_group_data_source.go,
 // internal/service/meta, internal/service/sts, internal/service/cloudcontrol/resource_data_source.go).
 import { Ctx, SdkError } from "./context";
-import { endpointAttributes, tagsOut } from "./resources";
+import { endpointAttributes, tagsOut } from "./resources/index";
 import { FunctionSchema, Prop, bool, io, list, map, num, obj, out, str } from "./schema";
 
 type Args = Record<string, any>;

@@ -5,12 +5,12 @@
 import { DiffResult, check, diff, importInputs, refreshedInputs } from "./check";
 import { Ctx } from "./context";
 import { FUNCTIONS } from "./functions";
-import { RESOURCES, ResourceType } from "./resources";
+import { RESOURCES, ResourceType } from "./resources/index";
 import { pulumiSchema } from "./schema";
 
 export { Ctx, PartialCreate, SdkError, sdkError } from "./context";
 export { UNKNOWN, isUnknown } from "./check";
-export { CONNECTION, MODELLED_TYPES, SECURITY_GROUP, SERVICE, SUBNET, VPC, VPC_ENDPOINT } from "./resources";
+export { CONNECTION, MODELLED_TYPES, SECURITY_GROUP, SERVICE, SUBNET, VPC, VPC_ENDPOINT } from "./resources/index";
 
 /** How the engine asks for a name (CheckRequest.autonaming): a proposal, or none at all. */
 export interface Autonaming {
