@@ -110,10 +110,14 @@ describe("the copy of the AWS provider (plan/provider)", () => {
                 },
                 group.state,
             ).inputs;
-            assert.deepEqual(p.diff(SECURITY_GROUP, group.state, news, news), { changes: [], replaces: [], deleteBeforeReplace: false });
+            assert.deepEqual(await p.diff(SECURITY_GROUP, group.state, news, news, "us-east-1"), {
+                changes: [],
+                replaces: [],
+                deleteBeforeReplace: false,
+            });
             const e = await p.create(VPC_ENDPOINT, p.check(VPC_ENDPOINT, "e", endpointInputs()).inputs, "us-east-1");
             const reordered = p.check(VPC_ENDPOINT, "e", endpointInputs({ subnetIds: [T.subnetB, T.subnetA] })).inputs;
-            assert.deepEqual(p.diff(VPC_ENDPOINT, e.state, reordered, reordered).changes, []);
+            assert.deepEqual((await p.diff(VPC_ENDPOINT, e.state, reordered, reordered, "us-east-1")).changes, []);
         });
 
         it("replaces on a ForceNew change, and deletes first when the user named the resource", async () => {
@@ -121,13 +125,17 @@ describe("the copy of the AWS provider (plan/provider)", () => {
             const named = p.check(CONNECTION, "c", connectionInputs({ name: "mine" })).inputs;
             const { state } = await p.create(CONNECTION, named, "us-east-1");
             const moved = p.check(CONNECTION, "c", connectionInputs({ name: "mine", serviceArn: T.apiServiceArn })).inputs;
-            assert.deepEqual(p.diff(CONNECTION, state, moved, named), {
+            assert.deepEqual(await p.diff(CONNECTION, state, moved, named, "us-east-1"), {
                 changes: ["serviceArn"],
                 replaces: ["serviceArn"],
                 deleteBeforeReplace: true,
             });
             const retagged = p.check(CONNECTION, "c", connectionInputs({ name: "mine", tags: { team: "x" } })).inputs;
-            assert.deepEqual(p.diff(CONNECTION, state, retagged, named), { changes: ["tags"], replaces: [], deleteBeforeReplace: false });
+            assert.deepEqual(await p.diff(CONNECTION, state, retagged, named, "us-east-1"), {
+                changes: ["tags"],
+                replaces: [],
+                deleteBeforeReplace: false,
+            });
         });
     });
 
@@ -152,22 +160,35 @@ describe("the copy of the AWS provider (plan/provider)", () => {
                 [["10.0.0.0/16"], ["0.0.0.0/0"]],
             );
             assert.deepEqual(read.inputs.ingress, inputs.ingress);
-            assert.deepEqual(p.diff(SECURITY_GROUP, read.state, inputs, read.inputs).changes, ["ingress"]);
+            assert.deepEqual((await p.diff(SECURITY_GROUP, read.state, inputs, read.inputs, "us-east-1")).changes, ["ingress"]);
         });
 
         it("an import (no inputs) gets the inputs the state implies, defaults left out; a resource gone reads as nothing", async () => {
             const { p, aws } = provider();
             const imported = (await p.read(VPC_ENDPOINT, T.existingEndpointId, "us-east-1"))!;
+            // The interfaces' addresses, as the provider reads them (one DescribeNetworkInterfaces an interface).
+            const interfaces = aws.call(
+                "ec2",
+                "DescribeNetworkInterfaces",
+                { Filters: [{ Name: "description", Values: [`VPC Endpoint Interface ${T.existingEndpointId}`] }] },
+                "us-east-1",
+            ).NetworkInterfaces;
+            assert.deepEqual(
+                interfaces.map((n: { SubnetId: string }) => n.SubnetId),
+                [T.subnetA, T.subnetB],
+            );
+            for (const n of interfaces) assert.match(n.PrivateIpAddress, n.SubnetId === T.subnetA ? /^10\.0\.0\.\d+$/ : /^10\.0\.1\.\d+$/);
             assert.deepEqual(imported.inputs, {
                 ipAddressType: "ipv4",
                 securityGroupIds: [T.existingSecurityGroupId],
                 serviceName: "com.amazonaws.us-east-1.apprunner.requests",
                 serviceRegion: "us-east-1",
                 region: "us-east-1",
-                subnetConfigurations: [
-                    { ipv4: "", ipv6: "", subnetId: T.subnetA },
-                    { ipv4: "", ipv6: "", subnetId: T.subnetB },
-                ],
+                subnetConfigurations: interfaces.map((n: { PrivateIpAddress: string; SubnetId: string }) => ({
+                    ipv4: n.PrivateIpAddress,
+                    ipv6: "",
+                    subnetId: n.SubnetId,
+                })),
                 subnetIds: [T.subnetA, T.subnetB],
                 vpcEndpointType: "Interface",
                 vpcId: T.vpcId,

@@ -2,6 +2,7 @@
 // a file between commands. Objects are stored in the shapes the AWS APIs answer with (EC2 and App Runner field names),
 // plus `Region` and, while a change is under way, `Pending` (the state it reaches, and when). Nothing here imports the
 // component: this is the independent oracle the component is tested against.
+import type { ResourceRequest } from "./cloudcontrol";
 import { ec2Id, hex } from "./ids";
 
 export interface Tag {
@@ -102,6 +103,27 @@ export interface VpcEndpoint {
     Pending?: Pending;
 }
 
+export interface NetworkInterface {
+    NetworkInterfaceId: string;
+    Region: string;
+    SubnetId: string;
+    VpcId: string;
+    AvailabilityZone: string;
+    Description: string;
+    InterfaceType: string;
+    RequesterManaged: boolean;
+    RequesterId?: string;
+    Groups: { GroupId: string; GroupName: string }[];
+    PrivateIpAddress: string;
+    Ipv6Addresses: { Ipv6Address: string; IsPrimaryIpv6?: boolean }[];
+    /** The primary IPv6 address, when it has one. */
+    Ipv6Address?: string;
+    Status: string;
+    OwnerId: string;
+    MacAddress: string;
+    Tags: Tag[];
+}
+
 export interface Service {
     ServiceArn: string;
     ServiceName: string;
@@ -161,6 +183,10 @@ export interface AccountState {
     appRunnerTags: Record<string, Tag[]>;
     /** Changes AWS would make that a test has asked to go wrong: the id or ARN of the object. */
     failures: string[];
+    /** Network interfaces of the account's own (an endpoint's are derived from it); absent in accounts saved before. */
+    networkInterfaces?: NetworkInterface[];
+    /** Cloud Control's resource requests, by request token (absent in accounts saved before the model had them). */
+    resourceRequests?: ResourceRequest[];
 }
 
 /**

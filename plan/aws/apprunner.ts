@@ -4,7 +4,7 @@
 // InternalServiceErrorException), the App Runner guide ("Enabling Private endpoint for incoming traffic"), and public
 // issues quoting real responses. Texts no public source shows are marked "unverified".
 import { Account, DURATIONS, Service, Tag, VpcIngressConnection } from "./account";
-import { answer, vpcOf } from "./ec2";
+import { answer, vpcOf } from "./ec2/index";
 import { AwsError, fail } from "./errors";
 import { domainLabel } from "./ids";
 

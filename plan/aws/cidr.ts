@@ -27,3 +27,13 @@ export function contains(outer: string, inner: string): boolean {
 export function overlaps(a: string, b: string): boolean {
     return contains(a, b) || contains(b, a);
 }
+
+/** The address `offset` places into a block (IPv4 or IPv6), e.g. the 5th address of 10.0.1.0/24 is 10.0.1.4. */
+export function addressAt(block: string, offset: bigint): string {
+    const c = parseCidr(block)!;
+    const bytes = ipaddr.parse(c.network.split("/")[0]).toByteArray();
+    let n = bytes.reduce((acc, b) => (acc << 8n) | BigInt(b), 0n) + offset;
+    const out = new Array<number>(bytes.length);
+    for (let i = bytes.length - 1; i >= 0; i--, n >>= 8n) out[i] = Number(n & 0xffn);
+    return ipaddr.fromByteArray(out).toString();
+}

@@ -5,17 +5,19 @@
 // stand-in plugin and the console use.
 import { Account, AccountState, Clock, wallClock } from "./account";
 import { apprunner } from "./apprunner";
-import { cloudcontrol } from "./cloudcontrol";
-import { APP_RUNNER_REGIONS, ec2 } from "./ec2";
+import { cloudcontrol, cloudformation } from "./cloudcontrol";
+import { APP_RUNNER_REGIONS, ec2 } from "./ec2/index";
 import { sts } from "./sts";
 
 export { Account, AccountState, Clock, DURATIONS, wallClock } from "./account";
 export { AwsError, isAwsError } from "./errors";
+export { REGISTRY } from "./registry";
+export type { ResourceRequest } from "./cloudcontrol";
 export { hex, zoneId } from "./ids";
-export { APP_RUNNER_REGIONS } from "./ec2";
+export { APP_RUNNER_REGIONS } from "./ec2/index";
 export * from "./topology";
 
-export type ServiceName = "ec2" | "apprunner" | "cloudcontrol" | "sts";
+export type ServiceName = "ec2" | "apprunner" | "cloudcontrol" | "cloudformation" | "sts";
 const SERVICES: Record<
     ServiceName,
     Record<string, (account: Account, region: string, params: Record<string, any>) => Record<string, any>>
@@ -23,6 +25,7 @@ const SERVICES: Record<
     ec2,
     apprunner,
     cloudcontrol,
+    cloudformation,
     sts,
 };
 

@@ -3,7 +3,7 @@
 // the console add more. Everything here is part of the account's baseline, which the console's `list` leaves out.
 import { Account, AccountState, wallClock } from "./account";
 import { addService } from "./apprunner";
-import { addSubnet, addVpc, permission } from "./ec2";
+import { addSubnet, addVpc, permission } from "./ec2/index";
 import { ec2Id, hex } from "./ids";
 
 export const ACCOUNT_ID = "123456789012";

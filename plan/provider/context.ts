@@ -23,7 +23,13 @@ export class SdkError extends Error {
     }
 }
 
-const SDK_NAMES: Record<ServiceName, string> = { ec2: "EC2", apprunner: "AppRunner", cloudcontrol: "CloudControl", sts: "STS" };
+const SDK_NAMES: Record<ServiceName, string> = {
+    ec2: "EC2",
+    apprunner: "AppRunner",
+    cloudcontrol: "CloudControl",
+    cloudformation: "CloudFormation",
+    sts: "STS",
+};
 
 /** `operation error EC2: CreateVpcEndpoint, https response error StatusCode: 400, RequestID: …, api error <Code>: <Message>`. */
 export function sdkError(service: ServiceName, action: string, params: unknown, e: unknown): Error {

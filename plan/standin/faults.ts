@@ -4,7 +4,8 @@
 //    "mode": "refuse"|"lost-response"|"init-failed"|"slow", "times": N, "ms": M}
 //  - refuse: AWS refuses the request, and nothing changes;
 //  - lost-response: AWS does it, and its answer never arrives (the provider reports a network error);
-//  - init-failed: AWS creates it, but it never becomes ready (a connection ends FAILED_CREATION, an endpoint `failed`);
+//  - init-failed: AWS creates or updates it, but the change never completes (a connection ends FAILED_CREATION or
+//    FAILED_UPDATE, an endpoint `failed`);
 //  - slow: the answer comes M ms late (default 10000).
 // A fault fires for the first N matching requests (default 1), counted across processes in the state file.
 import { Store } from "./store";

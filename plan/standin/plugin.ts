@@ -73,13 +73,16 @@ function connect(r: string, onCall?: (action: string, answer: Record<string, any
 }
 
 const provider = new AwsProvider(connect, () => randomBytes(4).toString("hex").slice(0, 7));
-/** The same provider, but every object a Create* call makes is set to fail its change (the init-failed fault). */
+/** The same provider, but every object a Create* or Update* call changes is set to fail its change (the init-failed fault). */
 const failingProvider = new AwsProvider(
     (r) =>
         connect(r, (action, answer) => {
             const id =
-                answer.VpcIngressConnection?.VpcIngressConnectionArn ?? answer.VpcEndpoint?.VpcEndpointId ?? answer.Service?.ServiceArn;
-            if (action.startsWith("Create") && id) store.failPendingChange(id);
+                answer.VpcIngressConnection?.VpcIngressConnectionArn ??
+                answer.VpcEndpoint?.VpcEndpointId ??
+                answer.Service?.ServiceArn ??
+                answer.ProgressEvent?.Identifier;
+            if (/^(Create|Update)/.test(action) && id) store.failPendingChange(id);
         }),
     () => randomBytes(4).toString("hex").slice(0, 7),
 );
@@ -236,7 +239,7 @@ const service = {
                   proposedName: naming.getProposedname() || undefined,
               }
             : undefined;
-        const { inputs, failures } = provider.check(type, nameOf(urn), news, plain(req.getOlds()), autonaming);
+        const { inputs, failures } = provider.check(type, nameOf(urn), news, plain(req.getOlds()), autonaming, region);
         log("Check", { urn, news: inputs, failures });
         resp.setInputs(struct(inputs));
         resp.setFailuresList(
@@ -248,11 +251,11 @@ const service = {
         );
         return resp;
     }),
-    diff: serve("Diff", (req) => {
+    diff: serve("Diff", async (req) => {
         const urn = req.getUrn();
         const { changes, replaces, deleteBeforeReplace } = unmodelled(urn)
             ? { changes: generic.diff(plain(req.getOlds()), plain(req.getNews())), replaces: [], deleteBeforeReplace: false }
-            : provider.diff(typeOf(urn), plain(req.getOlds()), plain(req.getNews()), plain(req.getOldInputs()));
+            : await provider.diff(typeOf(urn), plain(req.getOlds()), plain(req.getNews()), plain(req.getOldInputs()), region);
         log("Diff", { urn, id: req.getId(), changed: changes, replaces });
         const resp = new provproto.DiffResponse();
         resp.setChanges(changes.length > 0 ? provproto.DiffResponse.DiffChanges.DIFF_SOME : provproto.DiffResponse.DiffChanges.DIFF_NONE);
@@ -295,7 +298,11 @@ const service = {
     update: serve("Update", async (req) => {
         const urn = req.getUrn();
         const news = plain(req.getNews());
-        const state = await withFaults("Update", urn, (p) => p.update(typeOf(urn), req.getId(), plain(req.getOlds()), news, region));
+        const olds = plain(req.getOlds());
+        // A refused or lost request fails the resource's update like any AWS error: with the planned values kept.
+        const state = await withFaults("Update", urn, (p) => p.update(typeOf(urn), req.getId(), olds, news, region)).catch((e) => {
+            throw provider.failedUpdate(typeOf(urn), req.getId(), olds, news, e);
+        });
         log("Update", { urn, id: req.getId(), news });
         const resp = new provproto.UpdateResponse();
         resp.setProperties(struct(state));

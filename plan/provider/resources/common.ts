@@ -10,15 +10,36 @@ export interface ResourceType {
     schema: ResourceSchema;
     /** `name` is autonamed (`<logical name>-<7 hex>`) when the program gives none (pulumi-aws autonaming.go). */
     autonamed?: boolean;
+    /**
+     * The API the provider's transparent tagging interceptor updates `tags` with, before the resource's own update runs
+     * (internal/provider/sdkv2/intercept.go and tags_interceptor.go: `Before` an Update, when `tags_all` changed and is
+     * known). None: the resource has no `@Tags` annotation.
+     */
+    tagging?: "ec2" | "apprunner";
+    /** False when the Terraform resource has no Importer: an import reads nothing (pulumi-terraform-bridge Read). */
+    importable?: false;
+    /** The resource's CustomizeDiff, which may ask AWS: more replaced properties; it throws when the plan fails. */
+    customizeDiff?(ctx: Ctx, state: State, news: State, changes: string[]): Promise<{ replaces?: string[] }>;
     create(ctx: Ctx, inputs: State): Promise<{ id: string; state: State }>;
     /** The state, read from AWS; undefined when the resource is gone. `inputs`: the program's last inputs, if any. */
     read(ctx: Ctx, id: string, inputs?: State): Promise<State | undefined>;
     update(ctx: Ctx, id: string, olds: State, news: State): Promise<State>;
+    /**
+     * The state a failed update leaves: the planned values, as the Terraform plugin SDK keeps them when Update returns an
+     * error (no d.Partial: hashicorp/terraform-plugin-sdk#476), answered by the bridge as a partial result. Default: the
+     * old state with the new inputs.
+     */
+    failedUpdateState?(olds: State, news: State): State;
     delete(ctx: Ctx, id: string, olds: State): Promise<void>;
 }
 
 export const tags = () => io(map(str));
-export const region = () => io(str, { computed: true, alwaysOut: true });
+/**
+ * The resource's region (Terraform AWS provider v6's per-resource `region`): Optional and Computed; any change replaces
+ * the resource (the forceNewIfRegionChanges CustomizeDiff, internal/provider/sdkv2/region.go; no resource here is
+ * exempt). pulumi-aws fills it from the provider's region at Check (provider/region.go).
+ */
+export const region = () => io(str, { computed: true, alwaysOut: true, forceNew: true });
 /** AWS's tag list as the provider gives it, resources and data sources alike: a map without `aws:` tags (`IgnoreAWS()`). */
 export const tagsOut = (t: { Key: string; Value: string }[] = []) =>
     Object.fromEntries(t.filter((x) => !x.Key.startsWith("aws:")).map((x) => [x.Key, x.Value]));

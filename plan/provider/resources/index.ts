@@ -2,6 +2,7 @@
 // them (hashicorp/terraform-provider-aws, one file each beside this one): which AWS actions each create, read, update
 // and delete calls, in which order, what it waits for and how long, and how it words its errors. Their schema
 // (../schema.ts) is @pulumi/aws 7.48's. What is left out is listed in CONTRIBUTING.md.
+import { cloudControlResource } from "./cloudControlResource";
 import { ResourceType } from "./common";
 import { securityGroup } from "./securityGroup";
 import { service } from "./service";
@@ -14,11 +15,11 @@ export { ResourceType, tagsOut } from "./common";
 export { endpointAttributes } from "./vpcEndpoint";
 
 export const RESOURCES: Record<string, ResourceType> = Object.fromEntries(
-    [vpc, subnet, securityGroup, vpcEndpoint, service, vpcIngressConnection].map((r) => [r.schema.token, r]),
+    [vpc, subnet, securityGroup, vpcEndpoint, service, vpcIngressConnection, cloudControlResource].map((r) => [r.schema.token, r]),
 );
 
 /** The types the stand-in creates; anything else is not modelled. */
 export const MODELLED_TYPES = Object.keys(RESOURCES);
-export const [VPC, SUBNET, SECURITY_GROUP, VPC_ENDPOINT, SERVICE, CONNECTION] = MODELLED_TYPES;
+export const [VPC, SUBNET, SECURITY_GROUP, VPC_ENDPOINT, SERVICE, CONNECTION, CLOUDCONTROL_RESOURCE] = MODELLED_TYPES;
 
 export type { FunctionSchema, Prop } from "../schema";

@@ -2,7 +2,7 @@
 import { Ctx, PartialCreate, SdkError } from "../context";
 import { bool, int, io, list, map, obj, out, set, str } from "../schema";
 import { all, cidrNetwork, doesNotMatch, lengthBetween } from "../validators";
-import { ResourceType, State, notFound, region, retryDependency, step, tagSpec, tags, tagsOut, updateEc2Tags } from "./common";
+import { ResourceType, State, notFound, region, retryDependency, step, tagSpec, tags, tagsOut } from "./common";
 
 /** A rule as the provider's set hash sees it: protocol normalised, source lists sorted (securityGroupRuleHash). */
 function normalRule(r: Record<string, any>): Record<string, any> {
@@ -123,15 +123,61 @@ function permissionsOf(rule: State, groupId: string): Record<string, any> {
     };
 }
 
+const SOURCES = ["cidrBlocks", "ipv6CidrBlocks", "prefixListIds", "securityGroups"] as const;
+
+/**
+ * A rule per source: one for each CIDR block, IPv6 block, prefix list and security group, and one for `self`, each with
+ * the rule's protocol, ports and description (securityGroupExpandRules, vpc_security_group.go).
+ */
+function expandRules(rules: State[] = []): State[] {
+    return rules.flatMap((r) => {
+        const base = { protocol: r.protocol, fromPort: r.fromPort, toPort: r.toPort, description: r.description ?? "" };
+        return [
+            ...SOURCES.flatMap((k) => (r[k] ?? []).map((v: string) => ({ ...base, [k]: [v] }))),
+            ...(r.self ? [{ ...base, self: true }] : []),
+        ];
+    });
+}
+
+/** The set hash of one expanded rule (securityGroupRuleHash: ports, normalised protocol, self, sources, description). */
 const ruleKey = (r: State) =>
     JSON.stringify(
         normalRule({ cidrBlocks: [], ipv6CidrBlocks: [], prefixListIds: [], securityGroups: [], self: false, description: "", ...r }),
     );
 
-/** Revokes the rules that went, then authorizes the new ones (updateSecurityGroupRules). */
+/** Expanded rules regrouped by protocol, ports and description, their sources joined (securityGroupCollapseRules). */
+function collapseRules(rules: State[]): State[] {
+    const groups = new Map<string, State>();
+    for (const r of rules) {
+        const n = normalRule(r);
+        const key = JSON.stringify([n.protocol, n.toPort, n.fromPort, r.description ?? ""]);
+        const g = groups.get(key) ?? {
+            protocol: r.protocol,
+            fromPort: r.fromPort,
+            toPort: r.toPort,
+            description: r.description ?? "",
+            cidrBlocks: [],
+            ipv6CidrBlocks: [],
+            prefixListIds: [],
+            securityGroups: [],
+            self: false,
+        };
+        for (const k of SOURCES) g[k] = [...g[k], ...(r[k] ?? []).filter((v: string) => !g[k].includes(v))];
+        g.self ||= r.self === true;
+        groups.set(key, g);
+    }
+    return [...groups.values()];
+}
+
+/**
+ * Revokes the sources that went, then authorizes the ones that came, each grouped into permissions by protocol, ports and
+ * description (updateSecurityGroupRules): a source that stays is never revoked. No rollback if the authorize fails.
+ */
 async function updateRules(ctx: Ctx, id: string, direction: "Ingress" | "Egress", olds: State[] = [], news: State[] = []): Promise<void> {
-    const removed = olds.filter((o) => !news.some((n) => ruleKey(n) === ruleKey(o)));
-    const added = news.filter((n) => !olds.some((o) => ruleKey(n) === ruleKey(o)));
+    const o = expandRules(olds);
+    const n = expandRules(news);
+    const removed = collapseRules(o.filter((r) => !n.some((x) => ruleKey(x) === ruleKey(r))));
+    const added = collapseRules(n.filter((r) => !o.some((x) => ruleKey(x) === ruleKey(r))));
     if (removed.length)
         await ctx.call("ec2", `RevokeSecurityGroup${direction}`, { GroupId: id, IpPermissions: removed.map((r) => permissionsOf(r, id)) });
     if (added.length)
@@ -139,6 +185,7 @@ async function updateRules(ctx: Ctx, id: string, direction: "Ingress" | "Egress"
 }
 
 export const securityGroup: ResourceType = {
+    tagging: "ec2",
     autonamed: true,
     schema: {
         token: "aws:ec2/securityGroup:SecurityGroup",
@@ -216,7 +263,6 @@ export const securityGroup: ResourceType = {
     async update(ctx, id, olds, news) {
         await updateRules(ctx, id, "Ingress", olds.ingress, news.ingress ?? olds.ingress);
         await updateRules(ctx, id, "Egress", olds.egress, news.egress ?? olds.egress);
-        await updateEc2Tags(ctx, id, olds.tags, news.tags);
         return (await this.read(ctx, id, news))!;
     },
     async delete(ctx, id) {

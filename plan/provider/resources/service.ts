@@ -2,7 +2,7 @@
 import { Ctx, PartialCreate, SdkError, waitFor } from "../context";
 import { bool, int, io, map, obj, out, str } from "../schema";
 import { arn, oneOf } from "../validators";
-import { ResourceType, notFound, region, step, tagList, tags, tagsOut, updateAppRunnerTags } from "./common";
+import { ResourceType, notFound, region, step, tagList, tags, tagsOut } from "./common";
 
 /** Pulumi's camelCase blocks as App Runner's PascalCase members, maps (environment variables) kept as they are. */
 const MAPS = new Set([
@@ -71,6 +71,7 @@ const codeRepository = obj("aws:apprunner/ServiceSourceConfigurationCodeReposito
 });
 
 export const service: ResourceType = {
+    tagging: "apprunner",
     schema: {
         token: "aws:apprunner/service:Service",
         properties: {
@@ -230,7 +231,6 @@ export const service: ResourceType = {
                 refresh: () => serviceStatus(ctx, id),
             });
         }
-        await updateAppRunnerTags(ctx, id, olds.tags, news.tags);
         return (await this.read(ctx, id))!;
     },
     async delete(ctx, id) {

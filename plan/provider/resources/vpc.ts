@@ -2,9 +2,10 @@
 import { SdkError } from "../context";
 import { bool, io, map, num, out, str } from "../schema";
 import { cidrNetworkBits, oneOf } from "../validators";
-import { ResourceType, notFound, region, retryDependency, step, tagSpec, tags, tagsOut, updateEc2Tags } from "./common";
+import { ResourceType, notFound, region, retryDependency, step, tagSpec, tags, tagsOut } from "./common";
 
 export const vpc: ResourceType = {
+    tagging: "ec2",
     schema: {
         token: "aws:ec2/vpc:Vpc",
         properties: {
@@ -95,7 +96,6 @@ export const vpc: ResourceType = {
         if (news.enableDnsSupport !== undefined && news.enableDnsSupport !== olds.enableDnsSupport) {
             await ctx.call("ec2", "ModifyVpcAttribute", { VpcId: id, EnableDnsSupport: { Value: news.enableDnsSupport } });
         }
-        await updateEc2Tags(ctx, id, olds.tags, news.tags);
         return (await this.read(ctx, id))!;
     },
     async delete(ctx, id) {

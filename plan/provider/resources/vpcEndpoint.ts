@@ -2,7 +2,7 @@
 import { Ctx, PartialCreate, SdkError, waitFor } from "../context";
 import { bool, io, list, map, obj, out, set, str } from "../schema";
 import { arn, oneOf } from "../validators";
-import { ResourceType, notFound, region, step, tagSpec, tags, tagsOut, updateEc2Tags } from "./common";
+import { ResourceType, notFound, region, step, tagSpec, tags, tagsOut } from "./common";
 
 /**
  * What DescribeVpcEndpoints says of an endpoint, in the provider's names: shared by the resource's state and the
@@ -41,6 +41,7 @@ export function endpointAttributes(e: any, region: string) {
 }
 
 export const vpcEndpoint: ResourceType = {
+    tagging: "ec2",
     schema: {
         token: "aws:ec2/vpcEndpoint:VpcEndpoint",
         properties: {
@@ -134,13 +135,19 @@ export const vpcEndpoint: ResourceType = {
             throw new SdkError(`reading EC2 VPC Endpoint (${id}): ${(err as Error).message}`);
         }
         if (e.State === "deleted") return undefined;
-        const subnets = e.SubnetIds.length ? (await ctx.call("ec2", "DescribeSubnets", { SubnetIds: e.SubnetIds })).Subnets : [];
+        // subnet_configuration: each network interface's subnet and addresses, one DescribeNetworkInterfaces a
+        // interface (vpc_endpoint.go, flattenSubnetConfigurations: PrivateIpAddress, Ipv6Address, SubnetId).
+        const subnetConfigurations = [];
+        for (const eni of e.NetworkInterfaceIds) {
+            const [n] = (await ctx.call("ec2", "DescribeNetworkInterfaces", { NetworkInterfaceIds: [eni] })).NetworkInterfaces;
+            subnetConfigurations.push({ ipv4: n.PrivateIpAddress ?? "", ipv6: n.Ipv6Address ?? "", subnetId: n.SubnetId });
+        }
         return {
             ...endpointAttributes(e, ctx.region),
             autoAccept: false,
             resourceConfigurationArn: "",
             serviceNetworkArn: "",
-            subnetConfigurations: subnets.map((s: any) => ({ ipv4: "", ipv6: "", subnetId: s.SubnetId })),
+            subnetConfigurations,
             tags: tagsOut(e.Tags),
             tagsAll: tagsOut(e.Tags),
         };
@@ -174,7 +181,6 @@ export const vpcEndpoint: ResourceType = {
                 refresh: () => endpointState(ctx, id),
             });
         }
-        await updateEc2Tags(ctx, id, olds.tags, news.tags);
         return (await this.read(ctx, id))!;
     },
     async delete(ctx, id) {

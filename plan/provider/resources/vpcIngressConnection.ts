@@ -2,9 +2,10 @@
 import { Ctx, PartialCreate, SdkError, waitFor } from "../context";
 import { io, map, obj, out, str } from "../schema";
 import { arn } from "../validators";
-import { ResourceType, notFound, region, step, tagList, tags, tagsOut, updateAppRunnerTags } from "./common";
+import { ResourceType, notFound, region, step, tagList, tags, tagsOut } from "./common";
 
 export const vpcIngressConnection: ResourceType = {
+    tagging: "apprunner",
     autonamed: true,
     schema: {
         token: "aws:apprunner/vpcIngressConnection:VpcIngressConnection",
@@ -81,9 +82,9 @@ export const vpcIngressConnection: ResourceType = {
             tagsAll: tagsOut(t),
         };
     },
-    async update(ctx, id, olds, news) {
-        // Tags only (resourceVPCIngressConnectionUpdate): everything else replaces the connection.
-        await updateAppRunnerTags(ctx, id, olds.tags, news.tags);
+    async update(ctx, id) {
+        // "Tags only." (resourceVPCIngressConnectionUpdate): the tagging interceptor has updated them; everything else
+        // replaces the connection.
         return (await this.read(ctx, id))!;
     },
     async delete(ctx, id) {
