@@ -1,6 +1,7 @@
 // Maps the rules onto @pulumi/policy: resources into ResourceViews (unknown values become UNKNOWN), and
 // findings into the analyzer's vocabulary.
 import * as policy from "@pulumi/policy";
+import { asConnection } from "./resources";
 import { Finding, ResourceView, Rule, UNKNOWN } from "./types";
 
 // The SDK's sentinels for unknown values, and the key that unwraps its unknown-checking proxy: runtime
@@ -26,7 +27,10 @@ function plain(value: unknown): unknown {
     return value;
 }
 
-/** A resource as @pulumi/policy hands it to a policy (resource or stack validation) as a ResourceView. */
+/**
+ * A resource as @pulumi/policy hands it to a policy (resource or stack validation) as a ResourceView; a VPC ingress
+ * connection made through Cloud Control as the AWS provider's connection (`asConnection`).
+ */
 export function toResourceView(r: {
     urn: string;
     type: string;
@@ -36,7 +40,7 @@ export function toResourceView(r: {
     propertyDependencies?: Record<string, { urn: string }[]>;
 }): ResourceView {
     const raw = (r.props as any)[proxy.getSpecialProxyTarget] ?? r.props;
-    return {
+    return asConnection({
         urn: r.urn,
         type: r.type,
         name: r.name,
@@ -45,7 +49,7 @@ export function toResourceView(r: {
             Object.entries(r.propertyDependencies ?? {}).map(([k, deps]) => [k, deps.map((d) => d.urn)]),
         ),
         deleteBeforeReplace: r.opts?.deleteBeforeReplace,
-    };
+    });
 }
 
 /**

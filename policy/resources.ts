@@ -6,6 +6,7 @@ import { Finding, ResourceView, UNKNOWN, Unknown, isUnknown, notApplicable } fro
 export const TYPES = {
     service: "aws:apprunner/service:Service",
     connection: "aws:apprunner/vpcIngressConnection:VpcIngressConnection",
+    cloudControl: "aws:cloudcontrol/resource:Resource",
     endpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
     securityGroup: "aws:ec2/securityGroup:SecurityGroup",
     securityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
@@ -124,4 +125,47 @@ export function perConnection(resources: ResourceView[], check: (connection: Res
 /** The interface endpoint of the stack a connection uses (see `linked`). */
 export function endpointOf(connection: ResourceView, resources: ResourceView[]): ResourceView | undefined | Unknown {
     return linked(connection, ["ingressVpcConfiguration", "vpcEndpointId"], ofType(resources, TYPES.endpoint), "id");
+}
+
+/** A JSON text's value: UNKNOWN when the text is, undefined when there is none or it is no JSON. */
+function parsed(text: unknown): Record<string, unknown> | Unknown | undefined {
+    if (isUnknown(text)) return UNKNOWN;
+    if (typeof text !== "string" || text === "") return undefined;
+    try {
+        return JSON.parse(text);
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * A VPC ingress connection made through Cloud Control (an `aws.cloudcontrol.Resource` of type
+ * AWS::AppRunner::VpcIngressConnection, as the component makes it) seen as the AWS provider's connection, so that every
+ * rule reads both forms alike: its service, name, VPC and endpoint from `desiredState` (all UNKNOWN while that JSON text is
+ * unknown), its ARN, domain name and status from `properties` (what AWS has, once created), and the dependencies of
+ * `desiredState` as those of `serviceArn` and `ingressVpcConfiguration`. Any other resource is returned as it is.
+ */
+export function asConnection(r: ResourceView): ResourceView {
+    if (r.type !== TYPES.cloudControl || r.props.typeName !== "AWS::AppRunner::VpcIngressConnection") return r;
+    const desired = parsed(r.props.desiredState);
+    const model = parsed(r.props.properties);
+    const want = (key: string) => (isUnknown(desired) ? UNKNOWN : desired?.[key]);
+    const got = (key: string) => (isUnknown(model) ? UNKNOWN : model?.[key]);
+    const ingress = want("IngressVpcConfiguration") as Record<string, unknown> | Unknown | undefined;
+    const deps = r.propertyDependencies.desiredState ?? [];
+    return {
+        ...r,
+        type: TYPES.connection,
+        props: {
+            serviceArn: want("ServiceArn"),
+            name: want("VpcIngressConnectionName") ?? got("VpcIngressConnectionName"),
+            ingressVpcConfiguration: isUnknown(ingress)
+                ? UNKNOWN
+                : ingress && { vpcId: ingress.VpcId, vpcEndpointId: ingress.VpcEndpointId },
+            arn: got("VpcIngressConnectionArn"),
+            domainName: got("DomainName"),
+            status: got("Status"),
+        },
+        propertyDependencies: { ...r.propertyDependencies, serviceArn: deps, ingressVpcConfiguration: deps },
+    };
 }

@@ -76,9 +76,11 @@ export interface EndpointArgs {
      */
     ipAddressType?: pulumi.Input<IpAddressType>;
     /**
-     * Tags for every resource the component creates (at most 50, no `aws:` keys, every value a string); given with an
-     * adoption argument, the adopted resources get them too, in place. Default: no tags beyond the provider's
-     * `defaultTags`; adopted resources keep the tags they have.
+     * Tags for the endpoint and the security group the component creates (at most 50, no `aws:` keys, every value a
+     * string); given with an adoption argument, the adopted endpoint and group get them too, in place. A PrivateEndpoint's
+     * VPC ingress connection carries none: AWS's CloudFormation type for it, which the component drives through Cloud
+     * Control, takes tags only when a connection is created and replaces it when they change. Default: no tags beyond the
+     * provider's `defaultTags`; adopted resources keep the tags they have.
      */
     tags?: pulumi.Input<{ [key: string]: pulumi.Input<string> }>;
     /**

@@ -3,7 +3,9 @@
 import * as pulumi from "@pulumi/pulumi";
 
 const SERIALIZING = /^(error serializing property "[^"]+": )+/;
-const REGISTRATION = /^failed to (?:register new|read) resource (\S+) \[[^\]]*:([A-Za-z]+)\]: (?:\d+ [A-Z_]+: )?/;
+const REGISTRATION = /^failed to (?:register new|read) resource (\S+) \[([^\]]*:[A-Za-z]+)\]: (?:\d+ [A-Z_]+: )?/;
+/** What a type is called in a message: the last part of its token; the connection's Cloud Control resource by what it is. */
+const typeLabel = (token: string) => (token === "aws:cloudcontrol/resource:Resource" ? "Cloud Control resource" : token.split(":").pop());
 
 const refusals = new WeakSet<Error>();
 
@@ -39,7 +41,7 @@ export function isSdkFailure(e: unknown): boolean {
 export function describeFailure(e: unknown): string {
     const message = String((e as Error)?.message ?? e).replace(SERIALIZING, "");
     const m = REGISTRATION.exec(message);
-    if (m) return `${m[2]} "${m[1]}": ${message.slice(m[0].length)}`;
+    if (m) return `${typeLabel(m[2])} "${m[1]}": ${message.slice(m[0].length)}`;
     const resource = (e as { resource?: { __pulumiType?: string; __name?: string } })?.resource;
     return resource?.__name ? `${resource.__pulumiType?.split(":").pop()} "${resource.__name}": ${message}` : message;
 }

@@ -20,19 +20,21 @@ export interface ChildOptions {
 /**
  * Which properties of which child each argument sets: `ignoreChanges: ["subnetIds"]` on the component is
  * `ignoreChanges: ["subnetIds"]` on its endpoint. The security group's `ingress` comes from the allowed sources, and
- * by default from the VPC's CIDR blocks for the endpoint's IP address type.
+ * by default from the VPC's CIDR blocks for the endpoint's IP address type. The connection is a Cloud Control resource
+ * whose one property, `desiredState`, holds the service, the name, the VPC and the endpoint: an option on any of them
+ * applies to all four. It carries no tags.
  */
 const SETS: Record<string, Partial<Record<Child, string[]>>> = {
-    vpcId: { endpoint: ["vpcId"], "endpoint-sg": ["vpcId", "ingress"], connection: ["ingressVpcConfiguration.vpcId"] },
+    vpcId: { endpoint: ["vpcId"], "endpoint-sg": ["vpcId", "ingress"], connection: ["desiredState"] },
     subnetIds: { endpoint: ["subnetIds"] },
     securityGroupIds: { endpoint: ["securityGroupIds"] },
     allowedCidrBlocks: { "endpoint-sg": ["ingress"] },
     allowedSecurityGroupIds: { "endpoint-sg": ["ingress"] },
     ipAddressType: { endpoint: ["ipAddressType"], "endpoint-sg": ["ingress"] },
-    tags: { endpoint: ["tags"], "endpoint-sg": ["tags"], connection: ["tags"] },
-    serviceArn: { connection: ["serviceArn"] },
-    vpcEndpointId: { connection: ["ingressVpcConfiguration.vpcEndpointId"] },
-    connectionName: { connection: ["name"] },
+    tags: { endpoint: ["tags"], "endpoint-sg": ["tags"] },
+    serviceArn: { connection: ["desiredState"] },
+    vpcEndpointId: { connection: ["desiredState"] },
+    connectionName: { connection: ["desiredState"] },
 };
 
 /** The arguments of each component that set a child's property. */
@@ -41,9 +43,6 @@ const ARGUMENTS = {
     InterfaceEndpoint: ["vpcId", "subnetIds", "securityGroupIds", "allowedCidrBlocks", "allowedSecurityGroupIds", "ipAddressType", "tags"],
 };
 export type Component = keyof typeof ARGUMENTS;
-
-/** The AWS provider's fixed wait for a VPC ingress connection (AWS-FACTS.md: `customTimeouts` cannot extend it). */
-const CONNECTION_WAIT = "2 minutes";
 
 /**
  * What the component's children take from the options given to it, and a warning for each thing they cannot take.
@@ -66,19 +65,13 @@ export function childOptions(
                 );
             }
             for (const [child, props] of Object.entries(translated ?? {}) as [Child, string[]][])
-                byChild[child] = [...(byChild[child] ?? []), ...props];
+                byChild[child] = [...new Set([...(byChild[child] ?? []), ...props])];
         }
         return byChild;
     };
     const ignore = paths("ignoreChanges");
     const replace = paths("replaceOnChanges");
     const timeouts = customTimeouts(opts.customTimeouts);
-    if (component === "PrivateEndpoint" && (timeouts?.create || timeouts?.delete)) {
-        warnings.push(
-            `\`customTimeouts\` is given to every child, but the AWS provider waits a fixed ${CONNECTION_WAIT} for the VPC ingress ` +
-                "connection to be created or deleted: there `create` and `delete` have no effect.",
-        );
-    }
     // Not in ComponentResourceOptions' type, but JavaScript, or a CustomResourceOptions object, can pass it.
     const deleteBeforeReplace = (opts as pulumi.CustomResourceOptions).deleteBeforeReplace;
     if (component === "PrivateEndpoint" && deleteBeforeReplace === false) {

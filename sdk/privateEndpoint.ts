@@ -1,23 +1,20 @@
 // The AWS SDK's modules are imported one by one, not through `@pulumi/aws`'s index: loading the index costs
 // ~100 ms, which the component provider would pay on every start (see `npm run bench:provider`).
-import { VpcIngressConnection } from "@pulumi/aws/apprunner/vpcIngressConnection";
 import { getResource } from "@pulumi/aws/cloudcontrol/getResource";
+import { Resource } from "@pulumi/aws/cloudcontrol/resource";
 import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
 import { VpcEndpoint } from "@pulumi/aws/ec2/vpcEndpoint";
 import * as pulumi from "@pulumi/pulumi";
-import { CONNECTION_NAME_MAX, PRIVATE_ENDPOINT_TYPE, parseConnectionArn } from "./aws";
+import { PRIVATE_ENDPOINT_TYPE } from "./aws";
 import {
-    Adoption,
-    EndpointArgs,
-    adopt,
-    adoptionId,
-    checkEndpoint,
-    checkRegion,
-    checkVpcId,
-    createEndpoint,
-    gateOf,
-    lookupsOf,
-} from "./endpoint";
+    CONNECTION_SCHEMA,
+    CONNECTION_TYPE_NAME,
+    ConnectionLifecycle,
+    ConnectionModel,
+    connectionDesiredState,
+    connectionProblem,
+} from "./connection";
+import { Adoption, EndpointArgs, adoptionId, checkEndpoint, checkRegion, checkVpcId, createEndpoint, gateOf, lookupsOf } from "./endpoint";
 import { Checks, Problems, isPlain, resolve, whenKnown } from "./known";
 import { childOptions } from "./options";
 import { Lookups, connectedServices } from "./scope";
@@ -49,33 +46,35 @@ export interface PrivateEndpointArgs extends EndpointArgs {
      * The ARN of the App Runner service to make private, e.g. `service.arn`. The service must be in the region
      * of the AWS provider, must not be connected by another PrivateEndpoint, and must set
      * `networkConfiguration.ingressConfiguration.isPubliclyAccessible` to false, as AWS's procedure for a private
-     * service does (the policy pack checks it). Required.
+     * service does (the policy pack checks it). A change replaces the connection (announced in the preview). Required.
      */
     serviceArn: pulumi.Input<string>;
     /**
      * The id of an existing `com.amazonaws.<region>.apprunner.requests` interface endpoint in `vpcId` to connect
-     * the service through, e.g. an InterfaceEndpoint's `vpcEndpointId`; one endpoint can serve many services.
+     * the service through, e.g. an InterfaceEndpoint's `vpcEndpointId`; one endpoint can serve many services. Changing it
+     * (or `vpcId`) moves the connection in place: its ARN stays, and private ingress is not interrupted.
      * Exactly one of `subnetIds` and `vpcEndpointId` must be given. Default: none; without it, `subnetIds` must be
      * given and a new endpoint is created.
      */
     vpcEndpointId?: pulumi.Input<string>;
     /**
      * The name of the VPC ingress connection: 4 to 40 characters, letters, digits, hyphens and underscores,
-     * starting with a letter or digit, unique among the account's connections in the region. Default: the AWS
-     * provider's autonaming (`<name>-connection-` and 7 random characters, kept in the stack's state, and shaped by
-     * `pulumi:autonaming` configuration), so renaming the component (with aliases) or the stack keeps the name.
-     * Must not be a secret: the name is part of the connection's id and ARN, which the stack's state keeps in clear text.
-     * With `adoptConnectionArn`, the adopted connection's name is kept, and any other name is refused.
+     * starting with a letter or digit, unique among the account's connections in the region. A change replaces the
+     * connection (deleted first: private ingress is down until the new one is AVAILABLE), announced by a warning in the
+     * preview. Default: a name AWS gives the connection when it creates it (CloudFormation's handler, through Cloud
+     * Control), kept for its life, so renaming the component (with aliases) or the stack keeps it. Must not be a secret:
+     * the name is part of the connection's ARN, which the stack's state keeps in clear text. With `adoptConnectionArn`,
+     * the adopted connection's name is kept, and any other name is refused.
      */
     connectionName?: pulumi.Input<string>;
     /**
      * Adoption: the ARN of an existing VPC ingress connection of `serviceArn` (made in the console, by AWS Copilot, ...)
-     * for the component to manage instead of creating one (Pulumi's `import` option on the component's connection). Its
-     * name (the one in the ARN) and its domain name stay, and Pulumi refuses any change that would replace it, so private
-     * ingress never goes down. It must join `serviceArn` to `vpcId` through the endpoint the component uses:
-     * `vpcEndpointId`, or `adoptVpcEndpointId` with `subnetIds`. Its tags stay unless `tags` is given. A plain string
-     * known when the program runs; keep it in the program afterwards (README, "Adopting existing resources").
-     * Default: none; a new connection is created.
+     * for the component to manage instead of creating one. It must join `serviceArn` to `vpcId` through the endpoint the
+     * component uses (`vpcEndpointId`, or `adoptVpcEndpointId` with `subnetIds`): it is adopted as it is, and moved later
+     * in place. Pulumi's `import` option cannot bring a Cloud Control resource in, so in the component's first deployment
+     * the connection is reported as AWS has it and left alone; `apprunner-private import-connections` then adds it to the
+     * stack, its name and domain name kept (README, "Adopting existing resources"). A plain string known when the program
+     * runs; keep it in the program afterwards. Default: none; a new connection is created.
      */
     adoptConnectionArn?: pulumi.Input<string>;
 }
@@ -83,7 +82,7 @@ export interface PrivateEndpointArgs extends EndpointArgs {
 interface Children {
     vpcEndpoint?: VpcEndpoint;
     securityGroup?: SecurityGroup;
-    vpcIngressConnection: VpcIngressConnection;
+    vpcIngressConnection?: Resource;
 }
 
 // Child resources live here, not in fields: every field of the class becomes an output in the schema that
@@ -109,9 +108,12 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
     /** The id of the security group created for the endpoint; undefined when `securityGroupIds` or `vpcEndpointId` is given. */
     public readonly securityGroupId: pulumi.Output<string | undefined>;
 
-    /** The VPC ingress connection (TypeScript only). */
-    public get vpcIngressConnection(): VpcIngressConnection {
-        return children.get(this)!.vpcIngressConnection;
+    /**
+     * The VPC ingress connection, an `aws.cloudcontrol.Resource` of type AWS::AppRunner::VpcIngressConnection (TypeScript
+     * only); undefined for a connection adopted with `adoptConnectionArn` until it is imported into the stack.
+     */
+    public get vpcIngressConnection(): Resource | undefined {
+        return children.get(this)?.vpcIngressConnection;
     }
     /** The interface endpoint, when this component created it (TypeScript only); undefined with `vpcEndpointId`. */
     public get vpcEndpoint(): VpcEndpoint | undefined {
@@ -123,32 +125,32 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
     }
 
     constructor(name: string, args: PrivateEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(PRIVATE_ENDPOINT_TYPE, name, {}, opts);
         args = args ?? {};
+        const lifecycle = new ConnectionLifecycle(name, opts?.replaceOnChanges, args.adoptConnectionArn);
+        // The arguments are the component's inputs in the stack's state: the next update compares them (ConnectionLifecycle).
+        super(PRIVATE_ENDPOINT_TYPE, name, args, lifecycle.componentOptions(opts));
+        lifecycle.announce(this);
         const lookups = lookupsOf(this, args.subnetIds !== undefined);
-        const { gate, adoption, connectionArn } = this.validate(name, args, lookups, opts);
+        const { gate, adoption, connectionArn, adopted } = this.validate(name, args, lookups, opts);
         const given = childOptions("PrivateEndpoint", opts);
         for (const w of given.warnings) pulumi.log.warn(w, this);
         // Step 2. A new endpoint (with `subnetIds`): the same resources an InterfaceEndpoint creates, named from this
         // component and parented to it, as since 0.1.0; imported instead with the adoption arguments.
         const endpoint = args.subnetIds !== undefined ? createEndpoint(name, args, lookups, gate, this, given.of, adoption) : undefined;
-        const vpcIngressConnection = this.connect(
-            name,
-            args,
-            endpoint?.vpcEndpoint.id,
-            gate,
-            adopt(given.of("connection"), connectionArn, args),
-            connectionArn,
-        );
-        children.set(this, { ...endpoint, vpcIngressConnection });
-
         // Outputs not taken from a child pass the gate too, so they fail when the component does.
         const gated = <T>(value: pulumi.Input<T>) => pulumi.all([value, gate]).apply(([v]) => v);
-        this.domainName = vpcIngressConnection.domainName;
-        this.url = pulumi.interpolate`https://${vpcIngressConnection.domainName}`;
         this.vpcEndpointId = endpoint ? endpoint.vpcEndpoint.id : gated(args.vpcEndpointId!);
-        this.vpcIngressConnectionArn = vpcIngressConnection.arn;
-        this.status = vpcIngressConnection.status;
+        children.set(this, { ...endpoint });
+        const connection = this.connect(name, args, endpoint?.vpcEndpoint.id ?? args.vpcEndpointId!, gate, given.of("connection"), {
+            lifecycle,
+            connectionArn,
+            adopted,
+        });
+
+        this.domainName = connection.apply((c) => c.DomainName!);
+        this.url = pulumi.interpolate`https://${this.domainName}`;
+        this.vpcIngressConnectionArn = connection.apply((c) => c.VpcIngressConnectionArn!);
+        this.status = connection.apply((c) => c.Status!);
         this.securityGroupId = endpoint?.securityGroup ? endpoint.securityGroup.id : pulumi.output(undefined);
         this.registerOutputs({
             domainName: this.domainName,
@@ -223,8 +225,9 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
         checks.lookup(() => whenKnown(args.serviceArn, (arn, secret) => checkServiceExists(arn, secret, this)));
 
         // An adopted connection: its name is the one in its ARN; it is in the provider's region, and joins this service to
-        // this VPC through this endpoint (Cloud Control reads it), since a change to any of them would replace it.
+        // this VPC through this endpoint (Cloud Control reads it): it is adopted as it is.
         const connectionArn = adoptionId(checks, "adoptConnectionArn", args.adoptConnectionArn);
+        let adopted: Promise<ConnectionModel | undefined> | undefined;
         if (connectionArn !== undefined) {
             checks.input(args.connectionName, (v) => validateAdoptedConnectionName(v, connectionArn));
             checks.add(region.then((r) => (r.known ? validateConnectionRegion(connectionArn, r.value!) : [])));
@@ -232,43 +235,72 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
                 args.subnetIds !== undefined
                     ? { id: adoption.vpcEndpointId, arg: "adoptVpcEndpointId" as const }
                     : { id: args.vpcEndpointId, arg: "vpcEndpointId" as const };
-            checks.lookup(() => checkAdoptedConnection(connectionArn, args, endpoint, this));
+            let found!: (m: ConnectionModel | undefined) => void;
+            adopted = new Promise((r) => (found = r));
+            checks.lookup(() => checkAdoptedConnection(connectionArn, args, endpoint, this, found));
         }
         const gate = gateOf(checks, this);
         if (knownArn !== undefined) claims.set(knownArn, name);
-        if (args.connectionName === undefined && connectionArn === undefined && `${name}-connection`.length + 8 > CONNECTION_NAME_MAX) {
-            pulumi.log.warn(
-                `The AWS provider names the connection "${name}-connection-" and 7 random characters, ${name.length + 19} characters, and AWS ` +
-                    `allows at most ${CONNECTION_NAME_MAX}. Pass \`connectionName\`, or give the component a shorter name.`,
-                this,
-            );
-        }
-        return { gate, adoption, connectionArn };
+        return { gate, adoption, connectionArn, adopted };
     }
 
     /**
-     * Step 3. The VPC ingress connection: the service, through the endpoint, named by the provider unless given; an
-     * adopted one keeps the name in its ARN (a new name would replace it).
+     * Step 3. The VPC ingress connection: the service, through the endpoint, in the VPC, as a Cloud Control resource
+     * (./connection.ts), named by AWS unless `connectionName` is given; what AWS has of it once its step is done, checked
+     * to be what the program says (AWS may not have made the last change Pulumi recorded).
      */
     private connect(
         name: string,
         args: PrivateEndpointArgs,
-        createdEndpointId: pulumi.Output<string> | undefined,
+        endpointId: pulumi.Input<string>,
         gate: pulumi.Output<never[]>,
         options: pulumi.CustomResourceOptions,
-        adopted: string | undefined,
-    ) {
-        return new VpcIngressConnection(
-            `${name}-connection`,
-            {
-                name: adopted !== undefined ? parseConnectionArn(adopted)!.name : args.connectionName,
-                serviceArn: args.serviceArn,
-                ingressVpcConfiguration: { vpcId: args.vpcId, vpcEndpointId: createdEndpointId ?? args.vpcEndpointId! },
-                tags: args.tags,
-            },
-            // A service can have only one connection, so a replacement must delete the old one first.
-            { ...options, parent: this, dependsOn: gate, deleteBeforeReplace: true },
-        );
+        c: { lifecycle: ConnectionLifecycle; connectionArn?: string; adopted?: Promise<ConnectionModel | undefined> },
+    ): pulumi.Output<ConnectionModel> {
+        const desiredState = pulumi
+            .all([args.serviceArn, args.connectionName, args.vpcId, endpointId])
+            .apply(([serviceArn, connectionName, vpcId, vpcEndpointId]) =>
+                connectionDesiredState({ serviceArn, name: connectionName, vpcId, vpcEndpointId }),
+            );
+        const register = () => {
+            const resource = new Resource(
+                `${name}-connection`,
+                { typeName: CONNECTION_TYPE_NAME, desiredState, schema: CONNECTION_SCHEMA },
+                // A service can have only one connection, so a replacement must delete the old one first.
+                { ...options, parent: this, dependsOn: gate, deleteBeforeReplace: true, hooks: c.lifecycle.connectionHooks() },
+            );
+            children.set(this, { ...children.get(this), vpcIngressConnection: resource });
+            // Compared apart from the outputs, so that a secret VPC or endpoint id does not make the domain name secret.
+            const wanted = resolve(pulumi.all([args.vpcId, endpointId]));
+            return pulumi.all([resource.id, resource.properties]).apply(async ([arn, properties]) => {
+                // Mocks that echo the inputs back give no `properties`: nothing to check, nothing to report.
+                if (typeof properties !== "string") return { VpcIngressConnectionArn: arn } as ConnectionModel;
+                const w = await wanted;
+                const problem = w.known
+                    ? connectionProblem(arn, properties, { vpcId: w.value![0], vpcEndpointId: w.value![1] })
+                    : undefined;
+                if (problem) throw new pulumi.ResourceError(problem, this, true);
+                return JSON.parse(properties) as ConnectionModel;
+            });
+        };
+        if (c.connectionArn === undefined) return register();
+        // Adopting. Pulumi's `import` cannot bring a Cloud Control resource in (the AWS provider has no importer for it), so
+        // in the component's first deployment the connection is not registered: `apprunner-private import-connections` adds
+        // it to the stack, and the next update registers it, unchanged. Until then the outputs are AWS's (the adoption's
+        // lookup). The component's hooks say whether it is new by the time its URN is known; without hooks (under mocks,
+        // where nothing is kept between runs) every run is a first deployment.
+        const arn = c.connectionArn;
+        const notYet = () => {
+            pulumi.log.warn(
+                `The VPC ingress connection ${arn} is adopted, and stays as it is, but this stack does not manage it yet: Pulumi's ` +
+                    "`import` cannot bring a Cloud Control resource in. Run `apprunner-private import-connections` (the " +
+                    '@apprunner-private/plan package) for this stack, then `pulumi up` (README, "Adopting existing resources").',
+                this,
+            );
+            return pulumi.all([gate, c.adopted!]).apply(([, model]) => ({ VpcIngressConnectionArn: arn, ...model }));
+        };
+        if (!c.lifecycle.hooked) return notYet();
+        return this.urn.apply((): pulumi.Output<ConnectionModel> => (c.lifecycle.created ? notYet() : register()));
     }
 }
 
@@ -329,13 +361,14 @@ async function checkAdoptedConnection(
     args: PrivateEndpointArgs,
     endpoint: { id: pulumi.Input<string> | undefined; arg: "vpcEndpointId" | "adoptVpcEndpointId" },
     parent: pulumi.Resource,
+    found: (model: ConnectionModel | undefined) => void,
 ): Promise<Problems> {
-    let connection: AdoptedConnectionFacts;
+    let connection: AdoptedConnectionFacts & ConnectionModel;
     try {
-        connection = JSON.parse(
-            (await getResource({ typeName: "AWS::AppRunner::VpcIngressConnection", identifier: arn }, { parent })).properties,
-        );
+        connection = JSON.parse((await getResource({ typeName: CONNECTION_TYPE_NAME, identifier: arn }, { parent })).properties);
+        found(connection);
     } catch (e) {
+        found(undefined);
         const reason = lookupReason(e);
         if (/couldn't find resource$/.test(reason)) {
             return [
@@ -345,7 +378,7 @@ async function checkAdoptedConnection(
         }
         pulumi.log.warn(
             `Could not check the adopted connection ${show(arn)} (Cloud Control: ${reason}). The check needs cloudformation:GetResource and ` +
-                "apprunner:DescribeVpcIngressConnection; without them Pulumi still refuses to replace the imported connection.",
+                "apprunner:DescribeVpcIngressConnection; without them the adoption goes on, and AWS judges the connection when it is imported.",
             parent,
         );
         return [];

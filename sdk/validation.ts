@@ -510,7 +510,7 @@ export function validateAdoptionId(arg: AdoptionArg, value: unknown): string[] {
 /**
  * Which arguments can come with an adoption. `securityGroupIds` uses groups without managing them, so it cannot come
  * with a group to manage; InterfaceEndpoint's `adoptFrom` takes over another component's endpoint, so it cannot come
- * with one to import; a connection adopted with a new endpoint would move to it, which replaces the connection.
+ * with one to import; a connection is adopted as it is, through the endpoint it has.
  */
 export function validateAdoptionChoice(given: {
     adoptVpcEndpointId: boolean;
@@ -537,9 +537,9 @@ export function validateAdoptionChoice(given: {
     }
     if (given.adoptConnectionArn && given.subnetIds && !given.adoptVpcEndpointId) {
         problems.push(
-            "`adoptConnectionArn` with `subnetIds` needs `adoptVpcEndpointId`: the connection would otherwise move to a new endpoint, which " +
-                "replaces it (private ingress down, and a new domain name). Pass `adoptVpcEndpointId` with the connection's endpoint, or " +
-                "`vpcEndpointId` instead of `subnetIds` to connect through that endpoint without managing it.",
+            "`adoptConnectionArn` with `subnetIds` needs `adoptVpcEndpointId`: a connection is adopted as it is, through the endpoint it " +
+                "has. Pass `adoptVpcEndpointId` with the connection's endpoint, or `vpcEndpointId` instead of `subnetIds` to connect through " +
+                "that endpoint without managing it; once adopted, the connection moves to another endpoint in place.",
         );
     }
     return problems;
@@ -675,13 +675,14 @@ export function validateAdoptedConnection(
     if (expected.vpcId !== undefined && vpc !== expected.vpcId) {
         errors.push(
             `\`adoptConnectionArn\` must be a connection in \`vpcId\` (${bare(expected.vpcId, secret)}), got: a connection in ${vpc}. ` +
-                `Set \`vpcId\` to ${vpc}: moving a connection to another VPC replaces it.`,
+                `Set \`vpcId\` to ${vpc}: a connection is adopted as it is, and moved to another VPC afterwards, in place.`,
         );
     }
     if (expected.endpointId !== undefined && endpoint !== expected.endpointId) {
         errors.push(
             `\`adoptConnectionArn\` must be a connection through the endpoint \`${expected.endpointArg}\` names (${bare(expected.endpointId, secret)}), ` +
-                `got: a connection through ${endpoint}. Set \`${expected.endpointArg}\` to ${endpoint}: moving a connection to another endpoint replaces it.`,
+                `got: a connection through ${endpoint}. Set \`${expected.endpointArg}\` to ${endpoint}: a connection is adopted as it is, and moved ` +
+                "to another endpoint afterwards, in place.",
         );
     }
     return errors;

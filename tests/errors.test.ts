@@ -185,16 +185,17 @@ describe("PrivateEndpoint refuses bad input", () => {
             await nothingRegisteredFor(mocks, "api");
         });
 
-        it("a long component name whose autonamed connection could exceed 40 characters is a warning", async () => {
+        it("a long component name is no concern: AWS names the connection itself, within its 40 characters", async () => {
             const mocks = new AwsMocks().install();
-            const name = "payments-api-eu-central-1";
+            const name = "payments-api-eu-central-1-and-more-words-than-forty";
+            let arn: string | undefined;
             const warnings = await capturingWarnings(async () => {
-                new PrivateEndpoint(name, { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId });
+                const pe = new PrivateEndpoint(name, { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId });
+                arn = await valueOf(pe.vpcIngressConnectionArn);
                 await mocks.settle();
             });
-            assert.deepEqual(warnings, [
-                `The AWS provider names the connection "${name}-connection-" and 7 random characters, 44 characters, and AWS allows at most 40. Pass \`connectionName\`, or give the component a shorter name.`,
-            ]);
+            assert.deepEqual(warnings, []);
+            assert.match(arn!, /:vpcingressconnection\/[A-Za-z0-9][A-Za-z0-9_-]{3,39}\//);
         });
 
         it("the same service connected twice in one program", async () => {
@@ -351,13 +352,13 @@ describe("PrivateEndpoint refuses bad input", () => {
             const first = new PrivateEndpoint("first", { ...base, serviceArn: service.arn });
             const second = new PrivateEndpoint("second", { serviceArn: service.arn, vpcId: T.vpcId, vpcEndpointId: first.vpcEndpointId });
             const arn = await valueOf(first.vpcIngressConnectionArn);
-            assert.match(arn!, /vpcingressconnection\/first-/);
+            assert.match(arn!, /:vpcingressconnection\//);
             await refusedLater(
                 second.vpcIngressConnectionArn,
                 `\`serviceArn\` is already connected by PrivateEndpoint "first" in this program, got: "${await valueOf(service.arn)}" again. An App Runner service can have only one VPC ingress connection: keep one PrivateEndpoint for it and share its \`domainName\`.`,
             );
             assert.deepEqual(
-                mocks.custom("aws:apprunner/vpcIngressConnection:VpcIngressConnection").map((r) => r.name),
+                mocks.custom("aws:cloudcontrol/resource:Resource").map((r) => r.name),
                 ["first-connection"],
             );
         });

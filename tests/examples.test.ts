@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { TOPOLOGY as T, runProgram } from "./mocks";
 
 const bin = path.join(__dirname, "..");
-const CONNECTION = "aws:apprunner/vpcIngressConnection:VpcIngressConnection";
+const CONNECTION = "aws:cloudcontrol/resource:Resource";
 const ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
 
 /** What the root project creates: a VPC, two subnets, a private service, and the component's three children. */
@@ -40,8 +40,8 @@ describe("programs", () => {
             mocks.custom("aws:ec2/subnet:Subnet").map((s) => s.id),
         );
         assert.deepEqual(mocks.byName("hello-endpoint-sg").inputs.ingress[0].cidrBlocks, ["10.0.0.0/16"]);
-        assert.equal(mocks.byName("hello-connection").inputs.serviceArn, service.id);
-        assert.equal(outputs.url, `https://${mocks.byName("hello-connection").state!.domainName}`);
+        assert.equal(JSON.parse(mocks.byName("hello-connection").inputs.desiredState).ServiceArn, service.id);
+        assert.equal(outputs.url, `https://${JSON.parse(mocks.byName("hello-connection").state!.properties).DomainName}`);
         assert.match(outputs.url as string, /^https:\/\/[a-z0-9]{10}\.us-east-1\.awsapprunner\.com$/);
         assert.deepEqual(mocks.unhandled, []);
     });
@@ -61,7 +61,7 @@ describe("programs", () => {
         assert.equal(endpoint.subnetIds.length, 2);
         for (const id of endpoint.subnetIds) assert.ok(pulumi.isUnknown(id), "subnet ids unknown in a preview");
         const connection = mocks.byName("hello-connection");
-        assert.ok(pulumi.isUnknown(connection.engineInputs.serviceArn));
+        assert.ok(pulumi.isUnknown(connection.engineInputs.desiredState), "the desired state waits for the service's ARN");
         assert.equal(connection.deleteBeforeReplace, true);
         assert.deepEqual(outputs, { url: undefined, vpcEndpointId: undefined, vpcId: undefined });
         assert.deepEqual(mocks.unhandled, []);
@@ -80,7 +80,7 @@ describe("programs", () => {
             ["admin-connection", "api-connection"],
         );
         for (const c of mocks.custom(CONNECTION)) {
-            assert.equal(c.inputs.ingressVpcConfiguration.vpcEndpointId, outputs.vpcEndpointId);
+            assert.equal(JSON.parse(c.inputs.desiredState).IngressVpcConfiguration.VpcEndpointId, outputs.vpcEndpointId);
         }
         assert.notEqual(outputs.apiUrl, outputs.adminUrl);
         assert.match(outputs.adminUrl as string, /^https:\/\/[a-z0-9]{10}\.us-east-1\.awsapprunner\.com$/);

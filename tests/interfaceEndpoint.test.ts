@@ -7,7 +7,7 @@ import { AwsMocks, TOPOLOGY as T, valueOf } from "./mocks";
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 const ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
-const CONNECTION = "aws:apprunner/vpcIngressConnection:VpcIngressConnection";
+const CONNECTION = "aws:cloudcontrol/resource:Resource";
 const URN = (type: string, name: string) => `urn:pulumi:stack::project::${type}::${name}`;
 const base: InterfaceEndpointArgs = { vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] };
 const HTTPS = { protocol: "tcp", fromPort: 443, toPort: 443 };

@@ -193,11 +193,8 @@ describe("AWS mocks", () => {
         const urn = (chain: string, name: string) => `urn:pulumi:stack::project::${chain}::${name}`;
         // The URN the program itself sees, as the engine would answer it.
         assert.equal(
-            await valueOf(components[0].vpcIngressConnection.urn),
-            urn(
-                "acme:index:Team$apprunner-private:index:PrivateEndpoint$aws:apprunner/vpcIngressConnection:VpcIngressConnection",
-                "api-connection",
-            ),
+            await valueOf(components[0].vpcIngressConnection!.urn),
+            urn("acme:index:Team$apprunner-private:index:PrivateEndpoint$aws:cloudcontrol/resource:Resource", "api-connection"),
         );
         for (const owner of ["acme:index:Team", "acme:index:Platform"]) {
             const component = urn(`${owner}$apprunner-private:index:PrivateEndpoint`, "api");
@@ -205,7 +202,7 @@ describe("AWS mocks", () => {
             for (const [type, name] of [
                 ["aws:ec2/securityGroup:SecurityGroup", "api-endpoint-sg"],
                 ["aws:ec2/vpcEndpoint:VpcEndpoint", "api-endpoint"],
-                ["aws:apprunner/vpcIngressConnection:VpcIngressConnection", "api-connection"],
+                ["aws:cloudcontrol/resource:Resource", "api-connection"],
             ]) {
                 const child = mocks.byUrn(urn(`${owner}$apprunner-private:index:PrivateEndpoint$${type}`, name));
                 assert.equal(child.parent, component, child.urn);

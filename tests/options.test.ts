@@ -77,23 +77,17 @@ describe("options given to a PrivateEndpoint reach its children", () => {
         assert.deepEqual(warnings, []);
     });
 
-    it('ignoreChanges: ["tags"] makes every child ignore its tags and tagsAll (where tag-policy drift shows)', async () => {
+    it('ignoreChanges: ["tags"] makes every tagged child ignore its tags and tagsAll (where tag-policy drift shows); the connection has none', async () => {
         const { of, warnings } = await privateEndpoint({ ignoreChanges: ["tags"] });
-        for (const c of CHILDREN) assert.deepEqual(of(c).ignoreChanges, ["tags", "tagsAll"], c);
+        for (const c of CHILDREN) assert.deepEqual(of(c).ignoreChanges, c === "api-connection" ? [] : ["tags", "tagsAll"], c);
         assert.deepEqual(warnings, []);
     });
 
-    it("ignoreChanges names arguments; each child ignores the properties they set, paths inside them kept", async () => {
+    it("ignoreChanges names arguments; each child ignores the properties they set, paths inside them kept (the connection's one desired state)", async () => {
         const { of } = await privateEndpoint({ ignoreChanges: ["subnetIds", 'tags["team"]', "vpcId", "serviceArn", "connectionName"] });
         assert.deepEqual(of("api-endpoint").ignoreChanges, ["subnetIds", 'tags["team"]', 'tagsAll["team"]', "vpcId"]);
         assert.deepEqual(of("api-endpoint-sg").ignoreChanges, ['tags["team"]', 'tagsAll["team"]', "vpcId", "ingress"]);
-        assert.deepEqual(of("api-connection").ignoreChanges, [
-            'tags["team"]',
-            'tagsAll["team"]',
-            "ingressVpcConfiguration.vpcId",
-            "serviceArn",
-            "name",
-        ]);
+        assert.deepEqual(of("api-connection").ignoreChanges, ["desiredState"]);
     });
 
     it('ignoreChanges: ["*"] makes every child ignore every change', async () => {
@@ -108,12 +102,13 @@ describe("options given to a PrivateEndpoint reach its children", () => {
         );
         assert.deepEqual(of("api-endpoint").replaceOnChanges, ["tags"]);
         assert.deepEqual(of("api-endpoint-sg").replaceOnChanges, ["tags", "ingress"]);
-        assert.deepEqual(of("api-connection").replaceOnChanges, ["tags", "ingressVpcConfiguration.vpcEndpointId"]);
+        assert.deepEqual(of("api-connection").replaceOnChanges, ["desiredState"]);
     });
 
     it("a name that is no argument, or sets no child property, is a warning and reaches no child", async () => {
         const { of, warnings } = await privateEndpoint({ ignoreChanges: ["tagz", "tags"], replaceOnChanges: ["ingress"] });
-        for (const c of CHILDREN) assert.deepEqual([of(c).ignoreChanges, of(c).replaceOnChanges], [["tags", "tagsAll"], []], c);
+        for (const c of CHILDREN)
+            assert.deepEqual([of(c).ignoreChanges, of(c).replaceOnChanges], [c === "api-connection" ? [] : ["tags", "tagsAll"], []], c);
         const args =
             "vpcId, subnetIds, securityGroupIds, allowedCidrBlocks, allowedSecurityGroupIds, ipAddressType, tags, serviceArn, vpcEndpointId, connectionName";
         assert.deepEqual(warnings, [
@@ -122,14 +117,10 @@ describe("options given to a PrivateEndpoint reach its children", () => {
         ]);
     });
 
-    it("customTimeouts reach every child; a warning says the connection's 2-minute wait is fixed", async () => {
+    it("customTimeouts reach every child, the Cloud Control connection included (its waits default to 2 hours), with no warning", async () => {
         const { of, warnings } = await privateEndpoint({ customTimeouts: { create: "30m", delete: "20m" } });
         for (const c of CHILDREN) assert.deepEqual(of(c).customTimeouts, { create: "30m", update: "", delete: "20m" }, c);
-        assert.deepEqual(warnings, [
-            "api: `customTimeouts` is given to every child, but the AWS provider waits a fixed 2 minutes for the VPC ingress connection to be created or deleted: there `create` and `delete` have no effect.",
-        ]);
-        const update = await privateEndpoint({ customTimeouts: { update: "15m" } });
-        assert.deepEqual(update.warnings, [], "update (tags) is not the fixed wait");
+        assert.deepEqual(warnings, []);
     });
 
     it("deleteBeforeReplace: true reaches every child; false leaves the connection delete-first, with a warning", async () => {

@@ -39,7 +39,13 @@ const answers = {
     "aws:cloudcontrol/getResource:getResource": () => ({ properties: JSON.stringify({ NetworkConfiguration: { IngressConfiguration: { IsPubliclyAccessible: false } } }) }),
 };
 pulumi.runtime.setMocks({
-    newResource: ({ name, inputs }) => ({ id: name + "-id", state: { ...inputs, domainName: "abcdefghij.us-east-1.awsapprunner.com" } }),
+    // The connection is a Cloud Control resource: what AWS has of it is \`properties\`, its CloudFormation model as JSON.
+    newResource: ({ name, inputs }) => ({
+        id: name + "-id",
+        state: inputs.desiredState
+            ? { ...inputs, properties: JSON.stringify({ ...JSON.parse(inputs.desiredState), Status: "AVAILABLE", DomainName: "abcdefghij.us-east-1.awsapprunner.com" }) }
+            : inputs,
+    }),
     call: ({ token, inputs }) => answers[token](inputs),
 });
 const { PrivateEndpoint } = require("@apprunner-private/apprunner-private");

@@ -93,6 +93,11 @@ const unchecked = (policy: string, resource: { type: string; name: string }, mes
 const stackOnly = async (s: TestResource[]) => (await analyzeStack(s)).diagnostics;
 const resourceOnly = async (r: TestResource) => (await analyze(r)).diagnostics;
 
+/** What the shared-endpoint advice says the move costs: no interruption. */
+const MOVE_IN_PLACE =
+    "The move interrupts nothing: each service's VPC ingress connection moves to the shared endpoint in place (Cloud Control), " +
+    "keeping its ARN, and the old endpoints are deleted after.";
+
 describe("policy rules through @pulumi/policy's analyzer", () => {
     it("a compliant hand-written private service raises nothing, resource or stack", async () => {
         assert.deepEqual(await analyzeAll(stack()), []);
@@ -418,7 +423,7 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 violation(
                     id,
                     extra,
-                    `VPC ${VPC} has 2 App Runner interface endpoints (VpcEndpoint "endpoint", VpcEndpoint "endpoint2"); one can serve every service in the VPC: make one an InterfaceEndpoint (owned by no service) and give every PrivateEndpoint its vpcEndpointId. Sharing it saves about USD 21.90 a month (3 endpoint-AZs × 730 h × USD 0.01), plus data processing.`,
+                    `VPC ${VPC} has 2 App Runner interface endpoints (VpcEndpoint "endpoint", VpcEndpoint "endpoint2"); one can serve every service in the VPC: make one an InterfaceEndpoint (owned by no service) and give every PrivateEndpoint its vpcEndpointId. Sharing it saves about USD 21.90 a month (3 endpoint-AZs × 730 h × USD 0.01), plus data processing. ${MOVE_IN_PLACE}`,
                     "advisory",
                 ),
             ]);
@@ -442,7 +447,7 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                     violation(
                         id,
                         s[3],
-                        `VPC ${VPC} has 2 App Runner interface endpoints (VpcEndpoint "endpoint", VpcEndpoint "shared-endpoint"); one can serve every service in the VPC: give every PrivateEndpoint the vpcEndpointId of VpcEndpoint "shared-endpoint", the InterfaceEndpoint's. Sharing it saves about USD 14.60 a month (2 endpoint-AZs × 730 h × USD 0.01), plus data processing.`,
+                        `VPC ${VPC} has 2 App Runner interface endpoints (VpcEndpoint "endpoint", VpcEndpoint "shared-endpoint"); one can serve every service in the VPC: give every PrivateEndpoint the vpcEndpointId of VpcEndpoint "shared-endpoint", the InterfaceEndpoint's. Sharing it saves about USD 14.60 a month (2 endpoint-AZs × 730 h × USD 0.01), plus data processing. ${MOVE_IN_PLACE}`,
                         "advisory",
                     ),
                 ]);

@@ -1,13 +1,16 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
+import { CONNECTION_SCHEMA, connectionDesiredState } from "../sdk/connection";
 import { PrivateEndpoint } from "../sdk/index";
 import { AwsMocks, TOPOLOGY as T, valueOf } from "./mocks";
 
 const COMPONENT_URN = (name: string) => `urn:pulumi:stack::project::apprunner-private:index:PrivateEndpoint::${name}`;
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 const ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
-const CONNECTION = "aws:apprunner/vpcIngressConnection:VpcIngressConnection";
+const CONNECTION = "aws:cloudcontrol/resource:Resource";
+/** What AWS has of a connection: its Cloud Control model (the resource's `properties`). */
+const modelOf = (r: { state?: Record<string, any> }) => JSON.parse(r.state!.properties);
 
 /** Waits for every output of a component, so all its registrations have happened. */
 async function outputsOf(pe: PrivateEndpoint) {
@@ -84,21 +87,26 @@ describe("PrivateEndpoint", () => {
             });
         });
 
-        it("connects the service to the endpoint, leaving the name to the provider's autonaming", () => {
+        it("connects the service to the endpoint through Cloud Control, with no tags, leaving the name to AWS", () => {
             const connection = mocks.byName("api-connection");
             assert.deepEqual(connection.inputs, {
-                serviceArn: T.apiServiceArn,
-                ingressVpcConfiguration: { vpcId: T.vpcId, vpcEndpointId: mocks.byName("api-endpoint").id },
+                typeName: "AWS::AppRunner::VpcIngressConnection",
+                desiredState: JSON.stringify({
+                    ServiceArn: T.apiServiceArn,
+                    IngressVpcConfiguration: { VpcId: T.vpcId, VpcEndpointId: mocks.byName("api-endpoint").id },
+                }),
+                schema: CONNECTION_SCHEMA,
             });
-            assert.match(connection.state!.name, /^api-connection-[0-9a-f]{7}$/);
+            // CloudFormation's handler names it: 12 random letters and digits after a prefix (the model's: unverified).
+            assert.match(modelOf(connection).VpcIngressConnectionName, /^VpcIngressConnection-[A-Za-z0-9]{12}$/);
         });
 
         it("outputs the connection's private domain name, URL, ARN and status, and the endpoint and group ids", () => {
             const connection = mocks.byName("api-connection");
             assert.match(outputs.domainName!, /^[a-z0-9]{10}\.us-east-1\.awsapprunner\.com$/);
             assert.deepEqual(outputs, {
-                domainName: connection.state!.domainName,
-                url: `https://${connection.state!.domainName}`,
+                domainName: modelOf(connection).DomainName,
+                url: `https://${modelOf(connection).DomainName}`,
                 vpcEndpointId: mocks.byName("api-endpoint").id,
                 vpcIngressConnectionArn: connection.id,
                 status: "AVAILABLE",
@@ -106,14 +114,14 @@ describe("PrivateEndpoint", () => {
             });
             assert.match(
                 outputs.vpcIngressConnectionArn!,
-                /^arn:aws:apprunner:us-east-1:123456789012:vpcingressconnection\/api-connection-[0-9a-f]{7}\/[0-9a-f]{32}$/,
+                /^arn:aws:apprunner:us-east-1:123456789012:vpcingressconnection\/VpcIngressConnection-[A-Za-z0-9]{12}\/[0-9a-f]{32}$/,
             );
         });
 
         it("exposes the child resources to TypeScript", async () => {
             assert.ok(pe.vpcEndpoint instanceof aws.ec2.VpcEndpoint);
             assert.ok(pe.securityGroup instanceof aws.ec2.SecurityGroup);
-            assert.ok(pe.vpcIngressConnection instanceof aws.apprunner.VpcIngressConnection);
+            assert.ok(pe.vpcIngressConnection instanceof aws.cloudcontrol.Resource);
             assert.equal(await valueOf(pe.vpcEndpoint!.id), outputs.vpcEndpointId);
         });
 
@@ -144,10 +152,10 @@ describe("PrivateEndpoint", () => {
             mocks.custom().map((r) => r.name),
             ["admin-connection"],
         );
-        assert.deepEqual(mocks.byName("admin-connection").inputs.ingressVpcConfiguration, {
-            vpcId: T.vpcId,
-            vpcEndpointId: T.existingEndpointId,
-        });
+        assert.equal(
+            mocks.byName("admin-connection").inputs.desiredState,
+            connectionDesiredState({ serviceArn: T.adminServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId }),
+        );
         assert.deepEqual(
             mocks.invokes.map((i) => i.token),
             ["aws:index/getRegion:getRegion", "aws:cloudcontrol/getResource:getResource"],
@@ -191,7 +199,7 @@ describe("PrivateEndpoint", () => {
         assert.equal(mocks.invokesOf("aws:ec2/getVpc:getVpc").length, 0);
     });
 
-    it("passes tags to every resource it creates, and a custom connectionName", async () => {
+    it("passes tags to every resource it creates but the connection (tags replace it: CloudFormation), and a custom connectionName", async () => {
         const mocks = new AwsMocks().install();
         const tags = { team: "payments", env: "prod" };
         const pe = new PrivateEndpoint("api", {
@@ -202,8 +210,9 @@ describe("PrivateEndpoint", () => {
             tags,
         });
         await outputsOf(pe);
-        for (const r of mocks.custom()) assert.deepEqual(r.inputs.tags, tags, r.name);
-        assert.equal(mocks.byName("api-connection").inputs.name, "payments-api");
+        for (const r of mocks.custom()) assert.deepEqual(r.inputs.tags, r.name === "api-connection" ? undefined : tags, r.name);
+        assert.equal(JSON.parse(mocks.byName("api-connection").inputs.desiredState).VpcIngressConnectionName, "payments-api");
+        assert.equal(modelOf(mocks.byName("api-connection")).VpcIngressConnectionName, "payments-api");
     });
 
     for (const [how, opts] of [
@@ -384,15 +393,23 @@ describe("PrivateEndpoint keeps secrets secret", () => {
         const outputs = await outputsOf(pe);
         assert.deepEqual(mocks.unhandled, []);
         const connection = mocks.byName("api-connection");
-        assert.deepEqual(connection.inputs, {
-            name: "payments-api",
-            serviceArn: T.apiServiceArn,
-            ingressVpcConfiguration: { vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
-            tags: { team: "payments" },
-        });
+        assert.equal(
+            connection.inputs.desiredState,
+            connectionDesiredState({
+                serviceArn: T.apiServiceArn,
+                name: "payments-api",
+                vpcId: T.vpcId,
+                vpcEndpointId: T.existingEndpointId,
+            }),
+        );
+        assert.equal(connection.inputs.tags, undefined, "the connection carries no tags");
         assert.equal(outputs.vpcEndpointId, T.existingEndpointId);
         assert.equal(await pulumi.isSecret(pe.vpcEndpointId), true, "vpcEndpointId, from a secret input");
-        assert.equal(await pulumi.isSecret(pe.vpcIngressConnection.serviceArn), true, "the connection's serviceArn");
+        assert.equal(
+            await pulumi.isSecret(pe.vpcIngressConnection!.desiredState),
+            true,
+            "the connection's desired state holds the service ARN",
+        );
         assert.equal(await pulumi.isSecret(pe.domainName), false, "the domain name derives from no secret");
     });
 
@@ -443,7 +460,7 @@ describe("PrivateEndpoint keeps secrets secret", () => {
 });
 
 describe("PrivateEndpoint previews as precisely as the values allow", () => {
-    it("known subnetIds stay known when vpcId is unknown, and one unknown tag leaves the others known on every child", async () => {
+    it("known subnetIds stay known when vpcId is unknown, and one unknown tag leaves the others known on the tagged children", async () => {
         const mocks = new AwsMocks({ preview: true }).install();
         const vpc = new aws.ec2.Vpc("vpc", { cidrBlock: "10.0.0.0/16" });
         const pe = new PrivateEndpoint("api", {
@@ -454,19 +471,22 @@ describe("PrivateEndpoint previews as precisely as the values allow", () => {
         });
         await outputsOf(pe);
         assert.deepEqual(mocks.byName("api-endpoint").engineInputs.subnetIds, [T.subnetA, T.subnetB]);
-        for (const child of ["api-endpoint-sg", "api-endpoint", "api-connection"]) {
+        for (const child of ["api-endpoint-sg", "api-endpoint"]) {
             const tags = mocks.byName(child).engineInputs.tags;
             assert.equal(tags.team, "payments", child);
             assert.ok(pulumi.isUnknown(tags.vpc), `${child}: the one unknown tag`);
         }
-        assert.equal(mocks.byName("api-connection").engineInputs.serviceArn, T.apiServiceArn);
+        // The connection's desired state is one JSON text: unknown while the VPC's id is, and never guessed.
+        assert.ok(pulumi.isUnknown(mocks.byName("api-connection").engineInputs.desiredState));
+        assert.equal(mocks.byName("api-connection").engineInputs.typeName, "AWS::AppRunner::VpcIngressConnection");
         assert.deepEqual(mocks.unhandled, []);
     });
 });
 
 describe("PrivateEndpoint's connection name survives renames", () => {
-    // Under mocks there is no state, so these assert the rule: the component asks for no name, and the provider's
-    // autonaming (kept in state, so not recomputed on a rename) names the connection.
+    // Under mocks there is no state, so these assert the rule: the component asks for no name, and AWS (CloudFormation's
+    // handler, when Cloud Control creates the connection) names it once; the name is not in the desired state, so a rename
+    // changes nothing there.
     const connectionInputs = async (name: string, opts: pulumi.ComponentResourceOptions = {}, stack = "stack") => {
         const mocks = new AwsMocks().install("project", stack);
         await outputsOf(
@@ -477,12 +497,12 @@ describe("PrivateEndpoint's connection name survives renames", () => {
 
     it("renaming the component (with an alias) or the stack asks for no new name: the inputs carry none", async () => {
         const before = await connectionInputs("api");
-        assert.equal("name" in before, false);
+        assert.equal("VpcIngressConnectionName" in JSON.parse(before.desiredState), false);
         assert.deepEqual(await connectionInputs("orders", { aliases: [{ name: "api" }] }), before);
         assert.deepEqual(await connectionInputs("api", {}, "renamed-stack"), before);
     });
 
-    it("two components of one name under different parents get different names from the provider", async () => {
+    it("two components of one name under different parents get different names from AWS", async () => {
         const mocks = new AwsMocks().install();
         const parents = ["team-a", "team-b"].map((n) => new pulumi.ComponentResource("my:index:Team", n, {}));
         const services = [T.apiServiceArn, T.adminServiceArn];
@@ -497,10 +517,10 @@ describe("PrivateEndpoint's connection name survives renames", () => {
                 ),
             ),
         );
-        const names = mocks.custom("aws:apprunner/vpcIngressConnection:VpcIngressConnection").map((c) => c.state!.name);
+        const names = mocks.custom(CONNECTION).map((c) => modelOf(c).VpcIngressConnectionName);
         assert.equal(names.length, 2);
         assert.notEqual(names[0], names[1]);
-        for (const n of names) assert.match(n, /^api-connection-[0-9a-f]{7}$/);
+        for (const n of names) assert.match(n, /^VpcIngressConnection-[A-Za-z0-9]{12}$/);
         assert.deepEqual(mocks.unhandled, []);
     });
 });

@@ -738,7 +738,7 @@ describe("AWS naming rules", () => {
                     [
                         { vpcId: "vpc-89abcdef", endpointArg: "vpcEndpointId" },
                         [
-                            "`adoptConnectionArn` must be a connection in `vpcId` (vpc-89abcdef), got: a connection in vpc-01234567. Set `vpcId` to vpc-01234567: moving a connection to another VPC replaces it.",
+                            "`adoptConnectionArn` must be a connection in `vpcId` (vpc-89abcdef), got: a connection in vpc-01234567. Set `vpcId` to vpc-01234567: a connection is adopted as it is, and moved to another VPC afterwards, in place.",
                         ],
                     ],
                     [

@@ -22,7 +22,10 @@ export const sharedEndpoint: StackRule<SharedEndpointConfig> = {
         "Interface endpoints are billed per endpoint per Availability Zone per hour, partial hours as full hours (AWS " +
         "PrivateLink pricing: USD 0.01 in us-east-1), and one endpoint serves every App Runner service in its VPC (App " +
         "Runner guide). A second endpoint buys isolation at that price; this advice says what it costs. An InterfaceEndpoint " +
-        "is the endpoint of a VPC owned by no service: each PrivateEndpoint takes its vpcEndpointId.",
+        "is the endpoint of a VPC owned by no service: each PrivateEndpoint takes its vpcEndpointId. Moving a PrivateEndpoint's " +
+        "connection to it is an update in place (App Runner's UpdateVpcIngressConnection, through Cloud Control): private " +
+        "ingress stays up. A connection made as aws.apprunner.VpcIngressConnection is replaced instead (the AWS provider " +
+        "replaces it on any change of its endpoint).",
     enforcementLevel: "advisory",
     configSchema: {
         properties: {
@@ -68,7 +71,9 @@ export const sharedEndpoint: StackRule<SharedEndpointConfig> = {
                 urn: extra[0].urn,
                 message:
                     `VPC ${vpc} has ${group.length} App Runner interface endpoints (${group.map(label).join(", ")}); one can serve every service ` +
-                    `in the VPC: ${how}. Sharing it saves about USD ${monthly.toFixed(2)} a month (${extraAzs} endpoint-AZs × ${HOURS_PER_MONTH} h × USD ${price}), plus data processing.`,
+                    `in the VPC: ${how}. Sharing it saves about USD ${monthly.toFixed(2)} a month (${extraAzs} endpoint-AZs × ${HOURS_PER_MONTH} h × USD ${price}), plus data processing. ` +
+                    "The move interrupts nothing: each service's VPC ingress connection moves to the shared endpoint in place (Cloud Control), " +
+                    "keeping its ARN, and the old endpoints are deleted after.",
             });
         }
         return findings;

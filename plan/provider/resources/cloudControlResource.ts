@@ -161,9 +161,9 @@ export const cloudControlResource: ResourceType = {
             );
             id ||= done.Identifier;
         } catch (e) {
-            const message = `waiting for Cloud Control API (${inputs.typeName}) Resource (${id}) create: ${(e as Error).message}`;
-            if (id) throw new PartialCreate(id, { ...inputs, schema, properties: "" }, message);
-            throw new SdkError(message, (e as SdkError).code);
+            // The wait's error already reads "waiting for Cloud Control API (<type>) Resource (<id>) create: …".
+            if (id) throw new PartialCreate(id, { ...inputs, schema, properties: "" }, (e as Error).message);
+            throw e;
         }
         return { id, state: (await this.read(ctx, id, { ...inputs, schema }))! };
     },
@@ -188,14 +188,7 @@ export const cloudControlResource: ResourceType = {
                 ...(news.roleArn ? { RoleArn: news.roleArn } : {}),
                 ...(news.typeVersionId ? { TypeVersionId: news.typeVersionId } : {}),
             });
-            try {
-                await waitProgress(ctx, `waiting for Cloud Control API (${news.typeName}) Resource (${id}) update`, first.RequestToken);
-            } catch (e) {
-                throw new SdkError(
-                    `waiting for Cloud Control API (${news.typeName}) Resource (${id}) update: ${(e as Error).message}`,
-                    (e as SdkError).code,
-                );
-            }
+            await waitProgress(ctx, `waiting for Cloud Control API (${news.typeName}) Resource (${id}) update`, first.RequestToken);
         }
         return (await this.read(ctx, id, { ...olds, ...news, schema: news.schema || olds.schema }))!;
     },
@@ -218,10 +211,7 @@ export const cloudControlResource: ResourceType = {
             await waitProgress(ctx, `waiting for Cloud Control API (${olds.typeName}) Resource (${id}) delete`, first.RequestToken);
         } catch (e) {
             if ((e as { event?: Record<string, any> }).event?.ErrorCode === "NotFound") return;
-            throw new SdkError(
-                `waiting for Cloud Control API (${olds.typeName}) Resource (${id}) delete: ${(e as Error).message}`,
-                (e as SdkError).code,
-            );
+            throw e;
         }
     },
 };
