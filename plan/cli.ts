@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // apprunner-private plan [program-dir] [options]
+// apprunner-private import-connections [options]
 import * as fs from "node:fs";
 import { parseArgs } from "node:util";
 import type { Topology } from "./aws";
@@ -19,7 +20,20 @@ your stacks. Prints the resources, outputs, warnings, errors, policy findings an
   --diagram FILE                write a Mermaid diagram of the endpoints, connections and services
 
 Exit code: 0 fine; 1 the program's errors or mandatory policy violations; 2 the plan cannot do what was asked (no
-Pulumi.yaml, no pulumi, secure values it cannot decrypt, a lookup it cannot answer, a type Pulumi YAML needs).`;
+Pulumi.yaml, no pulumi, secure values it cannot decrypt, a lookup it cannot answer, a type Pulumi YAML needs).
+
+usage: apprunner-private import-connections [options]
+
+Brings the VPC ingress connections a stack's PrivateEndpoints manage into the stack as Cloud Control resources, with
+nothing replaced or deleted in AWS: after an upgrade from a release before 0.2.0 (connections kept as
+aws.apprunner.VpcIngressConnection), and after an adoption's first deployment (adoptConnectionArn). Runs your own
+\`pulumi\` (3.276 or newer) on your stack, in the current directory: stack export, preview, state protect, import --file,
+state delete, refresh. Then run \`pulumi up\`.
+
+  --stack NAME                  the stack (default: the selected one)
+  --dry-run                     say what would be imported, and write the import file, changing nothing
+
+Exit code: 0 imported (or nothing to import); 2 it could not (the reason is printed).`;
 
 class UsageError extends Error {}
 
@@ -53,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
                 stack: { type: "string" },
                 topology: { type: "string" },
                 "price-per-az-hour": { type: "string" },
+                "dry-run": { type: "boolean" },
                 help: { type: "boolean", short: "h" },
             },
         });
@@ -66,6 +81,8 @@ async function main(argv: string[]): Promise<number> {
         console.log(USAGE);
         return 0;
     }
+    if (command === "import-connections" && parsed.positionals.length === 1)
+        return importConnectionsCommand(v.stack, v["dry-run"] === true);
     if (command !== "plan" || extra.length > 0) {
         console.error(USAGE);
         return 2;
@@ -115,6 +132,38 @@ async function main(argv: string[]): Promise<number> {
         return result.exitCode;
     } catch (e) {
         if (e instanceof PlanError || e instanceof UsageError) return fail((e as Error).message);
+        throw e;
+    }
+}
+
+/** `import-connections`: the user's `pulumi` on the user's stack, in their environment (not the plan's sandbox). */
+async function importConnectionsCommand(stack: string | undefined, dryRun: boolean): Promise<number> {
+    /* eslint-disable @typescript-eslint/no-require-imports -- loaded once the command is known */
+    const { importConnections }: typeof import("./command/importConnections") = require("./command/importConnections");
+    const { findOnPath, runPulumi, HOW_TO_GET_PULUMI }: typeof import("./command/engine") = require("./command/engine");
+    const { PlanError }: typeof import("./command/project") = require("./command/project");
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const pulumi = findOnPath("pulumi", process.env);
+    if (!pulumi) {
+        console.error(`error: no \`pulumi\` on PATH. ${HOW_TO_GET_PULUMI}`);
+        return 2;
+    }
+    try {
+        await importConnections({
+            cwd: process.cwd(),
+            stack,
+            pulumi,
+            env: process.env,
+            dryRun,
+            run: (args, o = {}) => runPulumi(pulumi, args, { cwd: process.cwd(), env: o.env ?? process.env, onLine: o.onLine }),
+            say: (line) => console.log(line),
+        });
+        return 0;
+    } catch (e) {
+        if (e instanceof PlanError) {
+            console.error(`error: ${e.message}`);
+            return 2;
+        }
         throw e;
     }
 }
