@@ -55,6 +55,25 @@ describe("the stand-in's console", () => {
         );
     });
 
+    it("moves a connection to another endpoint in place (UpdateVpcIngressConnection): its ARN and domain name stay", () => {
+        const [connection] = json("list").filter((r: { type: string }) => r.type === "vpc-ingress-connection");
+        const before = new Store(state).snapshot().connections.find((c) => c.VpcIngressConnectionArn === connection.id)!;
+        assert.deepEqual(json("move-connection", connection.id, T.vpcId, T.existingEndpointId), {
+            vpcIngressConnectionArn: connection.id,
+            status: "PENDING_UPDATE",
+            ingressVpcConfiguration: { VpcId: T.vpcId, VpcEndpointId: T.existingEndpointId },
+        });
+        const after = new Store(state).snapshot().connections.find((c) => c.VpcIngressConnectionArn === connection.id)!;
+        assert.deepEqual(
+            [after.Status, after.DomainName, after.VpcIngressConnectionName],
+            ["AVAILABLE", before.DomainName, before.VpcIngressConnectionName],
+            "AVAILABLE at once: the console's AWS takes no time (APPRUNNER_STANDIN_TIME_SCALE unset)",
+        );
+        const refused = run("move-connection", connection.id, T.otherVpcId, T.existingEndpointId);
+        assert.equal(refused.status, 1);
+        assert.match(refused.stderr, /InvalidRequestException/);
+    });
+
     it("opens a security group, tags, and deletes, as AWS does", () => {
         const [group] = json("list").filter((r: { type: string }) => r.type === "security-group");
         assert.deepEqual(json("authorize-ingress", group.id, "0.0.0.0/0"), {

@@ -103,7 +103,9 @@ export class AwsProvider {
         const type = this.type(token);
         // Without an importer, the bridge reads nothing on an import (pulumi-terraform-bridge provider.go Read).
         if (type.importable === false && !oldState) return undefined;
-        const given = type.importable === false ? { ...oldState, ...oldInputs } : oldInputs;
+        // A refresh reads from the state (the bridge's Read builds the Terraform state from the old outputs), which after a
+        // failed update holds the planned values while the old inputs do not.
+        const given = type.importable === false ? { ...oldInputs, ...oldState } : oldInputs;
         const state = await type.read(this.connect(oldState?.region ?? oldInputs?.region ?? region), id, given);
         if (state === undefined) return undefined;
         const inputs =

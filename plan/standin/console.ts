@@ -19,6 +19,8 @@ const USAGE = `usage: standin:console --state FILE [--region R] <verb> ...
   create-security-group VPC_ID NAME [--group-description D] [--tag K=V]...
   create-service NAME [--public] [--tag K=V]...   a running App Runner service (private unless --public)
   create-connection SERVICE_ARN VPC_ID VPCE_ID [--name N] [--tag K=V]...
+  move-connection CONNECTION_ARN VPC_ID VPCE_ID   App Runner's UpdateVpcIngressConnection: the connection to another
+                                             endpoint (or VPC), in place; PENDING_UPDATE, then AVAILABLE
   create-copilot-environment APP ENV VPC_ID SUBNET_ID...
                                              what an AWS Copilot environment stack keeps for private services: its
                                              environment security group, the App Runner endpoint in the subnets and the
@@ -120,6 +122,18 @@ function main(argv: string[]): unknown {
                 Tags: tags(),
             });
             return { vpcIngressConnectionArn: c.VpcIngressConnectionArn, name: c.VpcIngressConnectionName, domainName: c.DomainName };
+        }
+        case "move-connection": {
+            need(3, "CONNECTION_ARN VPC_ID VPCE_ID");
+            const { VpcIngressConnection: c } = call("apprunner", "UpdateVpcIngressConnection", {
+                VpcIngressConnectionArn: args[0],
+                IngressVpcConfiguration: { VpcId: args[1], VpcEndpointId: args[2] },
+            });
+            return {
+                vpcIngressConnectionArn: c.VpcIngressConnectionArn,
+                status: c.Status,
+                ingressVpcConfiguration: c.IngressVpcConfiguration,
+            };
         }
         case "delete": {
             need(1, "ID");

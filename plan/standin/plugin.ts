@@ -58,11 +58,11 @@ function connect(r: string, onCall?: (action: string, answer: Record<string, any
         async call(service, action, params) {
             try {
                 const answer = store.call(service, action, params, r);
-                log("AWS", { action: `${service}:${action}`, region: r });
+                log("AWS", { action: `${service}:${action}`, region: r, params });
                 onCall?.(action, answer);
                 return answer;
             } catch (e) {
-                log("AWS", { action: `${service}:${action}`, region: r, error: String((e as Error).message) });
+                log("AWS", { action: `${service}:${action}`, region: r, params, error: String((e as Error).message) });
                 throw sdkError(service, action, params, e);
             }
         },
@@ -303,6 +303,13 @@ const service = {
         const state = await withFaults("Update", urn, (p) => p.update(typeOf(urn), req.getId(), olds, news, region)).catch((e) => {
             throw provider.failedUpdate(typeOf(urn), req.getId(), olds, news, e);
         });
+        if (state === undefined) {
+            // pulumi-terraform-bridge pkg/tfbridge/provider.go Update, when Apply answers no state.
+            throw new Error(
+                `Resource provider reported that the resource did not exist while updating ${urn}.\n\nThis is usually a result of the ` +
+                    "resource having been deleted outside of Pulumi, and can often be fixed by running `pulumi refresh` before updating.",
+            );
+        }
         log("Update", { urn, id: req.getId(), news });
         const resp = new provproto.UpdateResponse();
         resp.setProperties(struct(state));

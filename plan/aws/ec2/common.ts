@@ -26,8 +26,13 @@ export const APP_RUNNER_REGIONS = [
     "eu-west-2",
     "eu-west-3",
 ];
+/**
+ * The endpoint services the model offers in a region: App Runner's two (AWS-FACTS.md; App Runner guide, "Using App
+ * Runner with VPC endpoints"): `apprunner.requests`, the data plane private services are reached through, and
+ * `apprunner`, the App Runner API's own; both Interface only. AWS's many other services are not modelled.
+ */
 export const endpointServices = (region: string) =>
-    APP_RUNNER_REGIONS.includes(region) ? [`com.amazonaws.${region}.apprunner.requests`] : [];
+    APP_RUNNER_REGIONS.includes(region) ? [`com.amazonaws.${region}.apprunner.requests`, `com.amazonaws.${region}.apprunner`] : [];
 
 // --- lookups and filters ---------------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 // `aws.cloudcontrol.Resource`: hashicorp/terraform-provider-aws internal/service/cloudcontrol/resource.go (v6, as read at
-// ffded4b8 with the same logic at ecd52897 and 02fe3b28), bridged by pulumi-aws with its token only
+// ffded4b8 with the same logic at ecd52897 and 02fe3b28), as @pulumi/aws 7.48.0 bundles it (./index.ts), bridged by
+// pulumi-aws with its token only
 // (provider/resources.go). Any CloudFormation registry type through AWS Cloud Control API: `desiredState` is the
 // resource's model as a JSON string; a change to it is an UpdateResource with a JSON Patch (./../jsonpatch.ts) unless a
 // patched path is one of the type's create-only properties, which replaces the resource. Behaviours copied, each from
@@ -27,6 +28,7 @@ import Ajv from "ajv";
 import { randomUUID } from "node:crypto";
 import { Ctx, PartialCreate, SdkError, hasCode, waitFor } from "../context";
 import { createPatch } from "../jsonpatch";
+import { isUnknown } from "../check";
 import { io, out, str } from "../schema";
 import { ResourceType, State, region } from "./common";
 
@@ -59,7 +61,7 @@ function validate(schemaText: string, desired: string): void {
         throw new Error(`validating desired_state against CloudFormation Resource Schema: ${(e as Error).message}`, { cause: e });
     }
     const readOnly = (schema.readOnlyProperties ?? []).map((p: string) => p.replace("/properties/", ""));
-    const properties = Object.fromEntries(Object.entries(schema.properties).filter(([k]) => !readOnly.includes(k)));
+    const properties = Object.fromEntries(Object.entries(schema.properties ?? {}).filter(([k]) => !readOnly.includes(k)));
     const check = ajv.compile({
         type: "object",
         properties,
@@ -135,7 +137,7 @@ export const cloudControlResource: ResourceType = {
     async customizeDiff(ctx, state, news, changes) {
         const desired = news.desiredState;
         // An unknown desired state is neither validated nor judged (`desired_state can be empty if unknown`).
-        if (typeof desired !== "string" || desired === "") return {};
+        if (typeof desired !== "string" || desired === "" || isUnknown(desired)) return {};
         const schema = await schemaOf(ctx, news.typeName, news.schema || state.schema);
         validate(schema, desired);
         const replace = changes.includes("desiredState") && createOnlyChanged(schema, state.desiredState, desired);

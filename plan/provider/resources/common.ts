@@ -36,8 +36,8 @@ export interface ResourceType {
 export const tags = () => io(map(str));
 /**
  * The resource's region (Terraform AWS provider v6's per-resource `region`): Optional and Computed; any change replaces
- * the resource (the forceNewIfRegionChanges CustomizeDiff, internal/provider/sdkv2/region.go; no resource here is
- * exempt). pulumi-aws fills it from the provider's region at Check (provider/region.go).
+ * the resource (the forceNewIfRegionChanges CustomizeDiff, internal/provider/sdkv2/region.go @ 0073593e, v6; no resource
+ * here is exempt). pulumi-aws fills it from the provider's region at Check (provider/region.go @ ec3361eb).
  */
 export const region = () => io(str, { computed: true, alwaysOut: true, forceNew: true });
 /** AWS's tag list as the provider gives it, resources and data sources alike: a map without `aws:` tags (`IgnoreAWS()`). */

@@ -2,6 +2,13 @@
 // them (hashicorp/terraform-provider-aws, one file each beside this one): which AWS actions each create, read, update
 // and delete calls, in which order, what it waits for and how long, and how it words its errors. Their schema
 // (../schema.ts) is @pulumi/aws 7.48's. What is left out is listed in CONTRIBUTING.md.
+//
+// The release: @pulumi/aws 7.48.0 (the lockfile's), which bundles terraform-provider-aws v6.63.0 or later (pulumi-aws
+// 7.45.0's release notes upgrade it to v6.63.0; the exact tag 7.48.0 bundles is not in the npm package). Each file names
+// the version of its source file read (a commit of hashicorp/terraform-provider-aws), and each schema was checked
+// against @pulumi/aws 7.48.0's type declarations. Every replace-or-update decision (`forceNew`, CustomizeDiff) is cited
+// in its file; the engine test tests/engine/lifecycle.test.ts changes each input of each child the component creates
+// and asserts it.
 import { cloudControlResource } from "./cloudControlResource";
 import { ResourceType } from "./common";
 import { securityGroup } from "./securityGroup";

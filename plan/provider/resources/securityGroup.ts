@@ -1,4 +1,8 @@
-// `aws.ec2.SecurityGroup`: hashicorp/terraform-provider-aws internal/service/ec2/vpc_security_group.go.
+// `aws.ec2.SecurityGroup`: hashicorp/terraform-provider-aws internal/service/ec2/vpc_security_group.go @ ffded4b8 (v6, the
+// same logic @ 01606926), as @pulumi/aws 7.48.0 bundles it (./index.ts). Replaced on a change (ForceNew): `name`,
+// `namePrefix`, `description` (pulumi-aws's default "Managed by Pulumi": provider/resource_overrides.go @ 015d3438),
+// `vpcId`, `region` (./common.ts); updated in place: `ingress` and `egress` (sets hashed by securityGroupRuleHash; each
+// source of a rule revoked or authorized alone, updateSecurityGroupRules), `revokeRulesOnDelete`, `tags`.
 import { Ctx, PartialCreate, SdkError } from "../context";
 import { bool, int, io, list, map, obj, out, set, str } from "../schema";
 import { all, cidrNetwork, doesNotMatch, lengthBetween } from "../validators";

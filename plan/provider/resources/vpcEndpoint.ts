@@ -1,4 +1,10 @@
-// `aws.ec2.VpcEndpoint`: hashicorp/terraform-provider-aws internal/service/ec2/vpc_endpoint.go.
+// `aws.ec2.VpcEndpoint`: hashicorp/terraform-provider-aws internal/service/ec2/vpc_endpoint.go @ 008db85a (2026; its schema
+// matches @pulumi/aws 7.48.0's field for field), as @pulumi/aws 7.48.0 bundles it (./index.ts). Replaced on a change
+// (ForceNew): `vpcId`, `serviceName`, `vpcEndpointType`, `serviceRegion`, `resourceConfigurationArn`,
+// `serviceNetworkArn`, `region` (./common.ts), and `privateDnsEnabled` for every type but Interface (CustomizeDiff; not
+// copied: the component makes Interface endpoints only); updated in place: `subnetIds`, `securityGroupIds`,
+// `routeTableIds`, `ipAddressType`, `policy`, `privateDnsEnabled` (Interface), `autoAccept`, `dnsOptions`'s record type,
+// `subnetConfigurations`, `tags`.
 import { Ctx, PartialCreate, SdkError, waitFor } from "../context";
 import { bool, io, list, map, obj, out, set, str } from "../schema";
 import { arn, oneOf } from "../validators";

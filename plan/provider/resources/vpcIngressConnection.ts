@@ -1,4 +1,8 @@
-// `aws.apprunner.VpcIngressConnection`: hashicorp/terraform-provider-aws internal/service/apprunner/vpc_ingress_connection.go.
+// `aws.apprunner.VpcIngressConnection`: hashicorp/terraform-provider-aws internal/service/apprunner/vpc_ingress_connection.go
+// @ ffded4b8, as @pulumi/aws 7.48.0 bundles it (./index.ts). The component no longer creates one (issue #22: it makes the
+// connection an aws.cloudcontrol.Resource, ./cloudControlResource.ts); programs of their own and stacks of earlier releases
+// still do. Replaced on a change (ForceNew): `name`, `serviceArn`, `ingressVpcConfiguration` and both its fields (since
+// v5.84.0, hashicorp/terraform-provider-aws#40927), `region`; updated in place: `tags` only.
 import { Ctx, PartialCreate, SdkError, waitFor } from "../context";
 import { io, map, obj, out, str } from "../schema";
 import { arn } from "../validators";
@@ -10,8 +14,9 @@ export const vpcIngressConnection: ResourceType = {
     schema: {
         token: "aws:apprunner/vpcIngressConnection:VpcIngressConnection",
         properties: {
-            // ForceNew: serviceArn since the Terraform provider 5.84 (PR #40927); name and ingressVpcConfiguration per the
-            // same PR's review, unverified in a released version (AWS-FACTS.md).
+            // ForceNew, all three, in the file read @ ffded4b8 (CHANGELOG v5.84.0: "Change `ingress_vpc_configuration`,
+            // `name`, and `service_arn` to ForceNew (#40927)"); AWS-FACTS.md calls the first two unverified: the source
+            // settles it.
             name: io(str, { forceNew: true, computed: true, alwaysOut: true }),
             serviceArn: io(str, { required: true, forceNew: true, alwaysOut: true, validate: arn }),
             ingressVpcConfiguration: io(
