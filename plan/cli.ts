@@ -31,6 +31,8 @@ aws.apprunner.VpcIngressConnection), and after an adoption's first deployment (a
 state delete, refresh. Then run \`pulumi up\`.
 
   --stack NAME                  the stack (default: the selected one)
+  --connection NAME=ARN         also import this connection as the PrivateEndpoint NAME's (one AWS made whose answer
+                                was lost); repeatable
   --dry-run                     say what would be imported, and write the import file, changing nothing
 
 Exit code: 0 imported (or nothing to import); 2 it could not (the reason is printed).`;
@@ -68,6 +70,7 @@ async function main(argv: string[]): Promise<number> {
                 topology: { type: "string" },
                 "price-per-az-hour": { type: "string" },
                 "dry-run": { type: "boolean" },
+                connection: { type: "string", multiple: true },
                 help: { type: "boolean", short: "h" },
             },
         });
@@ -81,8 +84,16 @@ async function main(argv: string[]): Promise<number> {
         console.log(USAGE);
         return 0;
     }
-    if (command === "import-connections" && parsed.positionals.length === 1)
-        return importConnectionsCommand(v.stack, v["dry-run"] === true);
+    if (command === "import-connections" && parsed.positionals.length === 1) {
+        let named: Record<string, string>;
+        try {
+            named = Object.fromEntries(keyValues(v.connection, "--connection").map((kv) => [kv.key, kv.value]));
+        } catch (e) {
+            console.error(`${(e as Error).message}\n\n${USAGE}`);
+            return 2;
+        }
+        return importConnectionsCommand(v.stack, v["dry-run"] === true, named);
+    }
     if (command !== "plan" || extra.length > 0) {
         console.error(USAGE);
         return 2;
@@ -137,7 +148,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** `import-connections`: the user's `pulumi` on the user's stack, in their environment (not the plan's sandbox). */
-async function importConnectionsCommand(stack: string | undefined, dryRun: boolean): Promise<number> {
+async function importConnectionsCommand(stack: string | undefined, dryRun: boolean, named: Record<string, string>): Promise<number> {
     /* eslint-disable @typescript-eslint/no-require-imports -- loaded once the command is known */
     const { importConnections }: typeof import("./command/importConnections") = require("./command/importConnections");
     const { findOnPath, runPulumi, HOW_TO_GET_PULUMI }: typeof import("./command/engine") = require("./command/engine");
@@ -155,6 +166,7 @@ async function importConnectionsCommand(stack: string | undefined, dryRun: boole
             pulumi,
             env: process.env,
             dryRun,
+            named,
             run: (args, o = {}) => runPulumi(pulumi, args, { cwd: process.cwd(), env: o.env ?? process.env, onLine: o.onLine }),
             say: (line) => console.log(line),
         });

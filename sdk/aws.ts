@@ -137,3 +137,43 @@ export const TAG_LIMITS = { maxTags: 50, maxKeyLength: 128, maxValueLength: 256,
 
 /** The port App Runner serves private services on (HTTPS only). */
 export const HTTPS_PORT = 443;
+
+/** The CloudFormation type of the connection. */
+export const CONNECTION_TYPE_NAME = "AWS::AppRunner::VpcIngressConnection";
+
+/**
+ * The type's CloudFormation resource schema, as its provider publishes it (aws-cloudformation-resource-providers-apprunner,
+ * aws-apprunner-vpcingressconnection.json), reduced to what decides updates: its properties, which are create-only and
+ * read-only, and its identifier. The component gives it to the Cloud Control resource, so the lifecycle is declared here
+ * (ServiceArn and VpcIngressConnectionName replace the connection, IngressVpcConfiguration updates it) instead of read
+ * with CloudFormation DescribeType at every new connection's plan; AWS's own copy still decides what Cloud Control accepts.
+ */
+export const CONNECTION_SCHEMA = JSON.stringify({
+    typeName: CONNECTION_TYPE_NAME,
+    description:
+        "The AWS::AppRunner::VpcIngressConnection resource is an App Runner resource that specifies an App Runner VpcIngressConnection.",
+    definitions: {
+        IngressVpcConfiguration: {
+            type: "object",
+            properties: { VpcId: { type: "string" }, VpcEndpointId: { type: "string" } },
+            required: ["VpcId", "VpcEndpointId"],
+            additionalProperties: false,
+        },
+        Tag: { type: "object", properties: { Key: { type: "string" }, Value: { type: "string" } }, additionalProperties: false },
+    },
+    properties: {
+        VpcIngressConnectionArn: { type: "string", minLength: 1, maxLength: 1011 },
+        VpcIngressConnectionName: { type: "string", minLength: 4, maxLength: 40, pattern: "[A-Za-z0-9][A-Za-z0-9\\-_]{3,39}" },
+        ServiceArn: { type: "string", minLength: 1, maxLength: 1011 },
+        Status: { type: "string" },
+        DomainName: { type: "string", minLength: 1, maxLength: 255 },
+        IngressVpcConfiguration: { $ref: "#/definitions/IngressVpcConfiguration" },
+        Tags: { type: "array", items: { $ref: "#/definitions/Tag" } },
+    },
+    additionalProperties: false,
+    required: ["ServiceArn", "IngressVpcConfiguration"],
+    createOnlyProperties: ["/properties/VpcIngressConnectionName", "/properties/ServiceArn", "/properties/Tags"],
+    readOnlyProperties: ["/properties/VpcIngressConnectionArn", "/properties/DomainName", "/properties/Status"],
+    writeOnlyProperties: ["/properties/Tags"],
+    primaryIdentifier: ["/properties/VpcIngressConnectionArn"],
+});

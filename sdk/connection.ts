@@ -7,45 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { show } from "./validation";
 
-/** The CloudFormation type of the connection. */
-export const CONNECTION_TYPE_NAME = "AWS::AppRunner::VpcIngressConnection";
-
-/**
- * The type's CloudFormation resource schema, as its provider publishes it (aws-cloudformation-resource-providers-apprunner,
- * aws-apprunner-vpcingressconnection.json), reduced to what decides updates: its properties, which are create-only and
- * read-only, and its identifier. The component gives it to the Cloud Control resource, so the lifecycle is declared here
- * (ServiceArn and VpcIngressConnectionName replace the connection, IngressVpcConfiguration updates it) instead of read
- * with CloudFormation DescribeType at every new connection's plan; AWS's own copy still decides what Cloud Control accepts.
- */
-export const CONNECTION_SCHEMA = JSON.stringify({
-    typeName: CONNECTION_TYPE_NAME,
-    description:
-        "The AWS::AppRunner::VpcIngressConnection resource is an App Runner resource that specifies an App Runner VpcIngressConnection.",
-    definitions: {
-        IngressVpcConfiguration: {
-            type: "object",
-            properties: { VpcId: { type: "string" }, VpcEndpointId: { type: "string" } },
-            required: ["VpcId", "VpcEndpointId"],
-            additionalProperties: false,
-        },
-        Tag: { type: "object", properties: { Key: { type: "string" }, Value: { type: "string" } }, additionalProperties: false },
-    },
-    properties: {
-        VpcIngressConnectionArn: { type: "string", minLength: 1, maxLength: 1011 },
-        VpcIngressConnectionName: { type: "string", minLength: 4, maxLength: 40, pattern: "[A-Za-z0-9][A-Za-z0-9\\-_]{3,39}" },
-        ServiceArn: { type: "string", minLength: 1, maxLength: 1011 },
-        Status: { type: "string" },
-        DomainName: { type: "string", minLength: 1, maxLength: 255 },
-        IngressVpcConfiguration: { $ref: "#/definitions/IngressVpcConfiguration" },
-        Tags: { type: "array", items: { $ref: "#/definitions/Tag" } },
-    },
-    additionalProperties: false,
-    required: ["ServiceArn", "IngressVpcConfiguration"],
-    createOnlyProperties: ["/properties/VpcIngressConnectionName", "/properties/ServiceArn", "/properties/Tags"],
-    readOnlyProperties: ["/properties/VpcIngressConnectionArn", "/properties/DomainName", "/properties/Status"],
-    writeOnlyProperties: ["/properties/Tags"],
-    primaryIdentifier: ["/properties/VpcIngressConnectionArn"],
-});
+export { CONNECTION_SCHEMA, CONNECTION_TYPE_NAME } from "./aws";
 
 /** What a connection joins: the service, the VPC and endpoint it is reached through, and its name when one is given. */
 export interface ConnectionFacts {
@@ -82,25 +44,39 @@ export interface ConnectionModel {
 /**
  * After the connection's step: the connection AWS has is AVAILABLE where the program puts it, else a message saying what
  * AWS has and how to recover. `properties` is the provider's last read: empty after an update that failed (the provider
- * keeps the planned state then, without reading), so that case asks for a refresh first.
+ * keeps the planned state then, without reading), so that case asks for a refresh first. A connection AWS failed to
+ * change is moved back and then forward again (each an update in place): the provider sees no change to make while the
+ * program says what the stack already records.
  */
 export function connectionProblem(arn: string, properties: string, wanted: { vpcId: string; vpcEndpointId: string }): string | undefined {
-    const recovery = 'README, "Recovering from a failed or interrupted update", "A move that failed"';
+    const recovery = (section: string) => `README, "Recovering from a failed or interrupted update", "${section}"`;
     if (properties === "") {
         return (
             `The VPC ingress connection ${arn} was not read back after its last update failed: the AWS provider keeps the ` +
-            `update as if it had been made. Run \`pulumi refresh\` to read what AWS has, then \`pulumi up\` (${recovery}).`
+            `update as if it had been made. Run \`pulumi refresh\` to read what AWS has, then \`pulumi up\` (${recovery("A move that failed")}).`
         );
     }
     const model = JSON.parse(properties) as ConnectionModel;
     const at = model.IngressVpcConfiguration ?? {};
     if (model.Status === "AVAILABLE" && at.VpcId === wanted.vpcId && at.VpcEndpointId === wanted.vpcEndpointId) return undefined;
-    return (
+    const where =
         `The VPC ingress connection ${arn} is ${model.Status ?? "in an unknown state"} in VPC ${at.VpcId} through endpoint ` +
-        `${at.VpcEndpointId}, where the program puts it in VPC ${wanted.vpcId} through endpoint ${wanted.vpcEndpointId}: AWS did ` +
-        "not make the last change Pulumi recorded for it. To make AWS try again, give the component the VPC and endpoint the " +
-        `connection has now and run \`pulumi up\`, then the ones you want and run \`pulumi up\` again: each is an update in ` +
-        `place, and nothing is deleted (${recovery}).`
+        `${at.VpcEndpointId}, and the program puts it in VPC ${wanted.vpcId} through endpoint ${wanted.vpcEndpointId}`;
+    if (model.Status?.startsWith("PENDING_")) {
+        return `${where}: AWS is still changing it. Wait until it is AVAILABLE, then run \`pulumi refresh\` and \`pulumi up\`.`;
+    }
+    if (model.Status?.startsWith("FAILED_")) {
+        return (
+            `${where}: AWS did not complete the last change Pulumi recorded for it. To make AWS try again without deleting it, ` +
+            "undo the program's change that moved it (its `vpcId`, `vpcEndpointId` or endpoint) and run `pulumi up`, which moves " +
+            `it back in place, then make the change again and run \`pulumi up\` (${recovery("A move that failed")}).`
+        );
+    }
+    return (
+        `${where}: a change Pulumi recorded did not happen (AWS refused it, or it was undone outside Pulumi). To move it ` +
+        "where the program says without deleting it, give the component the VPC and endpoint the connection has now and run " +
+        "`pulumi up`, then the ones you want and run `pulumi up` again: each is an update in place " +
+        `(${recovery("A move that failed")}).`
     );
 }
 
@@ -186,8 +162,11 @@ function hooksSupported(): boolean {
 export class ConnectionLifecycle {
     /** Whether the engine runs hooks for this program (not under mocks). */
     readonly hooked: boolean;
-    /** The component is being created in this deployment (set before its registration answers). */
-    created = false;
+    /**
+     * The component has completed no deployment before this one: it is new, or every earlier deployment failed before
+     * recording its outputs (set before its registration answers).
+     */
+    firstDeployment = false;
     /** The connection ARN the last deployment recorded, when that deployment was a release before Cloud Control. */
     upgradeFrom?: string;
     private replacement?: string;
@@ -201,12 +180,14 @@ export class ConnectionLifecycle {
         // Names are unique per deployment: the component's name and a count of this process's components.
         const id = `apprunner-private:PrivateEndpoint:${name}:${++hooks}`;
         const dryRun = { onDryRun: true };
-        this.onCreate = new pulumi.ResourceHook(`${id}:created`, () => void (this.created = true), dryRun);
+        this.onCreate = new pulumi.ResourceHook(`${id}:created`, () => void (this.firstDeployment = true), dryRun);
         this.onUpdate = new pulumi.ResourceHook(
             `${id}:updated`,
             async (a) => {
                 const olds = a.oldInputs ?? {};
                 const outputs = a.oldOutputs ?? {};
+                // A component whose earlier deployments failed before its outputs were recorded is new in all but name.
+                if (typeof outputs.vpcIngressConnectionArn !== "string") this.firstDeployment = true;
                 // An earlier release registered the component with no arguments at all.
                 if (!("serviceArn" in olds) && typeof outputs.vpcIngressConnectionArn === "string") {
                     this.upgradeFrom = outputs.vpcIngressConnectionArn;

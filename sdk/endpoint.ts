@@ -4,7 +4,7 @@
 import { getSecurityGroup } from "@pulumi/aws/ec2/getSecurityGroup";
 import { getSubnet } from "@pulumi/aws/ec2/getSubnet";
 import { GetVpcResult, getVpcOutput } from "@pulumi/aws/ec2/getVpc";
-import { getVpcEndpoint } from "@pulumi/aws/ec2/getVpcEndpoint";
+import { GetVpcEndpointResult, getVpcEndpoint } from "@pulumi/aws/ec2/getVpcEndpoint";
 import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
 import { VpcEndpoint } from "@pulumi/aws/ec2/vpcEndpoint";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
@@ -22,6 +22,7 @@ import {
     bare,
     show,
     validateAdoptedEndpoint,
+    validateGivenEndpoint,
     validateAdoptedSecurityGroup,
     validateAdoptionId,
     validateAdoptionKnown,
@@ -252,6 +253,36 @@ async function checkAdoptedEndpoint(
         for (const w of warnings) pulumi.log.warn(w, parent);
         return errors;
     });
+}
+
+/**
+ * The endpoint a PrivateEndpoint is given (`vpcEndpointId`), looked up once its id is known: App Runner's Interface
+ * endpoint of the provider's region, in `vpcId`, not deleted. An id not known yet (another component's endpoint, in a
+ * preview) is not guessed at: it is checked when it resolves, before the connection is created or moved.
+ */
+export async function checkGivenEndpoint(
+    id: string,
+    secret: boolean,
+    vpcId: pulumi.Input<string>,
+    lookups: Lookups,
+    parent: pulumi.Resource,
+): Promise<Problems> {
+    if (!isEc2Id("vpcEndpoint", id)) return []; // refused by its own check
+    const region = await resolve(lookups.region);
+    const cache: Map<string, Promise<GetVpcEndpointResult>> = (lookups.endpoints ??= new Map());
+    const look = () => {
+        if (!cache.has(id)) cache.set(id, getVpcEndpoint({ id }, { parent }));
+        return cache.get(id)!;
+    };
+    const e = await lookUp("vpcEndpointId", "an endpoint", id, region.value, parent, secret, look);
+    if (typeof e === "string") return [e];
+    if (!region.known) return [];
+    return whenKnown(vpcId, (v, vpcSecret) =>
+        validateGivenEndpoint(
+            { id, vpcId: e.vpcId, serviceName: e.serviceName, vpcEndpointType: e.vpcEndpointType, state: e.state },
+            { vpcId: v, serviceName: appRunnerEndpointServiceName(region.value!), secret: secret || vpcSecret },
+        ),
+    );
 }
 
 async function checkSubnets(

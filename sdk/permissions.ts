@@ -1,8 +1,10 @@
 // The IAM actions a deployment of PrivateEndpoint needs: what the AWS provider (the Terraform AWS provider that
 // @pulumi/aws bridges) really calls to create, read, update and delete what the component manages and to make its
-// lookups, and what App Runner itself checks when it creates a connection. Sources: ../shared/AWS-FACTS.md,
-// "Permissions the AWS provider really calls" (hashicorp/terraform-provider-aws sources; the CloudFormation resource
-// schema aws-apprunner-vpcingressconnection.json), and the App Runner guide's list for private endpoints.
+// lookups; for the VPC ingress connection, which is a Cloud Control resource, the Cloud Control actions (IAM prefix
+// `cloudformation:`) and what CloudFormation's handler for AWS::AppRunner::VpcIngressConnection calls in the caller's
+// name (its schema's handler and tagging permissions, as the registry publishes it). Sources: the Terraform AWS provider's
+// resources (hashicorp/terraform-provider-aws internal/service/ec2, internal/service/cloudcontrol), the CloudFormation
+// resource schema aws-apprunner-vpcingressconnection.json, and the App Runner guide's list for private endpoints.
 
 /** One IAM action, why the component needs it, and where that is known from. */
 export interface RequiredPermission {
@@ -19,8 +21,8 @@ const GUIDE = "App Runner guide, Enabling Private endpoint";
 const TF_VPC = "Terraform AWS provider, aws_vpc data source";
 const TF_ENDPOINT = "Terraform AWS provider, aws_vpc_endpoint";
 const TF_SG = "Terraform AWS provider, aws_security_group";
-const TF_CONNECTION = "Terraform AWS provider, aws_apprunner_vpc_ingress_connection";
-const CFN_CONNECTION = "CloudFormation schema AWS::AppRunner::VpcIngressConnection, handler permissions";
+const TF_CLOUDCONTROL = "Terraform AWS provider, aws_cloudcontrolapi_resource";
+const CFN_CONNECTION = "CloudFormation schema AWS::AppRunner::VpcIngressConnection, handler permissions (as published)";
 const CFN_CONNECTION_READ = "CloudFormation schema AWS::AppRunner::VpcIngressConnection, read handler permissions";
 const CC_SERVICE =
     "Cloud Control API GetResource (IAM cloudformation:GetResource); CloudFormation schema AWS::AppRunner::Service, read handler permissions";
@@ -87,33 +89,71 @@ export const requiredPermissions: readonly RequiredPermission[] = [
         source: TF_SG,
     },
     { action: "ec2:DeleteSecurityGroup", reason: "delete the security group", source: TF_SG },
-    // The VPC ingress connection. The provider never calls UpdateVpcIngressConnection (every change but tags
-    // replaces the connection) nor ListVpcIngressConnections, so neither is asked for.
+    // The VPC ingress connection: Cloud Control's actions (the AWS provider's aws.cloudcontrol.Resource), and App Runner's,
+    // which CloudFormation's handlers make with the caller's credentials. DescribeType is not needed: the component gives
+    // the type's schema. ListVpcIngressConnections (the list handler) is never called.
+    {
+        action: "cloudformation:CreateResource",
+        reason: "create the connection through Cloud Control",
+        source: TF_CLOUDCONTROL,
+        connection: true,
+    },
+    {
+        action: "cloudformation:GetResource",
+        reason: "read the connection through Cloud Control (its domain name and status); look up the service before anything is created, and a connection to adopt (`adoptConnectionArn`)",
+        source: `${TF_CLOUDCONTROL}; ${CC_SERVICE}`,
+        connection: true,
+    },
+    {
+        action: "cloudformation:UpdateResource",
+        reason: "move the connection to another endpoint or VPC, in place",
+        source: TF_CLOUDCONTROL,
+        connection: true,
+    },
+    {
+        action: "cloudformation:DeleteResource",
+        reason: "delete the connection through Cloud Control",
+        source: TF_CLOUDCONTROL,
+        connection: true,
+    },
+    {
+        action: "cloudformation:GetResourceRequestStatus",
+        reason: "wait for Cloud Control to finish a create, an update or a delete",
+        source: TF_CLOUDCONTROL,
+        connection: true,
+    },
     {
         action: "apprunner:CreateVpcIngressConnection",
-        reason: "connect the service to the endpoint",
-        source: TF_CONNECTION,
+        reason: "connect the service to the endpoint (CloudFormation's create handler)",
+        source: CFN_CONNECTION,
         connection: true,
     },
     {
         action: "apprunner:DescribeVpcIngressConnection",
-        reason: "read the connection, its domain name and status, and wait for it; Cloud Control's read of a connection to adopt",
-        source: `${TF_CONNECTION}; ${CFN_CONNECTION_READ}`,
+        reason: "read the connection and wait for it (every handler); Cloud Control's read of a connection to adopt",
+        source: `${CFN_CONNECTION}; ${CFN_CONNECTION_READ}`,
         connection: true,
     },
-    { action: "apprunner:DeleteVpcIngressConnection", reason: "delete the connection", source: TF_CONNECTION, connection: true },
-    { action: "apprunner:TagResource", reason: "tag the connection", source: TF_CONNECTION, connection: true },
-    { action: "apprunner:UntagResource", reason: "remove tags from the connection", source: TF_CONNECTION, connection: true },
-    { action: "apprunner:ListTagsForResource", reason: "read the connection's tags", source: TF_CONNECTION, connection: true },
-    // The service, looked up before anything is created (optional: without them the component warns and AWS judges
-    // the service when the connection is created).
     {
-        action: "cloudformation:GetResource",
-        reason: "look up the service through Cloud Control before anything is created (it exists; whether it is public), and a connection to adopt (`adoptConnectionArn`)",
-        source: CC_SERVICE,
-        optional: true,
+        action: "apprunner:UpdateVpcIngressConnection",
+        reason: "move the connection to another endpoint or VPC (CloudFormation's update handler)",
+        source: CFN_CONNECTION,
         connection: true,
     },
+    {
+        action: "apprunner:DeleteVpcIngressConnection",
+        reason: "delete the connection (CloudFormation's delete handler)",
+        source: CFN_CONNECTION,
+        connection: true,
+    },
+    {
+        action: "apprunner:TagResource",
+        reason: "listed by CloudFormation's create handler (the component gives the connection no tags)",
+        source: CFN_CONNECTION,
+        connection: true,
+    },
+    // The service, looked up before anything is created (optional: without it the component warns and AWS judges the
+    // service when the connection is created).
     {
         action: "apprunner:DescribeService",
         reason: "Cloud Control's read of the service (its read handler's permission)",
@@ -137,7 +177,7 @@ export function iamPolicyDocument(): {
         Statement: [
             { Sid: "AppRunnerPrivateEndpointEc2", Effect: "Allow", Action: byService("ec2"), Resource: "*" },
             { Sid: "AppRunnerPrivateEndpointConnection", Effect: "Allow", Action: byService("apprunner"), Resource: "*" },
-            { Sid: "AppRunnerPrivateEndpointServiceLookup", Effect: "Allow", Action: byService("cloudformation"), Resource: "*" },
+            { Sid: "AppRunnerPrivateEndpointCloudControl", Effect: "Allow", Action: byService("cloudformation"), Resource: "*" },
         ],
     };
 }

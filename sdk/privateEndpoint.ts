@@ -14,7 +14,18 @@ import {
     connectionDesiredState,
     connectionProblem,
 } from "./connection";
-import { Adoption, EndpointArgs, adoptionId, checkEndpoint, checkRegion, checkVpcId, createEndpoint, gateOf, lookupsOf } from "./endpoint";
+import {
+    Adoption,
+    EndpointArgs,
+    adoptionId,
+    checkEndpoint,
+    checkGivenEndpoint,
+    checkRegion,
+    checkVpcId,
+    createEndpoint,
+    gateOf,
+    lookupsOf,
+} from "./endpoint";
 import { Checks, Problems, isPlain, resolve, whenKnown } from "./known";
 import { childOptions } from "./options";
 import { Lookups, connectedServices } from "./scope";
@@ -223,6 +234,10 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
         // Asked of AWS once every argument passed: the service exists (Cloud Control reads it, so a connection is never
         // tried, nor an endpoint billed, for an ARN AWS does not have).
         checks.lookup(() => whenKnown(args.serviceArn, (arn, secret) => checkServiceExists(arn, secret, this)));
+        // The endpoint it is given is one App Runner accepts: a move to a bad one is refused before anything changes.
+        if (args.vpcEndpointId !== undefined) {
+            checks.lookup(() => whenKnown(args.vpcEndpointId, (id, secret) => checkGivenEndpoint(id, secret, args.vpcId, lookups, this)));
+        }
 
         // An adopted connection: its name is the one in its ARN; it is in the provider's region, and joins this service to
         // this VPC through this endpoint (Cloud Control reads it): it is adopted as it is.
@@ -287,8 +302,9 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
         // Adopting. Pulumi's `import` cannot bring a Cloud Control resource in (the AWS provider has no importer for it), so
         // in the component's first deployment the connection is not registered: `apprunner-private import-connections` adds
         // it to the stack, and the next update registers it, unchanged. Until then the outputs are AWS's (the adoption's
-        // lookup). The component's hooks say whether it is new by the time its URN is known; without hooks (under mocks,
-        // where nothing is kept between runs) every run is a first deployment.
+        // lookup). The component's hooks say whether this is its first deployment (it is new, or no earlier one recorded
+        // its outputs) by the time its URN is known; without hooks (under mocks, where nothing is kept between runs)
+        // every run is a first deployment.
         const arn = c.connectionArn;
         const notYet = () => {
             pulumi.log.warn(
@@ -300,7 +316,7 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
             return pulumi.all([gate, c.adopted!]).apply(([, model]) => ({ VpcIngressConnectionArn: arn, ...model }));
         };
         if (!c.lifecycle.hooked) return notYet();
-        return this.urn.apply((): pulumi.Output<ConnectionModel> => (c.lifecycle.created ? notYet() : register()));
+        return this.urn.apply((): pulumi.Output<ConnectionModel> => (c.lifecycle.firstDeployment ? notYet() : register()));
     }
 }
 

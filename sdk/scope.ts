@@ -1,4 +1,5 @@
 // What components share within one program and within one deployment.
+import type { GetVpcEndpointResult } from "@pulumi/aws/ec2/getVpcEndpoint";
 import * as pulumi from "@pulumi/pulumi";
 
 /** Lookups made once per AWS provider per program (one resource monitor), however many components ask. */
@@ -6,6 +7,8 @@ export interface Lookups {
     region: pulumi.Output<string>;
     /** The deploying account, asked only by components that create an endpoint. */
     accountId?: pulumi.Output<string>;
+    /** Endpoints given by id (`vpcEndpointId`), each looked up once however many services share it. */
+    endpoints?: Map<string, Promise<GetVpcEndpointResult>>;
 }
 const lookups = new WeakMap<object, Map<pulumi.ProviderResource | undefined, Lookups>>();
 const processKey = {};

@@ -372,7 +372,7 @@ export function validateCidrBlocks(value: unknown, ipAddressType: IpAddressType 
 
 /** `VpcIngressConnectionName`: 4 to 40 characters, `^[A-Za-z0-9][A-Za-z0-9_-]*$`. */
 export function validateConnectionName(value: unknown, secret = false): string[] {
-    const omit = "omit it to let the AWS provider name the connection";
+    const omit = "omit it to let AWS name the connection";
     if (typeof value !== "string") {
         return [`\`connectionName\` must be a string, got: ${show(value, secret)}. Pass a name, or ${omit}.`];
     }
@@ -404,7 +404,7 @@ export function validateConnectionNameNotSecret(secret: boolean): string[] {
     return [
         `\`connectionName\` must not be a secret, got: ${SECRET}. The name is part of the connection's id and ARN, which Pulumi ` +
             "keeps in the stack's state in clear text (an id cannot be secret). Pass the name as a plain value, or omit " +
-            "`connectionName` to let the AWS provider name the connection.",
+            "`connectionName` to let AWS name the connection.",
     ];
 }
 
@@ -565,6 +565,9 @@ export function validateConnectionRegion(arn: string, providerRegion: string): s
     ];
 }
 
+/** "an Interface endpoint", "a Gateway endpoint". */
+const anEndpoint = (type: string) => `${/^[AEIOU]/i.test(type) ? "an" : "a"} ${type} endpoint`;
+
 /** What a lookup of the adopted endpoint tells (ec2.getVpcEndpoint). */
 export interface AdoptedEndpointFacts {
     id: string;
@@ -588,7 +591,7 @@ export function validateAdoptedEndpoint(
     const warnings: string[] = [];
     if (endpoint.vpcEndpointType !== "Interface" || endpoint.serviceName !== expected.serviceName) {
         errors.push(
-            `\`adoptVpcEndpointId\` must be an Interface endpoint of ${expected.serviceName}, got: ${endpoint.id}, a ${endpoint.vpcEndpointType} endpoint ` +
+            `\`adoptVpcEndpointId\` must be an Interface endpoint of ${expected.serviceName}, got: ${endpoint.id}, ${anEndpoint(endpoint.vpcEndpointType)} ` +
                 `of ${endpoint.serviceName}. Adopt the App Runner endpoint of the VPC (\`aws ec2 describe-vpc-endpoints --filters ` +
                 `Name=service-name,Values=${expected.serviceName}\`).`,
         );
@@ -618,6 +621,46 @@ export function validateAdoptedEndpoint(
         );
     }
     return { errors, warnings };
+}
+
+/** What a lookup of a given `vpcEndpointId` tells (ec2.getVpcEndpoint). */
+export interface GivenEndpointFacts {
+    id: string;
+    vpcId: string;
+    serviceName: string;
+    vpcEndpointType: string;
+    state: string;
+}
+
+/**
+ * The endpoint a PrivateEndpoint is given (`vpcEndpointId`) must be one App Runner accepts for the connection: an
+ * Interface endpoint of the region's `apprunner.requests`, in `vpcId`, and not deleted (App Runner's
+ * CreateVpcIngressConnection and UpdateVpcIngressConnection refuse any other). Checked before the connection is created
+ * or moved, so a bad move changes nothing.
+ */
+export function validateGivenEndpoint(
+    endpoint: GivenEndpointFacts,
+    expected: { vpcId: string; serviceName: string; secret?: boolean },
+): string[] {
+    const id = (s: string) => bare(s, expected.secret ?? false);
+    const errors: string[] = [];
+    const fix = "Pass an InterfaceEndpoint's `vpcEndpointId`, or the id of the VPC's App Runner endpoint";
+    if (["deleting", "deleted", "failed", "rejected", "expired"].includes(endpoint.state.toLowerCase())) {
+        errors.push(`\`vpcEndpointId\` must be an endpoint that exists, got: ${id(endpoint.id)}, which is ${endpoint.state}. ${fix}.`);
+    }
+    if (endpoint.vpcEndpointType !== "Interface" || endpoint.serviceName !== expected.serviceName) {
+        errors.push(
+            `\`vpcEndpointId\` must be an Interface endpoint of ${expected.serviceName}, got: ${id(endpoint.id)}, ${anEndpoint(endpoint.vpcEndpointType)} ` +
+                `of ${endpoint.serviceName}. ${fix} (\`aws ec2 describe-vpc-endpoints --filters Name=service-name,Values=${expected.serviceName}\`).`,
+        );
+    }
+    if (endpoint.vpcId !== expected.vpcId) {
+        errors.push(
+            `\`vpcEndpointId\` must be an endpoint of \`vpcId\` (${id(expected.vpcId)}), got: ${id(endpoint.id)} in ${endpoint.vpcId}. ${fix} in ` +
+                `that VPC, or set \`vpcId\` to ${endpoint.vpcId} to move the service there.`,
+        );
+    }
+    return errors;
 }
 
 /**

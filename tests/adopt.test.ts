@@ -10,9 +10,9 @@ import * as assert from "node:assert/strict";
 import { Call, createCopilotEnvironment, createCopilotService, createEndpoint } from "../plan/standin/console";
 import { InterfaceEndpoint, InterfaceEndpointArgs, PrivateEndpoint, PrivateEndpointArgs } from "../sdk/index";
 import { AwsMocks, AwsMocksOptions, Registration, TOPOLOGY as T, valueOf } from "./mocks";
+import { CHILD_TYPES, refusedLater } from "./refusals";
 
 const SG_TYPE = "aws:ec2/securityGroup:SecurityGroup";
-const CHILD_TYPES = ["aws:ec2/securityGroup:SecurityGroup", "aws:ec2/vpcEndpoint:VpcEndpoint", "aws:cloudcontrol/resource:Resource"];
 /** The warning an adopted connection gets until `apprunner-private import-connections` has brought it into the stack. */
 const notImportedYet = (arn: string) =>
     `The VPC ingress connection ${arn} is adopted, and stays as it is, but this stack does not manage it yet: Pulumi's \`import\` ` +
@@ -72,23 +72,6 @@ async function refusedNow(make: () => unknown, message: string, mocks = new AwsM
 }
 
 /** The output rejects with exactly this message once the lookups answer, and nothing is registered, nor imported. */
-async function refusedLater(mocks: AwsMocks, output: pulumi.Output<unknown>, message: string) {
-    await assert.rejects(valueOf(output), (e: any) => {
-        assert.ok(pulumi.ResourceError.isInstance(e));
-        assert.equal(e.message.replace(/^(error serializing property "[^"]+": )+/, ""), message);
-        return true;
-    });
-    await mocks.settle();
-    assert.deepEqual(
-        mocks
-            .custom()
-            .filter((r) => CHILD_TYPES.includes(r.type))
-            .map((r) => r.name),
-        [],
-        "no child registered",
-    );
-}
-
 /** The options and inputs a child was registered with, as the engine got them. */
 const seen = (r: Registration) => ({ importId: r.importId, ignoreChanges: r.ignoreChanges, inputs: r.inputs });
 

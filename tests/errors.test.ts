@@ -135,7 +135,7 @@ describe("PrivateEndpoint refuses bad input", () => {
             [
                 "an invalid connectionName",
                 { ...base, connectionName: "api" },
-                '`connectionName` must be 4 to 40 characters, got: 3 characters ("api"). Choose a name of that length, or omit it to let the AWS provider name the connection.',
+                '`connectionName` must be 4 to 40 characters, got: 3 characters ("api"). Choose a name of that length, or omit it to let AWS name the connection.',
             ],
             [
                 "a reserved tag key",
@@ -302,7 +302,7 @@ describe("PrivateEndpoint refuses bad input", () => {
             await refusedLater(
                 pe.domainName,
                 "`connectionName` must not be a secret, got: [secret]. The name is part of the connection's id and ARN, which Pulumi keeps in the stack's " +
-                    "state in clear text (an id cannot be secret). Pass the name as a plain value, or omit `connectionName` to let the AWS provider name the connection.",
+                    "state in clear text (an id cannot be secret). Pass the name as a plain value, or omit `connectionName` to let AWS name the connection.",
             );
             await nothingRegisteredFor(mocks, "api");
         });

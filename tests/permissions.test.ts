@@ -16,7 +16,7 @@ describe("required permissions", () => {
             assert.ok(actions.includes(a), a);
         }
     });
-    it("include what the AWS provider really calls: the VPC attribute and prefix list reads, not the App Runner calls it never makes", () => {
+    it("include what the AWS provider and CloudFormation's handlers really call: the VPC attribute and prefix list reads, Cloud Control's actions, App Runner's update; not its list", () => {
         const byAction = new Map(requiredPermissions.map((p) => [p.action, p]));
         assert.match(byAction.get("ec2:DescribeVpcAttribute")!.reason, /fails without it/);
         assert.match(byAction.get("ec2:DescribePrefixLists")!.reason, /fails without it/);
@@ -27,11 +27,15 @@ describe("required permissions", () => {
         assert.equal(byAction.get("ec2:DescribeRouteTables")!.optional, true);
         assert.deepEqual(
             requiredPermissions.filter((p) => p.optional).map((p) => p.action),
-            ["ec2:DescribeRouteTables", "cloudformation:GetResource", "apprunner:DescribeService"],
+            ["ec2:DescribeRouteTables", "apprunner:DescribeService"],
         );
-        for (const never of ["apprunner:UpdateVpcIngressConnection", "apprunner:ListVpcIngressConnections"])
+        // Never called: the list handler, and DescribeType (the component gives the type's schema).
+        for (const never of ["apprunner:ListVpcIngressConnections", "cloudformation:DescribeType"])
             assert.equal(byAction.has(never), false, never);
-        for (const verb of ["Create", "Describe", "Delete"]) assert.ok(byAction.has(`apprunner:${verb}VpcIngressConnection`), verb);
+        for (const verb of ["Create", "Describe", "Update", "Delete"])
+            assert.ok(byAction.has(`apprunner:${verb}VpcIngressConnection`), verb);
+        for (const verb of ["CreateResource", "GetResource", "UpdateResource", "DeleteResource", "GetResourceRequestStatus"])
+            assert.equal(byAction.get(`cloudformation:${verb}`)?.connection, true, verb);
     });
     it("say which EC2 reads App Runner itself needs, even when the endpoint is reused", () => {
         assert.deepEqual(
@@ -51,7 +55,7 @@ describe("required permissions", () => {
             assert.match(p.source, /App Runner guide|Terraform AWS provider|CloudFormation schema|Cloud Control API/, p.action);
         }
     });
-    it("become an IAM policy document with one statement per service (App Runner's for the connection and the service's read)", () => {
+    it("become an IAM policy document with one statement per service (App Runner's for the connection, Cloud Control's)", () => {
         const doc = iamPolicyDocument();
         assert.equal(doc.Version, "2012-10-17");
         assert.deepEqual(
@@ -59,7 +63,7 @@ describe("required permissions", () => {
             [
                 ["AppRunnerPrivateEndpointEc2", "Allow", "*"],
                 ["AppRunnerPrivateEndpointConnection", "Allow", "*"],
-                ["AppRunnerPrivateEndpointServiceLookup", "Allow", "*"],
+                ["AppRunnerPrivateEndpointCloudControl", "Allow", "*"],
             ],
         );
         assert.deepEqual(doc.Statement.flatMap((s) => s.Action).sort(), requiredPermissions.map((p) => p.action).sort());

@@ -488,6 +488,98 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
         });
     });
 
+    describe("a connection that is a Cloud Control resource (AWS::AppRunner::VpcIngressConnection), as PrivateEndpoint makes it", () => {
+        /** The same connection as `aws.cloudcontrol.Resource`: its desired state the CloudFormation model, its deps one list. */
+        const cloudControl = (r: TestResource): TestResource => {
+            const p = r.props as { serviceArn: string; name?: string; ingressVpcConfiguration: { vpcId: string; vpcEndpointId: string } };
+            const known = p.serviceArn !== UNKNOWN_VALUE;
+            return {
+                type: "aws:cloudcontrol/resource:Resource",
+                name: r.name,
+                props: {
+                    typeName: "AWS::AppRunner::VpcIngressConnection",
+                    desiredState: known
+                        ? JSON.stringify({
+                              ServiceArn: p.serviceArn,
+                              ...(p.name ? { VpcIngressConnectionName: p.name } : {}),
+                              IngressVpcConfiguration: {
+                                  VpcId: p.ingressVpcConfiguration.vpcId,
+                                  VpcEndpointId: p.ingressVpcConfiguration.vpcEndpointId,
+                              },
+                          })
+                        : UNKNOWN_VALUE,
+                },
+                deleteBeforeReplace: r.deleteBeforeReplace,
+                deps: { desiredState: [...(r.deps?.serviceArn ?? []), ...(r.deps?.ingressVpcConfiguration ?? [])] },
+            };
+        };
+        const withCloudControl = (change: (s: Record<string, TestResource>) => void = () => undefined) =>
+            stack((x) => {
+                change(x);
+                x.conn = cloudControl(x.conn);
+            });
+
+        it("a compliant stack raises nothing", async () => {
+            assert.deepEqual(await stackOnly(withCloudControl()), []);
+        });
+
+        it("every rule that reads a connection fires as for the provider's connection, naming it by its own type", async () => {
+            const pub = withCloudControl(
+                (x) => ((x.api.props.networkConfiguration as any).ingressConfiguration.isPubliclyAccessible = true),
+            );
+            const conn = pub[4];
+            assert.equal(conn.type, "aws:cloudcontrol/resource:Resource");
+            expectOnly(of(await stackOnly(pub), "apprunner-service-not-public"), [
+                violation(
+                    "apprunner-service-not-public",
+                    pub[1],
+                    'Service "api" is connected privately by VpcIngressConnection "conn" but is not private (isPubliclyAccessible: true): set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false, as AWS\'s procedure for a private service does.',
+                ),
+            ]);
+            const otherVpc = withCloudControl((x) => ((x.conn.props.ingressVpcConfiguration as any).vpcId = OTHER_VPC));
+            expectOnly(of(await stackOnly(otherVpc), "apprunner-connection-endpoint-same-vpc"), [
+                violation(
+                    "apprunner-connection-endpoint-same-vpc",
+                    otherVpc[4],
+                    `VpcIngressConnection "conn" names VPC ${OTHER_VPC} but its endpoint VpcEndpoint "endpoint" is in ${VPC}: use the endpoint's VPC.`,
+                ),
+            ]);
+            const twice = [...withCloudControl(), { ...cloudControl({ ...stack()[4], name: "conn2" }) }];
+            expectOnly(of(await stackOnly(twice), "apprunner-one-connection-per-service"), [
+                violation(
+                    "apprunner-one-connection-per-service",
+                    twice[5],
+                    `VpcIngressConnection "conn" and VpcIngressConnection "conn2" connect the same service (${API_ARN}); AWS allows one: keep one and share its domain name.`,
+                ),
+            ]);
+            const createFirst = { ...conn, deleteBeforeReplace: undefined };
+            expectOnly(of(await resourceOnly(createFirst), "apprunner-connection-delete-before-replace"), [
+                violation(
+                    "apprunner-connection-delete-before-replace",
+                    createFirst,
+                    'VpcIngressConnection "conn" would be replaced create-first, which AWS refuses for a service\'s one connection: set the resource option deleteBeforeReplace: true.',
+                ),
+            ]);
+        });
+
+        it("in a preview, with the desired state unknown, follows its dependencies and fails no mandatory rule", async () => {
+            const preview = withCloudControl((x) => (x.conn.props.serviceArn = UNKNOWN_VALUE));
+            assert.deepEqual(
+                (await stackOnly(preview)).filter((d) => d.level === "mandatory"),
+                [],
+            );
+        });
+
+        it("another Cloud Control type is no connection", async () => {
+            const bucket: TestResource = {
+                type: "aws:cloudcontrol/resource:Resource",
+                name: "bucket",
+                props: { typeName: "AWS::S3::Bucket", desiredState: "{}" },
+            };
+            assert.deepEqual(await stackOnly([...stack((x) => delete (x as Record<string, unknown>).conn), bucket]), []);
+        });
+    });
+
     it("a preview with every id unknown never fails a mandatory rule", async () => {
         const s = stack((x) => {
             for (const r of Object.values(x)) if ("arn" in r.props) r.props.arn = UNKNOWN_VALUE;

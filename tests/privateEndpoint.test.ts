@@ -3,7 +3,10 @@ import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { CONNECTION_SCHEMA, connectionDesiredState } from "../sdk/connection";
 import { PrivateEndpoint } from "../sdk/index";
+import { ServiceName } from "../plan/aws";
+import { createEndpoint } from "../plan/standin/console";
 import { AwsMocks, TOPOLOGY as T, valueOf } from "./mocks";
+import { refusedLater } from "./refusals";
 
 const COMPONENT_URN = (name: string) => `urn:pulumi:stack::project::apprunner-private:index:PrivateEndpoint::${name}`;
 const SG = "aws:ec2/securityGroup:SecurityGroup";
@@ -158,7 +161,7 @@ describe("PrivateEndpoint", () => {
         );
         assert.deepEqual(
             mocks.invokes.map((i) => i.token),
-            ["aws:index/getRegion:getRegion", "aws:cloudcontrol/getResource:getResource"],
+            ["aws:index/getRegion:getRegion", "aws:cloudcontrol/getResource:getResource", "aws:ec2/getVpcEndpoint:getVpcEndpoint"],
         );
         assert.equal(outputs.vpcEndpointId, T.existingEndpointId);
         assert.equal(outputs.securityGroupId, undefined);
@@ -272,6 +275,7 @@ describe("PrivateEndpoint", () => {
             "aws:ec2/getSubnet:getSubnet",
             "aws:ec2/getSubnet:getSubnet",
             "aws:ec2/getVpc:getVpc",
+            "aws:ec2/getVpcEndpoint:getVpcEndpoint",
             "aws:index/getCallerIdentity:getCallerIdentity",
             "aws:index/getRegion:getRegion",
         ]);
@@ -335,6 +339,53 @@ describe("PrivateEndpoint", () => {
                 "aws:index/getRegion:getRegion",
             ]);
         });
+    });
+});
+
+describe("PrivateEndpoint refuses an endpoint App Runner cannot use, before the connection is created or moved", () => {
+    const given = (mocks: AwsMocks, vpcEndpointId: string) =>
+        new PrivateEndpoint("api", { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId }).vpcIngressConnectionArn;
+    const call = (mocks: AwsMocks) => (service: ServiceName, action: string, params: Record<string, any>) =>
+        mocks.aws.call(service, action, params, "us-east-1");
+
+    it("an endpoint of another VPC", async () => {
+        const mocks = new AwsMocks().install();
+        const other = createEndpoint(call(mocks), "us-east-1", T.otherVpcId, [T.otherSubnet]).vpcEndpointId;
+        await refusedLater(
+            mocks,
+            given(mocks, other),
+            `\`vpcEndpointId\` must be an endpoint of \`vpcId\` (${T.vpcId}), got: ${other} in ${T.otherVpcId}. Pass an InterfaceEndpoint's ` +
+                `\`vpcEndpointId\`, or the id of the VPC's App Runner endpoint in that VPC, or set \`vpcId\` to ${T.otherVpcId} to move the service there.`,
+        );
+    });
+
+    it("an endpoint of another service (App Runner's API, not its requests)", async () => {
+        const mocks = new AwsMocks().install();
+        const api = call(mocks)("ec2", "CreateVpcEndpoint", {
+            VpcEndpointType: "Interface",
+            VpcId: T.vpcId,
+            ServiceName: "com.amazonaws.us-east-1.apprunner",
+            SubnetIds: [T.subnetA],
+        }).VpcEndpoint.VpcEndpointId;
+        await refusedLater(
+            mocks,
+            given(mocks, api),
+            `\`vpcEndpointId\` must be an Interface endpoint of com.amazonaws.us-east-1.apprunner.requests, got: ${api}, an Interface endpoint of ` +
+                "com.amazonaws.us-east-1.apprunner. Pass an InterfaceEndpoint's `vpcEndpointId`, or the id of the VPC's App Runner endpoint " +
+                "(`aws ec2 describe-vpc-endpoints --filters Name=service-name,Values=com.amazonaws.us-east-1.apprunner.requests`).",
+        );
+    });
+
+    it("a deleted endpoint", async () => {
+        const mocks = new AwsMocks().install();
+        const gone = createEndpoint(call(mocks), "us-east-1", T.vpcId, [T.subnetA]).vpcEndpointId;
+        call(mocks)("ec2", "DeleteVpcEndpoints", { VpcEndpointIds: [gone] });
+        await refusedLater(
+            mocks,
+            given(mocks, gone),
+            `\`vpcEndpointId\` must be an endpoint the AWS provider can see in us-east-1, got: "${gone}" (lookup failed: no matching EC2 VPC ` +
+                "Endpoint found). Check the id and the provider's region and account.",
+        );
     });
 });
 
@@ -416,7 +467,7 @@ describe("PrivateEndpoint keeps secrets secret", () => {
     // The name is part of the connection's id and ARN, which Pulumi stores in clear text: it cannot stay secret.
     const SECRET_NAME =
         "`connectionName` must not be a secret, got: [secret]. The name is part of the connection's id and ARN, which Pulumi keeps in the stack's " +
-        "state in clear text (an id cannot be secret). Pass the name as a plain value, or omit `connectionName` to let the AWS provider name the connection.";
+        "state in clear text (an id cannot be secret). Pass the name as a plain value, or omit `connectionName` to let AWS name the connection.";
 
     it("a secret connectionName is refused before any child is registered, without echoing it", async () => {
         const mocks = new AwsMocks().install();

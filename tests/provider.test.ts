@@ -493,7 +493,7 @@ describe("component provider over gRPC", function () {
     it("a secret connectionName over the wire is refused before any child, in a preview where its value is unknown too", async () => {
         const message =
             "`connectionName` must not be a secret, got: [secret]. The name is part of the connection's id and ARN, which Pulumi keeps in the stack's " +
-            "state in clear text (an id cannot be secret). Pass the name as a plain value, or omit `connectionName` to let the AWS provider name the connection.";
+            "state in clear text (an id cannot be secret). Pass the name as a plain value, or omit `connectionName` to let AWS name the connection.";
         const inputs = { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId };
         const secret = { [rpc.specialSigKey]: rpc.specialSecretSig, value: "payments-api" };
         const unknownSecret = { ...unknownOutput(), secret: true };

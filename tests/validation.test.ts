@@ -476,13 +476,13 @@ describe("validation (pure functions, full messages)", () => {
             [
                 "ab",
                 [
-                    '`connectionName` must be 4 to 40 characters, got: 2 characters ("ab"). Choose a name of that length, or omit it to let the AWS provider name the connection.',
+                    '`connectionName` must be 4 to 40 characters, got: 2 characters ("ab"). Choose a name of that length, or omit it to let AWS name the connection.',
                 ],
             ],
             [
                 "a".repeat(41),
                 [
-                    `\`connectionName\` must be 4 to 40 characters, got: 41 characters ("${"a".repeat(41)}"). Choose a name of that length, or omit it to let the AWS provider name the connection.`,
+                    `\`connectionName\` must be 4 to 40 characters, got: 41 characters ("${"a".repeat(41)}"). Choose a name of that length, or omit it to let AWS name the connection.`,
                 ],
             ],
             [
@@ -503,7 +503,7 @@ describe("validation (pure functions, full messages)", () => {
                 "`connectionName` must start with a letter or digit and contain only letters, digits, hyphens and underscores, got: [secret]. Rename it.",
             ]);
             assert.deepEqual(validateConnectionName("ab", true), [
-                "`connectionName` must be 4 to 40 characters, got: 2 characters. Choose a name of that length, or omit it to let the AWS provider name the connection.",
+                "`connectionName` must be 4 to 40 characters, got: 2 characters. Choose a name of that length, or omit it to let AWS name the connection.",
             ]);
         });
     });
@@ -586,7 +586,7 @@ describe("validation (pure functions, full messages)", () => {
             ];
             assert.deepEqual(messages, [
                 `\`serviceArn\` must be an App Runner service ARN (arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: "${a(200)}…" (1048576 characters, 1048376 not shown). Pass the service's \`arn\` output, e.g. \`service.arn\`, not its name, id or URL.`,
-                "`connectionName` must be 4 to 40 characters, got: 1048578 characters. Choose a name of that length, or omit it to let the AWS provider name the connection.",
+                "`connectionName` must be 4 to 40 characters, got: 1048578 characters. Choose a name of that length, or omit it to let AWS name the connection.",
                 `\`connectionName\` must start with a letter or digit and contain only letters, digits, hyphens and underscores, got: "${a(200)}…" (1048578 characters, 1048378 not shown). Rename it.`,
                 "`tags` keys must be 1 to 128 characters, got: 1048576 characters. Shorten the key.",
                 '`tags` values must be at most 256 characters, got: 1048576 characters for key "note". Shorten the value.',

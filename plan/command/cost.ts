@@ -5,6 +5,7 @@ import {
     endpointPricePerAzHour,
     regionOfAppRunnerEndpointService,
 } from "../../sdk/aws";
+import { connectionOf } from "./connection";
 
 export interface CostEstimate {
     hoursPerMonth: number;
@@ -57,7 +58,7 @@ export function estimateCost(
             };
         });
     if (pricePerAzHour !== undefined) notes.push(`USD ${pricePerAzHour} per endpoint-AZ-hour, as given (--price-per-az-hour)`);
-    const services = resources.filter((r) => r.type === "aws:apprunner/vpcIngressConnection:VpcIngressConnection").length;
+    const services = resources.filter((r) => connectionOf(r) !== undefined).length;
     const monthly = round(endpoints.reduce((sum, e) => sum + e.monthly, 0));
     const azHours = endpoints.reduce((n, e) => n + e.azs, 0);
     const averageAzs = endpoints.length ? azHours / endpoints.length : 0;

@@ -1,5 +1,6 @@
 // A Mermaid flowchart of a planned stack: VPCs holding their App Runner endpoints (with their subnets, zones and
 // security groups), the services (private or not), and the VPC ingress connections that join them.
+import { connectionOf } from "./connection";
 import { ownerOf } from "./cost";
 import { PlannedResource } from "./events";
 
@@ -11,7 +12,6 @@ const TYPES = {
     endpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
     securityGroup: "aws:ec2/securityGroup:SecurityGroup",
     service: "aws:apprunner/service:Service",
-    connection: "aws:apprunner/vpcIngressConnection:VpcIngressConnection",
 };
 
 /** `zones`: the Availability Zones of subnets the program did not create, by id. */
@@ -64,17 +64,16 @@ export function mermaid(resources: PlannedResource[], zones: Record<string, stri
             `  ${node(s)}(["${label(`App Runner service ${String(s.inputs.serviceName ?? s.name)}`)}<br/>${isPrivate ? "private" : "PUBLIC: isPubliclyAccessible is not false"}"])`,
         );
     }
-    for (const c of byType(TYPES.connection)) {
-        const endpoint = endpoints.find((e) => e.id === c.inputs.ingressVpcConfiguration?.vpcEndpointId);
-        const service = services.find((s) => s.id === c.inputs.serviceArn);
+    for (const c of resources) {
+        const connection = connectionOf(c);
+        if (!connection) continue;
+        const endpoint = endpoints.find((e) => e.id === connection.vpcEndpointId);
+        const service = services.find((s) => s.id === connection.serviceArn);
         const from = endpoint ? node(endpoint) : `${node(c)}_endpoint`;
-        if (!endpoint)
-            lines.push(
-                `  ${from}["${label(`endpoint ${String(c.inputs.ingressVpcConfiguration?.vpcEndpointId)} (outside this program)`)}"]`,
-            );
+        if (!endpoint) lines.push(`  ${from}["${label(`endpoint ${String(connection.vpcEndpointId)} (outside this program)`)}"]`);
         const to = service ? node(service) : `${node(c)}_service`;
-        if (!service) lines.push(`  ${to}(["${label(`service ${String(c.inputs.serviceArn)}`)}"])`);
-        const domain = c.outputs?.domainName ? `<br/>https://${label(c.outputs.domainName)}` : "";
+        if (!service) lines.push(`  ${to}(["${label(`service ${String(connection.serviceArn)}`)}"])`);
+        const domain = connection.domainName ? `<br/>https://${label(connection.domainName)}` : "";
         lines.push(`  ${from} -- "${label(`VPC ingress connection ${c.name}`)}${domain}" --> ${to}`);
     }
     return lines.join("\n") + "\n";

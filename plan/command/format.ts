@@ -1,6 +1,7 @@
 // The plan as text for people, and as JSON for machines.
 import { styleText } from "node:util";
 import { ENDPOINT_DATA_PROCESSING_TIERS } from "../../sdk/aws";
+import { CLOUD_CONTROL, TERRAFORM_CONNECTION, connectionOf } from "./connection";
 import { PlannedResource } from "./events";
 import { AVAILABILITY, PlanResult } from "./plan";
 
@@ -26,8 +27,14 @@ function keyInputs(r: PlannedResource): string {
             return `serviceName=${i.serviceName} type=${i.vpcEndpointType} subnets=${(i.subnetIds ?? []).length} ipAddressType=${i.ipAddressType ?? "ipv4"} privateDns=${i.privateDnsEnabled} policy=${i.policy === undefined ? "none" : "set"}`;
         case "aws:apprunner/service:Service":
             return `serviceName=${i.serviceName} isPubliclyAccessible=${i.networkConfiguration?.ingressConfiguration?.isPubliclyAccessible ?? "not set (true)"}`;
-        case "aws:apprunner/vpcIngressConnection:VpcIngressConnection":
+        case TERRAFORM_CONNECTION:
             return `name=${i.name ?? "(autonamed)"} vpcEndpointId=${i.ingressVpcConfiguration?.vpcEndpointId}`;
+        case CLOUD_CONTROL: {
+            const c = connectionOf(r);
+            return c
+                ? `typeName=${i.typeName} name=${c.name ?? "(named by AWS)"} vpcEndpointId=${c.vpcEndpointId}`
+                : `typeName=${i.typeName}`;
+        }
         default:
             return "";
     }

@@ -3,7 +3,9 @@
 //  - an upgrade: a stack an earlier release deployed keeps each connection as an `aws.apprunner.VpcIngressConnection`
 //    child of its PrivateEndpoint; it is imported as the `aws.cloudcontrol.Resource` the component now registers, and
 //    the old child is removed from the state (not from AWS);
-//  - an adoption: a PrivateEndpoint with `adoptConnectionArn`, after its first deployment.
+//  - an adoption: a PrivateEndpoint with `adoptConnectionArn`, after its first deployment;
+//  - a connection named on the command line (`--connection <component>=<ARN>`): one AWS made but whose answer was lost,
+//    so that the stack never recorded it.
 // Pulumi's `import` option cannot do it (the AWS provider has no importer for `aws.cloudcontrol.Resource`), but
 // `pulumi import --file` can take a resource's state as given (its `inputs` and `outputs`, Pulumi CLI 3.276 and later),
 // and `pulumi refresh` then reads it from AWS. What to import is what the program would create: a preview of the stack
@@ -13,6 +15,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { CONNECTION_SCHEMA } from "../../sdk/aws";
 import { Run, compareVersions } from "./engine";
 import { PlanError } from "./project";
 
@@ -26,7 +29,7 @@ const SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
 
 /** One connection to import. */
 export interface ConnectionImport {
-    kind: "upgrade" | "adoption";
+    kind: "upgrade" | "adoption" | "named";
     /** The Cloud Control resource's URN, as the program registers it. */
     urn: string;
     name: string;
@@ -61,7 +64,7 @@ const hasSecret = (v: unknown): boolean =>
  * The connections a stack holds in AWS but not yet as the program's Cloud Control resources: from the stack's state (an
  * earlier release's child, or the component's `adoptConnectionArn`) and the creates a preview of the program plans.
  */
-export function connectionsToImport(state: StateResource[], previewEvents: string): ConnectionImport[] {
+export function connectionsToImport(state: StateResource[], previewEvents: string, named: Record<string, string> = {}): ConnectionImport[] {
     const found: ConnectionImport[] = [];
     const problems: string[] = [];
     for (const line of previewEvents.split("\n")) {
@@ -76,10 +79,14 @@ export function connectionsToImport(state: StateResource[], previewEvents: strin
         if (s.inputs?.typeName !== CONNECTION_TYPE || found.some((f) => f.urn === s.urn)) continue;
         const earlier = state.find((r) => r.type === TF_CONNECTION && r.parent === s.parent);
         const component = state.find((r) => r.urn === s.parent);
-        const adopted = component?.inputs?.adoptConnectionArn;
-        const kind = earlier ? "upgrade" : typeof adopted === "string" ? "adoption" : undefined;
+        const adopted = named[nameOf(s.parent)] ?? component?.inputs?.adoptConnectionArn;
+        const kind = earlier ? "upgrade" : nameOf(s.parent) in named ? "named" : typeof adopted === "string" ? "adoption" : undefined;
         if (!kind) continue; // a connection the program creates anew: nothing to import
-        if (hasSecret(s.inputs)) {
+        // The provider marks `schema` sensitive, so a preview shows it as a secret: the component gives its own copy of the
+        // type's schema, and the import takes that copy (the next update compares it with the program's, and finds it equal).
+        const { schema, ...rest } = s.inputs as Record<string, unknown>;
+        const inputs = { ...rest, ...(schema === undefined ? {} : { schema: hasSecret(schema) ? CONNECTION_SCHEMA : schema }) };
+        if (hasSecret(rest)) {
             problems.push(
                 `${nameOf(s.urn)}: its desired state holds a secret, which a preview does not show; import it by hand (README, "Upgrading").`,
             );
@@ -92,7 +99,7 @@ export function connectionsToImport(state: StateResource[], previewEvents: strin
             id: kind === "upgrade" ? earlier!.id! : adopted,
             parent: s.parent,
             provider: s.provider ?? "",
-            inputs: s.inputs,
+            inputs,
             ...(earlier ? { replaces: earlier.urn } : {}),
         });
     }
@@ -144,6 +151,8 @@ export interface ImportOptions {
     pulumi: string;
     env: NodeJS.ProcessEnv;
     dryRun?: boolean;
+    /** Connections to import by the PrivateEndpoint's name: `api` → its connection's ARN. */
+    named?: Record<string, string>;
     run: (args: string[], opts?: { onLine?: (line: string) => void; env?: NodeJS.ProcessEnv }) => Promise<Run>;
     say: (line: string) => void;
 }
@@ -163,33 +172,42 @@ export async function importConnections(o: ImportOptions): Promise<{ imported: C
                 `${MIN_IMPORT_PULUMI} on. Upgrade the Pulumi CLI.`,
         );
     }
-    const exported = JSON.parse((await must(["stack", "export"])).stdout);
-    const state: StateResource[] = exported.deployment?.resources ?? [];
-    o.say("previewing the stack to find the connections its program manages...");
-    // The preview stops where a component refuses to create a connection that already exists (that is the point);
-    // its events name every connection up to there.
-    const preview = await o.run(["preview", "--json", ...stack], { env: { ...o.env, PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "1" } });
-    const imports = connectionsToImport(state, preview.stdout);
-    if (imports.length === 0) {
+    // The preview stops at the first connection a component refuses to create (that is the point), so each pass imports
+    // what it named, and the next previews again, until a preview names nothing left to import.
+    const imported: ConnectionImport[] = [];
+    for (let pass = 1; ; pass++) {
+        const exported = JSON.parse((await must(["stack", "export"])).stdout);
+        const state: StateResource[] = exported.deployment?.resources ?? [];
+        o.say(`previewing the stack to find the connections its program manages (pass ${pass})...`);
+        const preview = await o.run(["preview", "--json", ...stack], { env: { ...o.env, PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "1" } });
+        const imports = connectionsToImport(state, preview.stdout, o.named).filter((c) => !imported.some((i) => i.urn === c.urn));
+        if (imports.length === 0) break;
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "apprunner-import-")), "import.json");
+        fs.writeFileSync(file, JSON.stringify(importFile(imports, state), null, 2), { mode: 0o600 });
+        for (const c of imports) o.say(`${c.kind === "upgrade" ? "upgrade" : "adopt"}: ${c.name} (${c.id})`);
+        const unknown = Object.keys(o.named ?? {}).filter((n) => !imported.concat(imports).some((c) => nameOf(c.parent) === n));
+        if (pass === 1 && unknown.length > 0 && imports.every((c) => c.kind !== "named")) {
+            throw new PlanError(`--connection names ${unknown.join(", ")}, which the preview does not show creating a connection.`);
+        }
+        if (o.dryRun) {
+            o.say(`dry run: the import file is ${file}; nothing was changed (a real run may find more in later passes).`);
+            return { imported: imports, file };
+        }
+        // The earlier release's children are protected first: if anything below fails, a `pulumi up` refuses to delete
+        // them (which would delete the connections in AWS) instead of doing it.
+        for (const c of imports) if (c.replaces) await must(["state", "protect", c.replaces, "--yes"]);
+        await must(["import", "--file", file, "--yes", "--generate-code=false", "--protect=false", "--skip-preview"]);
+        for (const c of imports) if (c.replaces) await must(["state", "delete", c.replaces, "--force", "--yes"]);
+        await must(["refresh", "--yes", "--skip-preview", ...imports.flatMap((c) => ["--target", c.urn])]);
+        fs.rmSync(path.dirname(file), { recursive: true, force: true });
+        imported.push(...imports);
+    }
+    if (imported.length === 0) {
         o.say("nothing to import: every PrivateEndpoint's connection is in the stack as the program has it.");
-        return { imported: [] };
+        return { imported };
     }
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "apprunner-import-")), "import.json");
-    fs.writeFileSync(file, JSON.stringify(importFile(imports, state), null, 2), { mode: 0o600 });
-    for (const c of imports) o.say(`${c.kind === "upgrade" ? "upgrade" : "adopt"}: ${c.name} (${c.id})`);
-    if (o.dryRun) {
-        o.say(`dry run: the import file is ${file}; nothing was changed.`);
-        return { imported: imports, file };
-    }
-    // The earlier release's children are protected first: if anything below fails, a `pulumi up` refuses to delete them
-    // (which would delete the connections in AWS) instead of doing it.
-    for (const c of imports) if (c.replaces) await must(["state", "protect", c.replaces, "--yes"]);
-    await must(["import", "--file", file, "--yes", "--generate-code=false", "--protect=false", "--skip-preview"]);
-    for (const c of imports) if (c.replaces) await must(["state", "delete", c.replaces, "--force", "--yes"]);
-    await must(["refresh", "--yes", "--skip-preview", ...imports.flatMap((c) => ["--target", c.urn])]);
     o.say(
-        `imported ${imports.length} connection${imports.length === 1 ? "" : "s"}; \`pulumi up\` now changes nothing about ${imports.length === 1 ? "it" : "them"}.`,
+        `imported ${imported.length} connection${imported.length === 1 ? "" : "s"}; \`pulumi up\` now changes nothing about ${imported.length === 1 ? "it" : "them"}.`,
     );
-    fs.rmSync(path.dirname(file), { recursive: true, force: true });
-    return { imported: imports };
+    return { imported };
 }
