@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { TOPOLOGY as T } from "../../plan/aws";
-import { CONNECTION, SECURITY_GROUP, VPC_ENDPOINT } from "../../plan/provider";
+import { CLOUDCONTROL_RESOURCE, SECURITY_GROUP, VPC_ENDPOINT } from "../../plan/provider";
 import { validateEc2Id } from "../../sdk/validation";
 import { COMPONENT, REPO, Request, Workspace, addProvider, configure, creates, edit, enginePath, rootCopy, urnName } from "./harness";
 
@@ -209,7 +209,7 @@ for (const consumer of CONSUMERS) {
             assert.equal(creates(requests, VPC_ENDPOINT).length, 1);
             assert.equal(creates(requests, SECURITY_GROUP).length, 1);
             assert.deepEqual(
-                creates(requests, CONNECTION)
+                creates(requests, CLOUDCONTROL_RESOURCE)
                     .map((r) => urnName(r.urn!))
                     .sort(),
                 consumer.components.map((c) => `${c}-connection`).sort(),
@@ -224,7 +224,7 @@ for (const consumer of CONSUMERS) {
                 [...components.values()].sort(),
                 [...consumer.components, ...(consumer.shared ? [consumer.shared] : [])].sort(),
             );
-            const children = resources.filter((r) => [VPC_ENDPOINT, SECURITY_GROUP, CONNECTION].includes(r.type));
+            const children = resources.filter((r) => [VPC_ENDPOINT, SECURITY_GROUP, CLOUDCONTROL_RESOURCE].includes(r.type));
             assert.equal(children.length, 2 + consumer.components.length);
             for (const child of children) {
                 const owner = components.get(child.parent ?? "");

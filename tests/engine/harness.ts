@@ -5,8 +5,8 @@ import { ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { AccountState } from "../../plan/aws";
-import { CONNECTION, SECURITY_GROUP, VPC_ENDPOINT } from "../../plan/provider";
+import { AccountState, TOPOLOGY } from "../../plan/aws";
+import { CLOUDCONTROL_RESOURCE, SECURITY_GROUP, VPC_ENDPOINT } from "../../plan/provider";
 import { list } from "../../plan/standin/console";
 import { Store, seed } from "../../plan/standin/store";
 
@@ -30,8 +30,9 @@ export function enginePath(): string {
 /** One request the stand-in AWS plugin received, as it logged it. */
 export interface Request {
     method: string;
-    /** For method "AWS": the API action, e.g. "apprunner:CreateVpcIngressConnection". */
+    /** For method "AWS": the API action, e.g. "apprunner:CreateVpcIngressConnection", and its request. */
     action?: string;
+    params?: Record<string, any>;
     error?: string;
     fault?: string;
     provider: string;
@@ -67,8 +68,8 @@ const urnType = (urn: string) => urn.split("::")[2].split("$").pop()!;
 export const urnName = (urn: string) => urn.split("::")[3];
 /** A URN's own type (the last of its chain of types). */
 export const typeOf = (urn: string) => urn.split("::")[2].split("$").pop()!;
-/** The component's children: the endpoint's security group, the endpoint and the connection. */
-export const CHILDREN = [SECURITY_GROUP, VPC_ENDPOINT, CONNECTION];
+/** The component's children: the endpoint's security group, the endpoint and the connection (a Cloud Control resource). */
+export const CHILDREN = [SECURITY_GROUP, VPC_ENDPOINT, CLOUDCONTROL_RESOURCE];
 /** Creates, updates and deletes of the component's children, as `<method> <name>`. */
 export const childChangesIn = (requests: Request[]) =>
     requests
@@ -278,4 +279,70 @@ export function configure(ws: Workspace, dir: string, stack: string, config: Rec
         if (Array.isArray(value)) value.forEach((v, i) => ws.pulumi(dir, "config", "set", "--stack", stack, "--path", `${key}[${i}]`, v));
         else ws.pulumi(dir, "config", "set", "--stack", stack, key, value);
     }
+}
+
+/**
+ * The commands of a README section's one sh block, comments dropped, as a user types them: the real-engine tests run
+ * exactly what the README gives.
+ */
+export function readmeBlock(heading: string): string[] {
+    const readme = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
+    const section = readme.split(/^## /m).find((s) => s.startsWith(heading));
+    if (!section) throw new Error(`README.md has no "${heading}" section`);
+    const block = /```sh\n([\s\S]*?)```/.exec(section);
+    if (!block) throw new Error(`README.md's "${heading}" section has no sh block`);
+    return block[1]
+        .split("\n")
+        .map((l) => l.replace(/#.*/, "").trim())
+        .filter(Boolean);
+}
+
+/**
+ * The environment with an `apprunner-private` command on PATH: the plan package's CLI, built by `npm run build` (a
+ * script running it with node, as the shim `npm install` makes for a package's `bin`).
+ */
+export function planOnPath(ws: Workspace): NodeJS.ProcessEnv {
+    const bin = path.join(ws.dir, "npm-bin");
+    fs.mkdirSync(bin, { recursive: true });
+    const cli = path.join(bin, "apprunner-private");
+    if (!fs.existsSync(cli)) {
+        fs.writeFileSync(cli, `#!/bin/sh\nexec node ${JSON.stringify(path.join(REPO, "bin", "plan", "cli.js"))} "$@"\n`, { mode: 0o755 });
+    }
+    return { PATH: `${bin}${path.delimiter}${ws.env.PATH}` };
+}
+
+/**
+ * A stack an earlier release deployed, from a fixture (its Pulumi.yaml and program.ts, `pulumi stack export` as
+ * stack.json, the simulated account as aws.json), in `dir`, with this repository's component packed and installed as a
+ * user installs it, and its configuration: stack `test`, ready for the upgrade.
+ */
+export function deployedStack(ws: Workspace, dir: string, fixture: string, name: string): void {
+    fs.mkdirSync(dir);
+    fs.copyFileSync(path.join(fixture, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+    fs.copyFileSync(path.join(fixture, "program.ts"), path.join(dir, "index.ts"));
+    const tarball = execFileSync("npm", ["pack", "--workspace", "sdk", "--silent", "--pack-destination", ws.dir], {
+        cwd: REPO,
+        encoding: "utf8",
+    })
+        .trim()
+        .split("\n")
+        .pop()!;
+    const lock = JSON.parse(fs.readFileSync(path.join(REPO, "package-lock.json"), "utf8")).packages;
+    fs.writeFileSync(
+        path.join(dir, "package.json"),
+        JSON.stringify({
+            name,
+            main: "index.ts",
+            dependencies: {
+                "@apprunner-private/apprunner-private": `file:${path.join(ws.dir, tarball)}`,
+                "@pulumi/aws": lock["node_modules/@pulumi/aws"].version,
+                "@pulumi/pulumi": lock["node_modules/@pulumi/pulumi"].version,
+            },
+        }),
+    );
+    ws.pulumi(dir, "install");
+    ws.seed(JSON.parse(fs.readFileSync(path.join(fixture, "aws.json"), "utf8")));
+    ws.pulumi(dir, "stack", "init", "test");
+    ws.pulumi(dir, "stack", "import", "--stack", "test", "--file", path.join(fixture, "stack.json"));
+    configure(ws, dir, "test", { vpcId: TOPOLOGY.vpcId, subnetIds: [TOPOLOGY.subnetA, TOPOLOGY.subnetB] });
 }

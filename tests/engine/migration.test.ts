@@ -2,16 +2,14 @@
 // (tests/engine/fixtures/two-services-0.1.0: its program, its exported state and the simulated account it left):
 // "api" created the endpoint with `subnetIds`, "admin" reused it with `vpcEndpointId`.
 import * as assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { TOPOLOGY as T } from "../../plan/aws";
-import { CONNECTION, SECURITY_GROUP, SERVICE, VPC_ENDPOINT } from "../../plan/provider";
-import { REPO, Workspace, configure, urnName } from "./harness";
+import { CLOUDCONTROL_RESOURCE, SECURITY_GROUP, SERVICE, VPC_ENDPOINT } from "../../plan/provider";
+import { REPO, Workspace, deployedStack, planOnPath, urnName } from "./harness";
 
 const FIXTURE = path.join(REPO, "tests", "engine", "fixtures", "two-services-0.1.0");
 const PROGRAMS = path.join(REPO, "tests", "engine", "programs", "migration");
-const MOVED = [VPC_ENDPOINT, SECURITY_GROUP, CONNECTION];
+const MOVED = [VPC_ENDPOINT, SECURITY_GROUP, CLOUDCONTROL_RESOURCE];
 
 /** The engine's steps for a preview, as `op type::name`. */
 function steps(ws: Workspace, dir: string): string[] {
@@ -26,41 +24,23 @@ describe("real engine: upgrading a 0.1.0 stack, and moving its endpoint to an In
     const program = (file: string) => fs.copyFileSync(file, path.join(dir, "index.ts"));
 
     before(() => {
-        fs.mkdirSync(dir);
-        fs.copyFileSync(path.join(FIXTURE, "Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
-        program(path.join(FIXTURE, "program.ts"));
-        const tarball = execFileSync("npm", ["pack", "--workspace", "sdk", "--silent", "--pack-destination", ws.dir], {
-            cwd: REPO,
-            encoding: "utf8",
-        })
-            .trim()
-            .split("\n")
-            .pop()!;
-        const lock = JSON.parse(fs.readFileSync(path.join(REPO, "package-lock.json"), "utf8")).packages;
-        fs.writeFileSync(
-            path.join(dir, "package.json"),
-            JSON.stringify({
-                name: "migration",
-                main: "index.ts",
-                dependencies: {
-                    "@apprunner-private/apprunner-private": `file:${path.join(ws.dir, tarball)}`,
-                    "@pulumi/aws": lock["node_modules/@pulumi/aws"].version,
-                    "@pulumi/pulumi": lock["node_modules/@pulumi/pulumi"].version,
-                },
-            }),
-        );
-        ws.pulumi(dir, "install");
-        ws.seed(JSON.parse(fs.readFileSync(path.join(FIXTURE, "aws.json"), "utf8")));
-        ws.pulumi(dir, "stack", "init", "test");
-        ws.pulumi(dir, "stack", "import", "--stack", "test", "--file", path.join(FIXTURE, "stack.json"));
-        configure(ws, dir, "test", { vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] });
+        deployedStack(ws, dir, FIXTURE, "migration");
     });
     after(() => ws.dispose());
 
-    it("this version, under the 0.1.0 program and state, changes nothing", () => {
-        const ops = steps(ws, dir);
+    it("this version, under the 0.1.0 program and state, after README's upgrade commands, changes nothing in AWS", () => {
+        const before = ws.account();
+        const mark = ws.mark();
+        const r = ws.exec(dir, "apprunner-private", ["import-connections", "--stack", "test"], planOnPath(ws));
+        assert.equal(r.code, 0, r.output);
+        ws.pulumi(dir, "up", "--stack", "test", "--yes", "--skip-preview");
         assert.deepEqual(
-            ops.filter((s) => !s.startsWith("same ")),
+            ws.requests(mark).filter((x) => ["Create", "Update", "Delete"].includes(x.method)),
+            [],
+        );
+        assert.deepEqual(ws.account(), before);
+        assert.deepEqual(
+            steps(ws, dir).filter((s) => !s.startsWith("same ")),
             [],
         );
         ws.pulumi(dir, "preview", "--stack", "test", "--expect-no-changes");
@@ -72,8 +52,8 @@ describe("real engine: upgrading a 0.1.0 stack, and moving its endpoint to an In
         assert.deepEqual(
             ops.filter((s) => MOVED.some((t) => s.includes(`${t}::`))).sort(),
             [
-                "same aws:apprunner/vpcIngressConnection:VpcIngressConnection::admin-connection",
-                "same aws:apprunner/vpcIngressConnection:VpcIngressConnection::api-connection",
+                `same ${CLOUDCONTROL_RESOURCE}::admin-connection`,
+                `same ${CLOUDCONTROL_RESOURCE}::api-connection`,
                 `same ${VPC_ENDPOINT}::shared-endpoint`,
                 `same ${SECURITY_GROUP}::shared-endpoint-sg`,
             ].sort(),

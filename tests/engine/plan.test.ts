@@ -119,7 +119,7 @@ describe("real engine: apprunner-private plan", function () {
             );
             assert.deepEqual(tree(stdout), [
                 "  apprunner-private:index:PrivateEndpoint  hello",
-                "    aws:apprunner/vpcIngressConnection:VpcIngressConnection  hello-connection",
+                "    aws:cloudcontrol/resource:Resource  hello-connection",
                 "    aws:ec2/securityGroup:SecurityGroup  hello-endpoint-sg",
                 "    aws:ec2/vpcEndpoint:VpcEndpoint  hello-endpoint",
                 "  aws:apprunner/service:Service  hello",
@@ -128,6 +128,10 @@ describe("real engine: apprunner-private plan", function () {
                 "  aws:ec2/vpc:Vpc  vpc",
             ]);
             assert.match(stdout, /\nResources \(8\):\n/);
+            assert.match(
+                stdout,
+                /\n {4}aws:cloudcontrol\/resource:Resource {2}hello-connection {2}typeName=AWS::AppRunner::VpcIngressConnection name=\(named by AWS\) vpcEndpointId=vpce-[0-9a-f]{17}\n/,
+            );
             assert.match(
                 stdout,
                 /\n {4}aws:ec2\/securityGroup:SecurityGroup {2}hello-endpoint-sg {2}ingress=tcp 443-443 from 10\.0\.0\.0\/16 egress=none\n/,
@@ -239,7 +243,7 @@ describe("real engine: apprunner-private plan", function () {
             );
             assert.ok(
                 stdout.includes(
-                    `\n  PrivateEndpoint "hello": error serializing property "outputs": The AWS provider's region must be one where App Runner exists (${regions}), got: sa-east-1. ` +
+                    `\n  PrivateEndpoint "hello": The AWS provider's region must be one where App Runner exists (${regions}), got: sa-east-1. ` +
                         "Set `aws:region` to one of them, or give this component a provider for one (the `provider` option).\n",
                 ),
                 stdout,
@@ -345,12 +349,12 @@ describe("real engine: apprunner-private plan", function () {
         assert.deepEqual(tree(stdout), [
             "  acme:index:Payments  payments",
             "    apprunner-private:index:PrivateEndpoint  api",
-            "      aws:apprunner/vpcIngressConnection:VpcIngressConnection  api-connection",
+            "      aws:cloudcontrol/resource:Resource  api-connection",
             "      aws:ec2/securityGroup:SecurityGroup  api-endpoint-sg",
             "      aws:ec2/vpcEndpoint:VpcEndpoint  api-endpoint",
             "  acme:index:Search  search",
             "    apprunner-private:index:PrivateEndpoint  api",
-            "      aws:apprunner/vpcIngressConnection:VpcIngressConnection  api-connection",
+            "      aws:cloudcontrol/resource:Resource  api-connection",
             "      aws:ec2/securityGroup:SecurityGroup  api-endpoint-sg",
             "      aws:ec2/vpcEndpoint:VpcEndpoint  api-endpoint",
         ]);
@@ -531,9 +535,9 @@ describe("real engine: apprunner-private plan", function () {
             "    aws:ec2/securityGroup:SecurityGroup  shared-endpoint-sg",
             "    aws:ec2/vpcEndpoint:VpcEndpoint  shared-endpoint",
             "  apprunner-private:index:PrivateEndpoint  admin",
-            "    aws:apprunner/vpcIngressConnection:VpcIngressConnection  admin-connection",
+            "    aws:cloudcontrol/resource:Resource  admin-connection",
             "  apprunner-private:index:PrivateEndpoint  api",
-            "    aws:apprunner/vpcIngressConnection:VpcIngressConnection  api-connection",
+            "    aws:cloudcontrol/resource:Resource  api-connection",
             "  aws:apprunner/service:Service  admin",
             "  aws:apprunner/service:Service  api",
         ]);
@@ -567,8 +571,8 @@ describe("real engine: apprunner-private plan", function () {
                 "apprunner-private:index:PrivateEndpoint api",
                 "aws:apprunner/service:Service adminService",
                 "aws:apprunner/service:Service apiService",
-                "aws:apprunner/vpcIngressConnection:VpcIngressConnection admin-connection",
-                "aws:apprunner/vpcIngressConnection:VpcIngressConnection api-connection",
+                "aws:cloudcontrol/resource:Resource admin-connection",
+                "aws:cloudcontrol/resource:Resource api-connection",
                 "aws:ec2/securityGroup:SecurityGroup shared-endpoint-sg",
                 "aws:ec2/vpcEndpoint:VpcEndpoint shared-endpoint",
             ],
@@ -585,9 +589,9 @@ describe("real engine: apprunner-private plan", function () {
             "    aws:ec2/securityGroup:SecurityGroup  shared-endpoint-sg",
             "    aws:ec2/vpcEndpoint:VpcEndpoint  shared-endpoint",
             "  apprunner-private:index:PrivateEndpoint  admin",
-            "    aws:apprunner/vpcIngressConnection:VpcIngressConnection  admin-connection",
+            "    aws:cloudcontrol/resource:Resource  admin-connection",
             "  apprunner-private:index:PrivateEndpoint  api",
-            "    aws:apprunner/vpcIngressConnection:VpcIngressConnection  api-connection",
+            "    aws:cloudcontrol/resource:Resource  api-connection",
         ]);
         assert.ok(stdout.includes(SHARED_COST), stdout);
     });

@@ -4,7 +4,7 @@
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { TOPOLOGY as T } from "../../plan/aws";
-import { CONNECTION, SECURITY_GROUP, VPC_ENDPOINT } from "../../plan/provider";
+import { CLOUDCONTROL_RESOURCE, SECURITY_GROUP, VPC_ENDPOINT } from "../../plan/provider";
 import { REPO, Workspace, addProvider, configure, creates, edit, rootCopy } from "./harness";
 
 describe("real engine: an explicit provider from Python", function () {
@@ -22,7 +22,7 @@ describe("real engine: an explicit provider from Python", function () {
 
         const eu = "urn:pulumi:test::explicit-provider::pulumi:providers:aws::eu";
         const requests = ws.requests(mark);
-        const children = [VPC_ENDPOINT, SECURITY_GROUP, CONNECTION].flatMap((t) => creates(requests, t));
+        const children = [VPC_ENDPOINT, SECURITY_GROUP, CLOUDCONTROL_RESOURCE].flatMap((t) => creates(requests, t));
         assert.equal(children.length, 3);
         for (const c of children) assert.deepEqual([c.urn, c.provider, c.region], [c.urn, eu, "eu-west-1"]);
         const lookups = requests.filter((r) => r.method === "Invoke");

@@ -8,13 +8,15 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { TOPOLOGY as T, startingAccount } from "../../plan/aws";
-import { CONNECTION, SECURITY_GROUP, VPC_ENDPOINT } from "../../plan/provider";
-import { REPO, Request, Workspace, addProvider, edit, urnName } from "./harness";
+import { CLOUDCONTROL_RESOURCE, SECURITY_GROUP, VPC_ENDPOINT } from "../../plan/provider";
+import { REPO, Request, Workspace, addProvider, edit, planOnPath, urnName } from "./harness";
 
 const STACK = "test";
+const CONNECTION = CLOUDCONTROL_RESOURCE;
 const CHILDREN = [SECURITY_GROUP, VPC_ENDPOINT, CONNECTION];
 const COMPONENT = "apprunner-private:index:PrivateEndpoint";
 const faults = (...list: object[]) => ({ APPRUNNER_STANDIN_FAULTS: JSON.stringify(list) });
+const awsActions = (requests: Request[]) => requests.filter((r) => r.method === "AWS").map((r) => r.action!);
 const changesIn = (requests: Request[]) =>
     requests.filter((r) => ["Create", "Update", "Delete"].includes(r.method)).map((r) => `${r.method} ${urnName(r.urn!)}`);
 
@@ -100,7 +102,12 @@ for (const consumer of CONSUMERS) {
             componentUrn = `urn:pulumi:${STACK}::reliability::${COMPONENT}::api`;
         });
         afterEach(function () {
-            if (this.currentTest?.state !== "passed") return;
+            if (this.currentTest?.state !== "passed") {
+                // A failed case leaves its stack as it was: start the next one from an empty stack, as from a fresh account.
+                ws.pulumi(dir, "stack", "rm", "--stack", STACK, "--force", "--yes", "--preserve-config");
+                ws.pulumi(dir, "stack", "init", STACK);
+                return;
+            }
             pulumi("destroy", "--yes", "--skip-preview");
             assert.deepEqual(ws.leftovers(), [], "destroy leaves nothing in the account");
         });
@@ -131,7 +138,7 @@ for (const consumer of CONSUMERS) {
         describe("partial failures", () => {
             it("AWS refuses the connection: up fails, the endpoint and its group are kept; the next up adds the connection alone", () => {
                 const mark = ws.mark();
-                const failed = upFails(faults({ method: "Create", type: "VpcIngressConnection", mode: "refuse" }));
+                const failed = upFails(faults({ method: "Create", type: "cloudcontrol", mode: "refuse" }));
                 assert.match(
                     failed.output,
                     /Create of api-connection refused: api error InternalFailure: the stand-in refused this request \(APPRUNNER_STANDIN_FAULTS\)/,
@@ -148,58 +155,48 @@ for (const consumer of CONSUMERS) {
             });
 
             it("AWS makes the connection but its answer is lost: the orphan is refused as a second connection until imported", () => {
-                upFails(faults({ method: "Create", type: "VpcIngressConnection", mode: "lost-response" }));
+                upFails(faults({ method: "Create", type: "cloudcontrol", mode: "lost-response" }));
                 const [orphan] = liveConnections();
                 assert.ok(orphan, "AWS holds the connection");
                 assert.deepEqual(inState(CONNECTION), [], "Pulumi never heard of it");
                 const again = upFails();
-                assert.match(
-                    again.output,
-                    new RegExp(
-                        `api error InvalidRequestException: Service ${T.apiServiceArn.replace(/[/.]/g, "\\$&")} already has a VPC ingress connection: ${orphan.arn.replace(/[/.]/g, "\\$&")}`,
+                assert.ok(
+                    again.output.includes(
+                        "waiting for Cloud Control API (AWS::AppRunner::VpcIngressConnection) Resource () create: unexpected state 'FAILED', wanted " +
+                            `target 'SUCCESS'. last error: InvalidRequest: Invalid request provided: Service ${T.apiServiceArn} already has a VPC ingress ` +
+                            `connection: ${orphan.arn}`,
                     ),
+                    again.output,
                 );
-                // The documented recovery: import the orphan under the component (with --parent, or an import file), and
-                // name it in the program.
-                if (consumer.file === "index.ts") {
-                    pulumi(
-                        "import",
-                        CONNECTION,
-                        "api-connection",
-                        orphan.arn,
-                        "--parent",
-                        `api=${componentUrn}`,
-                        "--yes",
-                        "--generate-code=false",
-                    );
-                } else {
-                    const file = path.join(ws.dir, "import.json");
-                    fs.writeFileSync(
-                        file,
-                        JSON.stringify({
-                            nameTable: { api: componentUrn },
-                            resources: [{ type: CONNECTION, name: "api-connection", id: orphan.arn, parent: "api" }],
-                        }),
-                    );
-                    pulumi("import", "--file", file, "--yes", "--generate-code=false");
-                }
-                nameConnection(orphan.name);
+                // The documented recovery: import the orphan as the component's connection, as the program has it.
+                const imported = ws.exec(
+                    dir,
+                    "apprunner-private",
+                    ["import-connections", "--stack", STACK, "--connection", `api=${orphan.arn}`],
+                    planOnPath(ws),
+                );
+                assert.equal(imported.code, 0, imported.output);
+                assert.deepEqual(
+                    inState(CONNECTION).map((r) => r.id),
+                    [orphan.arn],
+                );
                 const mark = ws.mark();
                 up();
                 assert.deepEqual(changesIn(ws.requests(mark)), []);
                 assert.deepEqual(liveConnections(), [orphan], "the same connection, its domain name kept");
                 assertStateMatchesAccount();
                 noChanges();
-                unnameConnection(orphan.name);
             });
 
             it("the connection never becomes AVAILABLE: Pulumi keeps it with the error; --target-replace makes a new one", () => {
-                const failed = upFails(faults({ method: "Create", type: "VpcIngressConnection", mode: "init-failed" }));
+                const failed = upFails(faults({ method: "Create", type: "cloudcontrol", mode: "init-failed" }));
                 const [broken] = liveConnections();
                 assert.equal(broken.status, "FAILED_CREATION");
                 assert.ok(
                     failed.output.includes(
-                        `waiting for App Runner VPC Ingress Connection (${broken.arn}) create: unexpected state 'FAILED_CREATION', wanted target 'AVAILABLE'. last error: %!s(<nil>)`,
+                        `waiting for Cloud Control API (AWS::AppRunner::VpcIngressConnection) Resource (${broken.arn}) create: unexpected state 'FAILED', ` +
+                            `wanted target 'SUCCESS'. last error: NotStabilized: Resource of type 'AWS::AppRunner::VpcIngressConnection' with identifier ` +
+                            `'${broken.arn}' did not stabilize: its status is FAILED_CREATION.`,
                     ),
                     failed.output,
                 );
@@ -237,15 +234,31 @@ for (const consumer of CONSUMERS) {
                 noChanges();
             });
 
-            it("AWS refuses an endpoint update: up fails with nothing changed; the next up makes it", () => {
+            it("AWS refuses an endpoint update: up fails; the provider records it as made, so refresh, then up makes it", () => {
                 up();
                 setSubnets([T.subnetA, T.subnetB, T.subnetC]);
                 const endpointId = inState(VPC_ENDPOINT)[0].id!;
                 const failed = upFails(faults({ method: "Update", type: "VpcEndpoint", mode: "refuse" }));
                 assert.match(failed.output, /Update of api-endpoint refused: api error InternalFailure/);
                 const described = () => ws.account().vpcEndpoints.find((e) => e.VpcEndpointId === endpointId)!.SubnetIds;
+                assert.deepEqual(described(), [T.subnetA, T.subnetB], "AWS changed nothing");
+                // The Terraform plugin SDK keeps the planned values of a failed update (terraform-plugin-sdk#476), and the
+                // bridge answers them as a partial result: the state says the update was made, and the next up, an empty
+                // update that clears the error, asks AWS for nothing.
+                assert.deepEqual(inState(VPC_ENDPOINT)[0].outputs!.subnetIds, [T.subnetA, T.subnetB, T.subnetC]);
+                const retry = ws.mark();
+                up();
+                assert.deepEqual(changesIn(ws.requests(retry)), ["Update api-endpoint"]);
+                assert.deepEqual(
+                    ws
+                        .requests(retry)
+                        .filter((r) => r.method === "AWS" && r.action === "ec2:ModifyVpcEndpoint")
+                        .map((r) => r.action),
+                    [],
+                );
                 assert.deepEqual(described(), [T.subnetA, T.subnetB]);
-                assert.deepEqual(inState(VPC_ENDPOINT)[0].outputs!.subnetIds, [T.subnetA, T.subnetB]);
+                // README's recovery: refresh reads what AWS has, and the next up makes the change.
+                pulumi("refresh", "--yes", "--skip-preview");
                 up();
                 assert.deepEqual(described(), [T.subnetA, T.subnetB, T.subnetC]);
                 noChanges();
@@ -281,7 +294,7 @@ for (const consumer of CONSUMERS) {
                 const [connection] = liveConnections();
                 ws.console("delete", connection.arn);
                 const refresh = pulumi("refresh", "--yes", "--skip-preview");
-                assert.match(refresh.output, /- +aws:apprunner:VpcIngressConnection api-connection deleted/);
+                assert.match(refresh.output, /- +aws:cloudcontrol:Resource api-connection deleted/);
                 up();
                 assert.equal(liveConnections().length, 1);
                 assertStateMatchesAccount();
@@ -296,8 +309,8 @@ for (const consumer of CONSUMERS) {
                 assert.match(refresh.output, /- +aws:ec2:VpcEndpoint api-endpoint deleted/);
                 const mark = ws.mark();
                 up();
-                // A new endpoint, and the connection moved to it (its endpoint replaces it, deleted first).
-                assert.deepEqual(changesIn(ws.requests(mark)), ["Create api-endpoint", "Delete api-connection", "Create api-connection"]);
+                // A new endpoint, and the connection moved to it in place.
+                assert.deepEqual(changesIn(ws.requests(mark)), ["Create api-endpoint", "Update api-connection"]);
                 const [connection] = liveConnections();
                 assert.equal(connection.endpointId, inState(VPC_ENDPOINT)[0].id);
                 assertStateMatchesAccount();
@@ -339,6 +352,121 @@ for (const consumer of CONSUMERS) {
                 ]);
                 noChanges();
             });
+        });
+
+        describe("a move to another endpoint (an update in place)", () => {
+            /** The program's connection moved to the account's existing endpoint, or back to the component's own. */
+            const moveTo = (endpointId: string | undefined) => {
+                const file = path.join(dir, consumer.file);
+                const own =
+                    consumer.file === "index.ts" ? 'subnetIds: config.requireObject<string[]>("subnetIds"),' : "subnetIds: ${subnetIds}";
+                const shared =
+                    consumer.file === "index.ts" ? `vpcEndpointId: "${T.existingEndpointId}",` : `vpcEndpointId: ${T.existingEndpointId}`;
+                if (endpointId) edit(file, own, shared);
+                else if (fs.readFileSync(file, "utf8").includes(shared)) edit(file, shared, own);
+            };
+            const moved = ["Update api-connection", "Delete api-endpoint", "Delete api-endpoint-sg"];
+            let start: ReturnType<Workspace["connections"]>[number];
+            beforeEach(() => {
+                up();
+                [start] = liveConnections();
+                moveTo(T.existingEndpointId);
+            });
+            afterEach(() => moveTo(undefined));
+
+            it("AWS refuses it: up fails with the connection where it was; the next up says so; back and forth again, each in place", () => {
+                const failed = upFails(faults({ method: "Update", type: "cloudcontrol", mode: "refuse" }));
+                assert.match(failed.output, /Update of api-connection refused: api error InternalFailure/);
+                assert.deepEqual(liveConnections(), [start], "AWS changed nothing");
+                // The provider kept the planned state (terraform-plugin-sdk#476): the next up has no change to make, but clears
+                // the error with an empty update, which reads the connection; the component then says where AWS has it.
+                const next = upFails();
+                assert.ok(
+                    next.output
+                        .replace(/\s+/g, " ")
+                        .includes(
+                            `The VPC ingress connection ${start.arn} is AVAILABLE in VPC ${T.vpcId} through endpoint ${start.endpointId}, and the program ` +
+                                `puts it in VPC ${T.vpcId} through endpoint ${T.existingEndpointId}: a change Pulumi recorded did not happen`,
+                        ),
+                    next.output,
+                );
+                recoverByMovingBackAndForth();
+            });
+
+            it("its answer is lost: AWS moved it; the next up finishes, nothing asked of Cloud Control, nothing deleted but the old endpoint", () => {
+                upFails(faults({ method: "Update", type: "cloudcontrol", mode: "lost-response" }));
+                assert.deepEqual(liveConnections(), [{ ...start, endpointId: T.existingEndpointId }], "AWS moved it");
+                const mark = ws.mark();
+                up();
+                assert.deepEqual(changesIn(ws.requests(mark)), ["Update api-connection", "Delete api-endpoint", "Delete api-endpoint-sg"]);
+                assert.deepEqual(
+                    awsActions(ws.requests(mark)).filter((a) => a === "cloudcontrol:UpdateResource"),
+                    [],
+                    "the update only clears the error",
+                );
+                assert.deepEqual(liveConnections(), [{ ...start, endpointId: T.existingEndpointId }]);
+                assertStateMatchesAccount();
+                noChanges();
+            });
+
+            it("AWS fails it (FAILED_UPDATE): up fails; the next up says so; back and forth again, each in place, ends AVAILABLE", () => {
+                const failed = upFails(faults({ method: "Update", type: "cloudcontrol", mode: "init-failed" }));
+                const [broken] = liveConnections();
+                assert.equal(broken.arn, start.arn);
+                assert.equal(broken.status, "FAILED_UPDATE");
+                assert.ok(
+                    failed.output.includes(
+                        `waiting for Cloud Control API (AWS::AppRunner::VpcIngressConnection) Resource (${start.arn}) update: unexpected state ` +
+                            `'FAILED', wanted target 'SUCCESS'. last error: NotStabilized: Resource of type 'AWS::AppRunner::VpcIngressConnection' with ` +
+                            `identifier '${start.arn}' did not stabilize: its status is FAILED_UPDATE.`,
+                    ),
+                    failed.output,
+                );
+                const next = upFails();
+                assert.ok(
+                    next.output
+                        .replace(/\s+/g, " ")
+                        .includes(
+                            `The VPC ingress connection ${start.arn} is FAILED_UPDATE in VPC ${T.vpcId} through endpoint ${broken.endpointId}, and the ` +
+                                `program puts it in VPC ${T.vpcId} through endpoint ${T.existingEndpointId}: AWS did not complete the last change Pulumi ` +
+                                "recorded for it. To make AWS try again without deleting it, undo the program's change that moved it",
+                        ),
+                    next.output,
+                );
+                recoverByMovingBackAndForth();
+            });
+
+            it("one SIGINT while it moves: the move finishes and the old endpoint stays; the next up deletes it", async () => {
+                const mark = ws.mark();
+                const run = ws.pulumiStart({ APPRUNNER_STANDIN_TIME_SCALE: "0.1" }, dir, "up", "--stack", STACK, "--yes", "--skip-preview");
+                await ws.waitForRequest((r) => r.method === "AWS" && r.action === "cloudcontrol:UpdateResource", mark);
+                run.child.kill("SIGINT");
+                const result = await run.done;
+                assert.notEqual(result.code, 0);
+                assert.deepEqual(changesIn(ws.requests(mark)), ["Update api-connection"], "the move under way finished, nothing after it");
+                assert.deepEqual(liveConnections(), [{ ...start, endpointId: T.existingEndpointId }]);
+                const again = ws.mark();
+                up();
+                assert.deepEqual(changesIn(ws.requests(again)), ["Delete api-endpoint", "Delete api-endpoint-sg"]);
+                assertStateMatchesAccount();
+                noChanges();
+            });
+
+            /** README's recovery: the program back where the connection was (an update in place), then forward again. */
+            function recoverByMovingBackAndForth() {
+                moveTo(undefined);
+                const back = ws.mark();
+                up();
+                assert.deepEqual(changesIn(ws.requests(back)), ["Update api-connection"]);
+                assert.deepEqual(liveConnections(), [start], "AVAILABLE where it started, the same connection");
+                moveTo(T.existingEndpointId);
+                const forth = ws.mark();
+                up();
+                assert.deepEqual(changesIn(ws.requests(forth)), moved);
+                assert.deepEqual(liveConnections(), [{ ...start, endpointId: T.existingEndpointId }]);
+                assertStateMatchesAccount();
+                noChanges();
+            }
         });
 
         describe("interrupted updates", () => {
@@ -417,18 +545,6 @@ for (const consumer of CONSUMERS) {
             });
         });
 
-        /** Edits the program so the component names its connection (the orphan's name), or no longer does. */
-        function nameConnection(name: string) {
-            const file = path.join(dir, consumer.file);
-            if (consumer.file === "index.ts")
-                edit(file, `    tags: { team: "payments" },`, `    tags: { team: "payments" },\n    connectionName: "${name}",`);
-            else edit(file, "      tags:\n        team: payments", `      connectionName: ${name}\n      tags:\n        team: payments`);
-        }
-        function unnameConnection(name: string) {
-            const file = path.join(dir, consumer.file);
-            if (consumer.file === "index.ts") edit(file, `\n    connectionName: "${name}",`, "");
-            else edit(file, `      connectionName: ${name}\n`, "");
-        }
         function setSubnets(ids: string[]) {
             ws.pulumi(dir, "config", "rm", "--stack", STACK, "subnetIds");
             ids.forEach((id, i) => ws.pulumi(dir, "config", "set", "--stack", STACK, "--path", `subnetIds[${i}]`, id));
