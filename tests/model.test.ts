@@ -1,7 +1,7 @@
 // The model of AWS (plan/aws), at the level of AWS's APIs: each rule it enforces, with AWS's error code and text, the
 // states a connection and an endpoint pass through, and a state kept as plain data between processes.
 import * as assert from "node:assert/strict";
-import { AccountState, Aws, AwsError, NetworkError, TOPOLOGY as T, startingAccount } from "../plan/aws";
+import { AccountState, Aws, AwsError, NetworkError, TOPOLOGY as T, addNetworkInterface, startingAccount } from "../plan/aws";
 
 const REGION = "us-east-1";
 
@@ -376,7 +376,7 @@ describe("the AWS model (plan/aws)", () => {
             );
         });
 
-        it("tag rules: at most 50, keys 1 to 128 characters without aws: in any case, values up to 256, no null value", () => {
+        it("tag rules: at most 50, keys 1 to 127 Unicode characters (the API reference) without aws: in any case, values up to 256, no null value", () => {
             const { aws } = account();
             const tag = (Tags: unknown[]) =>
                 refusal(() => aws.call("ec2", "CreateTags", { Resources: [T.existingSecurityGroupId], Tags }, REGION));
@@ -385,13 +385,147 @@ describe("the AWS model (plan/aws)", () => {
                 "InvalidParameterValue: Value ( AWS:team ) for parameter key is invalid. Tag keys cannot be empty or null, and cannot start with aws:",
             );
             assert.equal(
-                tag([{ Key: "k".repeat(129), Value: "x" }]),
-                `InvalidParameterValue: Value ( ${"k".repeat(129)} ) for parameter key is invalid. Tag keys can have a maximum character length of 128`,
+                tag([{ Key: "k".repeat(128), Value: "x" }]),
+                `InvalidParameterValue: Value ( ${"k".repeat(128)} ) for parameter key is invalid. Tag keys can have a maximum character length of 127`,
+            );
+            // Characters, not UTF-16 code units: 100 emoji (200 code units) fit a key, 200 fit a value.
+            assert.deepEqual(
+                aws.call(
+                    "ec2",
+                    "CreateTags",
+                    { Resources: [T.existingSecurityGroupId], Tags: [{ Key: "😀".repeat(100), Value: "😀".repeat(200) }] },
+                    REGION,
+                ),
+                {},
             );
             assert.equal(tag([{ Key: "k", Value: null }]), "InvalidParameterValue: Tag value cannot be null. Use empty string instead.");
             assert.equal(
                 tag(Array.from({ length: 51 }, (_, i) => ({ Key: `k${i}`, Value: "v" }))),
                 "TagLimitExceeded: The maximum number of tags for a resource has been reached. A resource can have at most 50 tags.",
+            );
+        });
+    });
+
+    describe("App Runner's API model: ARNs and tags", () => {
+        const connect = (aws: Aws, ServiceArn: string) =>
+            refusal(() => aws.call("apprunner", "CreateVpcIngressConnection", connection({ ServiceArn }), REGION));
+        it("an ARN is at most 1,011 characters in all (AppRunnerResourceArn: max 1011)", () => {
+            const { aws } = account();
+            const long = `${T.adminServiceArn}${"x".repeat(1011 - T.adminServiceArn.length + 1)}`;
+            assert.equal(
+                connect(aws, long),
+                `InvalidRequestException: 1 validation error detected: Value '${long}' at 'serviceArn' failed to satisfy constraint: Member must have length less than or equal to 1011`,
+            );
+        });
+        it("tags: keys and values counted in Unicode characters, no line terminator (TagKey ^(?!aws:).+, TagValue .*, matched whole)", () => {
+            const { aws } = account();
+            const tag = (Key: string, Value = "v") =>
+                refusal(() => aws.call("apprunner", "TagResource", { ResourceArn: T.adminServiceArn, Tags: [{ Key, Value }] }, REGION));
+            assert.deepEqual(
+                aws.call(
+                    "apprunner",
+                    "TagResource",
+                    { ResourceArn: T.adminServiceArn, Tags: [{ Key: "😀".repeat(128), Value: "😀".repeat(256) }] },
+                    REGION,
+                ),
+                {},
+            );
+            assert.match(tag("😀".repeat(129)), /Member must have length less than or equal to 128$/);
+            // A tab is no line terminator: `.` matches it.
+            assert.deepEqual(
+                aws.call("apprunner", "TagResource", { ResourceArn: T.adminServiceArn, Tags: [{ Key: "team\tname", Value: "v" }] }, REGION),
+                {},
+            );
+            assert.equal(
+                tag("team\nname"),
+                "InvalidRequestException: 1 validation error detected: Value 'team\nname' at 'tags.member.key' failed to satisfy constraint: Member must satisfy regular expression pattern: ^(?!aws:).+",
+            );
+            assert.match(
+                tag("k", "line\r\nbreak"),
+                /at 'tags.member.value' failed to satisfy constraint: Member must satisfy regular expression pattern: \.\*$/,
+            );
+        });
+    });
+
+    describe("an account App Runner does not serve (closed to new customers since 30 April 2026)", () => {
+        it("answers every App Runner call, and Cloud Control's App Runner handlers, with SubscriptionRequiredException", () => {
+            const { aws } = account();
+            aws.account.state.appRunnerSubscription = false;
+            assert.equal(
+                refusal(() => aws.call("apprunner", "DescribeService", { ServiceArn: T.apiServiceArn }, REGION)),
+                "SubscriptionRequiredException: The AWS Access Key Id needs a subscription for the service",
+            );
+            assert.match(
+                refusal(() =>
+                    aws.call("cloudcontrol", "GetResource", { TypeName: "AWS::AppRunner::Service", Identifier: T.apiServiceArn }, REGION),
+                ),
+                /^GeneralServiceException: AWS::AppRunner::Service Handler returned status FAILED: The AWS Access Key Id needs a subscription for the service \(Service: AppRunner, Status Code: 400\) \(HandlerErrorCode: GeneralServiceException, RequestToken: [0-9a-f-]{36}\)$/,
+            );
+            const created = aws.call(
+                "cloudcontrol",
+                "CreateResource",
+                {
+                    TypeName: "AWS::AppRunner::VpcIngressConnection",
+                    DesiredState: JSON.stringify({
+                        ServiceArn: T.apiServiceArn,
+                        IngressVpcConfiguration: { VpcId: T.vpcId, VpcEndpointId: T.existingEndpointId },
+                    }),
+                },
+                REGION,
+            ).ProgressEvent;
+            assert.deepEqual([created.OperationStatus, created.ErrorCode], ["FAILED", "GeneralServiceException"]);
+            // EC2 is not App Runner: it answers as ever.
+            assert.equal(aws.call("ec2", "DescribeVpcs", { VpcIds: [T.vpcId] }, REGION).Vpcs.length, 1);
+        });
+    });
+
+    describe("endpoint services: the zones they are offered in", () => {
+        it("DescribeVpcEndpointServices answers App Runner's two services, each in the region's zones unless narrowed", () => {
+            const { aws } = account();
+            const details = aws.call("ec2", "DescribeVpcEndpointServices", {}, REGION).ServiceDetails;
+            assert.deepEqual(
+                details.map((d: { ServiceName: string; AvailabilityZones: string[] }) => [d.ServiceName, d.AvailabilityZones]),
+                [
+                    ["com.amazonaws.us-east-1.apprunner.requests", ["us-east-1a", "us-east-1b", "us-east-1c"]],
+                    ["com.amazonaws.us-east-1.apprunner", ["us-east-1a", "us-east-1b", "us-east-1c"]],
+                ],
+            );
+            assert.equal(
+                refusal(() => aws.call("ec2", "DescribeVpcEndpointServices", { ServiceNames: ["com.amazonaws.us-east-1.s3"] }, REGION)),
+                "InvalidServiceName: The Vpc Endpoint Service 'com.amazonaws.us-east-1.s3' does not exist",
+            );
+        });
+
+        it("an endpoint in a subnet of a zone the service is not offered in is refused (AWS's text)", () => {
+            const { aws } = account();
+            aws.account.state.endpointServiceZones = { "com.amazonaws.us-east-1.apprunner.requests": ["us-east-1a"] };
+            assert.deepEqual(
+                aws.call("ec2", "DescribeVpcEndpointServices", { ServiceNames: ["com.amazonaws.us-east-1.apprunner.requests"] }, REGION)
+                    .ServiceDetails[0].AvailabilityZones,
+                ["us-east-1a"],
+            );
+            assert.equal(
+                refusal(() => aws.call("ec2", "CreateVpcEndpoint", endpoint(), REGION)),
+                `InvalidParameter: The VPC endpoint service com.amazonaws.us-east-1.apprunner.requests does not support the availability zone of the subnet: ${T.subnetB}.`,
+            );
+        });
+
+        it("network interfaces are found by security group: an endpoint's, and the account's own", () => {
+            const { aws } = account();
+            addNetworkInterface(aws.account, REGION, {
+                SubnetId: T.subnetA,
+                GroupIds: [T.existingSecurityGroupId],
+                Description: "an instance",
+            });
+            const found = aws.call(
+                "ec2",
+                "DescribeNetworkInterfaces",
+                { Filters: [{ Name: "group-id", Values: [T.existingSecurityGroupId] }] },
+                REGION,
+            ).NetworkInterfaces;
+            assert.deepEqual(
+                found.map((n: { Description: string }) => n.Description),
+                [`VPC Endpoint Interface ${T.existingEndpointId}`, `VPC Endpoint Interface ${T.existingEndpointId}`, "an instance"],
             );
         });
     });

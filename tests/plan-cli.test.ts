@@ -121,7 +121,10 @@ describe("apprunner-private plan, before the engine", function () {
             [{ vpcs: [{ id: "vpc-0a1b2c3d4e5f60718" }] }, "--topology: vpcs[0].cidrBlocks must be a list of strings, got: undefined"],
             [{ subnets: {} }, "--topology: subnets must be a list, got: {}"],
             [{ services: ["orders"] }, '--topology: services[0] must be an App Runner service ARN, got: "orders"'],
-            [{ buckets: [] }, "--topology: unknown key `buckets`; the keys are vpcs, subnets, securityGroups, services, endpoints"],
+            [
+                { buckets: [] },
+                "--topology: unknown key `buckets`; the keys are vpcs, subnets, securityGroups, services, endpoints, endpointServices, networkInterfaces",
+            ],
         ];
         for (const [topology, message] of cases) {
             fs.writeFileSync(file, JSON.stringify(topology));

@@ -187,6 +187,16 @@ export interface AccountState {
     networkInterfaces?: NetworkInterface[];
     /** Cloud Control's resource requests, by request token (absent in accounts saved before the model had them). */
     resourceRequests?: ResourceRequest[];
+    /**
+     * The Availability Zones each endpoint service is offered in, by service name, where a topology narrows them
+     * (DescribeVpcEndpointServices' AvailabilityZones); absent, a service is offered in every zone of its region.
+     */
+    endpointServiceZones?: Record<string, string[]>;
+    /**
+     * False for an account App Runner does not serve: a new account since App Runner closed to new customers (30 April
+     * 2026), whose every App Runner call AWS answers with SubscriptionRequiredException. Absent: an existing customer.
+     */
+    appRunnerSubscription?: boolean;
 }
 
 /**

@@ -27,6 +27,8 @@ function invalid(member: string, value: unknown, constraint: string): never {
     );
 }
 function checkArn(member: string, value: unknown): string {
+    // AppRunnerResourceArn: at most 1,011 characters in all (API model: "max": 1011), besides its pattern.
+    if (typeof value === "string" && [...value].length > 1011) invalid(member, value, "Member must have length less than or equal to 1011");
     if (typeof value !== "string" || !RESOURCE_ARN.test(value))
         invalid(
             member,
@@ -42,16 +44,24 @@ function checkName(member: string, value: unknown): string {
 }
 
 /**
- * App Runner tags (API reference, Tag): keys 1 to 128 characters not starting with `aws:` (in any case, as AWS's tagging
- * rules say everywhere), values up to 256. The most tags a resource may have is unverified for App Runner; the model
- * allows 50, as most AWS services do.
+ * App Runner tags (API model: TagKey 1 to 128 characters, pattern `^(?!aws:).+`; TagValue up to 256, pattern `.*`):
+ * lengths in Unicode characters (code points, as AWS counts them), and the patterns matched whole, as AWS's "Member must
+ * satisfy regular expression pattern" checks are, with `.` matching no line terminator (Java's regular expressions: \n,
+ * \r, \u0085, \u2028, \u2029). `aws:` is refused in any case, as AWS's tagging rules say. The most tags a resource may
+ * have is unverified for App Runner; the model allows 50, as most AWS services do.
  */
+const LINE_TERMINATOR = /[\n\r\u0085\u2028\u2029]/;
 function checkTags(tags: Tag[]): Tag[] {
     for (const t of tags) {
-        if (typeof t.Key !== "string" || t.Key.length < 1 || t.Key.length > 128 || /^aws:/i.test(t.Key))
+        const length = typeof t.Key === "string" ? [...t.Key].length : 0;
+        if (typeof t.Key !== "string" || length > 128)
+            invalid("tags.member.key", t.Key, "Member must have length less than or equal to 128");
+        if (length < 1) invalid("tags.member.key", t.Key, "Member must have length greater than or equal to 1");
+        if (/^aws:/i.test(t.Key) || LINE_TERMINATOR.test(t.Key))
             invalid("tags.member.key", t.Key, "Member must satisfy regular expression pattern: ^(?!aws:).+");
-        if (typeof t.Value !== "string" || t.Value.length > 256)
+        if (typeof t.Value !== "string" || [...t.Value].length > 256)
             invalid("tags.member.value", t.Value, "Member must have length less than or equal to 256");
+        if (LINE_TERMINATOR.test(t.Value)) invalid("tags.member.value", t.Value, "Member must satisfy regular expression pattern: .*");
     }
     if (new Set(tags.map((t) => t.Key)).size > 50) fail("InvalidRequestException", "A resource can have at most 50 tags.");
     return tags;

@@ -90,6 +90,41 @@ function notFound(typeName: string, identifier: string, reason?: string): AwsErr
     );
 }
 
+/**
+ * App Runner's handlers in an account App Runner does not serve: each handler's first App Runner call is refused with
+ * SubscriptionRequiredException, which the CloudFormation Java plugin reports as GeneralServiceException (its catch-all
+ * for a service's exception; how Cloud Control words it then is unverified: the model says it as it wraps NotFound).
+ */
+function subscribed(account: Account): void {
+    if (account.state.appRunnerSubscription === false) {
+        throw new AwsError(
+            "SubscriptionRequiredException",
+            "The AWS Access Key Id needs a subscription for the service (Service: AppRunner, Status Code: 400)",
+        );
+    }
+}
+
+/** A handler's failure as GetResource answers it (GeneralServiceException: Cloud Control API reference, GetResource). */
+function handlerFailed(typeName: string, identifier: string, e: AwsError): AwsError {
+    const token = `${hex(`${identifier}/token`, 8)}-${hex(`${identifier}/t2`, 4)}-4${hex(`${identifier}/t3`, 3)}-8${hex(`${identifier}/t4`, 3)}-${hex(`${identifier}/t5`, 12)}`;
+    return new AwsError(
+        "GeneralServiceException",
+        `${typeName} Handler returned status FAILED: ${e.message} (HandlerErrorCode: GeneralServiceException, RequestToken: ${token})`,
+    );
+}
+
+/** The error code a handler reports for App Runner's refusal of its call. */
+const handlerCode = (e: AwsError, notFound = "ServiceInternalError") =>
+    e.code === "SubscriptionRequiredException"
+        ? "GeneralServiceException"
+        : e.code === "ServiceQuotaExceededException"
+          ? "ServiceLimitExceeded"
+          : e.code === "ResourceNotFoundException"
+            ? notFound
+            : ["InvalidRequestException", "InvalidStateException"].includes(e.code)
+              ? "InvalidRequest"
+              : "ServiceInternalError";
+
 /** The connection a request names, as the read handler finds it: DELETED or missing is not found (ReadHandler.java). */
 function readConnection(account: Account, region: string, identifier: string): VpcIngressConnection {
     try {
@@ -258,6 +293,11 @@ function generatedName(account: Account, seed: string): string {
 
 const GetResource: CloudControlHandler = (account, region, p) => {
     const typeName = checkTypeName(p.TypeName, [SERVICE, CONNECTION]);
+    try {
+        subscribed(account);
+    } catch (e) {
+        throw handlerFailed(typeName, p.Identifier, e as AwsError);
+    }
     if (typeName === SERVICE) {
         let s;
         try {
@@ -284,6 +324,7 @@ const CreateResource: CloudControlHandler = (account, region, p) => {
     if (repeated) return { ProgressEvent: progressEvent(account, request) };
     const name = model.VpcIngressConnectionName ?? generatedName(account, request.RequestToken);
     try {
+        subscribed(account);
         // CreateHandler.java: CreateVpcIngressConnection with the model's tags (no system tags: cloudFormationSystemTags false).
         const { VpcIngressConnection: c } = apprunner.CreateVpcIngressConnection(account, region, {
             ServiceArn: model.ServiceArn,
@@ -294,13 +335,7 @@ const CreateResource: CloudControlHandler = (account, region, p) => {
         request.Identifier = c.VpcIngressConnectionArn;
     } catch (e) {
         if (!isAwsError(e)) throw e;
-        const code =
-            e.code === "ServiceQuotaExceededException"
-                ? "ServiceLimitExceeded"
-                : e.code === "InvalidRequestException"
-                  ? "InvalidRequest"
-                  : "ServiceInternalError";
-        failedAtOnce(request, code, e);
+        failedAtOnce(request, handlerCode(e), e);
     }
     return { ProgressEvent: progressEvent(account, request) };
 };
@@ -336,6 +371,7 @@ const UpdateResource: CloudControlHandler = (account, region, p) => {
     const { request, repeated } = newRequest(account, region, p, "UPDATE", p.Identifier);
     if (repeated) return { ProgressEvent: progressEvent(account, request) };
     try {
+        subscribed(account);
         // UpdateHandler.java: UpdateVpcIngressConnection with the desired IngressVpcConfiguration, whatever the patch was.
         apprunner.UpdateVpcIngressConnection(account, region, {
             VpcIngressConnectionArn: p.Identifier,
@@ -343,13 +379,7 @@ const UpdateResource: CloudControlHandler = (account, region, p) => {
         });
     } catch (e) {
         if (!isAwsError(e)) throw e;
-        const code =
-            e.code === "ResourceNotFoundException"
-                ? "NotFound"
-                : ["InvalidRequestException", "InvalidStateException"].includes(e.code)
-                  ? "InvalidRequest"
-                  : "ServiceInternalError";
-        failedAtOnce(request, code, e);
+        failedAtOnce(request, handlerCode(e, "NotFound"), e);
     }
     return { ProgressEvent: progressEvent(account, request) };
 };
@@ -359,17 +389,12 @@ const DeleteResource: CloudControlHandler = (account, region, p) => {
     const { request, repeated } = newRequest(account, region, p, "DELETE", p.Identifier);
     if (repeated) return { ProgressEvent: progressEvent(account, request) };
     try {
+        subscribed(account);
         // DeleteHandler.java: DeleteVpcIngressConnection; not found is the handler's NotFound.
         apprunner.DeleteVpcIngressConnection(account, region, { VpcIngressConnectionArn: p.Identifier });
     } catch (e) {
         if (!isAwsError(e)) throw e;
-        const code =
-            e.code === "ResourceNotFoundException"
-                ? "NotFound"
-                : e.code === "InvalidStateException"
-                  ? "InvalidRequest"
-                  : "ServiceInternalError";
-        failedAtOnce(request, code, e);
+        failedAtOnce(request, handlerCode(e, "NotFound"), e);
     }
     return { ProgressEvent: progressEvent(account, request) };
 };

@@ -7,6 +7,7 @@ import { Account, AccountState, Clock, wallClock } from "./account";
 import { apprunner } from "./apprunner";
 import { cloudcontrol, cloudformation } from "./cloudcontrol";
 import { APP_RUNNER_REGIONS, ec2 } from "./ec2/index";
+import { AwsError } from "./errors";
 import { sts } from "./sts";
 
 export { Account, AccountState, Clock, DURATIONS, wallClock } from "./account";
@@ -14,7 +15,7 @@ export { AwsError, isAwsError } from "./errors";
 export { REGISTRY } from "./registry";
 export type { ResourceRequest } from "./cloudcontrol";
 export { hex, zoneId } from "./ids";
-export { APP_RUNNER_REGIONS } from "./ec2/index";
+export { APP_RUNNER_REGIONS, addNetworkInterface } from "./ec2/index";
 export * from "./topology";
 
 export type ServiceName = "ec2" | "apprunner" | "cloudcontrol" | "cloudformation" | "sts";
@@ -52,6 +53,12 @@ export class Aws {
         const handler = SERVICES[service][action];
         if (!handler) throw new Error(`the AWS model has no ${service}:${action}`);
         this.account.settle();
+        // An account App Runner does not serve (closed to new customers since 30 April 2026): every App Runner call is
+        // refused with AWS's text for a service the account is not subscribed to (HTTP 400; research notes: the JSON
+        // protocol's SubscriptionRequiredException, which App Runner's model does not list).
+        if (service === "apprunner" && this.account.state.appRunnerSubscription === false) {
+            throw new AwsError("SubscriptionRequiredException", "The AWS Access Key Id needs a subscription for the service", 400);
+        }
         return handler(this.account, region, structuredClone(params));
     }
 

@@ -4,6 +4,7 @@
 import { Account, AccountState, wallClock } from "./account";
 import { addService } from "./apprunner";
 import { addSubnet, addVpc, permission } from "./ec2/index";
+import { addNetworkInterface } from "./ec2/networkInterfaces";
 import { ec2Id, hex } from "./ids";
 
 export const ACCOUNT_ID = "123456789012";
@@ -58,6 +59,13 @@ export interface Topology {
     endpoints?: { id: string; vpcId: string; subnetIds?: string[]; securityGroupIds?: string[] }[];
     securityGroups?: { id: string; vpcId: string; name?: string }[];
     services?: string[];
+    /**
+     * Endpoint services offered in fewer Availability Zones than their region has (DescribeVpcEndpointServices'
+     * AvailabilityZones), e.g. `{ "name": "com.amazonaws.us-east-1.apprunner.requests", "availabilityZones": ["us-east-1a"] }`.
+     */
+    endpointServices?: { name: string; availabilityZones: string[] }[];
+    /** Network interfaces of the account's own (an instance's, a function's) in a subnet, in security groups. */
+    networkInterfaces?: { subnetId: string; securityGroupIds: string[]; description?: string }[];
 }
 
 /** Adds existing resources to an account, in the regions their ids or zones say (else `defaultRegion`). */
@@ -90,6 +98,12 @@ export function addTopology(account: Account, topology: Topology, defaultRegion 
         addEndpoint(account, region, e.id, e.vpcId, subnets, groups);
     }
     for (const arn of topology.services ?? []) addExistingService(account, arn);
+    for (const e of topology.endpointServices ?? []) (account.state.endpointServiceZones ??= {})[e.name] = e.availabilityZones;
+    for (const n of topology.networkInterfaces ?? []) {
+        const subnet = account.state.subnets.find((s) => s.SubnetId === n.subnetId);
+        if (!subnet) throw new Error(`networkInterfaces: no subnet ${n.subnetId}`);
+        addNetworkInterface(account, subnet.Region, { SubnetId: n.subnetId, GroupIds: n.securityGroupIds, Description: n.description });
+    }
     account.state.baseline = [...new Set([...account.state.baseline, ...baselineIds(account.state)])];
 }
 

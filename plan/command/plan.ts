@@ -94,6 +94,8 @@ const TOPOLOGY_FIELDS: Record<string, Record<string, "string" | "string[]">> = {
     subnets: { id: "string", vpcId: "string", availabilityZone: "string", cidrBlock: "string" },
     securityGroups: { id: "string", vpcId: "string" },
     endpoints: { id: "string", vpcId: "string" },
+    endpointServices: { name: "string", availabilityZones: "string[]" },
+    networkInterfaces: { subnetId: "string", securityGroupIds: "string[]" },
 };
 
 /** A --topology file's shape, checked before the model reads it, so that a mistake is named rather than a crash. */
@@ -103,7 +105,9 @@ export function checkTopology(t: unknown): Topology {
     if (!t || typeof t !== "object" || Array.isArray(t)) throw wrong("the file", "a JSON object", t);
     for (const [kind, list] of Object.entries(t)) {
         if (!(kind in TOPOLOGY_FIELDS) && kind !== "services")
-            throw new PlanError(`--topology: unknown key \`${kind}\`; the keys are vpcs, subnets, securityGroups, services, endpoints`);
+            throw new PlanError(
+                `--topology: unknown key \`${kind}\`; the keys are vpcs, subnets, securityGroups, services, endpoints, endpointServices, networkInterfaces`,
+            );
         if (!Array.isArray(list)) throw wrong(kind, "a list", list);
         list.forEach((item, i) => {
             if (kind === "services") {

@@ -2,6 +2,7 @@
 // AWS action each calls, with which filters, and the error when nothing or too much matches (internal/service/ec2
 // vpc_data_source.go, vpc_subnet_data_source.go, vpc_subnets_data_source.go, vpc_security_group_data_source.go,
 // internal/service/meta, internal/service/sts, internal/service/cloudcontrol/resource_data_source.go).
+import { crc32 } from "node:zlib";
 import { Ctx, SdkError } from "./context";
 import { endpointAttributes, tagsOut } from "./resources/index";
 import { FunctionSchema, Prop, bool, io, list, map, num, obj, out, str } from "./schema";
@@ -255,17 +256,25 @@ const getSubnet: FunctionType = {
     },
 };
 
-const getSubnets: FunctionType = {
-    schema: {
-        token: "aws:ec2/getSubnets:getSubnets",
-        inputs: filterInputs("GetSubnetsFilter"),
-        outputs: { id: out(str), ids: out(list(str)), region: out(str), tags: out(map(str)) },
-    },
-    async invoke(ctx, args) {
-        const found = await describe(ctx, "DescribeSubnets", "SubnetIds", undefined, ec2Filters(args, {}), "Subnets");
-        return { id: ctx.region, ids: found.map((s) => s.SubnetId), region: ctx.region, tags: args.tags ?? {} };
-    },
-};
+/**
+ * A plural data source: the ids of every match of `filters` and `tags` (none is no error), its id the region
+ * (vpc_subnets_data_source.go, vpc_network_interfaces_data_source.go).
+ */
+function idsOf(name: string, action: string, idsParam: string, listKey: string, idKey: string): FunctionType {
+    return {
+        schema: {
+            token: `aws:ec2/${name[0].toLowerCase()}${name.slice(1)}:${name[0].toLowerCase()}${name.slice(1)}`,
+            inputs: filterInputs(`${name[0].toUpperCase()}${name.slice(1)}Filter`),
+            outputs: { id: out(str), ids: out(list(str)), region: out(str), tags: out(map(str)) },
+        },
+        async invoke(ctx, args) {
+            const found = await describe(ctx, action, idsParam, undefined, ec2Filters(args, {}), listKey);
+            return { id: ctx.region, ids: found.map((x) => x[idKey]), region: ctx.region, tags: args.tags ?? {} };
+        },
+    };
+}
+
+const getSubnets = idsOf("GetSubnets", "DescribeSubnets", "SubnetIds", "Subnets", "SubnetId");
 
 const getSecurityGroup: FunctionType = {
     schema: {
@@ -375,6 +384,81 @@ const getVpcEndpoint: FunctionType = {
     },
 };
 
+// data_source_vpc_endpoint_service.go (v5, the newest version read: research notes): DescribeVpcEndpointServices by
+// ServiceNames (`serviceName`, or com.amazonaws.<region>.<service> from `service`), plus `serviceType` and `filters`;
+// exactly one match; availabilityZones is the service's AvailabilityZones.
+const getVpcEndpointService: FunctionType = {
+    schema: {
+        token: "aws:ec2/getVpcEndpointService:getVpcEndpointService",
+        inputs: {
+            service: io(str),
+            serviceName: io(str),
+            serviceRegions: io(list(str)),
+            serviceType: io(str),
+            filters: io(filterType("GetVpcEndpointServiceFilter")),
+            tags: io(map(str)),
+        },
+        outputs: {
+            acceptanceRequired: out(bool),
+            arn: out(str),
+            availabilityZones: out(list(str)),
+            baseEndpointDnsNames: out(list(str)),
+            id: out(str),
+            managesVpcEndpoints: out(bool),
+            owner: out(str),
+            privateDnsName: out(str),
+            privateDnsNames: out(list(str)),
+            region: out(str),
+            serviceId: out(str),
+            serviceName: out(str),
+            serviceRegion: out(str),
+            serviceType: out(str),
+            supportedIpAddressTypes: out(list(str)),
+            tags: out(map(str)),
+            vpcEndpointPolicySupported: out(bool),
+        },
+    },
+    async invoke(ctx, args) {
+        const name = args.serviceName || (args.service ? `com.amazonaws.${ctx.region}.${args.service}` : undefined);
+        const filters = ec2Filters(args, { serviceType: "service-type" });
+        const answer = await ctx.call("ec2", "DescribeVpcEndpointServices", {
+            ...(name ? { ServiceNames: [name] } : {}),
+            ...(filters.length ? { Filters: filters } : {}),
+        });
+        const d = single<any>(answer.ServiceDetails ?? [], "EC2 VPC Endpoint Service");
+        // The ARN names the caller's account (the provider knows it from its configuration: here, STS).
+        const account = (await ctx.call("sts", "GetCallerIdentity", {})).Account;
+        return {
+            acceptanceRequired: d.AcceptanceRequired,
+            arn: `arn:aws:ec2:${ctx.region}:${account}:vpc-endpoint-service/${d.ServiceId}`,
+            availabilityZones: d.AvailabilityZones,
+            baseEndpointDnsNames: d.BaseEndpointDnsNames,
+            // create.StringHashcode: the name's CRC-32 (an int on 64 bits, so never negative).
+            id: String(crc32(d.ServiceName)),
+            managesVpcEndpoints: d.ManagesVpcEndpoints,
+            owner: d.Owner,
+            privateDnsName: d.PrivateDnsName ?? "",
+            privateDnsNames: [],
+            region: ctx.region,
+            serviceId: d.ServiceId,
+            serviceName: d.ServiceName,
+            serviceRegion: ctx.region,
+            serviceType: d.ServiceType[0].ServiceType,
+            supportedIpAddressTypes: d.SupportedIpAddressTypes,
+            tags: tagsOut(d.Tags),
+            vpcEndpointPolicySupported: d.VpcEndpointPolicySupported,
+        };
+    },
+};
+
+const getNetworkInterfaces = idsOf(
+    "GetNetworkInterfaces",
+    "DescribeNetworkInterfaces",
+    "NetworkInterfaceIds",
+    "NetworkInterfaces",
+    "NetworkInterfaceId",
+);
+
 const getResource: FunctionType = {
     schema: {
         token: "aws:cloudcontrol/getResource:getResource",
@@ -406,7 +490,17 @@ const getResource: FunctionType = {
 };
 
 export const FUNCTIONS: Record<string, FunctionType> = Object.fromEntries(
-    [getRegion, getCallerIdentity, getAvailabilityZones, getVpc, getSubnet, getSubnets, getSecurityGroup, getVpcEndpoint, getResource].map(
-        (f) => [f.schema.token, f],
-    ),
+    [
+        getRegion,
+        getCallerIdentity,
+        getAvailabilityZones,
+        getVpc,
+        getSubnet,
+        getSubnets,
+        getSecurityGroup,
+        getVpcEndpoint,
+        getVpcEndpointService,
+        getNetworkInterfaces,
+        getResource,
+    ].map((f) => [f.schema.token, f]),
 );

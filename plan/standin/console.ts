@@ -6,14 +6,14 @@
 //   npm run --silent standin:console -- --state FILE <verb> ...
 import { randomInt } from "node:crypto";
 import { parseArgs } from "node:util";
-import { AccountState, AwsError, DEFAULT_REGION, ServiceName } from "../aws";
+import { AccountState, Aws, AwsError, DEFAULT_REGION, ServiceName, addNetworkInterface, wallClock } from "../aws";
 import { Store } from "./store";
 
 const USAGE = `usage: standin:console --state FILE [--region R] <verb> ...
 
   list                                       every resource not in the account's starting topology
   create-endpoint VPC_ID SUBNET_ID...        an App Runner interface endpoint with a new security group (TCP 443 from
-      [--group-name N] [--group-description D] [--ingress-from SG_ID] [--private-dns] [--tag K=V]...
+      [--group-name N] [--group-description D] [--ingress-from SG_ID] [--private-dns] [--ip-address-type T] [--tag K=V]...
                                              the VPC's blocks, or all traffic from --ingress-from), private DNS off
                                              unless --private-dns
   create-security-group VPC_ID NAME [--group-description D] [--tag K=V]...
@@ -28,6 +28,10 @@ const USAGE = `usage: standin:console --state FILE [--region R] <verb> ...
                                              named and tagged as Copilot's CloudFormation template makes them
   create-copilot-service APP ENV SVC VPC_ID VPCE_ID
                                              a private Request-Driven Web Service: the service and its connection
+  create-network-interface SUBNET_ID SG_ID...   a network interface of the account's own (an instance's, a function's),
+      [--description D]                      in those security groups
+  app-runner-subscription on|off             off: the account is one App Runner does not serve (a new customer since 30
+                                             April 2026): every App Runner call is SubscriptionRequiredException
   delete ID                                  an endpoint, security group, subnet, VPC, service or connection (id or ARN)
   authorize-ingress SG_ID CIDR [--port P]    TCP P (default 443) from CIDR
   tag ID KEY=VALUE...`;
@@ -47,6 +51,8 @@ function main(argv: string[]): unknown {
             tag: { type: "string", multiple: true },
             public: { type: "boolean" },
             "private-dns": { type: "boolean" },
+            "ip-address-type": { type: "string" },
+            description: { type: "string" },
             name: { type: "string" },
             port: { type: "string", default: "443" },
         },
@@ -85,8 +91,28 @@ function main(argv: string[]): unknown {
                 groupDescription: values["group-description"],
                 ingressFrom: values["ingress-from"],
                 privateDns: values["private-dns"],
+                ipAddressType: values["ip-address-type"],
                 tags: tags(),
             });
+        }
+        case "create-network-interface": {
+            need(2, "SUBNET_ID SG_ID...");
+            const [subnetId, ...groupIds] = args;
+            const eni = store.update((state) => {
+                const aws = new Aws(state.aws, wallClock(store.timeScale));
+                return addNetworkInterface(aws.account, region, {
+                    SubnetId: subnetId,
+                    GroupIds: groupIds,
+                    Description: values.description,
+                });
+            });
+            return { networkInterfaceId: eni.NetworkInterfaceId };
+        }
+        case "app-runner-subscription": {
+            need(1, "on|off");
+            if (!["on", "off"].includes(args[0])) throw new UsageError(`app-runner-subscription takes on or off, got: ${args[0]}`);
+            store.update((state) => void (state.aws.appRunnerSubscription = args[0] === "on" ? undefined : false));
+            return { appRunnerSubscription: args[0] };
         }
         case "create-copilot-environment": {
             need(4, "APP ENV VPC_ID SUBNET_ID...");
@@ -185,9 +211,17 @@ export function createEndpoint(
     region: string,
     vpcId: string,
     subnetIds: string[],
-    opts: { groupName?: string; groupDescription?: string; ingressFrom?: string; privateDns?: boolean; tags?: Tag[] } = {},
+    opts: {
+        groupName?: string;
+        groupDescription?: string;
+        ingressFrom?: string;
+        privateDns?: boolean;
+        ipAddressType?: string;
+        tags?: Tag[];
+    } = {},
 ): { vpcEndpointId: string; securityGroupId: string } {
     const { Vpcs } = call("ec2", "DescribeVpcs", { VpcIds: [vpcId] });
+    const dualStack = opts.ipAddressType === "dualstack";
     const { GroupId } = call("ec2", "CreateSecurityGroup", {
         VpcId: vpcId,
         GroupName: opts.groupName ?? `apprunner-endpoint-${Date.now().toString(36)}`,
@@ -204,6 +238,9 @@ export function createEndpoint(
                       FromPort: 443,
                       ToPort: 443,
                       IpRanges: Vpcs[0].CidrBlockAssociationSet.map((a: any) => ({ CidrIp: a.CidrBlock })),
+                      Ipv6Ranges: dualStack
+                          ? (Vpcs[0].Ipv6CidrBlockAssociationSet ?? []).map((a: any) => ({ CidrIpv6: a.Ipv6CidrBlock }))
+                          : [],
                   },
         ],
     });
@@ -214,6 +251,7 @@ export function createEndpoint(
         SubnetIds: subnetIds,
         SecurityGroupIds: [GroupId],
         PrivateDnsEnabled: opts.privateDns ?? false,
+        ...(opts.ipAddressType ? { IpAddressType: opts.ipAddressType } : {}),
         TagSpecifications: [{ ResourceType: "vpc-endpoint", Tags: opts.tags ?? [] }],
     });
     return { vpcEndpointId: VpcEndpoint.VpcEndpointId, securityGroupId: GroupId };

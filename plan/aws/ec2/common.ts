@@ -31,6 +31,20 @@ export const APP_RUNNER_REGIONS = [
  * Runner with VPC endpoints"): `apprunner.requests`, the data plane private services are reached through, and
  * `apprunner`, the App Runner API's own; both Interface only. AWS's many other services are not modelled.
  */
+/**
+ * The Availability Zones an endpoint service is offered in (DescribeVpcEndpointServices' AvailabilityZones): every zone
+ * of its region (the model's a to c) unless the account's topology narrows it. Which zones App Runner's services are
+ * really offered in is not documented (unverified); AWS offers interface endpoint services in a subset of a region's
+ * zones (PrivateLink guide, "Availability Zones").
+ */
+export function serviceZones(
+    account: { state: { endpointServiceZones?: Record<string, string[]> } },
+    region: string,
+    name: string,
+): string[] {
+    return account.state.endpointServiceZones?.[name] ?? ["a", "b", "c"].map((l) => `${region}${l}`);
+}
+
 export const endpointServices = (region: string) =>
     APP_RUNNER_REGIONS.includes(region) ? [`com.amazonaws.${region}.apprunner.requests`, `com.amazonaws.${region}.apprunner`] : [];
 
@@ -154,10 +168,11 @@ export function tagsOf(specs: Params["TagSpecifications"], resourceType: string)
 }
 
 /**
- * EC2 tag rules (EC2 User Guide, "Tag restrictions"; CreateTags): at most 50 tags a resource, keys 1 to 128 characters
- * not starting with `aws:` in any case ("Don't use aws:, AWS:, or any upper or lowercase combination of such as a
- * prefix"), values up to 256 characters, a value must not be null. (The EC2 API model says 127 for keys,
- * the User Guide 128: unverified which AWS enforces.)
+ * EC2 tag rules (EC2 User Guide, "Tag restrictions"; CreateTags): at most 50 tags a resource, keys not empty and not
+ * starting with `aws:` in any case ("Don't use aws:, AWS:, or any upper or lowercase combination of such as a prefix"),
+ * a value not null. Lengths are in Unicode characters (code points). Keys: at most 127, as the EC2 API reference's Tag
+ * says ("accept a maximum of 127 Unicode characters"); the User Guide says 128, and which AWS enforces is unverified, so
+ * the model takes the API reference's. Values: at most 256.
  */
 export function checkTags(adding: Tag[], existing: Tag[]): void {
     for (const t of adding) {
@@ -167,14 +182,14 @@ export function checkTags(adding: Tag[], existing: Tag[]): void {
                 `Value ( ${t.Key} ) for parameter key is invalid. Tag keys cannot be empty or null, and cannot start with aws:`,
             );
         }
-        if (t.Key.length > 128)
+        if ([...t.Key].length > 127)
             fail(
                 "InvalidParameterValue",
-                `Value ( ${t.Key} ) for parameter key is invalid. Tag keys can have a maximum character length of 128`,
+                `Value ( ${t.Key} ) for parameter key is invalid. Tag keys can have a maximum character length of 127`,
             );
         // moto's text; AWS's is unverified.
         if (t.Value === null || t.Value === undefined) fail("InvalidParameterValue", "Tag value cannot be null. Use empty string instead.");
-        if (String(t.Value).length > 256)
+        if ([...String(t.Value)].length > 256)
             fail(
                 "InvalidParameterValue",
                 `Value ( ${t.Value} ) for parameter value is invalid. Tag values can have a maximum character length of 256`,

@@ -2,7 +2,19 @@
 import { Account, DURATIONS, Vpc, VpcEndpoint } from "../account";
 import { fail } from "../errors";
 import { hex } from "../ids";
-import { answer, describe, Ec2Handler, endpointNotFound, endpointOf, endpointServices, groupOf, subnetOf, tagsOf, vpcOf } from "./common";
+import {
+    answer,
+    describe,
+    Ec2Handler,
+    endpointNotFound,
+    endpointOf,
+    endpointServices,
+    groupOf,
+    serviceZones,
+    subnetOf,
+    tagsOf,
+    vpcOf,
+} from "./common";
 
 // --- interface endpoints -------------------------------------------------------------------------------------------
 
@@ -39,6 +51,13 @@ function checkPlacement(
             );
         }
         zones.set(subnet.AvailabilityZone, id);
+        // Real text (research notes: a public issue quoting AWS): the service is not offered in the subnet's zone.
+        if (!serviceZones(account, region, serviceName).includes(subnet.AvailabilityZone)) {
+            fail(
+                "InvalidParameter",
+                `The VPC endpoint service ${serviceName} does not support the availability zone of the subnet: ${id}.`,
+            );
+        }
         // A dual-stack endpoint needs subnets with IPv4 and IPv6 blocks (App Runner guide, network-pl.html: "ensure your
         // subnets can support dual-stack traffic"); the code and text are unverified.
         if (ipAddressType !== "ipv4" && subnet.Ipv6CidrBlockAssociationSet.length === 0) {
@@ -186,3 +205,30 @@ export const DescribeVpcEndpoints: Ec2Handler = (account, region, p) => ({
         endpointFields,
     ),
 });
+
+/**
+ * The endpoint services of the region, or those named (ServiceNames; a name the region does not have is
+ * InvalidServiceName, as CreateVpcEndpoint says it): AWS's own, Interface, offered in the zones `serviceZones` gives,
+ * with the base DNS name of their endpoints (EC2 API reference, DescribeVpcEndpointServices and ServiceDetail).
+ */
+export const DescribeVpcEndpointServices: Ec2Handler = (account, region, p) => {
+    const all = endpointServices(region);
+    const names: string[] = p.ServiceNames?.length ? p.ServiceNames : all;
+    for (const n of names) if (!all.includes(n)) fail("InvalidServiceName", `The Vpc Endpoint Service '${n}' does not exist`);
+    return {
+        ServiceNames: names,
+        ServiceDetails: names.map((n) => ({
+            ServiceName: n,
+            ServiceId: `vpce-svc-${hex(`${region}/${n}`, 17)}`,
+            ServiceType: [{ ServiceType: "Interface" }],
+            AvailabilityZones: serviceZones(account, region, n),
+            Owner: "amazon",
+            BaseEndpointDnsNames: [`${n.split(".").slice(3).join(".")}.${region}.vpce.amazonaws.com`],
+            VpcEndpointPolicySupported: false,
+            AcceptanceRequired: false,
+            ManagesVpcEndpoints: false,
+            SupportedIpAddressTypes: ["ipv4", "ipv6"],
+            Tags: [],
+        })),
+    };
+};

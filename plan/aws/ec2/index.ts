@@ -1,6 +1,6 @@
 // Amazon EC2 as the model serves it: every action, by name, from the files of each family.
 import { Ec2Handler } from "./common";
-import { CreateVpcEndpoint, DeleteVpcEndpoints, DescribeVpcEndpoints, ModifyVpcEndpoint } from "./endpoints";
+import { CreateVpcEndpoint, DeleteVpcEndpoints, DescribeVpcEndpointServices, DescribeVpcEndpoints, ModifyVpcEndpoint } from "./endpoints";
 import { authorize, CreateSecurityGroup, DeleteSecurityGroup, DescribeSecurityGroups, revoke } from "./securityGroups";
 import { DescribeNetworkInterfaces } from "./networkInterfaces";
 import { CreateTags, DeleteTags } from "./tags";
@@ -41,6 +41,7 @@ export const ec2: Record<string, Ec2Handler> = {
     ModifyVpcEndpoint,
     DeleteVpcEndpoints,
     DescribeVpcEndpoints,
+    DescribeVpcEndpointServices,
     DescribeNetworkInterfaces,
     CreateTags,
     DeleteTags,
