@@ -1,5 +1,5 @@
-// AWS rules the component, the policy rules, the plan and the test mocks share. Sources are in
-// ../shared/AWS-FACTS.md and DESIGN-NOTES.md ("AWS rules"); each pattern here is the documented format, not a guess.
+// AWS rules the component, the policy rules, the plan and the test mocks share. Sources are cited beside each, and in the
+// repository's DESIGN-NOTES.md ("AWS rules"); each pattern here is the documented format, not a guess.
 
 /** The Pulumi type token of the component. It must never change: stacks and other languages depend on it. */
 export const PRIVATE_ENDPOINT_TYPE = "apprunner-private:index:PrivateEndpoint";
@@ -133,7 +133,18 @@ export const CONNECTION_NAME_MAX = 40;
 export const CONNECTION_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 /** AWS tag limits shared by EC2 and App Runner: 50 user tags, keys 1-128 and values 0-256 characters. */
-export const TAG_LIMITS = { maxTags: 50, maxKeyLength: 128, maxValueLength: 256, reservedPrefix: "aws:" } as const;
+/**
+ * The tags the component gives: to the endpoint and its security group only (EC2; the connection carries none). EC2's
+ * API reference caps keys at 127 Unicode characters and its User Guide at 128: 127 cannot fail on either. Values: 256.
+ * Lengths are Unicode characters (code points), as AWS counts them, not UTF-16 code units. At most 50 a resource.
+ */
+export const TAG_LIMITS = { maxTags: 50, maxKeyLength: 127, maxValueLength: 256, reservedPrefix: "aws:" } as const;
+
+/** A text's length as AWS counts it: Unicode characters (code points). */
+export const characters = (text: string) => [...text].length;
+
+/** App Runner's ARNs are at most 1,011 characters (the API's AppRunnerResourceArn; CloudFormation's ServiceArn). */
+export const MAX_ARN_LENGTH = 1011;
 
 /** The port App Runner serves private services on (HTTPS only). */
 export const HTTPS_PORT = 443;

@@ -114,6 +114,8 @@ export interface Adoption {
     vpcEndpointId?: string;
     securityGroupId?: string;
     group?: Promise<{ name: string; description: string } | undefined>;
+    /** The adopted endpoint's IP address type, when `ipAddressType` is not given: it stays, and the rules follow it. */
+    ipAddressType?: Promise<IpAddressType>;
 }
 
 /** The created resources. */
@@ -122,12 +124,24 @@ export interface EndpointResources {
     securityGroup?: SecurityGroup;
 }
 
-/** The provider's region, and for a new endpoint the deploying account: once per provider per program. */
-export function lookupsOf(component: pulumi.ComponentResource, creatingEndpoint: boolean): Lookups {
+/**
+ * The provider's region, and the deploying account: once per provider per program, and each only when first asked,
+ * which is after the arguments of the component that asks have passed (a refused component invokes nothing).
+ */
+export function lookupsOf(component: pulumi.ComponentResource): Lookups {
     const provider = component.getProvider("aws:index/getRegion:getRegion");
-    const found = lookupsFor(provider, () => ({ region: getRegionOutput({}, { parent: component }).region }));
-    if (creatingEndpoint && !found.accountId) found.accountId = getCallerIdentityOutput({}, { parent: component }).accountId;
-    return found;
+    return lookupsFor(provider, () => {
+        let region: pulumi.Output<string> | undefined;
+        let accountId: pulumi.Output<string> | undefined;
+        return {
+            get region() {
+                return (region ??= getRegionOutput({}, { parent: component }).region);
+            },
+            get accountId() {
+                return (accountId ??= getCallerIdentityOutput({}, { parent: component }).accountId);
+            },
+        };
+    });
 }
 
 /** `vpcId` is required and a VPC id. */
@@ -139,7 +153,7 @@ export function checkVpcId(checks: Checks, vpcId: pulumi.Input<string>): void {
 
 /** The provider's region must be one where App Runner exists (the endpoint's service name is that region's). */
 export function checkRegion(checks: Checks, lookups: Lookups): void {
-    checks.add(resolve(lookups.region).then((r) => (r.known ? validateProviderRegion(r.value!) : [])));
+    checks.againstRegion(() => resolve(lookups.region).then((r) => (r.known ? validateProviderRegion(r.value!) : [])));
 }
 
 /**
@@ -163,21 +177,40 @@ export function adoptionId(checks: Checks, arg: AdoptionArg, value: pulumi.Input
  * zone or another owner); an adopted endpoint and group looked up (the endpoint App Runner's, in the VPC, with that
  * group; the group in the VPC, not its default one). Returns what is adopted.
  */
-export function checkEndpoint(checks: Checks, args: EndpointArgs, lookups: Lookups, parent: pulumi.Resource): Adoption {
+export function checkEndpoint(
+    checks: Checks,
+    args: EndpointArgs,
+    lookups: Lookups,
+    parent: pulumi.Resource,
+    component: "PrivateEndpoint" | "InterfaceEndpoint",
+): Adoption {
+    // An adopted endpoint keeps its IP address type unless one is given: what it is is known only from its lookup.
+    const adoptsEndpoint = args.adoptVpcEndpointId !== undefined && args.ipAddressType === undefined;
     const ipAddressType = args.ipAddressType ?? IpAddressType.Ipv4;
-    checks.input(args.subnetIds, (v, secret) => validateEc2IdList("subnetIds", "subnet", v, secret));
-    checks.input(args.securityGroupIds, (v, secret) => validateEc2IdList("securityGroupIds", "securityGroup", v, secret));
-    checks.input(args.allowedSecurityGroupIds, (v, secret) => validateEc2IdList("allowedSecurityGroupIds", "securityGroup", v, secret));
+    const context = { reuse: component === "PrivateEndpoint", withCidrBlocks: args.allowedCidrBlocks !== undefined };
+    checks.input(args.subnetIds, (v, secret) => validateEc2IdList("subnetIds", "subnet", v, secret, context));
+    checks.input(args.securityGroupIds, (v, secret) => validateEc2IdList("securityGroupIds", "securityGroup", v, secret, context));
+    checks.input(args.allowedSecurityGroupIds, (v, secret) =>
+        validateEc2IdList("allowedSecurityGroupIds", "securityGroup", v, secret, context),
+    );
     checks.input(args.ipAddressType, validateIpAddressType);
     if (args.allowedCidrBlocks !== undefined) {
         // IPv6 blocks are judged against the endpoint's IP address type, so both are checked together.
-        const pair = [args.allowedCidrBlocks, ipAddressType] as pulumi.Input<[string[], IpAddressType]>;
-        checks.add(whenKnown(pair, ([blocks, type], secret) => validateCidrBlocks(blocks, type, secret)));
+        // (For an adopted endpoint of unknown type, IPv6 blocks are judged once its type is looked up, below.)
+        const pair = [args.allowedCidrBlocks, adoptsEndpoint ? undefined : ipAddressType] as pulumi.Input<[string[], IpAddressType]>;
+        const withGroups = args.allowedSecurityGroupIds !== undefined;
+        checks.add(whenKnown(pair, ([blocks, type], secret) => validateCidrBlocks(blocks, type, secret, withGroups)));
     }
     checks.lookup(() =>
-        whenKnown(pulumi.all([args.subnetIds, args.vpcId, ipAddressType]), ([ids, vpcId, type], secret) =>
-            checkSubnets(ids, vpcId, type, lookups, parent, secret),
-        ),
+        whenKnown(pulumi.all([args.subnetIds, args.vpcId, ipAddressType]), async ([ids, vpcId, given], secret) => {
+            // The endpoint's IP address type: given, the adopted endpoint's, or IPv4 for a new one.
+            const type = adoptsEndpoint && adoption.ipAddressType ? await adoption.ipAddressType : given;
+            const blocks = adoptsEndpoint && type === IpAddressType.Ipv4 ? await resolve(pulumi.output(args.allowedCidrBlocks)) : undefined;
+            return [
+                ...(blocks?.known && Array.isArray(blocks.value) ? validateCidrBlocks(blocks.value, type, blocks.secret) : []),
+                ...(await checkSubnets(ids, vpcId, type, lookups, parent, secret)),
+            ];
+        }),
     );
     if (args.allowedSecurityGroupIds !== undefined) {
         const groups = args.allowedSecurityGroupIds;
@@ -197,7 +230,9 @@ export function checkEndpoint(checks: Checks, args: EndpointArgs, lookups: Looku
                 : args.securityGroupIds !== undefined
                   ? ("given" as const)
                   : ("created" as const);
-        checks.lookup(() => checkAdoptedEndpoint(endpointId, groups, args.vpcId, lookups, parent));
+        let typeFound: (t: IpAddressType) => void = () => undefined;
+        if (adoptsEndpoint) adoption.ipAddressType = new Promise((r) => (typeFound = r));
+        checks.lookup(() => checkAdoptedEndpoint(endpointId, groups, args.vpcId, lookups, parent, typeFound));
     }
     const groupId = adoption.securityGroupId;
     if (groupId !== undefined) {
@@ -231,9 +266,12 @@ async function checkAdoptedEndpoint(
     vpcId: pulumi.Input<string>,
     lookups: Lookups,
     parent: pulumi.Resource,
+    typeFound: (t: IpAddressType) => void,
 ): Promise<Problems> {
     const region = await resolve(lookups.region);
     const e = await lookUp("adoptVpcEndpointId", "an endpoint", id, region.value, parent, false, () => getVpcEndpoint({ id }, { parent }));
+    // Always settled: the subnet check and the group's rules wait for the type (IPv4 when the lookup failed: refused anyway).
+    typeFound(typeof e === "string" ? IpAddressType.Ipv4 : (e.ipAddressType as IpAddressType));
     if (typeof e === "string") return [e];
     if (!region.known) return [];
     return whenKnown(vpcId, (v, secret) => {
@@ -295,7 +333,7 @@ async function checkSubnets(
 ): Promise<Problems> {
     // Malformed ids or VPC are reported by their own checks; looking them up would only add noise.
     if (!Array.isArray(ids) || !ids.every((id) => isEc2Id("subnet", id)) || !isEc2Id("vpc", vpcId)) return [];
-    const [region, account] = await Promise.all([resolve(lookups.region), resolve(lookups.accountId!)]);
+    const [region, account] = await Promise.all([resolve(lookups.region), resolve(lookups.accountId)]);
     const found = await Promise.all(
         ids.map((id, i) =>
             lookUp(`subnetIds[${i}]`, "a subnet", id, region.value, parent, secret, async () => {
@@ -369,7 +407,9 @@ export function createEndpoint(
     options: (child: Child) => pulumi.CustomResourceOptions,
     adoption: Adoption = {},
 ): EndpointResources {
-    const ipAddressType = args.ipAddressType ?? IpAddressType.Ipv4;
+    // The adopted endpoint's own type when none is given (looked up before the gate opens), else the given one or IPv4.
+    const ipAddressType: pulumi.Input<IpAddressType> =
+        args.ipAddressType ?? (adoption.ipAddressType ? gate.apply(() => adoption.ipAddressType!) : IpAddressType.Ipv4);
     let securityGroup: SecurityGroup | undefined;
     if (args.securityGroupIds === undefined) {
         // An adopted group keeps its name and description (each replaces a group when it changes), and its rules unless
@@ -384,7 +424,7 @@ export function createEndpoint(
                 description: adopted ? adopted.apply((g) => g!.description) : "HTTPS to the App Runner interface endpoint",
                 ...(managesRules
                     ? {
-                          ingress: ingressRules(args, ipAddressType, parent),
+                          ingress: ingressRules(args, ipAddressType, gate, parent),
                           // The endpoint's network interfaces only answer connections made to them, which security
                           // groups allow back statefully; they never open connections, so no egress rule is needed.
                           egress: [],
@@ -401,7 +441,7 @@ export function createEndpoint(
         {
             vpcId: args.vpcId,
             // The region the endpoint is created in, i.e. the provider's; a connected service's ARN is checked to match.
-            serviceName: lookups.region.apply(appRunnerEndpointServiceName),
+            serviceName: gate.apply(() => lookups.region).apply(appRunnerEndpointServiceName),
             vpcEndpointType: "Interface",
             subnetIds: args.subnetIds,
             securityGroupIds: securityGroup ? [securityGroup.id] : args.securityGroupIds,
@@ -434,7 +474,12 @@ export function adopt(
  * TCP 443 from the sources: `allowedCidrBlocks` and `allowedSecurityGroupIds`, or with neither the VPC's CIDR blocks.
  * The CIDR rule is written exactly as 0.1.0 wrote it, so existing security groups see no change.
  */
-function ingressRules(args: EndpointArgs, ipAddressType: pulumi.Input<IpAddressType>, parent: pulumi.Resource) {
+function ingressRules(
+    args: EndpointArgs,
+    ipAddressType: pulumi.Input<IpAddressType>,
+    gate: pulumi.Output<never[]>,
+    parent: pulumi.Resource,
+) {
     const https = { protocol: "tcp", fromPort: HTTPS_PORT, toPort: HTTPS_PORT };
     const rules: pulumi.Input<{
         description: string;
@@ -450,7 +495,8 @@ function ingressRules(args: EndpointArgs, ipAddressType: pulumi.Input<IpAddressT
             args.allowedCidrBlocks !== undefined
                 ? pulumi.output(args.allowedCidrBlocks)
                 : pulumi
-                      .all([getVpcOutput({ id: args.vpcId }, { parent }), ipAddressType])
+                      // Looked up once the gate opens: a refused component asks AWS nothing.
+                      .all([gate.apply(() => getVpcOutput({ id: args.vpcId }, { parent })), ipAddressType])
                       .apply(([vpc, type]) => vpcCidrBlocks(vpc, type));
         rules.push({
             description: "HTTPS from the allowed CIDR blocks",

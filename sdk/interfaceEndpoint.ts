@@ -65,7 +65,7 @@ export class InterfaceEndpoint extends pulumi.ComponentResource {
     constructor(name: string, args: InterfaceEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
         super(INTERFACE_ENDPOINT_TYPE, name, {}, opts);
         args = args ?? {};
-        const lookups = lookupsOf(this, true);
+        const lookups = lookupsOf(this);
 
         // Step 1. Validate: what is known now refuses the component before anything is registered; the rest, and the
         // lookups, gate every child.
@@ -92,7 +92,7 @@ export class InterfaceEndpoint extends pulumi.ComponentResource {
         checkVpcId(checks, args.vpcId);
         let adoption: Adoption = {};
         if (args.subnetIds === undefined) checks.add(validateRequired("subnetIds", undefined));
-        else adoption = checkEndpoint(checks, args, lookups, this);
+        else adoption = checkEndpoint(checks, args, lookups, this, "InterfaceEndpoint");
         checks.input(args.tags, validateTags);
         checkRegion(checks, lookups);
         const adoptFrom = adoptedName(args.adoptFrom, checks);

@@ -40,6 +40,7 @@ export function whenKnown<T>(value: pulumi.Input<T> | undefined, check: Check<pu
 export class Checks {
     readonly now: Problems = [];
     readonly later: Promise<Problems>[] = [];
+    private readonly regional: (() => Problems | Promise<Problems>)[] = [];
     private readonly lookups: (() => Problems | Promise<Problems>)[] = [];
 
     add(result: Problems | Promise<Problems>): void {
@@ -61,13 +62,24 @@ export class Checks {
     }
 
     /**
-     * Every problem found later: those of the arguments, all at once, or when there is none, those of the lookups,
-     * all at once. A check whose input itself failed (a resource it comes from was not
+     * A check of the arguments against the provider's region: it runs once every other argument check has passed (the
+     * region is an invoke, and a component refused for its arguments invokes nothing), before the lookups.
+     */
+    againstRegion(run: () => Problems | Promise<Problems>): void {
+        this.regional.push(run);
+    }
+
+    /**
+     * Every problem found later: those of the arguments, all at once, or when there is none, those of the arguments
+     * against the region, or when there is none, those of the lookups, all at once. A check whose input itself failed (a resource it comes from was not
      * created) finds nothing: that failure is reported where it happened, and must not hide the other problems.
      */
     async settled(): Promise<Problems> {
         const settle = (ps: Promise<Problems>[]) => Promise.all(ps.map((p) => p.catch((): Problems => []))).then((r) => r.flat());
+        const run = (runs: (() => Problems | Promise<Problems>)[]) => settle(runs.map((r) => Promise.resolve().then(r)));
         const found = await settle(this.later);
-        return found.length > 0 ? found : settle(this.lookups.map((run) => Promise.resolve().then(run)));
+        if (found.length > 0) return found;
+        const regional = await run(this.regional);
+        return regional.length > 0 ? regional : run(this.lookups);
     }
 }

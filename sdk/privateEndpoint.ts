@@ -141,7 +141,7 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
         // The arguments are the component's inputs in the stack's state: the next update compares them (ConnectionLifecycle).
         super(PRIVATE_ENDPOINT_TYPE, name, args, lifecycle.componentOptions(opts));
         lifecycle.announce(this);
-        const lookups = lookupsOf(this, args.subnetIds !== undefined);
+        const lookups = lookupsOf(this);
         const { gate, adoption, connectionArn, adopted } = this.validate(name, args, lookups, opts);
         const given = childOptions("PrivateEndpoint", opts);
         for (const w of given.warnings) pulumi.log.warn(w, this);
@@ -180,7 +180,8 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
      */
     private validate(name: string, args: PrivateEndpointArgs, lookups: Lookups, opts: pulumi.ComponentResourceOptions | undefined) {
         const checks = new Checks();
-        const region = resolve(lookups.region);
+        let asked: ReturnType<typeof resolve<string>> | undefined;
+        const region = () => (asked ??= resolve(lookups.region));
         const knownArn = typeof args.serviceArn === "string" ? args.serviceArn : undefined;
         const claims = connectedServices();
         const has = (k: keyof PrivateEndpointArgs) => args[k] !== undefined;
@@ -211,24 +212,30 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
         checks.add(whenKnown(args.serviceArn, serviceArnProblems));
         checkVpcId(checks, args.vpcId);
         let adoption: Adoption = {};
-        if (args.subnetIds !== undefined) adoption = checkEndpoint(checks, args, lookups, this);
+        if (args.subnetIds !== undefined) adoption = checkEndpoint(checks, args, lookups, this, "PrivateEndpoint");
         checks.input(args.vpcEndpointId, (v, secret) => validateEc2Id("vpcEndpointId", "vpcEndpoint", v, secret));
         if (args.connectionName !== undefined) checks.add(connectionNameProblems(args.connectionName));
         checks.input(args.tags, validateTags);
         if (knownArn !== undefined) checks.add(validateServiceNotConnected(knownArn, claims.get(knownArn)));
 
-        // Known later: the provider's region, the ARN against it, the service not connected twice, the subnets.
+        // Known later: the service not connected twice, the subnets; then, once every argument passed, the provider's
+        // region and the ARN against it.
+        if (knownArn === undefined) {
+            checks.add(
+                whenKnown(args.serviceArn, (arn, secret) => {
+                    if (serviceArnProblems(arn, secret).length > 0) return [];
+                    const problems = validateServiceNotConnected(arn, claims.get(arn), secret);
+                    if (!claims.has(arn)) claims.set(arn, name);
+                    return problems;
+                }),
+            );
+        }
         checkRegion(checks, lookups);
-        checks.add(
+        checks.againstRegion(() =>
             whenKnown(args.serviceArn, async (arn, secret) => {
                 if (serviceArnProblems(arn, secret).length > 0) return [];
-                const r = await region;
-                const problems = r.known ? validateServiceRegion(arn, r.value!, secret) : [];
-                if (knownArn === undefined) {
-                    problems.push(...validateServiceNotConnected(arn, claims.get(arn), secret));
-                    if (!claims.has(arn)) claims.set(arn, name);
-                }
-                return problems;
+                const r = await region();
+                return r.known ? validateServiceRegion(arn, r.value!, secret) : [];
             }),
         );
         // Asked of AWS once every argument passed: the service exists (Cloud Control reads it, so a connection is never
@@ -245,7 +252,7 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
         let adopted: Promise<ConnectionModel | undefined> | undefined;
         if (connectionArn !== undefined) {
             checks.input(args.connectionName, (v) => validateAdoptedConnectionName(v, connectionArn));
-            checks.add(region.then((r) => (r.known ? validateConnectionRegion(connectionArn, r.value!) : [])));
+            checks.againstRegion(() => region().then((r) => (r.known ? validateConnectionRegion(connectionArn, r.value!) : [])));
             const endpoint =
                 args.subnetIds !== undefined
                     ? { id: adoption.vpcEndpointId, arg: "adoptVpcEndpointId" as const }

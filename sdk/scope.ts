@@ -4,9 +4,9 @@ import * as pulumi from "@pulumi/pulumi";
 
 /** Lookups made once per AWS provider per program (one resource monitor), however many components ask. */
 export interface Lookups {
-    region: pulumi.Output<string>;
+    readonly region: pulumi.Output<string>;
     /** The deploying account, asked only by components that create an endpoint. */
-    accountId?: pulumi.Output<string>;
+    readonly accountId: pulumi.Output<string>;
     /** Endpoints given by id (`vpcEndpointId`), each looked up once however many services share it. */
     endpoints?: Map<string, Promise<GetVpcEndpointResult>>;
 }

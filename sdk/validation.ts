@@ -10,7 +10,9 @@ import {
     EC2_ID_PREFIXES,
     Ec2IdKind,
     IpAddressType,
+    MAX_ARN_LENGTH,
     TAG_LIMITS,
+    characters,
     isAppRunnerRegion,
     isEc2Id,
     parseConnectionArn,
@@ -155,6 +157,19 @@ export function validateServiceArn(value: unknown, secret = false): string[] {
                 `got: ${show(value, secret)}. Pass the service's \`arn\` output, e.g. \`service.arn\`, not its name, id or URL.`,
         ];
     }
+    const length = characters(value as string);
+    if (length > MAX_ARN_LENGTH) {
+        return [
+            `\`serviceArn\` must be at most ${MAX_ARN_LENGTH} characters (App Runner's ARNs), got: ${length} characters. Pass the ` +
+                "service's `arn` output, e.g. `service.arn`.",
+        ];
+    }
+    if (parts.partition !== "aws") {
+        return [
+            `\`serviceArn\` must be in the \`aws\` partition, the only one App Runner exists in, got: ${show(value, secret)}` +
+                `${secret ? "" : ` in ${parts.partition}`}. Check the ARN: App Runner has no service there.`,
+        ];
+    }
     if (!isAppRunnerRegion(parts.region)) {
         return [
             `\`serviceArn\` must be in a region where App Runner exists (${APP_RUNNER_REGIONS.join(", ")}), got: ${show(value, secret)}` +
@@ -192,12 +207,23 @@ export function validateEc2Id(arg: string, kind: Ec2IdKind, value: unknown, secr
     ];
 }
 
-const EMPTY_LIST_FIX: Record<"subnetIds" | "securityGroupIds" | "allowedSecurityGroupIds", string> = {
-    subnetIds:
-        "List one subnet in each Availability Zone the endpoint should serve (two or more advised), or pass `vpcEndpointId` to reuse an endpoint.",
-    securityGroupIds: "Omit it to let the component create a security group that allows HTTPS from `allowedCidrBlocks`.",
-    allowedSecurityGroupIds: "Omit it to allow the VPC's own CIDR blocks (or only `allowedCidrBlocks`).",
-};
+/**
+ * What to do with an empty list, true for the component it is given to (`reuse`: a PrivateEndpoint, which can reuse an
+ * endpoint instead; `withCidrBlocks`: `allowedCidrBlocks` is given too).
+ */
+function emptyListFix(
+    arg: "subnetIds" | "securityGroupIds" | "allowedSecurityGroupIds",
+    context: { reuse: boolean; withCidrBlocks: boolean },
+): string {
+    switch (arg) {
+        case "subnetIds":
+            return `List one subnet in each Availability Zone the endpoint should serve (two or more advised)${context.reuse ? ", or pass `vpcEndpointId` to reuse an endpoint" : ""}.`;
+        case "securityGroupIds":
+            return "Omit it to let the component create a security group that allows HTTPS from `allowedCidrBlocks`.";
+        case "allowedSecurityGroupIds":
+            return context.withCidrBlocks ? "Omit it to allow only `allowedCidrBlocks`." : "Omit it to allow the VPC's own CIDR blocks.";
+    }
+}
 
 /** A list of EC2 ids: not empty, each well-formed, none repeated. */
 export function validateEc2IdList(
@@ -205,12 +231,13 @@ export function validateEc2IdList(
     kind: Ec2IdKind,
     value: unknown,
     secret = false,
+    context: { reuse: boolean; withCidrBlocks: boolean } = { reuse: true, withCidrBlocks: false },
 ): string[] {
     if (!Array.isArray(value)) {
         return [`\`${arg}\` must be a list of ids, got: ${show(value, secret)}. Pass a list, e.g. [a.id, b.id].`];
     }
     if (value.length === 0) {
-        return [`\`${arg}\` must list at least one id, got: []. ${EMPTY_LIST_FIX[arg]}`];
+        return [`\`${arg}\` must list at least one id, got: []. ${emptyListFix(arg, context)}`];
     }
     const problems = value.flatMap((id, i) => validateEc2Id(`${arg}[${i}]`, kind, id, secret));
     const seen = new Set<unknown>();
@@ -360,12 +387,14 @@ export function validateCidrBlock(arg: string, value: unknown, ipAddressType: Ip
     return [];
 }
 
-export function validateCidrBlocks(value: unknown, ipAddressType: IpAddressType | undefined, secret = false): string[] {
+export function validateCidrBlocks(value: unknown, ipAddressType: IpAddressType | undefined, secret = false, withGroups = false): string[] {
     if (!Array.isArray(value)) {
         return [`\`allowedCidrBlocks\` must be a list of CIDR blocks, got: ${show(value, secret)}. Pass a list, e.g. ["10.0.0.0/16"].`];
     }
     if (value.length === 0) {
-        return ["`allowedCidrBlocks` must list at least one CIDR block, got: []. Omit it to allow the VPC's own CIDR blocks."];
+        // With client groups, omitting the blocks admits those groups alone, not the VPC's blocks.
+        const fix = withGroups ? "Omit it to allow only `allowedSecurityGroupIds`." : "Omit it to allow the VPC's own CIDR blocks.";
+        return [`\`allowedCidrBlocks\` must list at least one CIDR block, got: []. ${fix}`];
     }
     return value.flatMap((cidr, i) => validateCidrBlock(`allowedCidrBlocks[${i}]`, cidr, ipAddressType, secret));
 }
@@ -408,7 +437,7 @@ export function validateConnectionNameNotSecret(secret: boolean): string[] {
     ];
 }
 
-/** Tags as EC2 and App Runner take them: at most 50, keys 1-128 characters, values up to 256, no `aws:` keys. */
+/** Tags as EC2 takes them (the endpoint and its group): at most 50, keys 1-127 characters, values up to 256, no `aws:` keys. */
 export function validateTags(value: unknown, secret = false): string[] {
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
         return [`\`tags\` must be a map of strings, got: ${show(value, secret)}. Pass e.g. { team: "payments" }.`];
@@ -422,10 +451,11 @@ export function validateTags(value: unknown, secret = false): string[] {
         );
     }
     for (const [key, tagValue] of entries) {
-        if (key.length < 1 || key.length > TAG_LIMITS.maxKeyLength) {
+        const keyLength = characters(key);
+        if (keyLength < 1 || keyLength > TAG_LIMITS.maxKeyLength) {
             problems.push(
-                `\`tags\` keys must be 1 to ${TAG_LIMITS.maxKeyLength} characters, got: ${key.length} characters` +
-                    `${key.length > ECHO_LIMIT ? "" : ` (${show(key, secret)})`}. ${key.length < 1 ? "Name the key." : "Shorten the key."}`,
+                `\`tags\` keys must be 1 to ${TAG_LIMITS.maxKeyLength} characters, got: ${keyLength} characters` +
+                    `${keyLength > ECHO_LIMIT ? "" : ` (${show(key, secret)})`}. ${keyLength < 1 ? "Name the key." : "Shorten the key."}`,
             );
         }
         if (key.toLowerCase().startsWith(TAG_LIMITS.reservedPrefix)) {
@@ -442,9 +472,9 @@ export function validateTags(value: unknown, secret = false): string[] {
             );
         } else if (typeof tagValue !== "string") {
             problems.push(`\`tags\` values must be strings, got: ${show(tagValue, secret)} for key ${show(key, secret)}. Quote the value.`);
-        } else if (tagValue.length > TAG_LIMITS.maxValueLength) {
+        } else if (characters(tagValue) > TAG_LIMITS.maxValueLength) {
             problems.push(
-                `\`tags\` values must be at most ${TAG_LIMITS.maxValueLength} characters, got: ${tagValue.length} characters for key ${show(key, secret)}. Shorten the value.`,
+                `\`tags\` values must be at most ${TAG_LIMITS.maxValueLength} characters, got: ${characters(tagValue)} characters for key ${show(key, secret)}. Shorten the value.`,
             );
         }
     }

@@ -52,11 +52,7 @@ async function refusedLater(output: pulumi.Output<unknown>, message: string) {
     });
 }
 
-const CHILD_TYPES = [
-    "aws:ec2/securityGroup:SecurityGroup",
-    "aws:ec2/vpcEndpoint:VpcEndpoint",
-    "aws:apprunner/vpcIngressConnection:VpcIngressConnection",
-];
+const CHILD_TYPES = ["aws:ec2/securityGroup:SecurityGroup", "aws:ec2/vpcEndpoint:VpcEndpoint", "aws:cloudcontrol/resource:Resource"];
 /** Nothing billable was registered for the component `name`: no security group, endpoint or connection. */
 async function nothingRegisteredFor(mocks: AwsMocks, name: string) {
     await mocks.settle();

@@ -225,7 +225,7 @@ describe("InterfaceEndpoint", () => {
             [
                 "an empty allowedSecurityGroupIds",
                 { ...base, allowedSecurityGroupIds: [] },
-                "`allowedSecurityGroupIds` must list at least one id, got: []. Omit it to allow the VPC's own CIDR blocks (or only `allowedCidrBlocks`).",
+                "`allowedSecurityGroupIds` must list at least one id, got: []. Omit it to allow the VPC's own CIDR blocks.",
             ],
             [
                 "::/0",

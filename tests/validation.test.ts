@@ -158,15 +158,29 @@ describe("validation (pure functions, full messages)", () => {
         const noAppRunner = (arn: string, region: string) => [
             `\`serviceArn\` must be in a region where App Runner exists (${REGIONS}), got: "${arn}" in ${region}. Check the ARN: App Runner has no service there.`,
         ];
+        const otherPartition = (arn: string, partition: string) => [
+            `\`serviceArn\` must be in the \`aws\` partition, the only one App Runner exists in, got: "${arn}" in ${partition}. Check the ARN: App Runner has no service there.`,
+        ];
         const gov = "arn:aws-us-gov:apprunner:us-gov-west-1:123456789012:service/my_svc-1/abcdef0123";
         const china = "arn:aws-cn:apprunner:cn-north-1:123456789012:service/my_svc-1/abcdef0123";
+        // Another partition with a region of `aws` (the App Runner API model's ARN pattern allows any aws-* partition).
+        const chinaInVirginia = "arn:aws-cn:apprunner:us-east-1:123456789012:service/my_svc-1/abcdef0123";
         const brazil = "arn:aws:apprunner:sa-east-1:123456789012:service/my_svc-1/abcdef0123";
+        // 1,012 characters: one more than AppRunnerResourceArn's maximum (API model, botocore, CloudFormation's ServiceArn).
+        const long = `arn:aws:apprunner:us-east-1:123456789012:service/my_svc-1/${"a".repeat(1012 - 58)}`;
         table(validateServiceArn, [
             [ARN, []],
             ["arn:aws:apprunner:eu-west-3:123456789012:service/my_svc-1/abcdef0123", []],
-            [gov, noAppRunner(gov, "us-gov-west-1")],
-            [china, noAppRunner(china, "cn-north-1")],
+            [gov, otherPartition(gov, "aws-us-gov")],
+            [china, otherPartition(china, "aws-cn")],
+            [chinaInVirginia, otherPartition(chinaInVirginia, "aws-cn")],
             [brazil, noAppRunner(brazil, "sa-east-1")],
+            [
+                long,
+                [
+                    "`serviceArn` must be at most 1011 characters (App Runner's ARNs), got: 1012 characters. Pass the service's `arn` output, e.g. `service.arn`.",
+                ],
+            ],
             [
                 { arn: ARN, serviceUrl: "x" } as any,
                 ["`serviceArn` must be an App Runner service ARN, got: an App Runner Service resource. Pass `service.arn`."],
@@ -511,12 +525,12 @@ describe("validation (pure functions, full messages)", () => {
     describe("validateTags", () => {
         const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"]));
         table(validateTags, [
-            [{ team: "payments", "": "x".repeat(0) }, ['`tags` keys must be 1 to 128 characters, got: 0 characters (""). Name the key.']],
+            [{ team: "payments", "": "x".repeat(0) }, ['`tags` keys must be 1 to 127 characters, got: 0 characters (""). Name the key.']],
             [{ team: "payments", env: "" }, []],
             [many, ["`tags` must have at most 50 tags (the AWS limit), got: 51. Remove 1."]],
             [
                 { ["k".repeat(129)]: "v" },
-                [`\`tags\` keys must be 1 to 128 characters, got: 129 characters ("${"k".repeat(129)}"). Shorten the key.`],
+                [`\`tags\` keys must be 1 to 127 characters, got: 129 characters ("${"k".repeat(129)}"). Shorten the key.`],
             ],
             [
                 { note: "v".repeat(257) },
@@ -588,7 +602,7 @@ describe("validation (pure functions, full messages)", () => {
                 `\`serviceArn\` must be an App Runner service ARN (arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: "${a(200)}…" (1048576 characters, 1048376 not shown). Pass the service's \`arn\` output, e.g. \`service.arn\`, not its name, id or URL.`,
                 "`connectionName` must be 4 to 40 characters, got: 1048578 characters. Choose a name of that length, or omit it to let AWS name the connection.",
                 `\`connectionName\` must start with a letter or digit and contain only letters, digits, hyphens and underscores, got: "${a(200)}…" (1048578 characters, 1048378 not shown). Rename it.`,
-                "`tags` keys must be 1 to 128 characters, got: 1048576 characters. Shorten the key.",
+                "`tags` keys must be 1 to 127 characters, got: 1048576 characters. Shorten the key.",
                 '`tags` values must be at most 256 characters, got: 1048576 characters for key "note". Shorten the value.',
                 `The AWS provider's region must be one where App Runner exists (${REGIONS}), got: ${a(200)}… (1048576 characters, 1048376 not shown). Set \`aws:region\` to one of them, or give this component a provider for one (the \`provider\` option).`,
                 `\`subnetIds[0]\` must be a subnet id (subnet- and 8 or 17 hexadecimal characters), got: "${a(200)}…" (1048576 characters, 1048376 not shown). Pass subnet ids, e.g. \`subnet.id\`, not names or CIDR blocks.`,
