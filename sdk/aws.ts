@@ -32,7 +32,7 @@ export function isAppRunnerRegion(region: string): boolean {
 }
 
 /**
- * USD per interface endpoint per Availability Zone per hour, where AWS PrivateLink pricing was read (AWS-FACTS.md);
+ * USD per interface endpoint per Availability Zone per hour, where AWS PrivateLink pricing was read (AWS PrivateLink pricing page);
  * partial hours are billed as full hours. Regions missing here have no price we could confirm.
  */
 export const ENDPOINT_PRICE_PER_AZ_HOUR: Readonly<Record<string, number>> = {

@@ -4,7 +4,9 @@
 import { getSecurityGroup } from "@pulumi/aws/ec2/getSecurityGroup";
 import { getSubnet } from "@pulumi/aws/ec2/getSubnet";
 import { GetVpcResult, getVpcOutput } from "@pulumi/aws/ec2/getVpc";
+import { getNetworkInterfaces } from "@pulumi/aws/ec2/getNetworkInterfaces";
 import { GetVpcEndpointResult, getVpcEndpoint } from "@pulumi/aws/ec2/getVpcEndpoint";
+import { getVpcEndpointService } from "@pulumi/aws/ec2/getVpcEndpointService";
 import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
 import { VpcEndpoint } from "@pulumi/aws/ec2/vpcEndpoint";
 import { getCallerIdentityOutput } from "@pulumi/aws/getCallerIdentity";
@@ -22,6 +24,8 @@ import {
     bare,
     show,
     validateAdoptedEndpoint,
+    validateAdoptedGroupUsers,
+    validateSharedGroupChoice,
     validateGivenEndpoint,
     validateAdoptedSecurityGroup,
     validateAdoptionId,
@@ -103,6 +107,14 @@ export interface EndpointArgs {
      * PrivateEndpoint's `vpcEndpointId`. Default: none; a security group is created unless `securityGroupIds` is given.
      */
     adoptSecurityGroupId?: pulumi.Input<string>;
+    /**
+     * Adopt `adoptSecurityGroupId` even though network interfaces other than the adopted endpoint's use it (an instance's,
+     * a Lambda function's): the group becomes the component's, its rules are replaced when `allowedCidrBlocks` or
+     * `allowedSecurityGroupIds` is given (cutting those interfaces' traffic), and `pulumi destroy` deletes it, which AWS
+     * refuses while they use it. A plain boolean known when the program runs. Default: false; a group other interfaces
+     * use is refused, naming them (pass it in `securityGroupIds` instead to keep using it without managing it).
+     */
+    adoptSharedSecurityGroup?: pulumi.Input<boolean>;
 }
 
 /**
@@ -222,6 +234,9 @@ export function checkEndpoint(
         vpcEndpointId: adoptionId(checks, "adoptVpcEndpointId", args.adoptVpcEndpointId),
         securityGroupId: adoptionId(checks, "adoptSecurityGroupId", args.adoptSecurityGroupId),
     };
+    if (args.adoptSharedSecurityGroup !== undefined) {
+        checks.add(validateSharedGroupChoice(args.adoptSharedSecurityGroup, args.adoptSecurityGroupId !== undefined));
+    }
     const endpointId = adoption.vpcEndpointId;
     if (endpointId !== undefined) {
         const groups =
@@ -247,9 +262,13 @@ export function checkEndpoint(
                 );
                 if (typeof g === "string") return [g];
                 group = { name: g.name, description: g.description };
-                return await whenKnown(args.vpcId, (vpcId, secret) =>
-                    validateAdoptedSecurityGroup({ id: groupId, vpcId: g.vpcId, name: g.name }, vpcId, secret),
-                );
+                const [placement, users] = await Promise.all([
+                    whenKnown(args.vpcId, (vpcId, secret) =>
+                        validateAdoptedSecurityGroup({ id: groupId, vpcId: g.vpcId, name: g.name }, vpcId, secret),
+                    ),
+                    checkGroupUsers(groupId, adoption.vpcEndpointId, args.adoptSharedSecurityGroup, lookups, parent),
+                ]);
+                return [...placement, ...users];
             } finally {
                 // Always settled: the adopted group's inputs wait for it once the gate is open.
                 found(group);
@@ -257,6 +276,36 @@ export function checkEndpoint(
         });
     }
     return adoption;
+}
+
+/** An endpoint looked up by id, once per provider however many components and checks ask. */
+function endpointById(lookups: Lookups, id: string, parent: pulumi.Resource): Promise<GetVpcEndpointResult> {
+    const cache: Map<string, Promise<GetVpcEndpointResult>> = (lookups.endpoints ??= new Map());
+    if (!cache.has(id)) cache.set(id, getVpcEndpoint({ id }, { parent }));
+    return cache.get(id)!;
+}
+
+/**
+ * The adopted group's other users: the network interfaces in it that are not the adopted endpoint's (DescribeNetworkInterfaces
+ * by group). Refused unless `adoptSharedSecurityGroup` says the group is the component's to take over.
+ */
+async function checkGroupUsers(
+    groupId: string,
+    endpointId: string | undefined,
+    shared: pulumi.Input<boolean> | undefined,
+    lookups: Lookups,
+    parent: pulumi.Resource,
+): Promise<Problems> {
+    if (shared === true) return [];
+    const [inGroup, endpoint] = await Promise.all([
+        getNetworkInterfaces({ filters: [{ name: "group-id", values: [groupId] }] }, { parent }),
+        endpointId ? endpointById(lookups, endpointId, parent).catch(() => undefined) : undefined,
+    ]);
+    // A group the adopted endpoint does not have is refused by the endpoint's own check.
+    if (endpoint && !endpoint.securityGroupIds.includes(groupId)) return [];
+    const own = new Set(endpoint?.networkInterfaceIds ?? []);
+    const others = inGroup.ids.filter((id) => !own.has(id));
+    return validateAdoptedGroupUsers(groupId, others, endpointId !== undefined);
 }
 
 /** The adopted endpoint, looked up: App Runner's Interface endpoint of the provider's region, in `vpcId`, with its group. */
@@ -269,7 +318,7 @@ async function checkAdoptedEndpoint(
     typeFound: (t: IpAddressType) => void,
 ): Promise<Problems> {
     const region = await resolve(lookups.region);
-    const e = await lookUp("adoptVpcEndpointId", "an endpoint", id, region.value, parent, false, () => getVpcEndpoint({ id }, { parent }));
+    const e = await lookUp("adoptVpcEndpointId", "an endpoint", id, region.value, parent, false, () => endpointById(lookups, id, parent));
     // Always settled: the subnet check and the group's rules wait for the type (IPv4 when the lookup failed: refused anyway).
     typeFound(typeof e === "string" ? IpAddressType.Ipv4 : (e.ipAddressType as IpAddressType));
     if (typeof e === "string") return [e];
@@ -307,12 +356,7 @@ export async function checkGivenEndpoint(
 ): Promise<Problems> {
     if (!isEc2Id("vpcEndpoint", id)) return []; // refused by its own check
     const region = await resolve(lookups.region);
-    const cache: Map<string, Promise<GetVpcEndpointResult>> = (lookups.endpoints ??= new Map());
-    const look = () => {
-        if (!cache.has(id)) cache.set(id, getVpcEndpoint({ id }, { parent }));
-        return cache.get(id)!;
-    };
-    const e = await lookUp("vpcEndpointId", "an endpoint", id, region.value, parent, secret, look);
+    const e = await lookUp("vpcEndpointId", "an endpoint", id, region.value, parent, secret, () => endpointById(lookups, id, parent));
     if (typeof e === "string") return [e];
     if (!region.known) return [];
     return whenKnown(vpcId, (v, vpcSecret) =>
@@ -350,13 +394,45 @@ async function checkSubnets(
     );
     const missing = found.filter((f): f is string => typeof f === "string");
     if (missing.length > 0) return missing;
+    const service = region.known ? await serviceZones(region.value!, lookups, parent) : undefined;
     const { errors, warnings } = validateSubnetPlacement(vpcId, found as SubnetFacts[], {
         ipAddressType,
         accountId: account.value,
         secret,
+        service,
     });
     for (const w of warnings) pulumi.log.warn(w, parent);
     return errors;
+}
+
+/**
+ * The zones App Runner's endpoint service is offered in (ec2.getVpcEndpointService), once per provider; undefined when
+ * it cannot be asked (a warning says so, and AWS judges the zones when the endpoint is created).
+ */
+async function serviceZones(
+    region: string,
+    lookups: Lookups,
+    parent: pulumi.Resource,
+): Promise<{ name: string; zones: string[] } | undefined> {
+    const name = appRunnerEndpointServiceName(region);
+    const cache = (lookups.services ??= new Map());
+    if (!cache.has(name)) {
+        cache.set(
+            name,
+            getVpcEndpointService({ serviceName: name }, { parent }).then(
+                (s) => ({ name, zones: s.availabilityZones }),
+                (e) => {
+                    pulumi.log.warn(
+                        `Could not read the Availability Zones ${name} is offered in (${lookupReason(e)}); the check needs ` +
+                            "ec2:DescribeVpcEndpointServices, and without it AWS judges the subnets' zones when the endpoint is created.",
+                        parent,
+                    );
+                    return undefined;
+                },
+            ),
+        );
+    }
+    return cache.get(name);
 }
 
 async function checkAllowedGroups(ids: string[], vpcId: string, parent: pulumi.Resource, secret: boolean): Promise<Problems> {

@@ -45,8 +45,14 @@ export const requiredPermissions: readonly RequiredPermission[] = [
     },
     {
         action: "ec2:DescribeNetworkInterfaces",
-        reason: "read the endpoint's network interfaces (their addresses) on every read of the endpoint",
+        reason: "read the endpoint's network interfaces (their addresses) on every read of the endpoint; look up the interfaces in an adopted security group (`adoptSecurityGroupId`)",
         source: TF_ENDPOINT,
+    },
+    {
+        action: "ec2:DescribeVpcEndpointServices",
+        reason: "look up the Availability Zones App Runner's endpoint service is offered in, to check the subnets' zones (optional: without it, AWS judges them when the endpoint is created)",
+        source: "Terraform AWS provider, aws_vpc_endpoint_service data source",
+        optional: true,
     },
     { action: "ec2:CreateTags", reason: "tag the endpoint and the security group", source: GUIDE },
     { action: "ec2:DeleteTags", reason: "remove tags from the endpoint or the security group", source: TF_ENDPOINT },

@@ -5,7 +5,7 @@ import { Resource } from "@pulumi/aws/cloudcontrol/resource";
 import { SecurityGroup } from "@pulumi/aws/ec2/securityGroup";
 import { VpcEndpoint } from "@pulumi/aws/ec2/vpcEndpoint";
 import * as pulumi from "@pulumi/pulumi";
-import { PRIVATE_ENDPOINT_TYPE } from "./aws";
+import { PRIVATE_ENDPOINT_TYPE, parseConnectionArn, parseServiceArn } from "./aws";
 import {
     CONNECTION_SCHEMA,
     CONNECTION_TYPE_NAME,
@@ -42,6 +42,7 @@ import {
     validateEc2Id,
     validateEndpointChoice,
     validateNoImportOption,
+    validateAppRunnerSubscription,
     validateRequired,
     validateServiceArn,
     validateServiceNotConnected,
@@ -351,6 +352,8 @@ async function checkServiceExists(arn: string, secret: boolean, parent: pulumi.R
         service = JSON.parse((await getResource({ typeName: "AWS::AppRunner::Service", identifier: arn }, { parent })).properties);
     } catch (e) {
         const reason = lookupReason(e);
+        const unsubscribed = validateAppRunnerSubscription(reason, parseServiceArn(arn)?.region);
+        if (unsubscribed.length > 0) return unsubscribed;
         if (/couldn't find resource$/.test(reason)) {
             return [
                 `\`serviceArn\` must be an App Runner service that exists in the AWS provider's account and region, got: ${show(arn, secret)}, ` +
@@ -393,6 +396,8 @@ async function checkAdoptedConnection(
     } catch (e) {
         found(undefined);
         const reason = lookupReason(e);
+        const unsubscribed = validateAppRunnerSubscription(reason, parseConnectionArn(arn)?.region);
+        if (unsubscribed.length > 0) return unsubscribed;
         if (/couldn't find resource$/.test(reason)) {
             return [
                 `\`adoptConnectionArn\` must be a VPC ingress connection that exists in the AWS provider's account and region, got: ${show(arn)}, ` +

@@ -9,6 +9,8 @@ export interface Lookups {
     readonly accountId: pulumi.Output<string>;
     /** Endpoints given by id (`vpcEndpointId`), each looked up once however many services share it. */
     endpoints?: Map<string, Promise<GetVpcEndpointResult>>;
+    /** The zones each endpoint service is offered in, by its name, looked up once. */
+    services?: Map<string, Promise<{ name: string; zones: string[] } | undefined>>;
 }
 const lookups = new WeakMap<object, Map<pulumi.ProviderResource | undefined, Lookups>>();
 const processKey = {};

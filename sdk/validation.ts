@@ -270,12 +270,25 @@ export interface SubnetFacts {
 export function validateSubnetPlacement(
     vpcId: string,
     subnets: SubnetFacts[],
-    opts: { ipAddressType?: IpAddressType; accountId?: string; secret?: boolean } = {},
+    opts: { ipAddressType?: IpAddressType; accountId?: string; secret?: boolean; service?: { name: string; zones: string[] } } = {},
 ): { errors: string[]; warnings: string[] } {
     const secret = opts.secret ?? false;
     const id = (s: string) => bare(s, secret);
     const errors: string[] = [];
     const warnings: string[] = [];
+    // An interface endpoint service is offered in some of a region's zones only (DescribeVpcEndpointServices'
+    // AvailabilityZones); AWS refuses an endpoint in a subnet of another zone.
+    const service = opts.service;
+    if (service) {
+        subnets.forEach((s) => {
+            if (!service.zones.includes(s.availabilityZone)) {
+                errors.push(
+                    `\`subnetIds\` must be in Availability Zones where ${service.name} is offered (${service.zones.join(", ")}), got: ${id(s.id)} in ` +
+                        `${s.availabilityZone}. Use a subnet of the VPC in one of those zones.`,
+                );
+            }
+        });
+    }
     for (const s of subnets) {
         if (s.vpcId !== vpcId) {
             errors.push(
@@ -693,6 +706,36 @@ export function validateGivenEndpoint(
     return errors;
 }
 
+/** `adoptSharedSecurityGroup`: a plain boolean, and only beside `adoptSecurityGroupId`. */
+export function validateSharedGroupChoice(value: unknown, adoptsGroup: boolean): string[] {
+    if (typeof value !== "boolean") {
+        return [
+            `\`adoptSharedSecurityGroup\` must be a plain boolean known when the program runs, got: ${show(value)}. Pass true or false.`,
+        ];
+    }
+    if (!adoptsGroup) {
+        return [
+            `\`adoptSharedSecurityGroup\` applies only with \`adoptSecurityGroupId\`, got: ${value} without it. Remove it, or adopt the group ` +
+                "with `adoptSecurityGroupId`.",
+        ];
+    }
+    return [];
+}
+
+/**
+ * An adopted security group that network interfaces other than the adopted endpoint's use (an instance's, a function's):
+ * refused, naming them, since the component would own it (its rules rewritten when asked, and deleted by `pulumi destroy`).
+ */
+export function validateAdoptedGroupUsers(groupId: string, others: string[], withEndpoint: boolean): string[] {
+    if (others.length === 0) return [];
+    return [
+        `\`adoptSecurityGroupId\` must be a security group only ${withEndpoint ? "the adopted endpoint" : "the component's endpoint"} uses, got: ` +
+            `${groupId}, which ${others.length === 1 ? "network interface" : "network interfaces"} ${others.join(", ")} ` +
+            `${others.length === 1 ? "uses" : "use"} too. Adopted, its rules become the component's and \`pulumi destroy\` deletes it. Pass it in ` +
+            "`securityGroupIds` to keep using it without managing it, or set `adoptSharedSecurityGroup: true` to take it over anyway.",
+    ];
+}
+
 /**
  * The adopted security group must be in `vpcId` (a group cannot move) and must not be a VPC's default group, which AWS
  * never deletes and `pulumi destroy` would try to.
@@ -774,5 +817,20 @@ export function validateNoImportOption(component: "PrivateEndpoint" | "Interface
     return [
         `The \`import\` option cannot bring existing resources under this ${component}, got: ${show(value)}. Pulumi ignores \`import\` on a component, ` +
             `so its children would be created anew beside the existing ones. Remove the option and pass ${args} (${ADOPTION_SECTION}).`,
+    ];
+}
+
+/**
+ * AWS's answer to every App Runner call of an account App Runner does not serve (closed to new customers since 30 April
+ * 2026: "The AWS Access Key Id needs a subscription for the service", SubscriptionRequiredException), turned into one
+ * error that says what it means and what to check; undefined for any other failure.
+ */
+export function validateAppRunnerSubscription(reason: string, region: string | undefined): string[] {
+    if (!/SubscriptionRequiredException|needs a subscription for the service/.test(reason)) return [];
+    return [
+        `The AWS account cannot use App Runner${region ? ` in ${region}` : ""}: AWS answers its App Runner calls with ` +
+            'SubscriptionRequiredException ("The AWS Access Key Id needs a subscription for the service"). App Runner is closed to new ' +
+            "customers since 30 April 2026, and existing customers keep access: check that the AWS provider uses the credentials of the " +
+            "account your App Runner services are in, and its region. AWS points new users to Amazon ECS Express Mode.",
     ];
 }

@@ -27,7 +27,7 @@ describe("required permissions", () => {
         assert.equal(byAction.get("ec2:DescribeRouteTables")!.optional, true);
         assert.deepEqual(
             requiredPermissions.filter((p) => p.optional).map((p) => p.action),
-            ["ec2:DescribeRouteTables", "apprunner:DescribeService"],
+            ["ec2:DescribeVpcEndpointServices", "ec2:DescribeRouteTables", "apprunner:DescribeService"],
         );
         // Never called: the list handler, and DescribeType (the component gives the type's schema).
         for (const never of ["apprunner:ListVpcIngressConnections", "cloudformation:DescribeType"])

@@ -128,7 +128,7 @@ describe("PrivateEndpoint", () => {
             assert.equal(await valueOf(pe.vpcEndpoint!.id), outputs.vpcEndpointId);
         });
 
-        it("looks up the region and the account once, each subnet once, the VPC once, and the service", () => {
+        it("looks up the region and the account once, each subnet once, the endpoint service's zones, the VPC once, and the service", () => {
             assert.deepEqual(
                 mocks.invokes.map((i) => `${i.token} ${JSON.stringify(i.inputs)}`).sort(),
                 [
@@ -136,6 +136,7 @@ describe("PrivateEndpoint", () => {
                     `aws:ec2/getSubnet:getSubnet {"id":"${T.subnetA}"}`,
                     `aws:ec2/getSubnet:getSubnet {"id":"${T.subnetB}"}`,
                     `aws:ec2/getVpc:getVpc {"id":"${T.vpcId}"}`,
+                    'aws:ec2/getVpcEndpointService:getVpcEndpointService {"serviceName":"com.amazonaws.us-east-1.apprunner.requests"}',
                     "aws:index/getCallerIdentity:getCallerIdentity {}",
                     "aws:index/getRegion:getRegion {}",
                 ].sort(),
@@ -276,6 +277,7 @@ describe("PrivateEndpoint", () => {
             "aws:ec2/getSubnet:getSubnet",
             "aws:ec2/getVpc:getVpc",
             "aws:ec2/getVpcEndpoint:getVpcEndpoint",
+            "aws:ec2/getVpcEndpointService:getVpcEndpointService",
             "aws:index/getCallerIdentity:getCallerIdentity",
             "aws:index/getRegion:getRegion",
         ]);

@@ -42,6 +42,7 @@ describe("provider schema", function () {
         assert.deepEqual(Object.keys(committed.resources[TOKEN].inputProperties).sort(), [
             "adoptConnectionArn",
             "adoptSecurityGroupId",
+            "adoptSharedSecurityGroup",
             "adoptVpcEndpointId",
             "allowedCidrBlocks",
             "allowedSecurityGroupIds",
@@ -58,6 +59,7 @@ describe("provider schema", function () {
         assert.deepEqual(Object.keys(committed.resources[SHARED].inputProperties).sort(), [
             "adoptFrom",
             "adoptSecurityGroupId",
+            "adoptSharedSecurityGroup",
             "adoptVpcEndpointId",
             "allowedCidrBlocks",
             "allowedSecurityGroupIds",
@@ -109,6 +111,7 @@ describe("provider schema", function () {
         const both = Object.keys(own).filter((k) => k in shared);
         assert.deepEqual(both.sort(), [
             "adoptSecurityGroupId",
+            "adoptSharedSecurityGroup",
             "adoptVpcEndpointId",
             "allowedCidrBlocks",
             "allowedSecurityGroupIds",

@@ -1,6 +1,6 @@
 // The user's `pulumi`, run against a throwaway backend and Pulumi home in a scratch directory, with the stand-in AWS
 // plugin first on PATH. Every variable set here guards against a write the CLI would otherwise make into the user's
-// project, home or stacks, or a call to a real cloud (PLAN-ON-ENGINE.md, "Every pitfall found").
+// project, home or stacks, or a call to a real cloud (DESIGN-NOTES.md, "The plan runs on the real engine").
 import { ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";

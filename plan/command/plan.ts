@@ -2,7 +2,7 @@
 // throwaway backend and Pulumi home, and reports what it would create, its outputs, warnings and errors, the policy
 // pack's findings and the endpoints' cost. Transforms, stack configuration, secrets, components and every language
 // behave as Pulumi makes them behave, because it is Pulumi that runs them. Values AWS computes (ids, ARNs, domain
-// names) are the stand-in's. The recipe, and why each step is there: PLAN-ON-ENGINE.md beside DESIGN.md.
+// names) are the stand-in's. The recipe, and why each step is there: DESIGN-NOTES.md, "The plan runs on the real engine".
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseServiceArn } from "../../sdk/aws";

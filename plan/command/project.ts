@@ -1,6 +1,6 @@
 // The user's project as the plan reads it, never writes it: Pulumi.yaml (name, runtime, where stack files live) and
 // the stack's Pulumi.<stack>.yaml, of which the plan gives the engine a scratch copy (the CLI writes into the stack
-// file it is given: a salt on init, `-c` values; PLAN-ON-ENGINE.md, pitfalls 1 and 2).
+// file it is given: a salt on init, `-c` values; DESIGN-NOTES.md, "The plan runs on the real engine").
 import * as yaml from "js-yaml";
 import * as fs from "node:fs";
 import * as path from "node:path";

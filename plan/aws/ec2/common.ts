@@ -27,7 +27,7 @@ export const APP_RUNNER_REGIONS = [
     "eu-west-3",
 ];
 /**
- * The endpoint services the model offers in a region: App Runner's two (AWS-FACTS.md; App Runner guide, "Using App
+ * The endpoint services the model offers in a region: App Runner's two (App Runner guide, "Using App
  * Runner with VPC endpoints"): `apprunner.requests`, the data plane private services are reached through, and
  * `apprunner`, the App Runner API's own; both Interface only. AWS's many other services are not modelled.
  */

@@ -15,7 +15,7 @@ export const vpcIngressConnection: ResourceType = {
         token: "aws:apprunner/vpcIngressConnection:VpcIngressConnection",
         properties: {
             // ForceNew, all three, in the file read @ ffded4b8 (CHANGELOG v5.84.0: "Change `ingress_vpc_configuration`,
-            // `name`, and `service_arn` to ForceNew (#40927)"); AWS-FACTS.md calls the first two unverified: the source
+            // `name`, and `service_arn` to ForceNew (#40927)"); notes once called the first two unverified: the source
             // settles it.
             name: io(str, { forceNew: true, computed: true, alwaysOut: true }),
             serviceArn: io(str, { required: true, forceNew: true, alwaysOut: true, validate: arn }),
