@@ -75,7 +75,21 @@ export function answerChildFailuresInTheirConstruct(): void {
     for (const listener of process.listeners("unhandledRejection")) {
         process.removeListener("unhandledRejection", listener);
         process.on("unhandledRejection", (reason, promise) => {
+            if (engineGone(reason)) process.exit(0);
             if (!isSdkFailure(reason)) listener(reason, promise);
         });
     }
+}
+
+/**
+ * The engine has ended the deployment and closed its resource monitor while a Construct was still registering or
+ * sending the component's outputs (gRPC CANCELLED, 1, "Call cancelled", or UNAVAILABLE, 14, "resource monitor shut
+ * down" or the connection gone): there is nobody left to answer, and the engine has already reported the deployment's
+ * outcome, so the plugin exits quietly instead of printing the SDK's dump.
+ */
+export function engineGone(reason: unknown): boolean {
+    const e = reason as { code?: unknown; message?: unknown; details?: unknown };
+    const text = `${String(e?.message ?? "")} ${String(e?.details ?? "")}`;
+    if (e?.code === 1) return /Call cancelled/i.test(text);
+    return e?.code === 14 && /resource monitor shut down|No connection established|Connection dropped|ECONNREFUSED/i.test(text);
 }

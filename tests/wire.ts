@@ -68,6 +68,9 @@ export class FakeEngine {
         this.held.clear();
     }
 
+    /** Called instead of answering a RegisterResourceOutputs (e.g. to go away while the plugin sends outputs). */
+    onOutputs?: () => void;
+
     /** Answers the registration of the resource named `name` only once `until` settles: keeps a Construct in flight. */
     hold(name: string, until: Promise<unknown>): void {
         this.held.set(
@@ -97,7 +100,10 @@ export class FakeEngine {
                     (r) => cb(null, r),
                     (e) => cb(grpcError(e)),
                 ),
-            registerResourceOutputs: (_call: any, cb: any) => cb(null, new emptyproto.Empty()),
+            registerResourceOutputs: (_call: any, cb: any) => {
+                if (this.onOutputs) return this.onOutputs();
+                cb(null, new emptyproto.Empty());
+            },
             invoke: (call: any, cb: any) =>
                 this.invoke(call.request).then(
                     (r) => cb(null, r),

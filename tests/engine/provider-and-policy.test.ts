@@ -30,6 +30,7 @@ describe("real engine: an explicit provider from Python", function () {
             "aws:cloudcontrol/getResource:getResource",
             "aws:ec2/getSubnet:getSubnet",
             "aws:ec2/getVpc:getVpc",
+            "aws:ec2/getVpcEndpointService:getVpcEndpointService",
             "aws:index/getCallerIdentity:getCallerIdentity",
             "aws:index/getRegion:getRegion",
         ]);
