@@ -132,7 +132,6 @@ export const CONNECTION_NAME_MIN = 4;
 export const CONNECTION_NAME_MAX = 40;
 export const CONNECTION_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
-/** AWS tag limits shared by EC2 and App Runner: 50 user tags, keys 1-128 and values 0-256 characters. */
 /**
  * The tags the component gives: to the endpoint and its security group only (EC2; the connection carries none). EC2's
  * API reference caps keys at 127 Unicode characters and its User Guide at 128: 127 cannot fail on either. Values: 256.

@@ -294,3 +294,69 @@ for (const consumer of CONSUMERS) {
         });
     });
 }
+
+// Issue #23, item 1: an endpoint made dual-stack in the console, adopted without `ipAddressType`. The endpoint keeps its
+// type (the component sends none, so it stays as AWS has it) and the new security group admits the VPC's IPv6 block
+// beside its IPv4 ones: IPv6 clients are not cut off.
+describe("real engine: adopting a console-made dual-stack endpoint without ipAddressType (YAML, through the component provider)", function () {
+    this.timeout(20 * 60_000);
+    const ws = new Workspace("adopt-dual");
+    after(() => ws.dispose());
+
+    it("keeps the endpoint dual-stack and opens the new group to the VPC's IPv6 block too; nothing replaced", () => {
+        const made = ws.console("create-endpoint", T.dualVpcId, T.dualSubnetA, T.dualSubnetB, "--ip-address-type", "dualstack");
+        const dir = path.join(ws.dir, "dual");
+        fs.mkdirSync(dir);
+        fs.writeFileSync(
+            path.join(dir, "Pulumi.yaml"),
+            [
+                "name: adopt-dual",
+                "runtime: yaml",
+                "config:",
+                "  vpcId: { type: string }",
+                "  subnetIds: { type: array, items: { type: string } }",
+                "  endpointId: { type: string }",
+                "resources:",
+                "  shared:",
+                "    type: apprunner-private:index:InterfaceEndpoint",
+                "    properties:",
+                "      vpcId: ${vpcId}",
+                "      subnetIds: ${subnetIds}",
+                "      adoptVpcEndpointId: ${endpointId}",
+                "outputs:",
+                "  securityGroupId: ${shared.securityGroupId}",
+                "",
+            ].join("\n"),
+        );
+        addProvider(ws, dir);
+        ws.pulumi(dir, "stack", "init", STACK);
+        configure(ws, dir, STACK, { vpcId: T.dualVpcId, subnetIds: [T.dualSubnetA, T.dualSubnetB], endpointId: made.vpcEndpointId });
+        const mark = ws.mark();
+        ws.pulumi(dir, "up", "--stack", STACK, "--yes", "--skip-preview");
+
+        const requests = ws.requests(mark);
+        assert.deepEqual(
+            requests.filter((r) => r.method === "Delete").map((r) => r.urn),
+            [],
+        );
+        assert.deepEqual(importsIn(requests), [`shared-endpoint ${made.vpcEndpointId}`]);
+        const { securityGroupId } = JSON.parse(ws.pulumi(dir, "stack", "output", "--stack", STACK, "--json").stdout);
+        const account = ws.account();
+        const endpoint = account.vpcEndpoints.find((e) => e.VpcEndpointId === made.vpcEndpointId)!;
+        assert.equal(endpoint.IpAddressType, "dualstack");
+        assert.deepEqual(
+            endpoint.Groups.map((g) => g.GroupId),
+            [securityGroupId],
+        );
+        const group = account.securityGroups.find((g) => g.GroupId === securityGroupId)!;
+        assert.deepEqual(
+            group.IpPermissions.map((p) => ({
+                port: [p.FromPort, p.ToPort],
+                v4: p.IpRanges.map((r) => r.CidrIp),
+                v6: p.Ipv6Ranges.map((r) => r.CidrIpv6),
+            })),
+            [{ port: [443, 443], v4: ["10.30.0.0/16"], v6: [T.dualVpcIpv6CidrBlock] }],
+        );
+        ws.pulumi(dir, "preview", "--stack", STACK, "--expect-no-changes");
+    });
+});

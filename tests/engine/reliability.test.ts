@@ -133,6 +133,34 @@ for (const consumer of CONSUMERS) {
                     ws.pulumi(dir, "config", "set", "--stack", STACK, "serviceArn", T.apiServiceArn);
                 }
             });
+            it("an account App Runner does not serve: the preview fails with one error on the component, and nothing is created", () => {
+                ws.console("app-runner-subscription", "off");
+                try {
+                    const mark = ws.mark();
+                    const failed = ws.exec(dir, "pulumi", ["preview", "--stack", STACK, "--non-interactive"]);
+                    assert.notEqual(failed.code, 0, failed.output);
+                    // The diagnostics, where the CLI says each error once (the progress above repeats it).
+                    const text = failed.output.slice(failed.output.indexOf("Diagnostics:")).replace(/\s+/g, " ");
+                    const message =
+                        "The AWS account cannot use App Runner in us-east-1: AWS answers its App Runner calls with SubscriptionRequiredException " +
+                        '("The AWS Access Key Id needs a subscription for the service"). App Runner is closed to new customers since 30 April 2026, and ' +
+                        "existing customers keep access: check that the AWS provider uses the credentials of the account your App Runner services are " +
+                        "in, and its region. AWS points new users to Amazon ECS Express Mode.";
+                    assert.ok(text.includes(message), failed.output);
+                    assert.equal(text.split(message).length - 1, 1, `said once: ${failed.output}`);
+                    // On the component: TypeScript's SDK logs it against the component, with the prefix it writes into
+                    // every error that fails an output (DESIGN-NOTES.md, "A refusal answers its own Construct only"); the
+                    // YAML host reports the component's Construct.
+                    assert.match(
+                        text,
+                        /apprunner-private:index:PrivateEndpoint (\(api\): error: (error serializing property "outputs": )?|resource 'api' has a problem: )The AWS account/,
+                    );
+                    assert.deepEqual(changesIn(ws.requests(mark)), []);
+                    assert.deepEqual(ws.leftovers(), []);
+                } finally {
+                    ws.console("app-runner-subscription", "on");
+                }
+            });
         });
 
         describe("partial failures", () => {
