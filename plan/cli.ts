@@ -13,7 +13,10 @@ your stacks. Prints the resources, outputs, warnings, errors, policy findings an
 
   --stack NAME                  the stack whose Pulumi.<stack>.yaml the program gets (default: plan)
   --config key=value            a config value, as \`pulumi config set\` takes it (aws:region=eu-west-1 sets the region)
-  --config-path                 the --config keys are property paths (subnetIds[0]=subnet-…)
+  --secret-config KEY           a secret config value, read from standard input (with several, one line each, in
+                                order): never on the command line, where other users' \`ps\` can read it
+  --secret-config-env KEY=VAR   a secret config value, read from the environment variable VAR
+  --config-path                 the --config and --secret-config keys are property paths (subnetIds[0]=subnet-…)
   --topology FILE               VPCs, subnets, security groups and App Runner services that exist (JSON; see README)
   --price-per-az-hour USD       price every endpoint-AZ-hour at this (default: each endpoint's region's price)
   --json                        print the plan as JSON (also on failure)
@@ -55,6 +58,39 @@ function keyValues(values: string[] | undefined, flag: string): { key: string; v
     });
 }
 
+/**
+ * `--secret-config KEY` (values from standard input, one line each, in order) and `--secret-config-env KEY=VAR` (from
+ * the environment). A value is never taken from the command line, and never echoed in an error.
+ */
+function secretValuesGiven(fromStdin: string[], fromEnv: string[]): { key: string; value: string }[] {
+    for (const key of fromStdin) {
+        if (key.includes("="))
+            throw new UsageError(
+                `--secret-config takes a KEY alone and reads its value from standard input, got: ${JSON.stringify(key.slice(0, key.indexOf("=")))}=…; ` +
+                    "a value on the command line is readable by other users (ps, /proc): pipe it in, or use --secret-config-env KEY=VAR",
+            );
+    }
+    const lines =
+        fromStdin.length > 0
+            ? fs
+                  .readFileSync(0, "utf8")
+                  .replace(/\r?\n$/, "")
+                  .split(/\r?\n/)
+            : [];
+    if (fromStdin.length > 1 ? lines.length !== fromStdin.length : fromStdin.length === 1 && lines[0] === undefined)
+        throw new UsageError(
+            `--secret-config: ${fromStdin.length} keys (${fromStdin.join(", ")}) take one line of standard input each, got: ${lines.length} lines`,
+        );
+    const env = keyValues(fromEnv, "--secret-config-env").map(({ key, value: name }) => {
+        const value = process.env[name];
+        if (value === undefined) throw new UsageError(`--secret-config-env ${key}=${name}: the environment has no variable ${name}`);
+        return { key, value };
+    });
+    const stdin =
+        fromStdin.length === 1 ? [{ key: fromStdin[0], value: lines.join("\n") }] : fromStdin.map((key, i) => ({ key, value: lines[i] }));
+    return [...stdin, ...env];
+}
+
 async function main(argv: string[]): Promise<number> {
     let parsed;
     try {
@@ -65,6 +101,8 @@ async function main(argv: string[]): Promise<number> {
                 json: { type: "boolean" },
                 diagram: { type: "string" },
                 config: { type: "string", multiple: true },
+                "secret-config": { type: "string", multiple: true },
+                "secret-config-env": { type: "string", multiple: true },
                 "config-path": { type: "boolean" },
                 stack: { type: "string" },
                 topology: { type: "string" },
@@ -122,17 +160,20 @@ async function main(argv: string[]): Promise<number> {
     }
     try {
         const price = v["price-per-az-hour"];
-        if (price !== undefined && !(Number(price) >= 0))
-            throw new UsageError(`--price-per-az-hour takes a number of USD, got: ${JSON.stringify(price)}`);
+        if (price !== undefined && !/^\d+(\.\d+)?$/.test(price.trim()))
+            throw new UsageError(`--price-per-az-hour takes a number of USD, 0 or more (e.g. 0.01), got: ${JSON.stringify(price)}`);
+        const secretConfig = secretValuesGiven(v["secret-config"] ?? [], v["secret-config-env"] ?? []);
         const result = await plan({
             dir,
             stack: v.stack,
             config: keyValues(v.config, "--config"),
+            secretConfig,
             configPath: v["config-path"],
             topology: v.topology === undefined ? undefined : (readJson(v.topology, "--topology") as Topology),
             pricePerAzHour: price === undefined ? undefined : Number(price),
             scratch,
             onProgress: (n) => process.stderr.write(`planning: ${n} resources registered...\n`),
+            onStatus: (line) => process.stderr.write(`${line}\n`),
         });
         const color = !v.json && wantsColor(process.stdout.isTTY, process.env);
         process.stdout.write(v.json ? formatJson(result) : formatText(result, color));

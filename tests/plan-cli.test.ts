@@ -122,6 +122,10 @@ describe("apprunner-private plan, before the engine", function () {
             [{ subnets: {} }, "--topology: subnets must be a list, got: {}"],
             [{ services: ["orders"] }, '--topology: services[0] must be an App Runner service ARN, got: "orders"'],
             [
+                { vpcs: [{ id: "vpc-0a1b2c3d4e5f60718", cidrBlocks: ["10.0.0.0/16"], default: "yes" }] },
+                '--topology: vpcs[0].default must be true or false, got: "yes"',
+            ],
+            [
                 { buckets: [] },
                 "--topology: unknown key `buckets`; the keys are vpcs, subnets, securityGroups, services, endpoints, endpointServices, networkInterfaces",
             ],
@@ -147,6 +151,33 @@ describe("apprunner-private plan, before the engine", function () {
         });
     });
 
+    it("refuses an empty, negative or malformed --price-per-az-hour (exit 2)", () => {
+        for (const price of ["", "-0.01", "0.01 USD", "1e-2"]) {
+            assert.deepEqual(plan([path.join(PROGRAMS, "teams"), `--price-per-az-hour=${price}`]), {
+                code: 2,
+                stdout: "",
+                stderr: `error: --price-per-az-hour takes a number of USD, 0 or more (e.g. 0.01), got: ${JSON.stringify(price)}\n`,
+            });
+        }
+    });
+
+    it("takes no secret value on its command line, and never echoes one (exit 2)", () => {
+        const onArgv = plan([path.join(PROGRAMS, "teams"), "--secret-config", "token=hunter2-on-argv"]);
+        assert.deepEqual(onArgv, {
+            code: 2,
+            stdout: "",
+            stderr:
+                'error: --secret-config takes a KEY alone and reads its value from standard input, got: "token"=…; a value on the command line is ' +
+                "readable by other users (ps, /proc): pipe it in, or use --secret-config-env KEY=VAR\n",
+        });
+        const unset = plan([path.join(PROGRAMS, "teams"), "--secret-config-env", "token=PLAN_TOKEN_NOT_SET"]);
+        assert.deepEqual(unset, {
+            code: 2,
+            stdout: "",
+            stderr: "error: --secret-config-env token=PLAN_TOKEN_NOT_SET: the environment has no variable PLAN_TOKEN_NOT_SET\n",
+        });
+    });
+
     it("colours only a terminal, and never with NO_COLOR", () => {
         assert.equal(wantsColor(true, {}), true);
         assert.equal(wantsColor(true, { NO_COLOR: "1" }), false);
@@ -168,6 +199,7 @@ describe("apprunner-private plan, before the engine", function () {
             cost: estimateCost([]),
             exitCode: 1,
             zones: {},
+            sealed: "no provider ran but the stand-in AWS; the engine ran in a network namespace with loopback only (no network)",
         };
         assert.ok(formatText(result, true).includes('\u001b[31m  PrivateEndpoint "api": Only one of'));
         assert.ok(!formatText(result, false).includes("\u001b["));

@@ -3,7 +3,7 @@
 // the console add more. Everything here is part of the account's baseline, which the console's `list` leaves out.
 import { Account, AccountState, wallClock } from "./account";
 import { addService } from "./apprunner";
-import { addSubnet, addVpc, permission } from "./ec2/index";
+import { APP_RUNNER_REGIONS, addSubnet, addVpc, permission } from "./ec2/index";
 import { addNetworkInterface } from "./ec2/networkInterfaces";
 import { ec2Id, hex } from "./ids";
 
@@ -54,7 +54,8 @@ export const TOPOLOGY = {
 
 /** Existing VPCs, subnets, App Runner endpoints and services, besides TOPOLOGY (the plan's `--topology` file). */
 export interface Topology {
-    vpcs?: { id: string; region?: string; cidrBlocks: string[]; ipv6CidrBlock?: string }[];
+    /** `default: true` makes the VPC its region's default VPC, in place of the one every region has. */
+    vpcs?: { id: string; region?: string; cidrBlocks: string[]; ipv6CidrBlock?: string; default?: boolean }[];
     subnets?: { id: string; vpcId: string; availabilityZone: string; cidrBlock: string; ipv6CidrBlock?: string; ownerId?: string }[];
     endpoints?: { id: string; vpcId: string; subnetIds?: string[]; securityGroupIds?: string[] }[];
     securityGroups?: { id: string; vpcId: string; name?: string }[];
@@ -72,7 +73,12 @@ export interface Topology {
 export function addTopology(account: Account, topology: Topology, defaultRegion = DEFAULT_REGION): void {
     const regionOfVpc = (id: string) => account.state.vpcs.find((v) => v.VpcId === id)?.Region ?? defaultRegion;
     for (const v of topology.vpcs ?? [])
-        addVpc(account, v.region ?? defaultRegion, { VpcId: v.id, CidrBlocks: v.cidrBlocks, Ipv6CidrBlock: v.ipv6CidrBlock });
+        addVpc(account, v.region ?? defaultRegion, {
+            VpcId: v.id,
+            CidrBlocks: v.cidrBlocks,
+            Ipv6CidrBlock: v.ipv6CidrBlock,
+            IsDefault: v.default === true,
+        });
     for (const s of topology.subnets ?? []) {
         addSubnet(account, s.availabilityZone.slice(0, -1), {
             SubnetId: s.id,
@@ -211,7 +217,9 @@ export function startingAccount(extra?: Topology, defaultRegion = DEFAULT_REGION
     subnet(t.dualSubnetA, t.dualVpcId, "us-east-1a", "10.30.0.0/24", { Ipv6CidrBlock: "2600:1f18:abcd:1200::/64" });
     subnet(t.dualSubnetB, t.dualVpcId, "us-east-1b", "10.30.1.0/24", { Ipv6CidrBlock: "2600:1f18:abcd:1201::/64" });
     subnet(t.dualSubnetV4Only, t.dualVpcId, "us-east-1c", "10.30.2.0/24");
-    for (const region of ["us-east-1", "eu-west-1"]) addDefaultVpc(account, region);
+    // Every region has a default VPC (EC2 User Guide, "Default VPCs"), unless the topology names its own.
+    const ownDefaults = new Set((extra?.vpcs ?? []).filter((v) => v.default === true).map((v) => v.region ?? defaultRegion));
+    for (const region of APP_RUNNER_REGIONS) if (!ownDefaults.has(region)) addDefaultVpc(account, region);
     addGroup(account, "us-east-1", t.existingSecurityGroupId, t.vpcId, "existing-apprunner-endpoint", t.vpcCidrBlocks);
     addEndpoint(account, "us-east-1", t.existingEndpointId, t.vpcId, [t.subnetA, t.subnetB], [t.existingSecurityGroupId]);
     for (const arn of [t.apiServiceArn, t.adminServiceArn, t.euServiceArn]) addExistingService(account, arn);

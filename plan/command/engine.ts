@@ -52,9 +52,14 @@ export class Scratch {
     readonly project = path.join(this.dir, "project");
     readonly state = path.join(this.dir, "aws-state.json");
     readonly log = path.join(this.dir, "aws-requests.jsonl");
+    /** The `pulumi` the plan runs (a link or copy of the user's) and the language hosts beside it: see `sealedPulumi`. */
+    readonly bin = path.join(this.dir, "bin");
+    /** Empty AWS shared credentials and config files, in place of the user's. */
+    readonly aws = path.join(this.dir, "aws");
 
     constructor() {
-        for (const d of [this.home, this.backend, this.project]) fs.mkdirSync(d);
+        for (const d of [this.home, this.backend, this.project, this.bin, this.aws]) fs.mkdirSync(d);
+        for (const f of ["credentials", "config"]) fs.writeFileSync(path.join(this.aws, f), "");
     }
 
     dispose(): void {
@@ -79,16 +84,112 @@ const AWS_CREDENTIALS = [
     "AWS_CONTAINER_AUTHORIZATION_TOKEN",
 ];
 
+/** Proxy settings, in either case: a plan reaches no network, and must not be pointed at one. */
+const PROXIES = ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY", "FTP_PROXY"];
+
+/**
+ * The language hosts Pulumi bundles with its CLI (`IsPluginBundled`, sdk/go/common/workspace/plugins.go, v3.276.0),
+ * which the engine finds next to the running `pulumi` even with ambient plugins ignored. The bundled resource plugins,
+ * `pulumi-resource-pulumi-nodejs` and `-python` (dynamic providers: the program's own code doing real things), are
+ * left out on purpose: a dynamic resource then fails to load its provider, and the plan refuses it.
+ */
+const LANGUAGE_HOSTS = [
+    "pulumi-language-nodejs",
+    "pulumi-language-bun",
+    "pulumi-language-python",
+    "pulumi-language-python-exec",
+    "pulumi-language-go",
+    "pulumi-language-yaml",
+    "pulumi-language-dotnet",
+    "pulumi-language-java",
+    "pulumi-language-pcl",
+];
+
+/**
+ * The `pulumi` a plan runs: the user's, linked (or copied, across file systems) into the scratch `bin` with links to
+ * the language hosts found beside it or on PATH, and nothing else. The engine looks for bundled plugins beside its own
+ * executable (`os.Executable`, symlinks resolved), so a symlink would not do: beside the user's `pulumi` are the
+ * dynamic providers' plugins. Returns the path to run.
+ */
+export function sealedPulumi(scratch: Scratch, pulumi: string, user: NodeJS.ProcessEnv): string {
+    const real = fs.realpathSync(pulumi);
+    const target = path.join(scratch.bin, "pulumi");
+    try {
+        fs.linkSync(real, target);
+    } catch {
+        fs.copyFileSync(real, target);
+        fs.chmodSync(target, 0o755);
+    }
+    for (const host of LANGUAGE_HOSTS) {
+        const beside = path.join(path.dirname(real), host);
+        const found = fs.existsSync(beside) ? beside : findOnPath(host, user);
+        if (found) fs.symlinkSync(found, path.join(scratch.bin, host));
+    }
+    return target;
+}
+
+/**
+ * The stand-in, installed as the `aws` plugin at each version the program may ask for, in the scratch Pulumi home:
+ * with ambient plugins ignored, the engine takes a provider from its plugin cache by exact version
+ * (`SelectCompatiblePlugin`), or the newest when none is asked (YAML).
+ */
+export function installStandin(scratch: Scratch, versions: string[]): void {
+    const install = (name: string, version: string, launcher: string) => {
+        const dir = path.join(scratch.home, "plugins", `resource-${name}-v${version.replace(/^v/, "")}`);
+        if (fs.existsSync(dir)) return;
+        fs.mkdirSync(dir, { recursive: true });
+        fs.symlinkSync(path.join(STANDIN_DIR, launcher), path.join(dir, `pulumi-resource-${name}`));
+    };
+    for (const version of versions) install("aws", version, "pulumi-resource-aws");
+    // Dynamic resources' providers, in place of Pulumi's bundled ones (left out of the sealed bin): they refuse each
+    // dynamic resource, naming it, and run none of its code. The SDKs ask for them without a version.
+    for (const name of ["pulumi-nodejs", "pulumi-python"]) install(name, "0.0.0", "pulumi-resource-notrun");
+}
+
+/**
+ * How the engine is kept from the network: inside a Linux network namespace with only loopback (`unshare -rn`, where
+ * an unprivileged process may make one), else not at all, and the plan says so. Probed once.
+ */
+export interface Isolation {
+    /** The command prefix that runs a command in the namespace; empty when there is none. */
+    prefix: string[];
+    /** What held, for the plan's notes. */
+    note: string;
+}
+
+let isolation: Isolation | undefined;
+
+export function networkIsolation(env: NodeJS.ProcessEnv): Isolation {
+    if (isolation) return isolation;
+    const unshare = findOnPath("unshare", env);
+    const ip = findOnPath("ip", env) ?? ["/usr/sbin/ip", "/sbin/ip"].find((f) => fs.existsSync(f));
+    const prefix = unshare && ip ? [unshare, "-rn", "sh", "-c", `"${ip}" link set lo up && exec "$@"`, "sh"] : [];
+    if (prefix.length > 0) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- only here
+        const probe = require("node:child_process").spawnSync(prefix[0], [...prefix.slice(1), "true"], {
+            stdio: "ignore",
+            timeout: 10_000,
+        });
+        if (probe.status === 0) {
+            isolation = { prefix, note: "the engine ran in a network namespace with loopback only (no network)" };
+            return isolation;
+        }
+    }
+    isolation = {
+        prefix: [],
+        note:
+            "the engine ran with the network reachable (this system lets no unprivileged process make a network namespace); " +
+            "AWS credentials, config and the instance metadata service were pointed away from it",
+    };
+    return isolation;
+}
+
 /** The environment every `pulumi` command of a plan runs in. */
-export function engineEnv(
-    scratch: Scratch,
-    user: NodeJS.ProcessEnv,
-    opts: { passphrase?: string; standinVersion: string },
-): NodeJS.ProcessEnv {
+export function engineEnv(scratch: Scratch, user: NodeJS.ProcessEnv, opts: { passphrase?: string }): NodeJS.ProcessEnv {
     const env: NodeJS.ProcessEnv = {};
     for (const [k, v] of Object.entries(user)) {
         // The stand-in's own settings (faults, logs) are the plan's to choose, not inherited from a test or a shell.
-        if (AWS_CREDENTIALS.includes(k) || k.startsWith("APPRUNNER_STANDIN_") || k === "PULUMI_IGNORE_AMBIENT_PLUGINS") continue;
+        if (AWS_CREDENTIALS.includes(k) || k.startsWith("APPRUNNER_STANDIN_") || PROXIES.includes(k.toUpperCase())) continue;
         env[k] = v;
     }
     if (opts.passphrase !== undefined) {
@@ -100,8 +201,15 @@ export function engineEnv(
     env.GOFLAGS = [...(user.GOFLAGS ?? "").split(/\s+/).filter((f) => f && !f.startsWith("-mod=")), "-mod=readonly"].join(" ");
     return {
         ...env,
-        PATH: `${STANDIN_DIR}${path.delimiter}${user.PATH ?? ""}`,
+        PATH: `${scratch.bin}${path.delimiter}${user.PATH ?? ""}`,
         PULUMI_HOME: scratch.home,
+        // Plugins are the scratch home's (the stand-in as aws) and the language hosts beside the sealed `pulumi`:
+        // none from PATH (a `pulumi-resource-<name>` there would run for real).
+        PULUMI_IGNORE_AMBIENT_PLUGINS: "true",
+        // Nothing the program or a provider runs can reach the user's AWS account.
+        AWS_SHARED_CREDENTIALS_FILE: path.join(scratch.aws, "credentials"),
+        AWS_CONFIG_FILE: path.join(scratch.aws, "config"),
+        AWS_EC2_METADATA_DISABLED: "true",
         PULUMI_BACKEND_URL: `file://${scratch.backend}`,
         PULUMI_SKIP_UPDATE_CHECK: "true",
         PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
@@ -114,7 +222,6 @@ export function engineEnv(
         PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "1",
         APPRUNNER_STANDIN_STATE: scratch.state,
         APPRUNNER_STANDIN_LOG: scratch.log,
-        APPRUNNER_STANDIN_VERSION: opts.standinVersion,
         APPRUNNER_STANDIN_UNMODELLED: "generic",
     };
 }
@@ -131,22 +238,28 @@ let current: ChildProcess | undefined;
 export function runPulumi(
     pulumi: string,
     args: string[],
-    opts: { cwd: string; env: NodeJS.ProcessEnv; onLine?: (line: string) => void },
+    opts: { cwd: string; env: NodeJS.ProcessEnv; onLine?: (line: string) => void; prefix?: string[]; input?: string },
 ): Promise<Run> {
     return new Promise((resolve, reject) => {
-        const child = spawn(pulumi, [...args, "--non-interactive"], { cwd: opts.cwd, env: opts.env, stdio: ["ignore", "pipe", "pipe"] });
+        const command = [...(opts.prefix ?? []), pulumi, ...args, "--non-interactive"];
+        const child = spawn(command[0], command.slice(1), {
+            cwd: opts.cwd,
+            env: opts.env,
+            stdio: [opts.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
+        });
+        if (opts.input !== undefined) child.stdin!.end(opts.input);
         current = child;
         let stdout = "";
         let stderr = "";
         let pending = "";
-        child.stdout.on("data", (d: Buffer) => {
+        child.stdout!.on("data", (d: Buffer) => {
             stdout += d;
             if (!opts.onLine) return;
             const lines = (pending + d).split("\n");
             pending = lines.pop()!;
             lines.forEach(opts.onLine);
         });
-        child.stderr.on("data", (d: Buffer) => (stderr += d));
+        child.stderr!.on("data", (d: Buffer) => (stderr += d));
         child.on("error", (e) => reject(new PlanError(`could not run ${pulumi}: ${e.message}`)));
         child.on("close", (code) => {
             current = undefined;

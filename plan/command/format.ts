@@ -75,6 +75,7 @@ export function formatText(p: PlanResult, color = false): string {
     out.push(
         "",
         `Plan of ${p.project} (${p.dir}), stack ${p.stack}, in ${p.region}: run by pulumi ${p.pulumi} against a simulated AWS, no AWS account used; ids, ARNs and domain names are invented.`,
+        `Sealed: ${p.sealed}.`,
     );
     section(`Resources (${p.resources.length}):`, tree(p.resources));
     section(

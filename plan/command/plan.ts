@@ -10,9 +10,21 @@ import { AccountState, DEFAULT_REGION, Topology, startingAccount } from "../aws"
 import { MODELLED_TYPES } from "../provider";
 import { seed } from "../standin/store";
 import { CostEstimate, estimateCost } from "./cost";
-import { MIN_PULUMI, HOW_TO_GET_PULUMI, Run, Scratch, compareVersions, engineEnv, findOnPath, runPulumi } from "./engine";
+import {
+    MIN_PULUMI,
+    HOW_TO_GET_PULUMI,
+    Run,
+    Scratch,
+    compareVersions,
+    engineEnv,
+    findOnPath,
+    installStandin,
+    networkIsolation,
+    runPulumi,
+    sealedPulumi,
+} from "./engine";
 import { Finding, PlannedResource, PolicyPack, RunReport, SECRET, readEvents } from "./events";
-import { ConfigValue, PlanError, qualified, readProject, stackConfig } from "./project";
+import { ConfigValue, PlanError, Project, qualified, readProject, stackConfig } from "./project";
 
 export { PlanError } from "./project";
 
@@ -23,6 +35,8 @@ export interface PlanOptions {
     stack?: string;
     /** `--config` values, as `pulumi config set` takes them. */
     config?: ConfigValue[];
+    /** Secret config values (`--secret-config`), set as secrets and handed to pulumi on standard input, never on argv. */
+    secretConfig?: ConfigValue[];
     /** The `--config` keys are property paths (`subnetIds[0]`), as with `pulumi config set --path`. */
     configPath?: boolean;
     /** Existing VPCs, subnets, security groups and services the program looks up, besides the stand-in's own. */
@@ -35,6 +49,8 @@ export interface PlanOptions {
     scratch: Scratch;
     /** Called as the engine reports resources, for progress on long programs. */
     onProgress?: (resources: number) => void;
+    /** Called with what the plan is doing when a step may take long (a Go program's build). */
+    onStatus?: (line: string) => void;
 }
 
 export interface PlanResult {
@@ -59,6 +75,8 @@ export interface PlanResult {
     exitCode: 0 | 1;
     /** Availability Zones of the subnets the account had before the program (for the diagram). */
     zones: Record<string, string>;
+    /** How the plan kept the program from anything real: which providers could run, and whether the network could. */
+    sealed: string;
 }
 
 /** AWS App Runner's availability, said first wherever the package speaks to a user who may adopt it. */
@@ -78,14 +96,75 @@ export function policyPack(): string {
     return dir;
 }
 
-/** The version the stand-in answers as: the program's @pulumi/aws (a TypeScript program asks for exactly that). */
-function standinVersion(dir: string): string {
+/** The version of @pulumi/aws a Node.js package in `dir` resolves, if any. */
+function nodeAwsVersion(dir: string): string | undefined {
     try {
         return JSON.parse(fs.readFileSync(require.resolve("@pulumi/aws/package.json", { paths: [dir] }), "utf8")).version;
     } catch {
-        // Other languages ask for their SDK's version; the stand-in on PATH serves any, with a warning the plan hides.
-        return MODELLED_AWS_VERSION;
+        return undefined;
     }
+}
+
+/**
+ * The versions of the AWS provider the program may ask the engine for, as each SDK asks: Node.js its @pulumi/aws's,
+ * Python its pulumi_aws's (pulumi-plugin.json in a virtualenv in the project), Go its go.mod's pulumi-aws/sdk, a
+ * component provider added with `pulumi package add` its own @pulumi/aws's; and the version the copy of the provider
+ * is written from. The stand-in is installed as each (the engine takes a plugin by exact version).
+ */
+export function awsVersions(project: Project): string[] {
+    const dir = project.dir;
+    const found = [nodeAwsVersion(dir), MODELLED_AWS_VERSION];
+    for (const entry of safeReaddir(dir)) {
+        for (const lib of ["lib", "lib64"]) {
+            for (const python of safeReaddir(path.join(dir, entry, lib)).filter((d) => d.startsWith("python"))) {
+                const file = path.join(dir, entry, lib, python, "site-packages", "pulumi_aws", "pulumi-plugin.json");
+                try {
+                    found.push(JSON.parse(fs.readFileSync(file, "utf8")).version);
+                } catch {
+                    // not a virtualenv with pulumi_aws
+                }
+            }
+        }
+    }
+    try {
+        const gomod = fs.readFileSync(path.join(dir, "go.mod"), "utf8");
+        for (const m of gomod.matchAll(/github\.com\/pulumi\/pulumi-aws\/sdk\/v\d+\s+v(\d+\.\d+\.\d+[^\s]*)/g)) found.push(m[1]);
+    } catch {
+        // not a Go program
+    }
+    for (const source of Object.values(project.packages)) {
+        const local = path.resolve(dir, source);
+        if (fs.existsSync(local)) found.push(nodeAwsVersion(local));
+    }
+    return [...new Set(found.filter((v): v is string => typeof v === "string" && /^\d+\.\d+\.\d+/.test(v)))];
+}
+
+function safeReaddir(dir: string): string[] {
+    try {
+        return fs.readdirSync(dir);
+    } catch {
+        return [];
+    }
+}
+
+/** The component provider's package name: the only package besides aws a plan runs. */
+const OWN_PACKAGE = "apprunner-private";
+
+/**
+ * What the project's Pulumi.yaml would have the engine run besides the stand-in and the component provider: plugins
+ * given by path, and packages other than apprunner-private. Refused before anything runs.
+ */
+function foreignPlugins(project: Project): PlanError | undefined {
+    const packages = Object.entries(project.packages).filter(([name]) => name !== OWN_PACKAGE);
+    const named = [
+        ...project.plugins.map((p) => `the plugin ${p}`),
+        ...packages.map(([name, source]) => `the package ${name} (${source})`),
+    ];
+    if (named.length === 0) return undefined;
+    return new PlanError(
+        `Pulumi.yaml names ${named.join(", ")}, which the plan does not run: a plan runs no provider but the stand-in AWS ` +
+            `(and apprunner-private's component provider), so that nothing real happens. Plan a copy of the project without ${named.length === 1 ? "it" : "them"}.`,
+    );
 }
 
 /** The fields each kind of `--topology` entry must have (strings, or lists of strings: `[]`). */
@@ -119,6 +198,8 @@ export function checkTopology(t: unknown): Topology {
                 const ok = type === "string" ? typeof v === "string" : Array.isArray(v) && v.every((x) => typeof x === "string");
                 if (!ok) throw wrong(`${kind}[${i}].${field}`, type === "string" ? "a string" : "a list of strings", v);
             }
+            if (kind === "vpcs" && item.default !== undefined && typeof item.default !== "boolean")
+                throw wrong(`vpcs[${i}].default`, "true or false", item.default);
         });
     }
     return t as Topology;
@@ -200,30 +281,75 @@ function planLimit(report: RunReport): PlanError | undefined {
                 "it cannot plan this program",
         );
     }
-    const plugin = /no resource plugin '(?:pulumi-resource-)?([\w-]+)' found/.exec(text);
-    if (plugin)
+    const dynamic = [...text.matchAll(/not run in a plan: the dynamic resource (urn:pulumi:\S+)/g)].map((m) => m[1]);
+    if (dynamic.length > 0) {
+        const named = [...new Set(dynamic)].map((urn) => `${urn.split("::")[2].split("$").pop()} "${urn.split("::")[3]}"`);
         return new PlanError(
-            `the program uses the ${plugin[1]} provider, which the plan does not run: it runs the program against a stand-in AWS only`,
+            `the program has ${named.length === 1 ? "a dynamic resource" : "dynamic resources"} (${named.join(", ")}), whose provider is the ` +
+                "program's own code and could do anything real (call a webhook, write a DNS record or a file): a plan runs no provider but the " +
+                "stand-in AWS, so it cannot plan this program. Plan it with the dynamic resource left out (behind a config value, for example).",
         );
+    }
+    const notAdded =
+        /no resource plugin '(?:pulumi-resource-)?apprunner-private(?:-v[^']*)?' found/.test(text) ||
+        /No module named '(?:pulumi_)?apprunner_private'/.test(text) ||
+        /apprunner-private\S*: (?:no required module provides package|cannot find (?:module|package))/.test(text) ||
+        /unable to find (?:resource type|package)[^\n]*apprunner-private/.test(text);
+    if (notAdded) {
+        return new PlanError(
+            "the program uses apprunner-private's components, whose SDK and provider are not added to the project: run " +
+                `\`pulumi package add ${providerSource()}\` in the project (README, "Other languages"), then plan again`,
+        );
+    }
+    const plugin = /no resource plugin '(?:pulumi-resource-)?([\w-]+?)(?:-v\d[^']*)?' found/.exec(text);
+    if (plugin) {
+        const name = plugin[1];
+        const uses = [...report.resources.values()]
+            .filter((r) => r.type.startsWith(`${name}:`) && !r.type.startsWith("pulumi:providers:"))
+            .map((r) => `${r.type} "${r.name}"`);
+        if (name === "pulumi-nodejs" || name === "pulumi-python") {
+            return new PlanError(
+                `the program has a dynamic resource${uses.length ? ` (${uses.join(", ")})` : ""}, whose provider is the program's own code and could do ` +
+                    "anything real (call a webhook, write a DNS record or a file): a plan runs no provider but the stand-in AWS, so it cannot plan this " +
+                    "program. Plan it with the dynamic resource left out (behind a config value, for example).",
+            );
+        }
+        return new PlanError(
+            `the program uses the ${name} provider${uses.length ? ` (${uses.join(", ")})` : ""}, which the plan does not run: a plan runs no provider ` +
+                "but the stand-in AWS, so that nothing real happens",
+        );
+    }
     return undefined;
 }
 
-/** The command's failure, with what it printed, as the plan's error. */
-function failed(what: string, run: Run): PlanError {
-    return new PlanError(`\`pulumi ${what}\` failed (exit ${run.code}):\n${(run.stderr + run.stdout).trim()}`);
+/** What `pulumi package add` takes for apprunner-private's component provider: this repository's provider/, if here. */
+function providerSource(): string {
+    // bin/plan/command (the repository's build) or plan/bin/plan/command (the plan package's, in the repository).
+    const here = ["../../../provider", "../../../../provider"]
+        .map((p) => path.resolve(__dirname, p))
+        .find((d) => fs.existsSync(path.join(d, "PulumiPlugin.yaml")));
+    return here ?? "<path-to-apprunner-private>/provider";
+}
+
+/** The command's failure, with what it printed (these secrets masked), as the plan's error. */
+function failed(what: string, run: Run, secrets: string[] = []): PlanError {
+    return masked(new PlanError(`\`pulumi ${what}\` failed (exit ${run.code}):\n${(run.stderr + run.stdout).trim()}`), secrets);
 }
 
 export async function plan(opts: PlanOptions): Promise<PlanResult> {
     const userEnv = opts.env ?? process.env;
     const dir = path.resolve(opts.dir);
     const project = readProject(dir);
+    const foreign = foreignPlugins(project);
+    if (foreign) throw foreign;
     // The file backend names stacks organization/<project>/<stack>: the last segment is the stack and its file.
     const stack = (opts.stack ?? "plan").split("/").pop()!;
-    const overrides = opts.config ?? [];
+    const secretOverrides = opts.secretConfig ?? [];
+    const overrides = [...(opts.config ?? []), ...secretOverrides];
     const config = stackConfig(project, stack, overrides, userEnv);
     const topology = opts.topology && checkTopology(opts.topology);
-    const pulumi = findOnPath("pulumi", userEnv);
-    if (!pulumi) throw new PlanError(`no \`pulumi\` on PATH: the plan runs your program with the Pulumi CLI. ${HOW_TO_GET_PULUMI}`);
+    const userPulumi = findOnPath("pulumi", userEnv);
+    if (!userPulumi) throw new PlanError(`no \`pulumi\` on PATH: the plan runs your program with the Pulumi CLI. ${HOW_TO_GET_PULUMI}`);
     const pack = policyPack();
     const { scratch } = opts;
 
@@ -235,7 +361,15 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
     const stackFile = path.join(scratch.project, `Pulumi.${stack}.yaml`);
     if (config.text !== undefined) fs.writeFileSync(stackFile, config.text);
     const given = new Map(overrides.map((o) => [qualified(project.name, o.key), o.value]));
-    const region = given.get("aws:region") ?? config.region ?? userEnv.AWS_REGION ?? DEFAULT_REGION;
+    const secretGiven = new Set(secretOverrides.map((o) => qualified(project.name, o.key)));
+    const projectRegion = project.defaults["aws:region"];
+    const region =
+        given.get("aws:region") ??
+        config.region ??
+        (typeof projectRegion === "string" ? projectRegion : undefined) ??
+        userEnv.AWS_REGION ??
+        userEnv.AWS_DEFAULT_REGION ??
+        DEFAULT_REGION;
     let account: AccountState;
     try {
         account = startingAccount(topology, region);
@@ -244,9 +378,14 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
     }
     seed(scratch.state, account);
 
+    // Sealed: the user's pulumi, run from the scratch directory with only the language hosts beside it, the stand-in
+    // as the only provider in the scratch home, ambient plugins ignored, AWS's credentials and metadata pointed away,
+    // and, where Linux allows, no network (DESIGN-NOTES.md, "The plan is sealed").
+    const pulumi = sealedPulumi(scratch, userPulumi, userEnv);
+    installStandin(scratch, awsVersions(project));
+    const isolation = networkIsolation(userEnv);
     const env = engineEnv(scratch, userEnv, {
         passphrase: config.usesUserPassphrase ? undefined : "apprunner-private-plan (throwaway)",
-        standinVersion: standinVersion(dir),
     });
     const inScratch = { cwd: scratch.project, env };
     const probe = await runPulumi(pulumi, ["version"], inScratch);
@@ -254,7 +393,7 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
     const version = probe.stdout.trim();
     if (compareVersions(version, MIN_PULUMI) < 0) {
         throw new PlanError(
-            `${pulumi} is ${version}; the plan needs v${MIN_PULUMI} or newer: upgrade it (https://www.pulumi.com/docs/iac/download-install/)`,
+            `${userPulumi} is ${version}; the plan needs v${MIN_PULUMI} or newer: upgrade it (https://www.pulumi.com/docs/iac/download-install/)`,
         );
     }
     const init = await runPulumi(pulumi, ["stack", "init", stack], inScratch);
@@ -268,34 +407,46 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
         throw failed("stack init", init);
     }
     const configFile = ["--stack", stack, "--config-file", stackFile];
-    if (overrides.length > 0) {
-        const pairs = [...given].flatMap(([k, v]) => [config.secretKeys.includes(k) ? "--secret" : "--plaintext", `${k}=${v}`]);
-        const set = await runPulumi(
-            pulumi,
-            ["config", "set-all", ...configFile, ...(opts.configPath ? ["--path"] : []), ...pairs],
-            inScratch,
-        );
+    const pathFlag = opts.configPath ? ["--path"] : [];
+    // Plain values on the command line; secret ones one by one on standard input, never on argv (/proc/<pid>/cmdline).
+    const plain = [...given].filter(([k]) => !secretGiven.has(k) && !config.secretKeys.includes(k));
+    if (plain.length > 0) {
+        const pairs = plain.flatMap(([k, v]) => ["--plaintext", `${k}=${v}`]);
+        const set = await runPulumi(pulumi, ["config", "set-all", ...configFile, ...pathFlag, ...pairs], inScratch);
         if (set.code !== 0) throw failed("config set-all", set);
+    }
+    for (const [k, v] of [...given].filter(([k]) => secretGiven.has(k) || config.secretKeys.includes(k))) {
+        const set = await runPulumi(pulumi, ["config", "set", "--secret", ...configFile, ...pathFlag, k], { ...inScratch, input: v });
+        if (set.code !== 0) throw failed(`config set --secret ${k}`, set, [v]);
     }
 
     // The engine masks secrets in values, not in what programs and providers write in messages: the stack's secret
     // values, known here, are masked everywhere in the plan.
-    const secrets = config.secretKeys.length > 0 ? await secretValues(pulumi, [...configFile, "--json", "--show-secrets"], inScratch) : [];
+    const secrets =
+        config.secretKeys.length + secretGiven.size > 0
+            ? await secretValues(pulumi, [...configFile, "--json", "--show-secrets"], inScratch)
+            : [];
 
     // The user's own directory and Pulumi.yaml, so the program runs as their `pulumi up` runs it; the stack file is the
     // copy. An update gives known values and the findings on them; when it stops early (an error, or a mandatory rule on
     // one resource), a preview adds what it never reached, with the findings on everything.
-    const inProject = { cwd: dir, env, onLine: progress(opts.onProgress) };
+    const inProject = { cwd: dir, env, onLine: progress(opts.onProgress), prefix: isolation.prefix };
     const run = async (args: string[]) => {
         const r = await runPulumi(pulumi, [...args, ...configFile, "--policy-pack", pack, "--json"], inProject);
         const report = readEvents(r.stdout);
         const lookups = failedLookups(scratch.log);
-        if (lookups.length > 0) throw lookupError(lookups, account);
+        if (lookups.length > 0) throw masked(lookupError(lookups, account), secrets);
         const limit = planLimit(report);
-        if (limit) throw limit;
-        if (report.result === undefined) throw failed(args[0], r);
+        if (limit) throw masked(limit, secrets);
+        if (report.result === undefined) throw failed(args[0], r, secrets);
         return report;
     };
+    if (project.runtime === "go") {
+        opts.onStatus?.(
+            "planning: building the Go program (`go build`, by the Go language host): the first build of a program on Pulumi's Go SDK " +
+                "takes minutes (about 5 on 2 cores with empty Go caches), later ones seconds",
+        );
+    }
     const up = await run(["up", "--yes", "--skip-preview"]);
     const preview = up.result === "succeeded" ? undefined : await run(["preview"]);
     return result(
@@ -310,6 +461,7 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
             account,
             secrets,
             pricePerAzHour: opts.pricePerAzHour,
+            sealed: `no provider ran but the stand-in AWS${Object.keys(project.packages).includes(OWN_PACKAGE) ? " and apprunner-private's component provider" : ""}; ${isolation.note}`,
         },
         up,
         preview,
@@ -361,14 +513,38 @@ interface Setting {
     /** Secret values to mask wherever they appear in text. */
     secrets: string[];
     pricePerAzHour?: number;
+    sealed: string;
 }
 
-/** Every string in a value with these secrets replaced by "[secret]". */
+/** Every string in a value with these secrets replaced by "[secret]"; an error's message too. */
 function masked<T>(value: T, secrets: string[]): T {
+    if (value instanceof Error) {
+        value.message = masked(value.message, secrets);
+        return value;
+    }
     if (typeof value === "string") return secrets.reduce((t, secret) => t.split(secret).join(SECRET), value as string) as T;
     if (Array.isArray(value)) return value.map((v) => masked(v, secrets)) as T;
     if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, masked(v, secrets)])) as T;
     return value;
+}
+
+/**
+ * A resource whose `tags` (or some of its values) are secret, with `tagsAll`, which the provider computes from them, as
+ * secret too: the engine marks only the inputs it was given secret, and the provider's copy of them comes back plain.
+ */
+function secretTagsKept(r: PlannedResource): PlannedResource {
+    const tags = r.inputs.tags;
+    const secretKeys = tags && typeof tags === "object" ? Object.keys(tags).filter((k) => tags[k] === SECRET) : [];
+    if (tags !== SECRET && secretKeys.length === 0) return r;
+    const hide = (all: unknown) =>
+        tags === SECRET || !all || typeof all !== "object"
+            ? all === undefined
+                ? undefined
+                : SECRET
+            : { ...all, ...Object.fromEntries(secretKeys.map((k) => [k, SECRET])) };
+    const withHidden = (props: Record<string, any> | undefined) =>
+        props && "tagsAll" in props ? { ...props, tagsAll: hide(props.tagsAll) } : props;
+    return { ...r, inputs: withHidden(r.inputs)!, outputs: withHidden(r.outputs) };
 }
 
 function result(setting: Setting, up: RunReport, preview: RunReport | undefined): PlanResult {
@@ -379,7 +555,8 @@ function result(setting: Setting, up: RunReport, preview: RunReport | undefined)
             const created = up.resources.get(r.urn);
             return created?.id ? { ...r, id: created.id, outputs: created.outputs } : r;
         })
-        .sort((a, b) => order(a.type, b.type) || order(a.name, b.name) || order(a.urn, b.urn));
+        .sort((a, b) => order(a.type, b.type) || order(a.name, b.name) || order(a.urn, b.urn))
+        .map(secretTagsKept);
     const unique = (xs: string[]) => [...new Set(xs)];
     // When one step fails the engine cancels the others, and a policy pack's remediation under way reports that too.
     const errors = unique([...up.errors, ...(preview?.errors ?? [])]).filter(
@@ -418,6 +595,7 @@ function result(setting: Setting, up: RunReport, preview: RunReport | undefined)
             cost: estimateCost(resources, setting.pricePerAzHour),
             exitCode: errors.length > 0 || mandatory ? 1 : 0,
             zones: Object.fromEntries(setting.account.subnets.map((s) => [s.SubnetId, s.AvailabilityZone])),
+            sealed: setting.sealed,
         },
         setting.secrets,
     );

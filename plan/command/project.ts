@@ -20,6 +20,12 @@ export interface Project {
     stackConfigDir: string;
     /** Keys Pulumi.yaml declares `secret: true`, qualified (`project:key`). */
     secretKeys: string[];
+    /** `config:` defaults Pulumi.yaml gives, qualified keys (`aws:region`), plain values only. */
+    defaults: Record<string, unknown>;
+    /** Pulumi.yaml's `packages:`: name → source (a local path, a registry name or a git URL), as written. */
+    packages: Record<string, string>;
+    /** Pulumi.yaml's `plugins:` entries (providers, languages, analyzers), as `<kind> <name> (<path>)`. */
+    plugins: string[];
 }
 
 export function readProject(dir: string): Project {
@@ -35,12 +41,27 @@ export function readProject(dir: string): Project {
     if (typeof doc?.name !== "string" || typeof runtime !== "string")
         throw new PlanError(`${file} needs a \`name\` and a \`runtime\`, as \`pulumi\` does`);
     const declared = Object.entries<any>(doc.config ?? {}).filter(([, v]) => v && typeof v === "object" && v.secret === true);
+    const defaults = Object.fromEntries(
+        Object.entries<any>(doc.config ?? {}).flatMap(([k, v]) => {
+            const value = v && typeof v === "object" && !Array.isArray(v) ? (v.value ?? v.default) : v;
+            return value === undefined ? [] : [[qualified(doc.name, k), value]];
+        }),
+    );
+    const packages = Object.fromEntries(
+        Object.entries<any>(doc.packages ?? {}).map(([k, v]) => [k, typeof v === "string" ? v : String(v?.source ?? JSON.stringify(v))]),
+    );
+    const plugins = Object.entries<any>(doc.plugins ?? {}).flatMap(([kind, list]) =>
+        (Array.isArray(list) ? list : []).map((p: any) => `${kind.replace(/s$/, "")} ${p?.name ?? "?"} (${p?.path ?? "no path"})`),
+    );
     return {
         dir,
         name: doc.name,
         runtime,
         stackConfigDir: path.resolve(dir, typeof doc.stackConfigDir === "string" ? doc.stackConfigDir : "."),
         secretKeys: declared.map(([k]) => qualified(doc.name, k)),
+        defaults,
+        packages,
+        plugins,
     };
 }
 

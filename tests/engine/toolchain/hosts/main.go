@@ -124,8 +124,17 @@ func runProgram(cmd *exec.Cmd) *pulumirpc.RunResponse {
 }
 
 // configJSON is the run's configuration and the names of its secret keys, as the SDKs read them from
-// PULUMI_CONFIG and PULUMI_CONFIG_SECRET_KEYS.
+// PULUMI_CONFIG and PULUMI_CONFIG_SECRET_KEYS. A stack with no configuration sends none: Pulumi's hosts then set no
+// PULUMI_CONFIG (constructConfig returns "" for a nil map, and "[]" for nil secret keys; pulumi-language-python
+// main.go, v3.276.0), which every SDK reads as {}; "null" crashed the Python SDK ('NoneType' object has no attribute
+// 'items') and the Node.js one. "{}" is what the SDKs make of the absent variable.
 func configJSON(req *pulumirpc.RunRequest) (config, secretKeys string, err error) {
+	if req.Config == nil {
+		req.Config = map[string]string{}
+	}
+	if req.ConfigSecretKeys == nil {
+		req.ConfigSecretKeys = []string{}
+	}
 	c, err := json.Marshal(req.Config)
 	if err != nil {
 		return "", "", err

@@ -104,6 +104,9 @@ func (h *nodeHost) RunPlugin(req *pulumirpc.RunPluginRequest, server pulumirpc.L
 			return err
 		}
 		if stack != nil {
+			if stack.Config == nil {
+				stack.Config = map[string]string{}
+			}
 			config, err := json.Marshal(stack.Config)
 			if err != nil {
 				return err
