@@ -448,7 +448,9 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
         );
     }
     const up = await run(["up", "--yes", "--skip-preview"]);
-    const preview = up.result === "succeeded" ? undefined : await run(["preview"]);
+    // A program that failed before registering anything would fail the preview the same way: there is nothing to add.
+    const crashed = up.resources.size === 0 && up.result !== "succeeded";
+    const preview = up.result === "succeeded" || crashed ? undefined : await run(["preview"]);
     return result(
         {
             project: project.name,

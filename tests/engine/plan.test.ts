@@ -865,3 +865,93 @@ describe("real engine: apprunner-private plan shows no secret", function () {
         nowhere(secret, [text, json]);
     });
 });
+
+// Issue #24, item 3: a program that fails before it registers anything shows its own error, in each language; a
+// project that uses the components without their package added is told the command; the region comes from
+// Pulumi.yaml's config when nothing nearer sets it.
+describe("real engine: apprunner-private plan on programs that stop early", function () {
+    this.timeout(20 * 60_000);
+    const ws = new Workspace("plan-early");
+    after(() => ws.dispose());
+    const program = (name: string) => ws.copyProject(path.join(PROGRAMS, name), name);
+
+    for (const [language, name, prepare, error] of [
+        [
+            "Node.js",
+            "crash-js",
+            (dir: string) => fs.symlinkSync(path.join(REPO, "node_modules"), path.join(dir, "node_modules")),
+            "  Running program '{dir}/index.js' failed with an unhandled exception:\n  Error: the program's own error: no network settings given (Node.js)\n",
+        ],
+        [
+            "Python",
+            "crash-python",
+            (dir: string) => ws.pulumi(dir, "install"),
+            "  RuntimeError: the program's own error: no network settings given (Python)\n",
+        ],
+        [
+            "Go",
+            "crash-go",
+            () => undefined,
+            "  an unhandled error occurred: program failed: \n  1 error occurred:\n  \t* the program's own error: no network settings given (Go)\n",
+        ],
+        [
+            "YAML",
+            "crash-yaml",
+            () => undefined,
+            '  resource or variable named "network" could not be found\n  \n    on Pulumi.yaml line 5:\n     5:   network: ${network.id}\n',
+        ],
+    ] as const) {
+        it(`${language}: the program's own error, exit 1`, () => {
+            const dir = program(name);
+            prepare(dir);
+            const run = planIn(ws, dir, []);
+            assert.equal(run.code, 1, run.stdout + run.stderr);
+            assert.ok(run.stdout.includes(error.replace("{dir}", dir)), run.stdout);
+            assert.match(run.stdout, /\nResult: FAILED \(errors or mandatory policy violations above\)\n$/);
+            if (language === "Go") {
+                assert.ok(
+                    run.stderr.includes(
+                        "planning: building the Go program (`go build`, by the Go language host): the first build of a program on Pulumi's Go SDK " +
+                            "takes minutes (about 5 on 2 cores with empty Go caches), later ones seconds\n",
+                    ),
+                    run.stderr,
+                );
+            }
+        });
+    }
+
+    it("a YAML program using the components without `pulumi package add`: the command to run (exit 2)", () => {
+        const dir = ws.copyProject(path.join(REPO, "examples", "yaml"), "no-package");
+        edit(path.join(dir, "Pulumi.yaml"), "packages:\n  apprunner-private: ../../provider\n", "");
+        const config = [
+            "--config-path",
+            "--config",
+            `vpcId=${T.vpcId}`,
+            "--config",
+            `subnetIds[0]=${T.subnetA}`,
+            "--config",
+            `subnetIds[1]=${T.subnetB}`,
+        ];
+        assert.deepEqual(planIn(ws, dir, config), {
+            code: 2,
+            stdout: "",
+            stderr:
+                "error: the program uses apprunner-private's components, whose SDK and provider are not added to the project: run " +
+                `\`pulumi package add ${path.join(REPO, "provider")}\` in the project (README, "Other languages"), then plan again\n`,
+        });
+    });
+
+    it("takes the region from Pulumi.yaml's config when neither --config nor the stack file sets it", () => {
+        const dir = rootCopy(ws);
+        fs.rmSync(path.join(dir, "Pulumi.yaml"));
+        fs.writeFileSync(
+            path.join(dir, "Pulumi.yaml"),
+            fs.readFileSync(path.join(REPO, "Pulumi.yaml"), "utf8").replace("\nconfig:\n", "\nconfig:\n  aws:region: eu-west-1\n"),
+        );
+        const run = planIn(ws, dir, ["--json"], { AWS_REGION: "ap-northeast-1" });
+        assert.equal(run.code, 0, run.stdout + run.stderr);
+        const p = JSON.parse(run.stdout);
+        assert.equal(p.region, "eu-west-1");
+        assert.match(p.outputs.url, URL("eu-west-1"));
+    });
+});
