@@ -2,6 +2,7 @@
 // apprunner-private plan [program-dir] [options]
 // apprunner-private import-connections [options]
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { parseArgs } from "node:util";
 import type { Topology } from "./aws";
 
@@ -21,6 +22,9 @@ your stacks. Prints the resources, outputs, warnings, errors, policy findings an
   --price-per-az-hour USD       price every endpoint-AZ-hour at this (default: each endpoint's region's price)
   --json                        print the plan as JSON (also on failure)
   --diagram FILE                write a Mermaid diagram of the endpoints, connections and services
+  --keep DIR                    rehearse a sequence of changes: keep the simulated account and the throwaway stack in
+                                DIR (made by the plan, outside the project) between runs; a later run shows what it
+                                changes, replaces and deletes, as \`pulumi up\` would
 
 Exit code: 0 fine; 1 the program's errors or mandatory policy violations; 2 the plan cannot do what was asked (no
 Pulumi.yaml, no pulumi, secure values it cannot decrypt, a lookup it cannot answer, a type Pulumi YAML needs).
@@ -38,7 +42,13 @@ state delete, refresh. Then run \`pulumi up\`.
                                 was lost); repeatable
   --dry-run                     say what would be imported, and write the import file, changing nothing
 
-Exit code: 0 imported (or nothing to import); 2 it could not (the reason is printed).`;
+Exit code: 0 imported (or nothing to import); 2 it could not (the reason is printed).
+
+usage: apprunner-private console --keep DIR [--region R] <verb> ...
+
+Changes a rehearsal's simulated account (the DIR \`plan --keep DIR\` uses; made here if new) as a person in the AWS
+console would, or AWS Copilot: resources that exist before your program, and drift. Prints JSON. \`console --help\`
+lists the verbs.`;
 
 class UsageError extends Error {}
 
@@ -92,6 +102,8 @@ function secretValuesGiven(fromStdin: string[], fromEnv: string[]): { key: strin
 }
 
 async function main(argv: string[]): Promise<number> {
+    // The console's verbs take options of their own: it parses its arguments itself.
+    if (argv[0] === "console") return consoleCommand(argv.slice(1));
     let parsed;
     try {
         parsed = parseArgs({
@@ -107,6 +119,7 @@ async function main(argv: string[]): Promise<number> {
                 stack: { type: "string" },
                 topology: { type: "string" },
                 "price-per-az-hour": { type: "string" },
+                keep: { type: "string" },
                 "dry-run": { type: "boolean" },
                 connection: { type: "string", multiple: true },
                 help: { type: "boolean", short: "h" },
@@ -138,7 +151,16 @@ async function main(argv: string[]): Promise<number> {
     }
     /* eslint-disable @typescript-eslint/no-require-imports -- loaded after the arguments, so that usage is quick */
     const { AVAILABILITY, PlanError, plan }: typeof import("./command/plan") = require("./command/plan");
-    const { Scratch, stopPulumi }: typeof import("./command/engine") = require("./command/engine");
+    const { Scratch, keptDirectory, stopPulumi }: typeof import("./command/engine") = require("./command/engine");
+    const { readProject }: typeof import("./command/project") = require("./command/project");
+    const projectOf = (d: string) => {
+        try {
+            const p = readProject(path.resolve(d));
+            return { name: p.name, dir: p.dir };
+        } catch {
+            return undefined; // the plan says what is wrong with the project
+        }
+    };
     const { formatJson, formatText, wantsColor }: typeof import("./command/format") = require("./command/format");
     const { mermaid }: typeof import("./command/diagram") = require("./command/diagram");
     /* eslint-enable @typescript-eslint/no-require-imports */
@@ -148,8 +170,15 @@ async function main(argv: string[]): Promise<number> {
         return 2;
     };
 
-    // The scratch directory holds the simulated account, secrets in plain text among it: gone on every way out.
-    const scratch = new Scratch();
+    // The scratch directory holds the simulated account, secrets in plain text among it: gone on every way out (a
+    // kept rehearsal's stays, 0700, for the next run).
+    let scratch: InstanceType<typeof Scratch>;
+    try {
+        scratch = new Scratch(v.keep === undefined ? undefined : keptDirectory(v.keep, projectOf(dir)));
+    } catch (e) {
+        if (e instanceof PlanError) return fail((e as Error).message);
+        throw e;
+    }
     process.on("exit", () => scratch.dispose());
     for (const [signal, code] of [
         ["SIGINT", 130],
@@ -186,6 +215,44 @@ async function main(argv: string[]): Promise<number> {
         if (e instanceof PlanError || e instanceof UsageError) return fail((e as Error).message);
         throw e;
     }
+}
+
+/**
+ * `console`: the stand-in's console on a rehearsal's account (`--keep DIR`, made with the starting account if new), or
+ * on a state file (`--state FILE`, as the repository's tests use it).
+ */
+function consoleCommand(argv: string[]): number {
+    /* eslint-disable @typescript-eslint/no-require-imports -- loaded once the command is known */
+    const { runConsole, VERBS }: typeof import("./standin/console") = require("./standin/console");
+    const { keptDirectory }: typeof import("./command/engine") = require("./command/engine");
+    const { startingAccount }: typeof import("./aws") = require("./aws");
+    const { seed }: typeof import("./standin/store") = require("./standin/store");
+    const { PlanError }: typeof import("./command/project") = require("./command/project");
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const usage = `usage: apprunner-private console --keep DIR [--region R] <verb> ...\n\n${VERBS}`;
+    if (argv.includes("--help") || argv.includes("-h")) {
+        console.log(usage);
+        return 0;
+    }
+    const at = argv.indexOf("--keep");
+    if (at < 0 || !argv[at + 1]) {
+        if (argv.includes("--state")) return runConsole(argv, usage);
+        console.error(`--keep DIR is required: the rehearsal directory \`apprunner-private plan --keep DIR\` uses\n\n${usage}`);
+        return 2;
+    }
+    let dir: string;
+    try {
+        dir = keptDirectory(argv[at + 1], undefined);
+    } catch (e) {
+        if (e instanceof PlanError) {
+            console.error(`error: ${e.message}`);
+            return 2;
+        }
+        throw e;
+    }
+    const state = path.join(dir, "aws-state.json");
+    if (!fs.existsSync(state)) seed(state, startingAccount());
+    return runConsole(["--state", state, ...argv.slice(0, at), ...argv.slice(at + 2)], usage);
 }
 
 /** `import-connections`: the user's `pulumi` on the user's stack, in their environment (not the plan's sandbox). */

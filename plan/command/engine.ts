@@ -41,30 +41,87 @@ export function compareVersions(a: string, b: string): number {
     return 0;
 }
 
+/** The file that marks a directory as a rehearsal the plan made (`--keep`), with the project it rehearses. */
+export const KEEP_MARKER = ".apprunner-private-rehearsal.json";
+
 /**
  * A directory of the plan's own, 0700 (mkdtemp): the backend, the Pulumi home, the scratch project and stack file,
  * and the stand-in's account, which holds secrets in plain text. `dispose` removes it; the CLI calls it on every exit.
+ * With `kept` (`--keep DIR`), the directory is DIR and outlives the run, but for the `pulumi` linked into it.
  */
 export class Scratch {
-    readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), "apprunner-plan-"));
-    readonly home = path.join(this.dir, "home");
-    readonly backend = path.join(this.dir, "backend");
-    readonly project = path.join(this.dir, "project");
-    readonly state = path.join(this.dir, "aws-state.json");
-    readonly log = path.join(this.dir, "aws-requests.jsonl");
+    readonly dir: string;
+    readonly home: string;
+    readonly backend: string;
+    readonly project: string;
+    readonly state: string;
+    readonly log: string;
     /** The `pulumi` the plan runs (a link or copy of the user's) and the language hosts beside it: see `sealedPulumi`. */
-    readonly bin = path.join(this.dir, "bin");
+    readonly bin: string;
     /** Empty AWS shared credentials and config files, in place of the user's. */
-    readonly aws = path.join(this.dir, "aws");
+    readonly aws: string;
 
-    constructor() {
-        for (const d of [this.home, this.backend, this.project, this.bin, this.aws]) fs.mkdirSync(d);
+    constructor(readonly kept?: string) {
+        this.dir = kept ?? fs.mkdtempSync(path.join(os.tmpdir(), "apprunner-plan-"));
+        [this.home, this.backend, this.project, this.bin, this.aws] = ["home", "backend", "project", "bin", "aws"].map((d) =>
+            path.join(this.dir, d),
+        );
+        this.state = path.join(this.dir, "aws-state.json");
+        this.log = path.join(this.dir, "aws-requests.jsonl");
+        fs.rmSync(this.bin, { recursive: true, force: true });
+        for (const d of [this.home, this.backend, this.project, this.bin, this.aws]) fs.mkdirSync(d, { recursive: true, mode: 0o700 });
         for (const f of ["credentials", "config"]) fs.writeFileSync(path.join(this.aws, f), "");
+        // Each run's lookups are its own: a kept directory's log starts again.
+        fs.rmSync(this.log, { force: true });
+    }
+
+    /** Whether the simulated account is there already (a kept directory's later runs). */
+    get hasAccount(): boolean {
+        return fs.existsSync(this.state);
     }
 
     dispose(): void {
-        fs.rmSync(this.dir, { recursive: true, force: true });
+        if (this.kept) fs.rmSync(this.bin, { recursive: true, force: true });
+        else fs.rmSync(this.dir, { recursive: true, force: true });
     }
+}
+
+/**
+ * The directory `--keep` names, made or reopened: refused inside (or around) the user's project, and when it exists but
+ * the plan did not make it, or made it for another project. Returns its absolute path.
+ */
+export function keptDirectory(dir: string, project: { name: string; dir: string } | undefined): string {
+    const keep = path.resolve(dir);
+    const marker = path.join(keep, KEEP_MARKER);
+    if (project) {
+        const inside = (a: string, b: string) => {
+            const rel = path.relative(b, a);
+            return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+        };
+        if (inside(keep, project.dir) || inside(project.dir, keep))
+            throw new PlanError(
+                `--keep ${dir}: the rehearsal directory must be outside the project ${project.dir} (the plan writes nothing into your project)`,
+            );
+    }
+    if (!fs.existsSync(keep)) {
+        fs.mkdirSync(keep, { recursive: true, mode: 0o700 });
+        fs.writeFileSync(marker, JSON.stringify({ madeBy: "apprunner-private", project: project?.name }, null, 2) + "\n");
+        return keep;
+    }
+    let made: { madeBy?: string; project?: string };
+    try {
+        made = JSON.parse(fs.readFileSync(marker, "utf8"));
+    } catch {
+        throw new PlanError(
+            `--keep ${dir}: ${keep} exists and was not made by apprunner-private (no ${KEEP_MARKER} in it): name a new directory, which the plan makes`,
+        );
+    }
+    if (project && made.project && made.project !== project.name)
+        throw new PlanError(
+            `--keep ${dir}: it holds a rehearsal of the project ${made.project}, not ${project.name}: name another directory`,
+        );
+    if (project && !made.project) fs.writeFileSync(marker, JSON.stringify({ ...made, project: project.name }, null, 2) + "\n");
+    return keep;
 }
 
 /** Credentials that would let a program reach a real AWS account (the plan promises none is used). */

@@ -65,7 +65,18 @@ export interface RunReport {
     policyPacks: PolicyPack[];
     /** The stack's configuration as the engine ran it (secure values "[secret]"). */
     config: Record<string, unknown>;
+    /** What each step did to a resource, by URN: create, update, replace, delete, import, same (a replace's steps as one). */
+    steps: Map<string, Step>;
 }
+
+export interface Step {
+    op: string;
+    type: string;
+    name: string;
+}
+
+/** The engine's step operations a replacement is made of, reported as one "replace". */
+const REPLACING = ["replace", "create-replacement", "delete-replaced", "discard-replaced"];
 
 const STACK_TYPE = "pulumi:pulumi:Stack";
 const typeOf = (urn: string) => urn.split("::")[2]?.split("$").pop() ?? "";
@@ -90,7 +101,16 @@ export function describe(urn: string | undefined, message: string): string {
 }
 
 export function readEvents(stdout: string): RunReport {
-    const report: RunReport = { resources: new Map(), errors: [], warnings: [], stderr: [], findings: [], config: {}, policyPacks: [] };
+    const report: RunReport = {
+        resources: new Map(),
+        errors: [],
+        warnings: [],
+        stderr: [],
+        findings: [],
+        config: {},
+        policyPacks: [],
+        steps: new Map(),
+    };
     const add = (list: string[], text: string) => {
         if (text && !list.includes(text)) list.push(text);
     };
@@ -102,6 +122,13 @@ export function readEvents(stdout: string): RunReport {
             continue; // not an event (the CLI prints nothing else with --json, but a line may be cut short)
         }
         if (event.preludeEvent) report.config = clean(event.preludeEvent.config ?? {}) as Record<string, unknown>;
+        const pre = event.resourcePreEvent?.metadata;
+        if (pre?.urn && pre.type !== STACK_TYPE && !String(pre.type ?? "").startsWith("pulumi:providers:")) {
+            const op = REPLACING.includes(pre.op) ? "replace" : pre.op;
+            const known = report.steps.get(pre.urn);
+            if (!known || known.op === "same" || op === "replace")
+                report.steps.set(pre.urn, { op, type: typeOf(pre.urn), name: nameOf(pre.urn) });
+        }
         const step = (event.resourcePreEvent ?? event.resOutputsEvent)?.metadata;
         if (step?.new) {
             const s = step.new;

@@ -77,6 +77,15 @@ export function formatText(p: PlanResult, color = false): string {
         `Plan of ${p.project} (${p.dir}), stack ${p.stack}, in ${p.region}: run by pulumi ${p.pulumi} against a simulated AWS, no AWS account used; ids, ARNs and domain names are invented.`,
         `Sealed: ${p.sealed}.`,
     );
+    if (p.changes) {
+        // A rehearsal's later run: what it did to what the last run left, as `pulumi up` reports its steps.
+        const width = Math.max(0, ...p.changes.map((c) => c.op.length));
+        out.push(
+            "",
+            paint("bold", p.changes.length ? `Changes to the rehearsal (${p.changes.length}):` : "Changes to the rehearsal: none."),
+        );
+        out.push(...p.changes.map((c) => `  ${c.op.padEnd(width)}  ${c.type}  ${c.name}`));
+    }
     section(`Resources (${p.resources.length}):`, tree(p.resources));
     section(
         "Outputs:",

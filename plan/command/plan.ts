@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { parseServiceArn } from "../../sdk/aws";
 import { AccountState, DEFAULT_REGION, Topology, startingAccount } from "../aws";
 import { MODELLED_TYPES } from "../provider";
-import { seed } from "../standin/store";
+import { Store, seed } from "../standin/store";
 import { CostEstimate, estimateCost } from "./cost";
 import {
     MIN_PULUMI,
@@ -23,7 +23,7 @@ import {
     runPulumi,
     sealedPulumi,
 } from "./engine";
-import { Finding, PlannedResource, PolicyPack, RunReport, SECRET, readEvents } from "./events";
+import { Finding, PlannedResource, PolicyPack, RunReport, SECRET, Step, readEvents } from "./events";
 import { ConfigValue, PlanError, Project, qualified, readProject, stackConfig } from "./project";
 
 export { PlanError } from "./project";
@@ -77,6 +77,11 @@ export interface PlanResult {
     zones: Record<string, string>;
     /** How the plan kept the program from anything real: which providers could run, and whether the network could. */
     sealed: string;
+    /**
+     * A later run of a rehearsal (`--keep`): what the run did to what the last one left, as `pulumi up` reports its
+     * steps (create, update, replace, delete, import, ...; a replacement's steps as one "replace"), unchanged ones left out.
+     */
+    changes?: Step[];
 }
 
 /** AWS App Runner's availability, said first wherever the package speaks to a user who may adopt it. */
@@ -359,7 +364,11 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
         `name: ${JSON.stringify(project.name)}\nruntime: ${JSON.stringify(project.runtime)}\n`,
     );
     const stackFile = path.join(scratch.project, `Pulumi.${stack}.yaml`);
-    if (config.text !== undefined) fs.writeFileSync(stackFile, config.text);
+    // A kept rehearsal's stack was made with a salt `stack init` wrote into its file: kept, or its secrets are lost.
+    const salt = fs.existsSync(stackFile) ? /^encryptionsalt: .*$/m.exec(fs.readFileSync(stackFile, "utf8"))?.[0] : undefined;
+    const text = config.text ?? "";
+    if (config.text !== undefined || salt)
+        fs.writeFileSync(stackFile, salt && !/^encryptionsalt:/m.test(text) ? `${salt}\n${text === "{}\n" ? "" : text}` : text);
     const given = new Map(overrides.map((o) => [qualified(project.name, o.key), o.value]));
     const secretGiven = new Set(secretOverrides.map((o) => qualified(project.name, o.key)));
     const projectRegion = project.defaults["aws:region"];
@@ -370,13 +379,22 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
         userEnv.AWS_REGION ??
         userEnv.AWS_DEFAULT_REGION ??
         DEFAULT_REGION;
+    // A kept rehearsal goes on with its account as the last run left it; a new one starts from the topology.
+    const rehearsal = scratch.kept !== undefined && scratch.hasAccount;
     let account: AccountState;
-    try {
-        account = startingAccount(topology, region);
-    } catch (e) {
-        throw new PlanError(`--topology: ${(e as Error).message}`);
+    if (rehearsal) {
+        account = new Store(scratch.state).snapshot();
+    } else {
+        try {
+            account = startingAccount(topology, region);
+        } catch (e) {
+            throw new PlanError(`--topology: ${(e as Error).message}`);
+        }
+        seed(scratch.state, account);
     }
-    seed(scratch.state, account);
+    const notes = [...config.notes];
+    if (rehearsal && topology)
+        notes.push(`--topology is read when a rehearsal starts: ${scratch.kept}'s account is used as the last run left it`);
 
     // Sealed: the user's pulumi, run from the scratch directory with only the language hosts beside it, the stand-in
     // as the only provider in the scratch home, ambient plugins ignored, AWS's credentials and metadata pointed away,
@@ -397,7 +415,7 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
         );
     }
     const init = await runPulumi(pulumi, ["stack", "init", stack], inScratch);
-    if (init.code !== 0) {
+    if (init.code !== 0 && !(scratch.kept && /already exists/.test(init.stderr))) {
         if (/incorrect passphrase/.test(init.stderr)) {
             throw new PlanError(
                 `the passphrase in ${userEnv.PULUMI_CONFIG_PASSPHRASE ? "PULUMI_CONFIG_PASSPHRASE" : "PULUMI_CONFIG_PASSPHRASE_FILE"} does not decrypt ${config.file}: ` +
@@ -459,8 +477,9 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
             region,
             pulumi: version,
             pack,
-            notes: config.notes,
+            notes,
             account,
+            rehearsal,
             secrets,
             pricePerAzHour: opts.pricePerAzHour,
             sealed: `no provider ran but the stand-in AWS${Object.keys(project.packages).includes(OWN_PACKAGE) ? " and apprunner-private's component provider" : ""}; ${isolation.note}`,
@@ -516,6 +535,8 @@ interface Setting {
     secrets: string[];
     pricePerAzHour?: number;
     sealed: string;
+    /** A later run of a kept rehearsal: its changes against what the last run left are reported. */
+    rehearsal: boolean;
 }
 
 /** Every string in a value with these secrets replaced by "[secret]"; an error's message too. */
@@ -598,6 +619,13 @@ function result(setting: Setting, up: RunReport, preview: RunReport | undefined)
             exitCode: errors.length > 0 || mandatory ? 1 : 0,
             zones: Object.fromEntries(setting.account.subnets.map((s) => [s.SubnetId, s.AvailabilityZone])),
             sealed: setting.sealed,
+            ...(setting.rehearsal
+                ? {
+                      changes: [...(preview ?? up).steps.values()]
+                          .filter((c) => c.op !== "same")
+                          .sort((a, b) => order(a.type, b.type) || order(a.name, b.name)),
+                  }
+                : {}),
         },
         setting.secrets,
     );

@@ -386,13 +386,23 @@ export function list(aws: AccountState) {
     ];
 }
 
-if (require.main === module) {
+/**
+ * Runs one console command and prints its JSON answer; returns the exit code (2: a usage error, 1: AWS refused).
+ * `usage` is the usage text to show with a usage error (`apprunner-private console` gives its own).
+ */
+export function runConsole(argv: string[], usage = USAGE): number {
     try {
-        process.stdout.write(JSON.stringify(main(process.argv.slice(2)), null, 2) + "\n");
+        process.stdout.write(JSON.stringify(main(argv), null, 2) + "\n");
+        return 0;
     } catch (e) {
         process.stderr.write(
-            `${e instanceof UsageError ? `${e.message}\n\n${USAGE}` : e instanceof AwsError ? `${e.code}: ${e.message}` : (e as Error).message}\n`,
+            `${e instanceof UsageError ? `${e.message}\n\n${usage}` : e instanceof AwsError ? `${e.code}: ${e.message}` : (e as Error).message}\n`,
         );
-        process.exitCode = e instanceof UsageError ? 2 : 1;
+        return e instanceof UsageError ? 2 : 1;
     }
 }
+
+/** The verbs, as `apprunner-private console --help` lists them. */
+export const VERBS = USAGE.slice(USAGE.indexOf("\n\n") + 2);
+
+if (require.main === module) process.exitCode = runConsole(process.argv.slice(2));

@@ -955,3 +955,132 @@ describe("real engine: apprunner-private plan on programs that stop early", func
         assert.match(p.outputs.url, URL("eu-west-1"));
     });
 });
+
+// Issue #24, item 5: a rehearsal kept between runs (--keep DIR): the first run plans the deployment as it is, the second
+// the change against what the first left: README's move from a PrivateEndpoint's own endpoint to a shared InterfaceEndpoint.
+describe("real engine: apprunner-private plan --keep rehearses a sequence of changes", function () {
+    this.timeout(20 * 60_000);
+    const ws = new Workspace("plan-keep");
+    after(() => ws.dispose());
+
+    it("the second run shows the move as pulumi up makes it: the connection updated in place, the old endpoint deleted", () => {
+        const dir = rootCopy(ws);
+        const keep = path.join(ws.dir, "rehearsal");
+        const first = planIn(ws, dir, ["--keep", keep]);
+        assert.equal(first.code, 0, first.stdout + first.stderr);
+        assert.ok(!first.stdout.includes("Changes to the rehearsal"), first.stdout);
+        const url = /\n {2}url = "([^"]+)"/.exec(first.stdout)![1];
+        assert.deepEqual(fs.readdirSync(keep).sort(), [
+            ".apprunner-private-rehearsal.json",
+            "aws",
+            "aws-requests.jsonl",
+            "aws-state.json",
+            "backend",
+            "home",
+            "project",
+        ]);
+
+        // README, "Rehearse a sequence of changes": the program's change, as the README shows it.
+        const readme = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
+        const change = /```ts\n(const shared = new InterfaceEndpoint\("shared"[\s\S]*?)```/.exec(readme)![1];
+        const program = path.join(dir, "program", "index.ts");
+        fs.rmSync(program); // a copy, not the repository's file
+        fs.writeFileSync(
+            program,
+            fs
+                .readFileSync(path.join(REPO, "program", "index.ts"), "utf8")
+                .replace(
+                    'import { PrivateEndpoint } from "../sdk/index";',
+                    'import { InterfaceEndpoint, PrivateEndpoint } from "../sdk/index";',
+                )
+                .replace(/const endpoint = new PrivateEndpoint\("hello", \{[\s\S]*?\n\}\);\n/, change),
+        );
+        const second = planIn(ws, dir, ["--keep", keep]);
+        assert.equal(second.code, 0, second.stdout + second.stderr);
+        assert.ok(
+            second.stdout.includes(
+                "\nChanges to the rehearsal (7):\n" +
+                    "  create  apprunner-private:index:InterfaceEndpoint  shared\n" +
+                    "  update  apprunner-private:index:PrivateEndpoint  hello\n" +
+                    "  update  aws:cloudcontrol/resource:Resource  hello-connection\n" +
+                    "  delete  aws:ec2/securityGroup:SecurityGroup  hello-endpoint-sg\n" +
+                    "  create  aws:ec2/securityGroup:SecurityGroup  shared-endpoint-sg\n" +
+                    "  delete  aws:ec2/vpcEndpoint:VpcEndpoint  hello-endpoint\n" +
+                    "  create  aws:ec2/vpcEndpoint:VpcEndpoint  shared-endpoint\n",
+            ),
+            second.stdout,
+        );
+        assert.ok(second.stdout.includes(`\n  url = "${url}"\n`), "the domain name is kept");
+        const third = planIn(ws, dir, ["--keep", keep, "--json"]);
+        assert.deepEqual(JSON.parse(third.stdout).changes, [], "nothing left to change");
+        assert.equal(fs.existsSync(path.join(keep, "bin")), false, "the linked pulumi is not kept");
+    });
+
+    it("README's console example: an endpoint made with `apprunner-private console`, then its adoption planned: imported, nothing created but the component", () => {
+        const dir = ws.copyProject(path.join(REPO, "examples", "yaml-adopt"), "yaml-adopt");
+        addProvider(ws, dir);
+        const keep = path.join(ws.dir, "console-rehearsal");
+        const readme = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
+        const line = /^apprunner-private console --keep \S+ (create-endpoint .*)$/m.exec(readme)![1].split(" ");
+        assert.deepEqual(
+            line,
+            ["create-endpoint", T.vpcId, T.subnetA, T.subnetB],
+            "README names the simulated account's own VPC and subnets",
+        );
+        const made = spawnSync(process.execPath, [CLI, "console", "--keep", keep, ...line], { encoding: "utf8" });
+        assert.equal(made.status, 0, made.stderr);
+        const { vpcEndpointId, securityGroupId } = JSON.parse(made.stdout);
+        assert.match(vpcEndpointId, /^vpce-[0-9a-f]{17}$/);
+
+        const run = planIn(ws, dir, [
+            "--keep",
+            keep,
+            "--config",
+            `endpointId=${vpcEndpointId}`,
+            "--config",
+            `securityGroupId=${securityGroupId}`,
+            "--json",
+        ]);
+        assert.equal(run.code, 0, run.stdout + run.stderr);
+        const p = JSON.parse(run.stdout);
+        assert.deepEqual(
+            p.changes
+                .filter((c: { op: string }) => c.op !== "import" && c.op !== "update")
+                .map((c: { op: string; name: string }) => `${c.op} ${c.name}`),
+            ["create shared"],
+        );
+        assert.deepEqual(
+            p.changes.filter((c: { op: string }) => c.op === "import").map((c: { name: string }) => c.name),
+            ["shared-endpoint-sg", "shared-endpoint"],
+        );
+        assert.deepEqual([p.outputs.vpcEndpointId, p.outputs.securityGroupId], [vpcEndpointId, securityGroupId]);
+    });
+
+    it("refuses a directory inside the project, one it did not make, and another project's (exit 2)", () => {
+        const dir = rootCopy(ws);
+        const inside = planIn(ws, dir, ["--keep", path.join(dir, "rehearsal")]);
+        assert.deepEqual(inside, {
+            code: 2,
+            stdout: "",
+            stderr: `error: --keep ${path.join(dir, "rehearsal")}: the rehearsal directory must be outside the project ${dir} (the plan writes nothing into your project)\n`,
+        });
+        const mine = path.join(ws.dir, "mine");
+        fs.mkdirSync(mine);
+        assert.deepEqual(planIn(ws, dir, ["--keep", mine]), {
+            code: 2,
+            stdout: "",
+            stderr: `error: --keep ${mine}: ${mine} exists and was not made by apprunner-private (no .apprunner-private-rehearsal.json in it): name a new directory, which the plan makes\n`,
+        });
+        const other = path.join(ws.dir, "other");
+        fs.mkdirSync(other);
+        fs.writeFileSync(
+            path.join(other, ".apprunner-private-rehearsal.json"),
+            JSON.stringify({ madeBy: "apprunner-private", project: "payments" }),
+        );
+        assert.deepEqual(planIn(ws, dir, ["--keep", other]), {
+            code: 2,
+            stdout: "",
+            stderr: `error: --keep ${other}: it holds a rehearsal of the project payments, not apprunner-private: name another directory\n`,
+        });
+    });
+});
