@@ -198,10 +198,18 @@ describe("npm package", function () {
 
 describe("provider plugin package", function () {
     this.timeout(300_000);
-    before(() => prepared());
     const plugin = path.join(dir, "plugin");
 
+    it("declares requiredPulumiVersion: the CLI the real-engine tests build (package-lock's @pulumi/pulumi) and newer", () => {
+        const lock = JSON.parse(fs.readFileSync(path.join(root, "package-lock.json"), "utf8"));
+        const tested = lock.packages["node_modules/@pulumi/pulumi"].version;
+        const manifest = fs.readFileSync(path.join(root, "provider", "PulumiPlugin.yaml"), "utf8");
+        assert.match(manifest, /^runtime: nodejs$/m);
+        assert.equal(/^requiredPulumiVersion: "(.*)"$/m.exec(manifest)?.[1], `>=${tested}`);
+    });
+
     it("builds on install from its lockfile and serves its schema when started as the engine starts it", async () => {
+        await prepared();
         assert.ok(fs.existsSync(path.join(plugin, "provider", "bin", "provider", "index.js")));
         const engine = await new FakeEngine(new AwsMocks()).start();
         const provider = await ProviderProcess.start(path.join(plugin, "provider"), engine.address);

@@ -2,7 +2,6 @@
 // a file between commands. Objects are stored in the shapes the AWS APIs answer with (EC2 and App Runner field names),
 // plus `Region` and, while a change is under way, `Pending` (the state it reaches, and when). Nothing here imports the
 // component: this is the independent oracle the component is tested against.
-import type { ResourceRequest } from "./cloudcontrol";
 import { ec2Id, hex } from "./ids";
 
 export interface Tag {
@@ -284,4 +283,20 @@ export class Account {
         if (failing) this.state.failures = this.state.failures.filter((f) => f !== id);
         delete o.Pending;
     }
+}
+
+/** A Cloud Control resource request (ProgressEvent's members), kept until it is asked for again. */
+export interface ResourceRequest {
+    RequestToken: string;
+    ClientToken?: string;
+    TypeName: string;
+    Operation: "CREATE" | "UPDATE" | "DELETE";
+    Identifier?: string;
+    Region: string;
+    EventTime: number;
+    /** Set once the operation has an outcome: at once when the handler failed at its first call, else when it settled. */
+    OperationStatus?: "SUCCESS" | "FAILED";
+    ErrorCode?: string;
+    StatusMessage?: string;
+    ResourceModel?: string;
 }

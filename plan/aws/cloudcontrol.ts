@@ -11,7 +11,9 @@
 // Texts no public source shows are marked "unverified".
 import Ajv from "ajv";
 import { applyPatch, Operation } from "fast-json-patch";
-import { Account, VpcIngressConnection } from "./account";
+import { Account, ResourceRequest, VpcIngressConnection } from "./account";
+
+export type { ResourceRequest } from "./account";
 import { apprunner } from "./apprunner";
 import { AwsError, fail, isAwsError } from "./errors";
 import { hex } from "./ids";
@@ -19,22 +21,6 @@ import { REGISTRY } from "./registry";
 
 type Params = Record<string, any>;
 export type CloudControlHandler = (account: Account, region: string, params: Params) => Record<string, any>;
-
-/** A Cloud Control resource request (ProgressEvent's members), kept until it is asked for again. */
-export interface ResourceRequest {
-    RequestToken: string;
-    ClientToken?: string;
-    TypeName: string;
-    Operation: "CREATE" | "UPDATE" | "DELETE";
-    Identifier?: string;
-    Region: string;
-    EventTime: number;
-    /** Set once the operation has an outcome: at once when the handler failed at its first call, else when it settled. */
-    OperationStatus?: "SUCCESS" | "FAILED";
-    ErrorCode?: string;
-    StatusMessage?: string;
-    ResourceModel?: string;
-}
 
 const CONNECTION = "AWS::AppRunner::VpcIngressConnection";
 const SERVICE = "AWS::AppRunner::Service";
