@@ -1,7 +1,16 @@
 // The model of AWS (plan/aws), at the level of AWS's APIs: each rule it enforces, with AWS's error code and text, the
 // states a connection and an endpoint pass through, and a state kept as plain data between processes.
 import * as assert from "node:assert/strict";
-import { AccountState, Aws, AwsError, NetworkError, TOPOLOGY as T, addNetworkInterface, startingAccount } from "../plan/aws";
+import {
+    APP_RUNNER_REGIONS,
+    AccountState,
+    Aws,
+    AwsError,
+    NetworkError,
+    TOPOLOGY as T,
+    addNetworkInterface,
+    startingAccount,
+} from "../plan/aws";
 
 const REGION = "us-east-1";
 
@@ -476,6 +485,31 @@ describe("the AWS model (plan/aws)", () => {
             assert.deepEqual([created.OperationStatus, created.ErrorCode], ["FAILED", "GeneralServiceException"]);
             // EC2 is not App Runner: it answers as ever.
             assert.equal(aws.call("ec2", "DescribeVpcs", { VpcIds: [T.vpcId] }, REGION).Vpcs.length, 1);
+        });
+    });
+
+    describe('default VPCs (EC2 User Guide, "Default VPCs": one in every region of an account)', () => {
+        it("the starting account has one in every region App Runner is in, each with a default subnet in zones a, b and c", () => {
+            const state = startingAccount();
+            for (const region of APP_RUNNER_REGIONS) {
+                const defaults = state.vpcs.filter((v) => v.Region === region && v.IsDefault);
+                assert.equal(defaults.length, 1, region);
+                assert.deepEqual(
+                    state.subnets.filter((s) => s.VpcId === defaults[0].VpcId && s.DefaultForAz).map((s) => s.AvailabilityZone),
+                    ["a", "b", "c"].map((z) => `${region}${z}`),
+                );
+            }
+        });
+
+        it("a topology VPC with default: true is its region's default, in place of the simulated one", () => {
+            const state = startingAccount({
+                vpcs: [{ id: "vpc-0a1b2c3d4e5f60718", region: "eu-central-1", cidrBlocks: ["10.50.0.0/16"], default: true }],
+            });
+            assert.deepEqual(
+                state.vpcs.filter((v) => v.Region === "eu-central-1" && v.IsDefault).map((v) => v.VpcId),
+                ["vpc-0a1b2c3d4e5f60718"],
+            );
+            assert.equal(state.vpcs.filter((v) => v.Region === "us-east-1" && v.IsDefault).length, 1);
         });
     });
 
