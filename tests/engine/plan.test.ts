@@ -1019,6 +1019,29 @@ describe("real engine: apprunner-private plan --keep rehearses a sequence of cha
         assert.ok(second.stdout.includes(`\n  url = "${url}"\n`), "the domain name is kept");
         const third = planIn(ws, dir, ["--keep", keep, "--json"]);
         assert.deepEqual(JSON.parse(third.stdout).changes, [], "nothing left to change");
+        // A change that interrupts private ingress: the rehearsal shows the replacement and the component's warning.
+        fs.writeFileSync(
+            program,
+            fs
+                .readFileSync(program, "utf8")
+                .replace(
+                    "vpcEndpointId: shared.vpcEndpointId,",
+                    'vpcEndpointId: shared.vpcEndpointId,\n    connectionName: "hello-renamed",',
+                ),
+        );
+        const fourth = JSON.parse(planIn(ws, dir, ["--keep", keep, "--json"]).stdout);
+        assert.deepEqual(
+            fourth.changes.map((c: { op: string; name: string }) => `${c.op} ${c.name}`),
+            ["update hello", "replace hello-connection"],
+        );
+        assert.equal(fourth.warnings.length, 1, fourth.warnings.join("\n"));
+        assert.ok(
+            fourth.warnings[0].includes(
+                '`connectionName` changes from none to "hello-renamed". A service has one connection, so the old one is deleted first, and ' +
+                    "private ingress to the service is down until the new one is AVAILABLE.",
+            ),
+            fourth.warnings[0],
+        );
         assert.equal(fs.existsSync(path.join(keep, "bin")), false, "the linked pulumi is not kept");
     });
 
