@@ -168,6 +168,32 @@ describe("npm package", function () {
         });
     }
 
+    it("exposes its public API only: the components, their arguments and permissions at the root, AWS facts at /aws, nothing else", () => {
+        const script = [
+            'const root = require("@apprunner-private/apprunner-private");',
+            'const aws = require("@apprunner-private/apprunner-private/aws");',
+            "let inner;",
+            'try { require("@apprunner-private/apprunner-private/bin/validation"); } catch (e) { inner = e.code; }',
+            "console.log(JSON.stringify({ root: Object.keys(root).sort(), aws: Object.keys(aws).sort(), inner }));",
+        ].join("\n");
+        const out = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: project("newest"), encoding: "utf8" }));
+        assert.deepEqual(out, {
+            root: ["InterfaceEndpoint", "IpAddressType", "PrivateEndpoint", "iamPolicyDocument", "requiredPermissions"],
+            aws: [
+                "APP_RUNNER_REGIONS",
+                "ENDPOINT_PRICE_PER_AZ_HOUR",
+                "HTTPS_PORT",
+                "INTERFACE_ENDPOINT_TYPE",
+                "PRIVATE_ENDPOINT_TYPE",
+                "TAG_LIMITS",
+                "isAppRunnerRegion",
+                "parseConnectionArn",
+                "parseServiceArn",
+            ],
+            inner: "ERR_PACKAGE_PATH_NOT_EXPORTED",
+        });
+    });
+
     it("type-checks a TypeScript consumer against the shipped declarations", () => {
         const app = project("newest");
         fs.writeFileSync(
