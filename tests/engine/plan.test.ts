@@ -720,60 +720,55 @@ describe("real engine: apprunner-private plan is sealed", function () {
         return dir;
     }
 
-    it("a dynamic resource's create would write a file: the plan refuses it, naming it, and runs none of its code", () => {
-        const dir = jsProgram("sealed-dynamic");
-        const marker = path.join(ws.dir, "dynamic-marker");
-        upForReal(dir, { PATH: userPath() }, [`marker=${marker}`]);
-        assert.equal(fs.readFileSync(marker, "utf8"), "created\n", "a plain `pulumi up` runs the dynamic provider");
-        fs.rmSync(marker);
+    /**
+     * A plain `pulumi up` of `dir` writes `marker` (its content `done`); the plan, given the same environment, refuses
+     * the program with `stderr` (exit 2, nothing on stdout) and the marker never appears.
+     */
+    function upDoesPlanRefuses(
+        dir: string,
+        run: { env: NodeJS.ProcessEnv; marker: string; done: string; config?: string[] },
+        stderr: string,
+    ) {
+        upForReal(dir, run.env, run.config);
+        assert.equal(fs.readFileSync(run.marker, "utf8"), run.done, "a plain `pulumi up` does it");
+        fs.rmSync(run.marker);
+        const args = (run.config ?? []).flatMap((c) => ["--config", c]);
+        assert.deepEqual(planIn(ws, dir, args, run.env), { code: 2, stdout: "", stderr });
+        assert.equal(fs.existsSync(run.marker), false, "the plan never does it");
+    }
 
-        const run = planIn(ws, dir, ["--config", `marker=${marker}`], { PATH: userPath() });
-        assert.deepEqual(run, {
-            code: 2,
-            stdout: "",
-            stderr:
-                'error: the program has a dynamic resource (pulumi-nodejs:dynamic:Resource "webhook"), whose provider is the program\'s own code and could ' +
+    it("a dynamic resource's create would write a file: the plan refuses it, naming it, and runs none of its code", () => {
+        const marker = path.join(ws.dir, "dynamic-marker");
+        upDoesPlanRefuses(
+            jsProgram("sealed-dynamic"),
+            { env: { PATH: userPath() }, marker, done: "created\n", config: [`marker=${marker}`] },
+            'error: the program has a dynamic resource (pulumi-nodejs:dynamic:Resource "webhook"), whose provider is the program\'s own code and could ' +
                 "do anything real (call a webhook, write a DNS record or a file): a plan runs no provider but the stand-in AWS, so it cannot plan this " +
                 "program. Plan it with the dynamic resource left out (behind a config value, for example).\n",
-        });
-        assert.equal(fs.existsSync(marker), false, "the dynamic provider never ran");
+        );
     });
 
     it("a provider plugin on PATH would write a file when started: the plan does not start it, and says which provider", () => {
         const dir = jsProgram("sealed-plugin");
         const marker = path.join(ws.dir, "path-marker");
-        const env = { PATH: userPath(path.join(dir, "evil")), SEALED_MARKER: marker };
-        upForReal(dir, env);
-        assert.equal(fs.readFileSync(marker, "utf8"), "pulumi-resource-evil started\n", "a plain `pulumi up` starts the plugin on PATH");
-        fs.rmSync(marker);
-
-        assert.deepEqual(planIn(ws, dir, [], env), {
-            code: 2,
-            stdout: "",
-            stderr:
-                "error: the program uses the evil provider, which the plan does not run: a plan runs no provider but the stand-in AWS, so that nothing " +
+        upDoesPlanRefuses(
+            dir,
+            { env: { PATH: userPath(path.join(dir, "evil")), SEALED_MARKER: marker }, marker, done: "pulumi-resource-evil started\n" },
+            "error: the program uses the evil provider, which the plan does not run: a plan runs no provider but the stand-in AWS, so that nothing " +
                 "real happens\n",
-        });
-        assert.equal(fs.existsSync(marker), false, "the plugin on PATH never started");
+        );
     });
 
     it("a plugin named by path in Pulumi.yaml: the plan refuses the project before running anything", () => {
         const dir = jsProgram("sealed-plugin", "sealed-plugins-path");
         fs.appendFileSync(path.join(dir, "Pulumi.yaml"), "plugins:\n  providers:\n    - name: evil\n      path: ./evil\n");
         const marker = path.join(ws.dir, "plugins-marker");
-        const env = { PATH: userPath(), SEALED_MARKER: marker };
-        upForReal(dir, env);
-        assert.equal(fs.readFileSync(marker, "utf8"), "pulumi-resource-evil started\n", "a plain `pulumi up` starts the project's plugin");
-        fs.rmSync(marker);
-
-        assert.deepEqual(planIn(ws, dir, [], env), {
-            code: 2,
-            stdout: "",
-            stderr:
-                "error: Pulumi.yaml names the plugin provider evil (./evil), which the plan does not run: a plan runs no provider but the stand-in AWS " +
+        upDoesPlanRefuses(
+            dir,
+            { env: { PATH: userPath(), SEALED_MARKER: marker }, marker, done: "pulumi-resource-evil started\n" },
+            "error: Pulumi.yaml names the plugin provider evil (./evil), which the plan does not run: a plan runs no provider but the stand-in AWS " +
                 "(and apprunner-private's component provider), so that nothing real happens. Plan a copy of the project without it.\n",
-        });
-        assert.equal(fs.existsSync(marker), false, "the project's plugin never started");
+        );
     });
 
     it("the AWS SDK's default chain, asked in an apply, finds no credentials: not ~/.aws/credentials, not the metadata service", () => {
