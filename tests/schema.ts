@@ -53,8 +53,8 @@ if (require.main === module) {
 export function inheritDescriptions(schema: any): void {
     const sdk = path.join(ROOT, "sdk");
     const files = fs
-        .readdirSync(sdk)
-        .filter((f) => f.endsWith(".ts"))
+        .readdirSync(sdk, { recursive: true, encoding: "utf8" })
+        .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts") && !/^(bin|node_modules)\b/.test(f))
         .map((f) => path.join(sdk, f));
     const program = ts.createProgram(files, { noResolve: true, noLib: true, types: [] });
     const checker = program.getTypeChecker();
