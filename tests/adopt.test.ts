@@ -7,7 +7,7 @@
 // console makes them (a console endpoint, AWS Copilot's environment and services), in the mocks' own AWS.
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
-import { Call, createCopilotEnvironment, createCopilotService, createEndpoint } from "../plan/standin/console";
+import { Call, createCopilotEnvironment, createCopilotService, createEndpoint } from "../plan/standin/changes";
 import { InterfaceEndpoint, InterfaceEndpointArgs, PrivateEndpoint, PrivateEndpointArgs } from "../sdk/index";
 import { AwsMocks, AwsMocksOptions, Registration, TOPOLOGY as T, valueOf } from "./mocks";
 import { CHILD_TYPES, refusedLater } from "./refusals";

@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { INTERFACE_ENDPOINT_TYPE, PRIVATE_ENDPOINT_TYPE } from "../sdk/aws";
 import { InterfaceEndpoint, InterfaceEndpointArgs, PrivateEndpoint, PrivateEndpointArgs } from "../sdk/index";
 import { ServiceName, addNetworkInterface } from "../plan/aws";
-import { createEndpoint } from "../plan/standin/console";
+import { createEndpoint } from "../plan/standin/changes";
 import { AwsMocks, TOPOLOGY as T, valueOf } from "./mocks";
 import { refusedLater } from "./refusals";
 import { ROOT } from "./schema";

@@ -4,7 +4,7 @@ import * as assert from "node:assert/strict";
 import { CONNECTION_SCHEMA, connectionDesiredState } from "../sdk/connection";
 import { PrivateEndpoint } from "../sdk/index";
 import { ServiceName } from "../plan/aws";
-import { createEndpoint } from "../plan/standin/console";
+import { createEndpoint } from "../plan/standin/changes";
 import { AwsMocks, TOPOLOGY as T, valueOf } from "./mocks";
 import { refusedLater } from "./refusals";
 

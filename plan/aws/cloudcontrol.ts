@@ -1,4 +1,4 @@
-// AWS Cloud Control API for the App Runner types, and CloudFormation's DescribeType: one handler per action, in the
+// AWS Cloud Control API for the App Runner types (CloudFormation's DescribeType: ./cloudformation.ts): one handler per action, in the
 // actions' request and response shapes. Sources, cited per rule: the Cloud Control API reference and its service model
 // (botocore data/cloudcontrol/2021-09-30/service-2.json: shapes, errors, ProgressEvent, HandlerErrorCode), its user guide
 // ("Updating a resource": RFC 6902 patches relative to the schema's properties), the CloudFormation registry schemas
@@ -9,7 +9,6 @@
 // Cloud Control runs a handler in the background: here its first call runs with the request, and its progress is read
 // from the connection's status whenever GetResourceRequestStatus is asked (the handler's re-invocations).
 // Texts no public source shows are marked "unverified".
-import Ajv from "ajv";
 import { applyPatch, Operation } from "fast-json-patch";
 import { Account, ResourceRequest, VpcIngressConnection } from "./account";
 
@@ -18,6 +17,7 @@ import { apprunner } from "./apprunner";
 import { AwsError, fail, isAwsError } from "./errors";
 import { hex } from "./ids";
 import { REGISTRY } from "./registry";
+import { parseJson, touches, validateModel } from "./cloudcontrolSchemas";
 
 type Params = Record<string, any>;
 export type CloudControlHandler = (account: Account, region: string, params: Params) => Record<string, any>;
@@ -122,55 +122,6 @@ function readConnection(account: Account, region: string, identifier: string): V
     }
     throw notFound(CONNECTION, identifier);
 }
-
-// --- schemas ---------------------------------------------------------------------------------------------------------
-
-const ajv = new Ajv({ strict: false, allErrors: false, unicodeRegExp: false });
-const validators = new Map<string, ReturnType<Ajv["compile"]>>();
-
-/**
- * A model checked against its resource schema, read-only properties left out of it (CloudFormation's schema validation;
- * the message shape is CloudFormation's "#/<property>: failed validation constraint for keyword [<keyword>]", unverified for
- * Cloud Control).
- */
-function validateModel(typeName: string, model: unknown): void {
-    const schema = REGISTRY[typeName];
-    if (typeof model !== "object" || model === null || Array.isArray(model)) {
-        fail("InvalidRequestException", "Model validation failed (#: expected type: JSONObject)");
-    }
-    const readOnly = schema.readOnlyProperties.map((p) => p.replace("/properties/", ""));
-    const given = Object.keys(model as object).filter((k) => readOnly.includes(k));
-    if (given.length > 0) fail("InvalidRequestException", `Model validation failed (#: extraneous key [${given[0]}] is not permitted)`);
-    let validate = validators.get(typeName);
-    if (!validate) {
-        const { properties, required, definitions, additionalProperties } = schema;
-        validate = ajv.compile({ type: "object", properties, required, definitions, additionalProperties });
-        validators.set(typeName, validate);
-    }
-    if (!validate(model)) {
-        const e = validate.errors![0];
-        const where = e.keyword === "additionalProperties" ? "" : e.instancePath;
-        const detail =
-            e.keyword === "additionalProperties"
-                ? `extraneous key [${(e.params as { additionalProperty: string }).additionalProperty}] is not permitted`
-                : e.keyword === "required"
-                  ? `required key [${(e.params as { missingProperty: string }).missingProperty}] not found`
-                  : `failed validation constraint for keyword [${e.keyword}]`;
-        fail("InvalidRequestException", `Model validation failed (#${where}: ${detail})`);
-    }
-}
-
-function parseJson(member: string, text: unknown): any {
-    try {
-        return JSON.parse(String(text));
-    } catch {
-        return fail("InvalidRequestException", `${member} is not valid JSON (unverified text).`);
-    }
-}
-
-/** A patch path's property (RFC 6901, relative to the schema's properties: Cloud Control's user guide). */
-const patchedProperty = (path: string) => `/properties${path}`;
-const touches = (path: string, pointer: string) => patchedProperty(path) === pointer || patchedProperty(path).startsWith(`${pointer}/`);
 
 // --- requests --------------------------------------------------------------------------------------------------------
 
@@ -399,30 +350,3 @@ export const cloudcontrol: Record<string, CloudControlHandler> = {
     DeleteResource,
     GetResourceRequestStatus,
 };
-
-// --- CloudFormation --------------------------------------------------------------------------------------------------
-
-/**
- * CloudFormation's DescribeType for a public resource type of the registry (CloudFormation API reference, DescribeType):
- * the default version's schema as a JSON string. A type the registry does not hold is TypeNotFoundException (404).
- */
-const DescribeType: CloudControlHandler = (_account, region, p) => {
-    if (p.Type !== undefined && p.Type !== "RESOURCE") fail("ValidationError", `Type ${p.Type} is not served by this model.`);
-    const schema = REGISTRY[p.TypeName];
-    if (!schema) fail("TypeNotFoundException", `The type '${p.TypeName}' cannot be found.`, 404);
-    return {
-        Arn: `arn:aws:cloudformation:${region}::type/resource/${p.TypeName.replaceAll("::", "-")}`,
-        Type: "RESOURCE",
-        TypeName: p.TypeName,
-        IsDefaultVersion: true,
-        Description: schema.description,
-        Schema: JSON.stringify(schema),
-        ProvisioningType: "FULLY_MUTABLE",
-        DeprecatedStatus: "LIVE",
-        Visibility: "PUBLIC",
-        SourceUrl: schema.sourceUrl,
-        IsActivated: true,
-    };
-};
-
-export const cloudformation: Record<string, CloudControlHandler> = { DescribeType };

@@ -5,7 +5,8 @@
 // stand-in plugin and the console use.
 import { Account, AccountState, Clock, wallClock } from "./account";
 import { apprunner } from "./apprunner";
-import { cloudcontrol, cloudformation } from "./cloudcontrol";
+import { cloudcontrol } from "./cloudcontrol";
+import { cloudformation } from "./cloudformation";
 import { APP_RUNNER_REGIONS, ec2 } from "./ec2/index";
 import { AwsError } from "./errors";
 import { sts } from "./sts";

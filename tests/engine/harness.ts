@@ -7,7 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { AccountState, TOPOLOGY } from "../../plan/aws";
 import { CLOUDCONTROL_RESOURCE, SECURITY_GROUP, VPC_ENDPOINT } from "../../plan/provider";
-import { list } from "../../plan/standin/console";
+import { list } from "../../plan/standin/changes";
 import { Store, seed } from "../../plan/standin/store";
 
 export const REPO = path.resolve(__dirname, "..", "..", "..");
