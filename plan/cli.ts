@@ -76,7 +76,8 @@ function secretValuesGiven(fromStdin: string[], fromEnv: string[]): { key: strin
     for (const key of fromStdin) {
         if (key.includes("="))
             throw new UsageError(
-                `--secret-config takes a KEY alone and reads its value from standard input, got: ${JSON.stringify(key.slice(0, key.indexOf("=")))}=…; ` +
+                `--secret-config takes a KEY alone and reads its value from standard input, got: ` +
+                    `${JSON.stringify(key.slice(0, key.indexOf("=")))}=…; ` +
                     "a value on the command line is readable by other users (ps, /proc): pipe it in, or use --secret-config-env KEY=VAR",
             );
     }
@@ -89,7 +90,8 @@ function secretValuesGiven(fromStdin: string[], fromEnv: string[]): { key: strin
             : [];
     if (fromStdin.length > 1 ? lines.length !== fromStdin.length : fromStdin.length === 1 && lines[0] === undefined)
         throw new UsageError(
-            `--secret-config: ${fromStdin.length} keys (${fromStdin.join(", ")}) take one line of standard input each, got: ${lines.length} lines`,
+            `--secret-config: ${fromStdin.length} keys (${fromStdin.join(", ")}) take one line of ` +
+                `standard input each, got: ${lines.length} lines`,
         );
     const env = keyValues(fromEnv, "--secret-config-env").map(({ key, value: name }) => {
         const value = process.env[name];

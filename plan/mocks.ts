@@ -7,7 +7,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Aws, DEFAULT_REGION, Topology, addExistingService, addTopology, startingAccount } from "./aws";
 import { AwsProvider, Ctx, PartialCreate, UNKNOWN, sdkError } from "./provider";
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the SDK's rpc module is internal: its exports are not in the package's types
+// The SDK's rpc module is internal: its exports are not in the package's types.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- an internal module, untyped
 const rpc = require("@pulumi/pulumi/runtime/rpc");
 
 export { ACCOUNT_ID, DEFAULT_REGION, OTHER_ACCOUNT_ID, TOPOLOGY, Topology, hex, serviceArn, zoneId } from "./aws";
@@ -242,7 +243,9 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             return await this.provider.invoke(args.token, inputs, this.regionOf(args.provider, inputs));
         } catch (e) {
             // The engine answers a failed invoke as a gRPC error whose `details` carry the provider's message.
-            const message = `invocation of ${args.token} returned an error: invoking ${args.token}: 1 error occurred:\n\t* ${(e as Error).message}`;
+            const message =
+                `invocation of ${args.token} returned an error: invoking ${args.token}: 1 error ` +
+                `occurred:\n\t* ${(e as Error).message}`;
             throw Object.assign(new Error(message), { details: message });
         }
     }

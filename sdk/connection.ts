@@ -53,7 +53,8 @@ export function connectionProblem(arn: string, properties: string, wanted: { vpc
     if (properties === "") {
         return (
             `The VPC ingress connection ${arn} was not read back after its last update failed: the AWS provider keeps the ` +
-            `update as if it had been made. Run \`pulumi refresh\` to read what AWS has, then \`pulumi up\` (${recovery("A move that failed")}).`
+            `update as if it had been made. Run \`pulumi refresh\` to read what AWS has, then \`pulumi ` +
+            `up\` (${recovery("A move that failed")}).`
         );
     }
     const model = JSON.parse(properties) as ConnectionModel;
@@ -112,7 +113,9 @@ export async function replacementOf(
         if (arg === "serviceArn") service = show(after.known ? after.value : before.value, after.secret || before.secret);
         if (!after.known) {
             reasons.push(
-                `\`${arg}\` is not known yet (${arg === "serviceArn" ? "is the service being replaced?" : "a value another resource gives"}); if it changes, the connection is replaced`,
+                `\`${arg}\` is not known yet ` +
+                    `(${arg === "serviceArn" ? "is the service being replaced?" : "a value another resource gives"}); ` +
+                    `if it changes, the connection is replaced`,
             );
         } else if (JSON.stringify(before.value) !== JSON.stringify(after.value)) {
             const secret = before.secret || after.secret;
@@ -204,15 +207,18 @@ export class ConnectionLifecycle {
                     "run `apprunner-private import-connections` (the @apprunner-private/plan package) for this stack, then `pulumi up`";
                 if (typeof adoptConnectionArn === "string") {
                     throw new Error(
-                        `\`adoptConnectionArn\` names ${adoptConnectionArn}, which is not in this stack yet, and Pulumi's \`import\` cannot bring ` +
+                        `\`adoptConnectionArn\` names ${adoptConnectionArn}, which is not in this stack yet, and ` +
+                            `Pulumi's \`import\` cannot bring ` +
                             `a Cloud Control resource in: ${run} (README, "Adopting existing resources"). Nothing was created.`,
                     );
                 }
                 if (this.upgradeFrom) {
                     throw new Error(
                         `This stack's connection ${this.upgradeFrom} was deployed by a release that managed it as an ` +
-                            `aws.apprunner.VpcIngressConnection; this release manages it through Cloud Control, and AWS would refuse a second ` +
-                            `connection for the service. To keep it as it is: ${run} (README, "Upgrading"). Nothing was created or deleted.`,
+                            `aws.apprunner.VpcIngressConnection; this release manages it through Cloud Control, and AWS ` +
+                            `would refuse a second ` +
+                            `connection for the service. To keep it as it is: ${run} (README, "Upgrading"). Nothing was ` +
+                            `created or deleted.`,
                     );
                 }
             },

@@ -45,20 +45,23 @@ export async function checkServiceExists(arn: string, secret: boolean, parent: p
         if (unsubscribed.length > 0) return unsubscribed;
         if (/couldn't find resource$/.test(reason)) {
             return [
-                `\`serviceArn\` must be an App Runner service that exists in the AWS provider's account and region, got: ${show(arn, secret)}, ` +
+                `\`serviceArn\` must be an App Runner service that exists in the AWS provider's account and ` +
+                    `region, got: ${show(arn, secret)}, ` +
                     "which Cloud Control could not find. Check the ARN, or create the service first (pass `service.arn`).",
             ];
         }
         pulumi.log.warn(
             `Could not check that the App Runner service ${show(arn, secret)} exists (Cloud Control: ${reason}). The check needs ` +
-                "cloudformation:GetResource and apprunner:DescribeService; without them AWS judges the service when the connection is created.",
+                "cloudformation:GetResource and apprunner:DescribeService; without them AWS judges the " +
+                "service when the connection is created.",
             parent,
         );
         return [];
     }
     if (service.NetworkConfiguration?.IngressConfiguration?.IsPubliclyAccessible !== false) {
         pulumi.log.warn(
-            `The App Runner service ${show(arn, secret)} is publicly accessible: a VPC ingress connection does not make it private. Set its ` +
+            `The App Runner service ${show(arn, secret)} is publicly accessible: a VPC ingress ` +
+                `connection does not make it private. Set its ` +
                 "`networkConfiguration.ingressConfiguration.isPubliclyAccessible` to false (the policy pack requires it).",
             parent,
         );
@@ -89,13 +92,16 @@ export async function checkAdoptedConnection(
         if (unsubscribed.length > 0) return unsubscribed;
         if (/couldn't find resource$/.test(reason)) {
             return [
-                `\`adoptConnectionArn\` must be a VPC ingress connection that exists in the AWS provider's account and region, got: ${show(arn)}, ` +
+                `\`adoptConnectionArn\` must be a VPC ingress connection that exists in the AWS provider's ` +
+                    `account and region, got: ${show(arn)}, ` +
                     "which Cloud Control could not find. Check the ARN, and the provider's region and account.",
             ];
         }
         pulumi.log.warn(
-            `Could not check the adopted connection ${show(arn)} (Cloud Control: ${reason}). The check needs cloudformation:GetResource and ` +
-                "apprunner:DescribeVpcIngressConnection; without them the adoption goes on, and AWS judges the connection when it is imported.",
+            `Could not check the adopted connection ${show(arn)} (Cloud Control: ${reason}). The check ` +
+                `needs cloudformation:GetResource and ` +
+                "apprunner:DescribeVpcIngressConnection; without them the adoption goes on, and AWS judges " +
+                "the connection when it is imported.",
             parent,
         );
         return [];

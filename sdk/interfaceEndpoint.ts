@@ -130,7 +130,8 @@ function adoptedName(value: pulumi.Input<string> | undefined, checks: Checks): s
     if (value === undefined) return undefined;
     if (isPlain(value) && typeof value === "string" && value.length > 0) return value;
     checks.add([
-        `\`adoptFrom\` must be the name of a PrivateEndpoint, known when the program runs, got: ${isPlain(value) ? show(value) : "a value known only later"}. ` +
+        `\`adoptFrom\` must be the name of a PrivateEndpoint, known when the program runs, got: ` +
+            `${isPlain(value) ? show(value) : "a value known only later"}. ` +
             'Pass the name as a plain string, e.g. "api".',
     ]);
     return undefined;

@@ -71,7 +71,8 @@ export class Checks {
 
     /**
      * Every problem found later: those of the arguments, all at once, or when there is none, those of the arguments
-     * against the region, or when there is none, those of the lookups, all at once. A check whose input itself failed (a resource it comes from was not
+     * against the region, or when there is none, those of the lookups, all at once. A check whose input itself failed
+     * (a resource it comes from was not
      * created) finds nothing: that failure is reported where it happened, and must not hide the other problems.
      */
     async settled(): Promise<Problems> {

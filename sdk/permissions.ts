@@ -25,7 +25,8 @@ const TF_CLOUDCONTROL = "Terraform AWS provider, aws_cloudcontrolapi_resource";
 const CFN_CONNECTION = "CloudFormation schema AWS::AppRunner::VpcIngressConnection, handler permissions (as published)";
 const CFN_CONNECTION_READ = "CloudFormation schema AWS::AppRunner::VpcIngressConnection, read handler permissions";
 const CC_SERVICE =
-    "Cloud Control API GetResource (IAM cloudformation:GetResource); CloudFormation schema AWS::AppRunner::Service, read handler permissions";
+    "Cloud Control API GetResource (IAM cloudformation:GetResource); CloudFormation schema " +
+    "AWS::AppRunner::Service, read handler permissions";
 
 export const requiredPermissions: readonly RequiredPermission[] = [
     // The interface endpoint (with `subnetIds`).
@@ -34,7 +35,9 @@ export const requiredPermissions: readonly RequiredPermission[] = [
     { action: "ec2:DeleteVpcEndpoints", reason: "delete the endpoint", source: GUIDE },
     {
         action: "ec2:DescribeVpcEndpoints",
-        reason: "read the endpoint and wait until it is available; look up an endpoint to adopt (`adoptVpcEndpointId`); App Runner reads it too, to create a connection",
+        reason:
+            "read the endpoint and wait until it is available; look up an endpoint to adopt " +
+            "(`adoptVpcEndpointId`); App Runner reads it too, to create a connection",
         source: `${GUIDE}; ${CFN_CONNECTION}`,
         connection: true,
     },
@@ -45,12 +48,16 @@ export const requiredPermissions: readonly RequiredPermission[] = [
     },
     {
         action: "ec2:DescribeNetworkInterfaces",
-        reason: "read the endpoint's network interfaces (their addresses) on every read of the endpoint; look up the interfaces in an adopted security group (`adoptSecurityGroupId`)",
+        reason:
+            "read the endpoint's network interfaces (their addresses) on every read of the endpoint; " +
+            "look up the interfaces in an adopted security group (`adoptSecurityGroupId`)",
         source: TF_ENDPOINT,
     },
     {
         action: "ec2:DescribeVpcEndpointServices",
-        reason: "look up the Availability Zones App Runner's endpoint service is offered in, to check the subnets' zones (optional: without it, AWS judges them when the endpoint is created)",
+        reason:
+            "look up the Availability Zones App Runner's endpoint service is offered in, to check the " +
+            "subnets' zones (optional: without it, AWS judges them when the endpoint is created)",
         source: "Terraform AWS provider, aws_vpc_endpoint_service data source",
         optional: true,
     },
@@ -91,7 +98,9 @@ export const requiredPermissions: readonly RequiredPermission[] = [
     { action: "ec2:RevokeSecurityGroupEgress", reason: "remove the allow-all egress rule AWS adds to a new group", source: TF_SG },
     {
         action: "ec2:DescribeSecurityGroups",
-        reason: "read the security group; look up the VPC of each `allowedSecurityGroupIds` group, and a group to adopt (`adoptSecurityGroupId`)",
+        reason:
+            "read the security group; look up the VPC of each `allowedSecurityGroupIds` group, and a " +
+            "group to adopt (`adoptSecurityGroupId`)",
         source: TF_SG,
     },
     { action: "ec2:DeleteSecurityGroup", reason: "delete the security group", source: TF_SG },
@@ -106,7 +115,9 @@ export const requiredPermissions: readonly RequiredPermission[] = [
     },
     {
         action: "cloudformation:GetResource",
-        reason: "read the connection through Cloud Control (its domain name and status); look up the service before anything is created, and a connection to adopt (`adoptConnectionArn`)",
+        reason:
+            "read the connection through Cloud Control (its domain name and status); look up the " +
+            "service before anything is created, and a connection to adopt (`adoptConnectionArn`)",
         source: `${TF_CLOUDCONTROL}; ${CC_SERVICE}`,
         connection: true,
     },

@@ -102,7 +102,10 @@ export class PrivateEndpoint extends pulumi.ComponentResource {
     public readonly domainName: pulumi.Output<string>;
     /** `https://` followed by `domainName`: the URL clients inside the VPC use (a private service has no `serviceUrl`). */
     public readonly url: pulumi.Output<string>;
-    /** The id of the interface endpoint the service is reached through, created here or the given `vpcEndpointId`; pass it to other PrivateEndpoints to share the endpoint. */
+    /**
+     * The id of the interface endpoint the service is reached through, created here or the given `vpcEndpointId`; pass it
+     * to other PrivateEndpoints to share the endpoint.
+     */
     public readonly vpcEndpointId: pulumi.Output<string>;
     /** The ARN of the VPC ingress connection; it contains the connection's name. */
     public readonly vpcIngressConnectionArn: pulumi.Output<string>;

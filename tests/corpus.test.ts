@@ -222,7 +222,8 @@ const admitting = (block: string) => {
     );
 };
 const WORLD_OPEN =
-    "a world-open source admits every network routed into the VPC (peered VPCs, VPN and Direct Connect sites); the policy pack forbids it too";
+    "a world-open source admits every network routed into the VPC (peered VPCs, VPN and Direct " +
+    "Connect sites); the policy pack forbids it too";
 const cidrBlocks: Case[] = [
     { block: "10.0.0.0/16" },
     { block: "10.0.0.1/16" },
@@ -287,7 +288,9 @@ describe("one corpus, two judges: the component's validators and AWS", () => {
         it(c.what, () => {
             const component = c.component();
             const aws = c.aws();
-            const answers = `component: ${component.length ? `refuses (${component.join(" | ")})` : "accepts"}\nAWS: ${aws === undefined ? "accepts" : `refuses (${aws})`}`;
+            const answers =
+                `component: ${component.length ? `refuses (${component.join(" | ")})` : "accepts"}\n` +
+                `AWS: ${aws === undefined ? "accepts" : `refuses (${aws})`}`;
             if (c.byDesign) {
                 assert.ok(
                     component.length > 0 && aws === undefined,

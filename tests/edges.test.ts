@@ -195,41 +195,47 @@ describe("AWS's edges the components meet", () => {
         );
     });
 
-    it("an adopted security group other interfaces use is refused, naming them, unless adoptSharedSecurityGroup says to take it over", async () => {
-        const adopting = (mocks: AwsMocks, shared?: boolean) => {
-            const made = createEndpoint(call(mocks), "us-east-1", T.vpcId, [T.subnetA, T.subnetB]);
-            const instance = addNetworkInterface(mocks.aws.account, "us-east-1", {
-                SubnetId: T.subnetC,
-                GroupIds: [made.securityGroupId],
-                Description: "an instance",
-            });
-            const pe = new PrivateEndpoint("api", {
-                ...PE,
-                adoptVpcEndpointId: made.vpcEndpointId,
-                adoptSecurityGroupId: made.securityGroupId,
-                ...(shared === undefined ? {} : { adoptSharedSecurityGroup: shared }),
-            });
-            return { made, instance: instance.NetworkInterfaceId, pe };
-        };
-        const refused = new AwsMocks().install();
-        const { made, instance, pe } = adopting(refused);
-        await refusedLater(
-            refused,
-            pe.url,
-            `\`adoptSecurityGroupId\` must be a security group only the adopted endpoint uses, got: ${made.securityGroupId}, which network interface ` +
-                `${instance} uses too. Adopted, its rules become the component's and \`pulumi destroy\` deletes it. Pass it in \`securityGroupIds\` to ` +
-                "keep using it without managing it, or set `adoptSharedSecurityGroup: true` to take it over anyway.",
-        );
-        const taken = new AwsMocks().install();
-        await valueOf(adopting(taken, true).pe.url);
-        assert.equal(taken.byName("api-endpoint-sg").importId, taken.aws.account.state.securityGroups.at(-1)!.GroupId);
-    });
+    it(
+        "an adopted security group other interfaces use is refused, naming them, unless " + "adoptSharedSecurityGroup says to take it over",
+        async () => {
+            const adopting = (mocks: AwsMocks, shared?: boolean) => {
+                const made = createEndpoint(call(mocks), "us-east-1", T.vpcId, [T.subnetA, T.subnetB]);
+                const instance = addNetworkInterface(mocks.aws.account, "us-east-1", {
+                    SubnetId: T.subnetC,
+                    GroupIds: [made.securityGroupId],
+                    Description: "an instance",
+                });
+                const pe = new PrivateEndpoint("api", {
+                    ...PE,
+                    adoptVpcEndpointId: made.vpcEndpointId,
+                    adoptSecurityGroupId: made.securityGroupId,
+                    ...(shared === undefined ? {} : { adoptSharedSecurityGroup: shared }),
+                });
+                return { made, instance: instance.NetworkInterfaceId, pe };
+            };
+            const refused = new AwsMocks().install();
+            const { made, instance, pe } = adopting(refused);
+            await refusedLater(
+                refused,
+                pe.url,
+                `\`adoptSecurityGroupId\` must be a security group only the adopted endpoint uses, got: ` +
+                    `${made.securityGroupId}, which network interface ` +
+                    `${instance} uses too. Adopted, its rules become the component's and \`pulumi destroy\` ` +
+                    `deletes it. Pass it in \`securityGroupIds\` to ` +
+                    "keep using it without managing it, or set `adoptSharedSecurityGroup: true` to take it over anyway.",
+            );
+            const taken = new AwsMocks().install();
+            await valueOf(adopting(taken, true).pe.url);
+            assert.equal(taken.byName("api-endpoint-sg").importId, taken.aws.account.state.securityGroups.at(-1)!.GroupId);
+        },
+    );
 
     it("adoptSharedSecurityGroup only beside adoptSecurityGroupId, and as a plain boolean", async () => {
         new AwsMocks().install();
         assert.equal(
             await refusalOf("PrivateEndpoint", { ...PE, adoptSharedSecurityGroup: true }),
-            "`adoptSharedSecurityGroup` applies only with `adoptSecurityGroupId`, got: true without it. Remove it, or adopt the group with `adoptSecurityGroupId`.",
+            "`adoptSharedSecurityGroup` applies only with `adoptSecurityGroupId`, got: true without it. " +
+                "Remove it, or adopt the group with `adoptSecurityGroupId`.",
         );
         assert.equal(
             await refusalOf("InterfaceEndpoint", {
@@ -248,7 +254,8 @@ describe("AWS's edges the components meet", () => {
         await refusedLater(
             mocks,
             pe.url,
-            "`subnetIds` must be in Availability Zones where com.amazonaws.us-east-1.apprunner.requests is offered (us-east-1a, us-east-1c), " +
+            "`subnetIds` must be in Availability Zones where com.amazonaws.us-east-1.apprunner.requests " +
+                "is offered (us-east-1a, us-east-1c), " +
                 `got: ${T.subnetB} in us-east-1b. Use a subnet of the VPC in one of those zones.`,
         );
     });
@@ -261,8 +268,10 @@ describe("AWS's edges the components meet", () => {
             mocks,
             pe.url,
             "The AWS account cannot use App Runner in us-east-1: AWS answers its App Runner calls with SubscriptionRequiredException " +
-                '("The AWS Access Key Id needs a subscription for the service"). App Runner is closed to new customers since 30 April 2026, and ' +
-                "existing customers keep access: check that the AWS provider uses the credentials of the account your App Runner services are " +
+                '("The AWS Access Key Id needs a subscription for the service"). App Runner is closed to ' +
+                "new customers since 30 April 2026, and " +
+                "existing customers keep access: check that the AWS provider uses the credentials of the " +
+                "account your App Runner services are " +
                 "in, and its region. AWS points new users to Amazon ECS Express Mode.",
         );
     });

@@ -1,69 +1,9 @@
-// The component's refusals: known values are refused before any child is registered; values that resolve
-// later are refused before the child that would carry them is registered.
+// The component's refusals of values known at construction: refused before any child is registered.
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { PrivateEndpoint, PrivateEndpointArgs } from "../sdk/index";
 import { AwsMocks, TOPOLOGY as T, valueOf } from "./mocks";
-
-/** The warnings logged against a PrivateEndpoint while `run` runs. */
-async function capturingWarnings(run: () => Promise<void>): Promise<string[]> {
-    const warnings: string[] = [];
-    const warn = pulumi.log.warn;
-    (pulumi.log as any).warn = (msg: string, res?: pulumi.Resource) => {
-        assert.ok(res instanceof PrivateEndpoint);
-        warnings.push(msg);
-    };
-    try {
-        await run();
-    } finally {
-        (pulumi.log as any).warn = warn;
-    }
-    return warnings;
-}
-
-const base: PrivateEndpointArgs = { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] };
-
-/** Constructing with these args throws a ResourceError with exactly this message, and registers no child. */
-async function refusedNow(args: Partial<PrivateEndpointArgs>, message: string) {
-    const mocks = new AwsMocks().install();
-    assert.throws(
-        () => new PrivateEndpoint("api", args as PrivateEndpointArgs),
-        (e: any) => {
-            assert.ok(pulumi.ResourceError.isInstance(e), "a ResourceError, so the CLI points at the component");
-            assert.equal(e.message, message);
-            return true;
-        },
-    );
-    await mocks.settle();
-    assert.deepEqual(mocks.custom(), [], "no child registered");
-}
-
-/**
- * The output rejects with exactly this message once values resolve (or lookups answer). Pulumi prefixes the
- * property path to the error's message in place ("error serializing property ...") when the same error also fails
- * the component's registered outputs; that prefix is stripped here.
- */
-async function refusedLater(output: pulumi.Output<unknown>, message: string) {
-    await assert.rejects(valueOf(output), (e: any) => {
-        assert.ok(pulumi.ResourceError.isInstance(e));
-        assert.equal(e.message.replace(/^(error serializing property "[^"]+": )+/, ""), message);
-        return true;
-    });
-}
-
-const CHILD_TYPES = ["aws:ec2/securityGroup:SecurityGroup", "aws:ec2/vpcEndpoint:VpcEndpoint", "aws:cloudcontrol/resource:Resource"];
-/** Nothing billable was registered for the component `name`: no security group, endpoint or connection. */
-async function nothingRegisteredFor(mocks: AwsMocks, name: string) {
-    await mocks.settle();
-    assert.deepEqual(
-        mocks
-            .custom()
-            .filter((r) => CHILD_TYPES.includes(r.type) && r.name.startsWith(`${name}-`))
-            .map((r) => r.name),
-        [],
-    );
-}
+import { base, capturingWarnings, nothingRegisteredFor, refusedNow } from "./errors-fixtures";
 
 describe("PrivateEndpoint refuses bad input", () => {
     describe("known at construction: before any child is registered", () => {
@@ -71,12 +11,14 @@ describe("PrivateEndpoint refuses bad input", () => {
             [
                 "both subnetIds and vpcEndpointId",
                 { ...base, vpcEndpointId: T.existingEndpointId },
-                "Only one of `subnetIds` or `vpcEndpointId` can be provided. Pass `subnetIds` to create a new App Runner interface endpoint, or `vpcEndpointId` to reuse an existing one.",
+                "Only one of `subnetIds` or `vpcEndpointId` can be provided. Pass `subnetIds` to create a " +
+                    "new App Runner interface endpoint, or `vpcEndpointId` to reuse an existing one.",
             ],
             [
                 "neither subnetIds nor vpcEndpointId",
                 { serviceArn: T.apiServiceArn, vpcId: T.vpcId },
-                "Either `subnetIds` or `vpcEndpointId` must be provided. Pass `subnetIds` to create a new App Runner interface endpoint, or `vpcEndpointId` to reuse an existing one.",
+                "Either `subnetIds` or `vpcEndpointId` must be provided. Pass `subnetIds` to create a new " +
+                    "App Runner interface endpoint, or `vpcEndpointId` to reuse an existing one.",
             ],
             [
                 "securityGroupIds with vpcEndpointId",
@@ -86,7 +28,9 @@ describe("PrivateEndpoint refuses bad input", () => {
                     vpcEndpointId: T.existingEndpointId,
                     securityGroupIds: [T.existingSecurityGroupId],
                 },
-                "`securityGroupIds` applies only to a new endpoint and cannot be combined with `vpcEndpointId`. Configure the endpoint that `vpcEndpointId` names, or pass `subnetIds` instead of `vpcEndpointId`.",
+                "`securityGroupIds` applies only to a new endpoint and cannot be combined with " +
+                    "`vpcEndpointId`. Configure the endpoint that `vpcEndpointId` names, or pass `subnetIds` " +
+                    "instead of `vpcEndpointId`.",
             ],
             [
                 "a missing serviceArn",
@@ -96,17 +40,23 @@ describe("PrivateEndpoint refuses bad input", () => {
             [
                 "a service URL for serviceArn",
                 { ...base, serviceArn: "abcdefghij.us-east-1.awsapprunner.com" },
-                '`serviceArn` must be an App Runner service ARN (arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: "abcdefghij.us-east-1.awsapprunner.com". Pass the service\'s `arn` output, e.g. `service.arn`, not its name, id or URL.',
+                "`serviceArn` must be an App Runner service ARN " +
+                    "(arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: " +
+                    '"abcdefghij.us-east-1.awsapprunner.com". Pass the service\'s `arn` output, e.g. ' +
+                    "`service.arn`, not its name, id or URL.",
             ],
             [
                 "a VPC name for vpcId",
                 { ...base, vpcId: "main" },
-                '`vpcId` must be a VPC id (vpc- and 8 or 17 hexadecimal characters), got: "main". Pass the VPC\'s `id` output, e.g. `vpc.id`.',
+                '`vpcId` must be a VPC id (vpc- and 8 or 17 hexadecimal characters), got: "main". Pass the ' +
+                    "VPC's `id` output, e.g. `vpc.id`.",
             ],
             [
                 "empty subnetIds",
                 { ...base, subnetIds: [] },
-                "`subnetIds` must list at least one id, got: []. List one subnet in each Availability Zone the endpoint should serve (two or more advised), or pass `vpcEndpointId` to reuse an endpoint.",
+                "`subnetIds` must list at least one id, got: []. List one subnet in each Availability Zone " +
+                    "the endpoint should serve (two or more advised), or pass `vpcEndpointId` to reuse an " +
+                    "endpoint.",
             ],
             [
                 "a repeated subnet",
@@ -116,7 +66,8 @@ describe("PrivateEndpoint refuses bad input", () => {
             [
                 "a malformed vpcEndpointId",
                 { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: "vpce-123" },
-                "`vpcEndpointId` must be a VPC endpoint id (vpce- and 8 or 17 hexadecimal characters), got: \"vpce-123\". Pass the endpoint's id, e.g. an InterfaceEndpoint's `vpcEndpointId`.",
+                "`vpcEndpointId` must be a VPC endpoint id (vpce- and 8 or 17 hexadecimal characters), got: " +
+                    "\"vpce-123\". Pass the endpoint's id, e.g. an InterfaceEndpoint's `vpcEndpointId`.",
             ],
             [
                 "an invalid CIDR block",
@@ -126,12 +77,15 @@ describe("PrivateEndpoint refuses bad input", () => {
             [
                 "0.0.0.0/0",
                 { ...base, allowedCidrBlocks: ["0.0.0.0/0"] },
-                "`allowedCidrBlocks[0]` must not be 0.0.0.0/0 (it admits every address that can route into the VPC, peered VPCs and VPN or Direct Connect sites included), got: \"0.0.0.0/0\". List your clients' CIDR blocks, or omit `allowedCidrBlocks` to allow the VPC's.",
+                "`allowedCidrBlocks[0]` must not be 0.0.0.0/0 (it admits every address that can route into " +
+                    'the VPC, peered VPCs and VPN or Direct Connect sites included), got: "0.0.0.0/0". List ' +
+                    "your clients' CIDR blocks, or omit `allowedCidrBlocks` to allow the VPC's.",
             ],
             [
                 "an invalid connectionName",
                 { ...base, connectionName: "api" },
-                '`connectionName` must be 4 to 40 characters, got: 3 characters ("api"). Choose a name of that length, or omit it to let AWS name the connection.',
+                '`connectionName` must be 4 to 40 characters, got: 3 characters ("api"). Choose a name of ' +
+                    "that length, or omit it to let AWS name the connection.",
             ],
             [
                 "a reserved tag key",
@@ -143,7 +97,8 @@ describe("PrivateEndpoint refuses bad input", () => {
 
         it("a 1 MB argument: one message of a few hundred characters, the value cut at 200", async () => {
             const message =
-                `\`serviceArn\` must be an App Runner service ARN (arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: "${"a".repeat(200)}…" ` +
+                `\`serviceArn\` must be an App Runner service ARN ` +
+                `(arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: "${"a".repeat(200)}…" ` +
                 "(1048576 characters, 1048376 not shown). Pass the service's `arn` output, e.g. `service.arn`, not its name, id or URL.";
             assert.ok(message.length < 500);
             await refusedNow({ ...base, serviceArn: "a".repeat(1 << 20) }, message);
@@ -159,7 +114,9 @@ describe("PrivateEndpoint refuses bad input", () => {
             refusedNow(
                 { serviceArn: "x", vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB], tags: { "aws:a": "b" } },
                 [
-                    '`serviceArn` must be an App Runner service ARN (arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: "x". Pass the service\'s `arn` output, e.g. `service.arn`, not its name, id or URL.',
+                    "`serviceArn` must be an App Runner service ARN " +
+                        '(arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: "x". Pass the service\'s ' +
+                        "`arn` output, e.g. `service.arn`, not its name, id or URL.",
                     '`tags` keys must not start with "aws:" (reserved for AWS), got: "aws:a". Rename the key, e.g. "a".',
                 ].join("\n"),
             ));
@@ -201,183 +158,13 @@ describe("PrivateEndpoint refuses bad input", () => {
                 () =>
                     new PrivateEndpoint("api-again", { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId }),
                 {
-                    message: `\`serviceArn\` is already connected by PrivateEndpoint "api" in this program, got: "${T.apiServiceArn}" again. An App Runner service can have only one VPC ingress connection: keep one PrivateEndpoint for it and share its \`domainName\`.`,
+                    message:
+                        `\`serviceArn\` is already connected by PrivateEndpoint "api" in this program, got: ` +
+                        `"${T.apiServiceArn}" again. An App Runner service can have only one VPC ingress ` +
+                        `connection: keep one PrivateEndpoint for it and share its \`domainName\`.`,
                 },
             );
             await nothingRegisteredFor(mocks, "api-again");
-        });
-    });
-
-    describe("known later: when the values resolve or lookups answer, before any child is registered", () => {
-        let mocks: AwsMocks;
-        beforeEach(() => {
-            mocks = new AwsMocks().install();
-        });
-
-        it("two subnets in one Availability Zone (EC2 would reject the endpoint): no child at all, security group included", async () => {
-            const pe = new PrivateEndpoint("api", { ...base, subnetIds: [T.subnetA, T.subnetA2, T.subnetB] });
-            await refusedLater(
-                pe.vpcEndpointId,
-                `\`subnetIds\` must have at most one subnet per Availability Zone (an interface endpoint takes one subnet per zone), got: ${T.subnetA} and ${T.subnetA2} in us-east-1a. Keep one subnet per zone.`,
-            );
-            await nothingRegisteredFor(mocks, "api");
-            assert.deepEqual(mocks.custom(), []);
-        });
-
-        it("a dual-stack endpoint in a subnet without an IPv6 block", async () => {
-            const pe = new PrivateEndpoint("api", {
-                ...base,
-                vpcId: T.dualVpcId,
-                subnetIds: [T.dualSubnetA, T.dualSubnetV4Only],
-                ipAddressType: "dualstack",
-            });
-            await refusedLater(
-                pe.domainName,
-                `\`subnetIds\` must all have an IPv6 CIDR block when \`ipAddressType\` is "dualstack", got: ${T.dualSubnetV4Only} without one. Associate an IPv6 CIDR block with the subnet (and its VPC), or set \`ipAddressType\` to "ipv4".`,
-            );
-            await nothingRegisteredFor(mocks, "api");
-        });
-
-        it("a subnet outside vpcId", async () => {
-            const pe = new PrivateEndpoint("api", { ...base, subnetIds: [T.subnetA, T.otherSubnet] });
-            await refusedLater(
-                pe.vpcEndpointId,
-                `\`subnetIds\` must be subnets of \`vpcId\` (${T.vpcId}), got: ${T.otherSubnet} in ${T.otherVpcId}. Use subnets of ${T.vpcId}, or set \`vpcId\` to the subnets' VPC.`,
-            );
-            await nothingRegisteredFor(mocks, "api");
-        });
-
-        it("a subnet the provider cannot see", async () => {
-            const pe = new PrivateEndpoint("api", { ...base, subnetIds: [T.subnetA, T.euSubnetA] });
-            await refusedLater(
-                pe.vpcEndpointId,
-                `\`subnetIds[1]\` must be a subnet the AWS provider can see in us-east-1, got: "${T.euSubnetA}" (lookup failed: no matching EC2 Subnet found). Check the id and the provider's region and account.`,
-            );
-        });
-
-        it("a service in another region than the provider's: not even the security group or the endpoint", async () => {
-            const pe = new PrivateEndpoint("api", { ...base, serviceArn: T.euServiceArn });
-            await refusedLater(
-                pe.vpcIngressConnectionArn,
-                `\`serviceArn\` must be in the AWS provider's region (us-east-1), got: "${T.euServiceArn}" in eu-west-1. Give this component a provider for eu-west-1 (the \`provider\` option), or connect a service in us-east-1.`,
-            );
-            await nothingRegisteredFor(mocks, "api");
-            assert.deepEqual(mocks.custom(), []);
-        });
-
-        for (const region of ["sa-east-1", "us-gov-west-1", "cn-north-1"]) {
-            it(`a provider in ${region}, where App Runner does not exist: nothing registered`, async () => {
-                const p = new aws.Provider(region, { region: region as aws.Region });
-                const pe = new PrivateEndpoint(
-                    "api",
-                    { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
-                    { provider: p },
-                );
-                await refusedLater(
-                    pe.domainName,
-                    [
-                        `The AWS provider's region must be one where App Runner exists (us-east-1, us-east-2, us-west-2, ap-south-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, eu-central-1, eu-west-1, eu-west-2, eu-west-3), got: ${region}. Set \`aws:region\` to one of them, or give this component a provider for one (the \`provider\` option).`,
-                        `\`serviceArn\` must be in the AWS provider's region (${region}), got: "${T.apiServiceArn}" in us-east-1. Give this component a provider for us-east-1 (the \`provider\` option), or connect a service in ${region}.`,
-                    ].join("\n"),
-                );
-                await nothingRegisteredFor(mocks, "api");
-            });
-        }
-
-        it("a secret serviceArn in another region: refused without echoing it", async () => {
-            const pe = new PrivateEndpoint("api", { ...base, serviceArn: pulumi.secret(T.euServiceArn) });
-            await refusedLater(
-                pe.domainName,
-                "`serviceArn` must be in the AWS provider's region (us-east-1), got: [secret] in another region. Give this component a provider for the service's region (the `provider` option), or connect a service in us-east-1.",
-            );
-            await nothingRegisteredFor(mocks, "api");
-        });
-
-        it("a secret connectionName, valid or not: refused for being secret (it would be stored in clear text), without echoing it", async () => {
-            const pe = new PrivateEndpoint("api", { ...base, connectionName: pulumi.secret("my secret name") });
-            await refusedLater(
-                pe.domainName,
-                "`connectionName` must not be a secret, got: [secret]. The name is part of the connection's id and ARN, which Pulumi keeps in the stack's " +
-                    "state in clear text (an id cannot be secret). Pass the name as a plain value, or omit `connectionName` to let AWS name the connection.",
-            );
-            await nothingRegisteredFor(mocks, "api");
-        });
-
-        it("a malformed ARN that arrives as an Output", async () => {
-            const pe = new PrivateEndpoint("api", { ...base, serviceArn: pulumi.output("api-service") });
-            await refusedLater(
-                pe.vpcIngressConnectionArn,
-                '`serviceArn` must be an App Runner service ARN (arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: "api-service". Pass the service\'s `arn` output, e.g. `service.arn`, not its name, id or URL.',
-            );
-        });
-
-        it("an invalid connectionName or tags that arrive as Outputs", async () => {
-            const pe = new PrivateEndpoint("api", { ...base, connectionName: pulumi.output("no spaces please") });
-            await refusedLater(
-                pe.vpcIngressConnectionArn,
-                '`connectionName` must start with a letter or digit and contain only letters, digits, hyphens and underscores, got: "no spaces please". Use e.g. "no-spaces-please".',
-            );
-            const tagged = new PrivateEndpoint("admin", { ...base, serviceArn: T.adminServiceArn, tags: pulumi.output({ "aws:x": "y" }) });
-            await refusedLater(
-                tagged.vpcEndpointId,
-                '`tags` keys must not start with "aws:" (reserved for AWS), got: "aws:x". Rename the key, e.g. "x".',
-            );
-            await nothingRegisteredFor(mocks, "api");
-            await nothingRegisteredFor(mocks, "admin");
-        });
-
-        it("a null tag value that arrives inside an Output", async () => {
-            const pe = new PrivateEndpoint("api", { ...base, tags: pulumi.output({ team: null as unknown as string }) });
-            await refusedLater(
-                pe.vpcEndpointId,
-                '`tags` values must be strings, got: null for key "team". Give the tag a value ("" for an empty one), or remove the key.',
-            );
-            await nothingRegisteredFor(mocks, "api");
-        });
-
-        it("the same service connected twice, when the ARN is an Output", async () => {
-            const service = new aws.apprunner.Service("svc", {
-                serviceName: "svc-api",
-                sourceConfiguration: {
-                    imageRepository: {
-                        imageIdentifier: "public.ecr.aws/aws-containers/hello-app-runner:latest",
-                        imageRepositoryType: "ECR_PUBLIC",
-                    },
-                },
-            });
-            const first = new PrivateEndpoint("first", { ...base, serviceArn: service.arn });
-            const second = new PrivateEndpoint("second", { serviceArn: service.arn, vpcId: T.vpcId, vpcEndpointId: first.vpcEndpointId });
-            const arn = await valueOf(first.vpcIngressConnectionArn);
-            assert.match(arn!, /:vpcingressconnection\//);
-            await refusedLater(
-                second.vpcIngressConnectionArn,
-                `\`serviceArn\` is already connected by PrivateEndpoint "first" in this program, got: "${await valueOf(service.arn)}" again. An App Runner service can have only one VPC ingress connection: keep one PrivateEndpoint for it and share its \`domainName\`.`,
-            );
-            assert.deepEqual(
-                mocks.custom("aws:cloudcontrol/resource:Resource").map((r) => r.name),
-                ["first-connection"],
-            );
-        });
-
-        it("a subnet another account owns (AWS RAM) is a warning, not an error", async () => {
-            const warnings = await capturingWarnings(async () => {
-                const pe = new PrivateEndpoint("api", { ...base, subnetIds: [T.subnetA, T.sharedSubnet] });
-                assert.match((await valueOf(pe.domainName))!, /awsapprunner\.com$/);
-            });
-            assert.deepEqual(warnings, [
-                `\`subnetIds\` includes ${T.sharedSubnet}, owned by account 210987654321, not the deploying account 123456789012: subnets shared through AWS RAM are reported not to work for App Runner private endpoints (aws/apprunner-roadmap#267). Use subnets your account owns.`,
-            ]);
-        });
-
-        it("an endpoint in one Availability Zone is a warning, not an error", async () => {
-            const warnings = await capturingWarnings(async () => {
-                const pe = new PrivateEndpoint("api", { ...base, subnetIds: [T.subnetC] });
-                assert.match((await valueOf(pe.domainName))!, /awsapprunner\.com$/);
-            });
-            assert.deepEqual(warnings, [
-                "`subnetIds` places the endpoint in one Availability Zone (us-east-1c): if that zone fails, every service behind the endpoint is unreachable. Add a subnet in a second Availability Zone (AWS advises two or more).",
-            ]);
-            assert.equal(mocks.custom("aws:ec2/vpcEndpoint:VpcEndpoint").length, 1);
         });
     });
 });

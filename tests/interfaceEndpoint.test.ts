@@ -87,23 +87,27 @@ describe("InterfaceEndpoint", () => {
             assert.equal(mocks.byName("shared-endpoint").parent, URN("apprunner-private:index:InterfaceEndpoint", "shared"));
         });
 
-        it("creates the endpoint PrivateEndpoint would: Interface, apprunner.requests of the provider's region, no private DNS, its group", () => {
-            assert.deepEqual(mocks.byName("shared-endpoint").inputs, {
-                vpcId: T.vpcId,
-                serviceName: "com.amazonaws.us-east-1.apprunner.requests",
-                vpcEndpointType: "Interface",
-                subnetIds: [T.subnetA, T.subnetB],
-                securityGroupIds: [outputs.securityGroupId],
-                privateDnsEnabled: false,
-                ipAddressType: "ipv4",
-            });
-            assert.deepEqual(mocks.byName("shared-endpoint-sg").inputs, {
-                vpcId: T.vpcId,
-                description: "HTTPS to the App Runner interface endpoint",
-                ingress: [{ description: "HTTPS from the allowed CIDR blocks", ...HTTPS, cidrBlocks: T.vpcCidrBlocks }],
-                egress: [],
-            });
-        });
+        it(
+            "creates the endpoint PrivateEndpoint would: Interface, apprunner.requests of the " +
+                "provider's region, no private DNS, its group",
+            () => {
+                assert.deepEqual(mocks.byName("shared-endpoint").inputs, {
+                    vpcId: T.vpcId,
+                    serviceName: "com.amazonaws.us-east-1.apprunner.requests",
+                    vpcEndpointType: "Interface",
+                    subnetIds: [T.subnetA, T.subnetB],
+                    securityGroupIds: [outputs.securityGroupId],
+                    privateDnsEnabled: false,
+                    ipAddressType: "ipv4",
+                });
+                assert.deepEqual(mocks.byName("shared-endpoint-sg").inputs, {
+                    vpcId: T.vpcId,
+                    description: "HTTPS to the App Runner interface endpoint",
+                    ingress: [{ description: "HTTPS from the allowed CIDR blocks", ...HTTPS, cidrBlocks: T.vpcCidrBlocks }],
+                    egress: [],
+                });
+            },
+        );
 
         it("outputs the endpoint's id, its security group's and the VPC's, in AWS's formats", () => {
             assert.match(outputs.vpcEndpointId!, /^vpce-[0-9a-f]{17}$/);
@@ -182,7 +186,8 @@ describe("InterfaceEndpoint", () => {
             await refusedLater(
                 mocks,
                 shared.vpcEndpointId,
-                `\`allowedSecurityGroupIds\` must be security groups of \`vpcId\` (${T.otherVpcId}), got: ${T.existingSecurityGroupId} in ${T.vpcId}. ` +
+                `\`allowedSecurityGroupIds\` must be security groups of \`vpcId\` (${T.otherVpcId}), got: ${T.existingSecurityGroupId} ` +
+                    `in ${T.vpcId}. ` +
                     `Use your clients' security groups in ${T.otherVpcId}, or \`allowedCidrBlocks\` for clients elsewhere.`,
             );
         });
@@ -194,7 +199,8 @@ describe("InterfaceEndpoint", () => {
             await refusedLater(
                 mocks,
                 pe.vpcEndpointId,
-                `\`allowedSecurityGroupIds[0]\` must be a security group the AWS provider can see in the provider's region, got: "${missing}" ` +
+                `\`allowedSecurityGroupIds[0]\` must be a security group the AWS provider can see in the ` +
+                    `provider's region, got: "${missing}" ` +
                     "(lookup failed: no matching EC2 Security Group found). Check the id and the provider's region and account.",
             );
         });
@@ -205,7 +211,8 @@ describe("InterfaceEndpoint", () => {
             [
                 "a missing subnetIds",
                 { vpcId: T.vpcId },
-                "`subnetIds` is required, got: undefined. List one subnet in each Availability Zone the endpoint should serve (two or more advised).",
+                "`subnetIds` is required, got: undefined. List one subnet in each Availability Zone the " +
+                    "endpoint should serve (two or more advised).",
             ],
             [
                 "a missing vpcId",
@@ -215,12 +222,16 @@ describe("InterfaceEndpoint", () => {
             [
                 "securityGroupIds with allowedSecurityGroupIds",
                 { ...base, securityGroupIds: [T.existingSecurityGroupId], allowedSecurityGroupIds: [CLIENTS] },
-                "Only one of `securityGroupIds` or `allowedSecurityGroupIds` can be provided. `allowedSecurityGroupIds` configures the security group the component creates when `securityGroupIds` is omitted; add the rules to your own groups instead.",
+                "Only one of `securityGroupIds` or `allowedSecurityGroupIds` can be provided. " +
+                    "`allowedSecurityGroupIds` configures the security group the component creates when " +
+                    "`securityGroupIds` is omitted; add the rules to your own groups instead.",
             ],
             [
                 "a malformed allowedSecurityGroupIds",
                 { ...base, allowedSecurityGroupIds: ["web-clients"] },
-                '`allowedSecurityGroupIds[0]` must be a security group id (sg- and 8 or 17 hexadecimal characters), got: "web-clients". Pass security group ids, e.g. `securityGroup.id`, not names.',
+                "`allowedSecurityGroupIds[0]` must be a security group id (sg- and 8 or 17 hexadecimal " +
+                    'characters), got: "web-clients". Pass security group ids, e.g. `securityGroup.id`, not ' +
+                    "names.",
             ],
             [
                 "an empty allowedSecurityGroupIds",
@@ -230,12 +241,15 @@ describe("InterfaceEndpoint", () => {
             [
                 "::/0",
                 { ...base, ipAddressType: "dualstack", allowedCidrBlocks: ["::/0"] },
-                "`allowedCidrBlocks[0]` must not be ::/0 (it admits every address that can route into the VPC, peered VPCs and VPN or Direct Connect sites included), got: \"::/0\". List your clients' CIDR blocks, or omit `allowedCidrBlocks` to allow the VPC's.",
+                "`allowedCidrBlocks[0]` must not be ::/0 (it admits every address that can route into the " +
+                    'VPC, peered VPCs and VPN or Direct Connect sites included), got: "::/0". List your ' +
+                    "clients' CIDR blocks, or omit `allowedCidrBlocks` to allow the VPC's.",
             ],
             [
                 "adoptFrom known only later",
                 { ...base, adoptFrom: pulumi.output("api") },
-                '`adoptFrom` must be the name of a PrivateEndpoint, known when the program runs, got: a value known only later. Pass the name as a plain string, e.g. "api".',
+                "`adoptFrom` must be the name of a PrivateEndpoint, known when the program runs, got: a " +
+                    'value known only later. Pass the name as a plain string, e.g. "api".',
             ],
         ];
         for (const [what, args, message] of cases) it(what, () => refusedNow(args, message));
@@ -246,7 +260,9 @@ describe("InterfaceEndpoint", () => {
             await refusedLater(
                 mocks,
                 shared.vpcEndpointId,
-                `\`subnetIds\` must have at most one subnet per Availability Zone (an interface endpoint takes one subnet per zone), got: ${T.subnetA} and ${T.subnetA2} in us-east-1a. Keep one subnet per zone.`,
+                `\`subnetIds\` must have at most one subnet per Availability Zone (an interface endpoint ` +
+                    `takes one subnet per zone), got: ${T.subnetA} and ${T.subnetA2} in us-east-1a. Keep one ` +
+                    `subnet per zone.`,
             );
         });
     });

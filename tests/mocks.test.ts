@@ -1,6 +1,7 @@
 // The mocks are only worth what they reject: these tests hold them to the AWS rules they model, with
 // hand-written resources that bypass the component's own validation.
 import * as aws from "@pulumi/aws";
+import { joined } from "./regex";
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
 import { AwsMocks, TOPOLOGY as T, valueOf, zoneId } from "./mocks";
@@ -62,13 +63,21 @@ describe("AWS mocks", () => {
     it("reject a Gateway endpoint (the provider's default type) for apprunner.requests", () =>
         rejected(
             new aws.ec2.VpcEndpoint("e", endpointArgs({ vpcEndpointType: undefined })).id,
-            /api error InvalidParameter: The VPC endpoint service com\.amazonaws\.us-east-1\.apprunner\.requests does not support the VPC endpoint type Gateway\.$/,
+            joined(
+                /api error InvalidParameter: The VPC endpoint service /,
+                /com\.amazonaws\.us-east-1\.apprunner\.requests does not support the VPC endpoint /,
+                /type Gateway\.$/,
+            ),
         ));
 
     it("reject an endpoint policy for App Runner", () =>
         rejected(
             new aws.ec2.VpcEndpoint("e", endpointArgs({ policy: "{}" })).id,
-            /api error InvalidParameter: The VPC endpoint service com\.amazonaws\.us-east-1\.apprunner\.requests does not support VPC endpoint policies\.$/,
+            joined(
+                /api error InvalidParameter: The VPC endpoint service /,
+                /com\.amazonaws\.us-east-1\.apprunner\.requests does not support VPC endpoint /,
+                /policies\.$/,
+            ),
         ));
 
     it("reject an endpoint service of another region", () =>
@@ -119,7 +128,8 @@ describe("AWS mocks", () => {
         await rejected(
             dual([T.dualSubnetA, T.dualSubnetB, T.dualSubnetV4Only]).id,
             new RegExp(
-                `The subnet ${T.dualSubnetV4Only} does not have an IPv6 CIDR block, which dualstack IP address type for com.amazonaws.us-east-1.apprunner.requests requires.$`,
+                `The subnet ${T.dualSubnetV4Only} does not have an IPv6 CIDR block, which dualstack IP ` +
+                    `address type for com.amazonaws.us-east-1.apprunner.requests requires.$`,
             ),
         );
         await rejected(
@@ -163,9 +173,12 @@ describe("AWS mocks", () => {
         const connectionArn = (await valueOf(c.arn))!;
         await assert.rejects(mocks.delete("aws:apprunner/service:Service", T.apiServiceArn), {
             message:
-                `deleting App Runner Service (${T.apiServiceArn}): operation error AppRunner: DeleteService, https response error StatusCode: 400, ` +
-                `RequestID: ${requestId("DeleteService", { ServiceArn: T.apiServiceArn })}, api error InvalidStateException: You cannot delete a Service while it has ` +
-                `VpcIngressConnections with a status of AVAILABLE. Service Arn: ${T.apiServiceArn} VpcIngressConnection Arn: ${connectionArn}`,
+                `deleting App Runner Service (${T.apiServiceArn}): operation error AppRunner: ` +
+                `DeleteService, https response error StatusCode: 400, ` +
+                `RequestID: ${requestId("DeleteService", { ServiceArn: T.apiServiceArn })}, api error ` +
+                `InvalidStateException: You cannot delete a Service while it has ` +
+                `VpcIngressConnections with a status of AVAILABLE. Service Arn: ${T.apiServiceArn} ` +
+                `VpcIngressConnection Arn: ${connectionArn}`,
         });
         await mocks.delete("aws:apprunner/vpcIngressConnection:VpcIngressConnection", connectionArn);
         await mocks.delete("aws:apprunner/service:Service", T.apiServiceArn);

@@ -1,6 +1,7 @@
 // The model of AWS (plan/aws), at the level of AWS's APIs: each rule it enforces, with AWS's error code and text, the
 // states a connection and an endpoint pass through, and a state kept as plain data between processes.
 import * as assert from "node:assert/strict";
+import { joined } from "./regex";
 import {
     APP_RUNNER_REGIONS,
     AccountState,
@@ -56,7 +57,8 @@ describe("the AWS model (plan/aws)", () => {
                     refusal(() =>
                         aws.call("apprunner", "CreateVpcIngressConnection", connection({ VpcIngressConnectionName: name }), REGION),
                     ),
-                    `InvalidRequestException: 1 validation error detected: Value '${name}' at 'vpcIngressConnectionName' failed to satisfy constraint: ` +
+                    `InvalidRequestException: 1 validation error detected: Value '${name}' at ` +
+                        `'vpcIngressConnectionName' failed to satisfy constraint: ` +
                         "Member must satisfy regular expression pattern: [A-Za-z0-9][A-Za-z0-9\\-_]{3,39}",
                 );
             }
@@ -70,7 +72,8 @@ describe("the AWS model (plan/aws)", () => {
                 refusal(() =>
                     aws.call("apprunner", "CreateVpcIngressConnection", connection({ VpcIngressConnectionName: "other" }), REGION),
                 ),
-                `InvalidRequestException: Service ${T.adminServiceArn} already has a VPC ingress connection: ${first.VpcIngressConnectionArn}`,
+                `InvalidRequestException: Service ${T.adminServiceArn} already has a VPC ingress ` +
+                    `connection: ${first.VpcIngressConnectionArn}`,
             );
             assert.equal(
                 refusal(() => aws.call("apprunner", "CreateVpcIngressConnection", connection({ ServiceArn: T.apiServiceArn }), REGION)),
@@ -150,52 +153,56 @@ describe("the AWS model (plan/aws)", () => {
             aws.call("apprunner", "DeleteVpcIngressConnection", { VpcIngressConnectionArn: arn }, REGION);
         });
 
-        it("moves in place: PENDING_UPDATE, then AVAILABLE, its ARN, name and domain name kept; refused while pending or to another VPC's endpoint", () => {
-            const { aws, tick } = account();
-            const created = aws.call("apprunner", "CreateVpcIngressConnection", connection(), REGION).VpcIngressConnection;
-            const arn = created.VpcIngressConnectionArn;
-            const move = (over: Record<string, unknown> = {}) =>
-                aws.call(
-                    "apprunner",
-                    "UpdateVpcIngressConnection",
-                    { VpcIngressConnectionArn: arn, IngressVpcConfiguration: { VpcId: T.vpcId, VpcEndpointId: other, ...over } },
-                    REGION,
+        it(
+            "moves in place: PENDING_UPDATE, then AVAILABLE, its ARN, name and domain name kept; " +
+                "refused while pending or to another VPC's endpoint",
+            () => {
+                const { aws, tick } = account();
+                const created = aws.call("apprunner", "CreateVpcIngressConnection", connection(), REGION).VpcIngressConnection;
+                const arn = created.VpcIngressConnectionArn;
+                const move = (over: Record<string, unknown> = {}) =>
+                    aws.call(
+                        "apprunner",
+                        "UpdateVpcIngressConnection",
+                        { VpcIngressConnectionArn: arn, IngressVpcConfiguration: { VpcId: T.vpcId, VpcEndpointId: other, ...over } },
+                        REGION,
+                    );
+                const describe = () =>
+                    aws.call("apprunner", "DescribeVpcIngressConnection", { VpcIngressConnectionArn: arn }, REGION).VpcIngressConnection;
+                const other = aws.call("ec2", "CreateVpcEndpoint", endpoint(), REGION).VpcEndpoint.VpcEndpointId;
+                assert.equal(
+                    refusal(() => move()),
+                    `InvalidStateException: VpcIngressConnection ${arn} is in PENDING_CREATION status, and can't be updated.`,
                 );
-            const describe = () =>
-                aws.call("apprunner", "DescribeVpcIngressConnection", { VpcIngressConnectionArn: arn }, REGION).VpcIngressConnection;
-            const other = aws.call("ec2", "CreateVpcEndpoint", endpoint(), REGION).VpcEndpoint.VpcEndpointId;
-            assert.equal(
-                refusal(() => move()),
-                `InvalidStateException: VpcIngressConnection ${arn} is in PENDING_CREATION status, and can't be updated.`,
-            );
-            tick(30_000);
-            assert.equal(move().VpcIngressConnection.Status, "PENDING_UPDATE");
-            assert.equal(
-                refusal(() => move()),
-                `InvalidStateException: VpcIngressConnection ${arn} is in PENDING_UPDATE status, and can't be updated.`,
-            );
-            tick(30_000);
-            const moved = describe();
-            assert.deepEqual(
-                [
-                    moved.Status,
-                    moved.VpcIngressConnectionArn,
-                    moved.VpcIngressConnectionName,
-                    moved.DomainName,
-                    moved.IngressVpcConfiguration,
-                ],
-                ["AVAILABLE", arn, "admin-connection", created.DomainName, { VpcId: T.vpcId, VpcEndpointId: other }],
-            );
-            assert.match(
-                refusal(() => move({ VpcId: T.otherVpcId })),
-                /^InvalidRequestException: /,
-            );
-            assert.match(
-                refusal(() => move({ VpcEndpointId: "vpce-0123456789abcdef0" })),
-                /^InvalidRequestException: /,
-            );
-            assert.equal(describe().IngressVpcConfiguration.VpcEndpointId, other, "a refused move changes nothing");
-        });
+                tick(30_000);
+                assert.equal(move().VpcIngressConnection.Status, "PENDING_UPDATE");
+                assert.equal(
+                    refusal(() => move()),
+                    `InvalidStateException: VpcIngressConnection ${arn} is in PENDING_UPDATE status, and can't be updated.`,
+                );
+                tick(30_000);
+                const moved = describe();
+                assert.deepEqual(
+                    [
+                        moved.Status,
+                        moved.VpcIngressConnectionArn,
+                        moved.VpcIngressConnectionName,
+                        moved.DomainName,
+                        moved.IngressVpcConfiguration,
+                    ],
+                    ["AVAILABLE", arn, "admin-connection", created.DomainName, { VpcId: T.vpcId, VpcEndpointId: other }],
+                );
+                assert.match(
+                    refusal(() => move({ VpcId: T.otherVpcId })),
+                    /^InvalidRequestException: /,
+                );
+                assert.match(
+                    refusal(() => move({ VpcEndpointId: "vpce-0123456789abcdef0" })),
+                    /^InvalidRequestException: /,
+                );
+                assert.equal(describe().IngressVpcConfiguration.VpcEndpointId, other, "a refused move changes nothing");
+            },
+        );
 
         it("a move AWS was asked to fail ends in FAILED_UPDATE, from which it can be moved again", () => {
             const { aws, tick } = account();
@@ -228,7 +235,8 @@ describe("the AWS model (plan/aws)", () => {
             tick(30_000);
             assert.equal(
                 refusal(() => aws.call("apprunner", "DeleteService", { ServiceArn: T.adminServiceArn }, REGION)),
-                `InvalidStateException: You cannot delete a Service while it has VpcIngressConnections with a status of AVAILABLE. Service Arn: ${T.adminServiceArn} VpcIngressConnection Arn: ${arn}`,
+                `InvalidStateException: You cannot delete a Service while it has VpcIngressConnections with ` +
+                    `a status of AVAILABLE. Service Arn: ${T.adminServiceArn} VpcIngressConnection Arn: ${arn}`,
             );
         });
 
@@ -247,50 +255,60 @@ describe("the AWS model (plan/aws)", () => {
             const { aws } = account();
             assert.equal(
                 refusal(() => aws.call("ec2", "CreateVpcEndpoint", endpoint({ SubnetIds: [T.subnetA, T.subnetA2] }), REGION)),
-                `DuplicateSubnetsInSameZone: Found another VPC endpoint subnet in the availability zone of ${T.subnetA2}. VPC endpoint subnets should be in different availability zones supported by the VPC endpoint service.`,
+                `DuplicateSubnetsInSameZone: Found another VPC endpoint subnet in the availability zone of ` +
+                    `${T.subnetA2}. VPC endpoint subnets should be in different availability zones supported by ` +
+                    `the VPC endpoint service.`,
             );
         });
 
-        it("subnets and security groups of the endpoint's VPC; IPv6 subnets for dual-stack; App Runner's service of this region, Interface only", () => {
-            const { aws } = account();
-            const create = (over: Record<string, unknown>) => refusal(() => aws.call("ec2", "CreateVpcEndpoint", endpoint(over), REGION));
-            assert.equal(
-                create({ SubnetIds: [T.subnetA, T.otherSubnet] }),
-                `InvalidParameter: The subnet ID '${T.otherSubnet}' does not belong to the VPC '${T.vpcId}'.`,
-            );
-            const otherGroup = aws.call(
-                "ec2",
-                "CreateSecurityGroup",
-                { VpcId: T.otherVpcId, GroupName: "g", Description: "g" },
-                REGION,
-            ).GroupId;
-            assert.equal(
-                create({ SecurityGroupIds: [otherGroup] }),
-                `InvalidParameter: Security group ${otherGroup} and the VPC ${T.vpcId} belong to different networks.`,
-            );
-            assert.equal(
-                create({ VpcId: T.dualVpcId, SubnetIds: [T.dualSubnetA, T.dualSubnetV4Only], IpAddressType: "dualstack" }),
-                `InvalidParameter: The subnet ${T.dualSubnetV4Only} does not have an IPv6 CIDR block, which dualstack IP address type for com.amazonaws.us-east-1.apprunner.requests requires.`,
-            );
-            assert.equal(
-                create({ ServiceName: "com.amazonaws.eu-west-1.apprunner.requests" }),
-                "InvalidServiceName: The Vpc Endpoint Service 'com.amazonaws.eu-west-1.apprunner.requests' does not exist",
-            );
-            assert.equal(
-                create({ VpcEndpointType: undefined }),
-                "InvalidParameter: The VPC endpoint service com.amazonaws.us-east-1.apprunner.requests does not support the VPC endpoint type Gateway.",
-            );
-            assert.equal(
-                create({ SubnetIds: ["subnet-NOPE"] }),
-                "InvalidSubnetId.Malformed: Invalid Subnet Id: 'subnet-NOPE' (expecting 'subnet-...; the Id may only contain lowercase alphanumeric characters and a single dash')",
-            );
-            aws.call(
-                "ec2",
-                "CreateVpcEndpoint",
-                endpoint({ VpcId: T.dualVpcId, SubnetIds: [T.dualSubnetA, T.dualSubnetB], IpAddressType: "dualstack" }),
-                REGION,
-            );
-        });
+        it(
+            "subnets and security groups of the endpoint's VPC; IPv6 subnets for dual-stack; App " +
+                "Runner's service of this region, Interface only",
+            () => {
+                const { aws } = account();
+                const create = (over: Record<string, unknown>) =>
+                    refusal(() => aws.call("ec2", "CreateVpcEndpoint", endpoint(over), REGION));
+                assert.equal(
+                    create({ SubnetIds: [T.subnetA, T.otherSubnet] }),
+                    `InvalidParameter: The subnet ID '${T.otherSubnet}' does not belong to the VPC '${T.vpcId}'.`,
+                );
+                const otherGroup = aws.call(
+                    "ec2",
+                    "CreateSecurityGroup",
+                    { VpcId: T.otherVpcId, GroupName: "g", Description: "g" },
+                    REGION,
+                ).GroupId;
+                assert.equal(
+                    create({ SecurityGroupIds: [otherGroup] }),
+                    `InvalidParameter: Security group ${otherGroup} and the VPC ${T.vpcId} belong to different networks.`,
+                );
+                assert.equal(
+                    create({ VpcId: T.dualVpcId, SubnetIds: [T.dualSubnetA, T.dualSubnetV4Only], IpAddressType: "dualstack" }),
+                    `InvalidParameter: The subnet ${T.dualSubnetV4Only} does not have an IPv6 CIDR block, which ` +
+                        `dualstack IP address type for com.amazonaws.us-east-1.apprunner.requests requires.`,
+                );
+                assert.equal(
+                    create({ ServiceName: "com.amazonaws.eu-west-1.apprunner.requests" }),
+                    "InvalidServiceName: The Vpc Endpoint Service 'com.amazonaws.eu-west-1.apprunner.requests' does not exist",
+                );
+                assert.equal(
+                    create({ VpcEndpointType: undefined }),
+                    "InvalidParameter: The VPC endpoint service com.amazonaws.us-east-1.apprunner.requests does " +
+                        "not support the VPC endpoint type Gateway.",
+                );
+                assert.equal(
+                    create({ SubnetIds: ["subnet-NOPE"] }),
+                    "InvalidSubnetId.Malformed: Invalid Subnet Id: 'subnet-NOPE' (expecting 'subnet-...; the Id " +
+                        "may only contain lowercase alphanumeric characters and a single dash')",
+                );
+                aws.call(
+                    "ec2",
+                    "CreateVpcEndpoint",
+                    endpoint({ VpcId: T.dualVpcId, SubnetIds: [T.dualSubnetA, T.dualSubnetB], IpAddressType: "dualstack" }),
+                    REGION,
+                );
+            },
+        );
 
         it("is pending, then available; without security groups it gets the VPC's default group", () => {
             const { aws, tick } = account();
@@ -353,7 +371,8 @@ describe("the AWS model (plan/aws)", () => {
             aws.call("ec2", "AuthorizeSecurityGroupIngress", rule("0.0.0.0/0"), REGION);
             assert.equal(
                 refusal(() => aws.call("ec2", "AuthorizeSecurityGroupIngress", rule("0.0.0.0/0"), REGION)),
-                'InvalidPermission.Duplicate: the specified rule "peer: 0.0.0.0/0, TCP, from port: 443, to port: 443, ALLOW" already exists',
+                'InvalidPermission.Duplicate: the specified rule "peer: 0.0.0.0/0, TCP, from port: 443, to ' +
+                    'port: 443, ALLOW" already exists',
             );
             assert.equal(
                 refusal(() => aws.call("ec2", "AuthorizeSecurityGroupIngress", rule("::/0"), REGION)),
@@ -385,34 +404,43 @@ describe("the AWS model (plan/aws)", () => {
             );
         });
 
-        it("tag rules: at most 50, keys 1 to 127 Unicode characters (the API reference) without aws: in any case, values up to 256, no null value", () => {
-            const { aws } = account();
-            const tag = (Tags: unknown[]) =>
-                refusal(() => aws.call("ec2", "CreateTags", { Resources: [T.existingSecurityGroupId], Tags }, REGION));
-            assert.equal(
-                tag([{ Key: "AWS:team", Value: "x" }]),
-                "InvalidParameterValue: Value ( AWS:team ) for parameter key is invalid. Tag keys cannot be empty or null, and cannot start with aws:",
-            );
-            assert.equal(
-                tag([{ Key: "k".repeat(128), Value: "x" }]),
-                `InvalidParameterValue: Value ( ${"k".repeat(128)} ) for parameter key is invalid. Tag keys can have a maximum character length of 127`,
-            );
-            // Characters, not UTF-16 code units: 100 emoji (200 code units) fit a key, 200 fit a value.
-            assert.deepEqual(
-                aws.call(
-                    "ec2",
-                    "CreateTags",
-                    { Resources: [T.existingSecurityGroupId], Tags: [{ Key: "😀".repeat(100), Value: "😀".repeat(200) }] },
-                    REGION,
-                ),
-                {},
-            );
-            assert.equal(tag([{ Key: "k", Value: null }]), "InvalidParameterValue: Tag value cannot be null. Use empty string instead.");
-            assert.equal(
-                tag(Array.from({ length: 51 }, (_, i) => ({ Key: `k${i}`, Value: "v" }))),
-                "TagLimitExceeded: The maximum number of tags for a resource has been reached. A resource can have at most 50 tags.",
-            );
-        });
+        it(
+            "tag rules: at most 50, keys 1 to 127 Unicode characters (the API reference) without aws: " +
+                "in any case, values up to 256, no null value",
+            () => {
+                const { aws } = account();
+                const tag = (Tags: unknown[]) =>
+                    refusal(() => aws.call("ec2", "CreateTags", { Resources: [T.existingSecurityGroupId], Tags }, REGION));
+                assert.equal(
+                    tag([{ Key: "AWS:team", Value: "x" }]),
+                    "InvalidParameterValue: Value ( AWS:team ) for parameter key is invalid. Tag keys cannot be " +
+                        "empty or null, and cannot start with aws:",
+                );
+                assert.equal(
+                    tag([{ Key: "k".repeat(128), Value: "x" }]),
+                    `InvalidParameterValue: Value ( ${"k".repeat(128)} ) for parameter key is invalid. Tag keys ` +
+                        `can have a maximum character length of 127`,
+                );
+                // Characters, not UTF-16 code units: 100 emoji (200 code units) fit a key, 200 fit a value.
+                assert.deepEqual(
+                    aws.call(
+                        "ec2",
+                        "CreateTags",
+                        { Resources: [T.existingSecurityGroupId], Tags: [{ Key: "😀".repeat(100), Value: "😀".repeat(200) }] },
+                        REGION,
+                    ),
+                    {},
+                );
+                assert.equal(
+                    tag([{ Key: "k", Value: null }]),
+                    "InvalidParameterValue: Tag value cannot be null. Use empty string instead.",
+                );
+                assert.equal(
+                    tag(Array.from({ length: 51 }, (_, i) => ({ Key: `k${i}`, Value: "v" }))),
+                    "TagLimitExceeded: The maximum number of tags for a resource has been reached. A resource can have at most 50 tags.",
+                );
+            },
+        );
     });
 
     describe("App Runner's API model: ARNs and tags", () => {
@@ -423,37 +451,48 @@ describe("the AWS model (plan/aws)", () => {
             const long = `${T.adminServiceArn}${"x".repeat(1011 - T.adminServiceArn.length + 1)}`;
             assert.equal(
                 connect(aws, long),
-                `InvalidRequestException: 1 validation error detected: Value '${long}' at 'serviceArn' failed to satisfy constraint: Member must have length less than or equal to 1011`,
+                `InvalidRequestException: 1 validation error detected: Value '${long}' at 'serviceArn' ` +
+                    `failed to satisfy constraint: Member must have length less than or equal to 1011`,
             );
         });
-        it("tags: keys and values counted in Unicode characters, no line terminator (TagKey ^(?!aws:).+, TagValue .*, matched whole)", () => {
-            const { aws } = account();
-            const tag = (Key: string, Value = "v") =>
-                refusal(() => aws.call("apprunner", "TagResource", { ResourceArn: T.adminServiceArn, Tags: [{ Key, Value }] }, REGION));
-            assert.deepEqual(
-                aws.call(
-                    "apprunner",
-                    "TagResource",
-                    { ResourceArn: T.adminServiceArn, Tags: [{ Key: "😀".repeat(128), Value: "😀".repeat(256) }] },
-                    REGION,
-                ),
-                {},
-            );
-            assert.match(tag("😀".repeat(129)), /Member must have length less than or equal to 128$/);
-            // A tab is no line terminator: `.` matches it.
-            assert.deepEqual(
-                aws.call("apprunner", "TagResource", { ResourceArn: T.adminServiceArn, Tags: [{ Key: "team\tname", Value: "v" }] }, REGION),
-                {},
-            );
-            assert.equal(
-                tag("team\nname"),
-                "InvalidRequestException: 1 validation error detected: Value 'team\nname' at 'tags.member.key' failed to satisfy constraint: Member must satisfy regular expression pattern: ^(?!aws:).+",
-            );
-            assert.match(
-                tag("k", "line\r\nbreak"),
-                /at 'tags.member.value' failed to satisfy constraint: Member must satisfy regular expression pattern: \.\*$/,
-            );
-        });
+        it(
+            "tags: keys and values counted in Unicode characters, no line terminator (TagKey " + "^(?!aws:).+, TagValue .*, matched whole)",
+            () => {
+                const { aws } = account();
+                const tag = (Key: string, Value = "v") =>
+                    refusal(() => aws.call("apprunner", "TagResource", { ResourceArn: T.adminServiceArn, Tags: [{ Key, Value }] }, REGION));
+                assert.deepEqual(
+                    aws.call(
+                        "apprunner",
+                        "TagResource",
+                        { ResourceArn: T.adminServiceArn, Tags: [{ Key: "😀".repeat(128), Value: "😀".repeat(256) }] },
+                        REGION,
+                    ),
+                    {},
+                );
+                assert.match(tag("😀".repeat(129)), /Member must have length less than or equal to 128$/);
+                // A tab is no line terminator: `.` matches it.
+                assert.deepEqual(
+                    aws.call(
+                        "apprunner",
+                        "TagResource",
+                        { ResourceArn: T.adminServiceArn, Tags: [{ Key: "team\tname", Value: "v" }] },
+                        REGION,
+                    ),
+                    {},
+                );
+                assert.equal(
+                    tag("team\nname"),
+                    "InvalidRequestException: 1 validation error detected: Value 'team\nname' at " +
+                        "'tags.member.key' failed to satisfy constraint: Member must satisfy regular expression " +
+                        "pattern: ^(?!aws:).+",
+                );
+                assert.match(
+                    tag("k", "line\r\nbreak"),
+                    /at 'tags.member.value' failed to satisfy constraint: Member must satisfy regular expression pattern: \.\*$/,
+                );
+            },
+        );
     });
 
     describe("an account App Runner does not serve (closed to new customers since 30 April 2026)", () => {
@@ -468,7 +507,12 @@ describe("the AWS model (plan/aws)", () => {
                 refusal(() =>
                     aws.call("cloudcontrol", "GetResource", { TypeName: "AWS::AppRunner::Service", Identifier: T.apiServiceArn }, REGION),
                 ),
-                /^GeneralServiceException: AWS::AppRunner::Service Handler returned status FAILED: The AWS Access Key Id needs a subscription for the service \(Service: AppRunner, Status Code: 400\) \(HandlerErrorCode: GeneralServiceException, RequestToken: [0-9a-f-]{36}\)$/,
+                joined(
+                    /^GeneralServiceException: AWS::AppRunner::Service Handler returned status /,
+                    /FAILED: The AWS Access Key Id needs a subscription for the service \(Service: /,
+                    /AppRunner, Status Code: 400\) \(HandlerErrorCode: GeneralServiceException, /,
+                    /RequestToken: [0-9a-f-]{36}\)$/,
+                ),
             );
             const created = aws.call(
                 "cloudcontrol",
@@ -540,7 +584,8 @@ describe("the AWS model (plan/aws)", () => {
             );
             assert.equal(
                 refusal(() => aws.call("ec2", "CreateVpcEndpoint", endpoint(), REGION)),
-                `InvalidParameter: The VPC endpoint service com.amazonaws.us-east-1.apprunner.requests does not support the availability zone of the subnet: ${T.subnetB}.`,
+                `InvalidParameter: The VPC endpoint service com.amazonaws.us-east-1.apprunner.requests does ` +
+                    `not support the availability zone of the subnet: ${T.subnetB}.`,
             );
         });
 
@@ -583,7 +628,9 @@ describe("the AWS model (plan/aws)", () => {
                     aws.call("cloudcontrol", "GetResource", { TypeName: "AWS::AppRunner::Service", Identifier: missing }, REGION),
                 ),
                 new RegExp(
-                    `^ResourceNotFoundException: AWS::AppRunner::Service Handler returned status FAILED: Service not found: ${missing.replace(/[/.]/g, "\\$&")} \\(HandlerErrorCode: NotFound, RequestToken: [0-9a-f-]{36}\\)$`,
+                    `^ResourceNotFoundException: AWS::AppRunner::Service Handler returned status FAILED: ` +
+                        `Service not found: ${missing.replace(/[/.]/g, "\\$&")} \\(HandlerErrorCode: NotFound, ` +
+                        `RequestToken: [0-9a-f-]{36}\\)$`,
                 ),
             );
         });

@@ -77,18 +77,26 @@ describe("options given to a PrivateEndpoint reach its children", () => {
         assert.deepEqual(warnings, []);
     });
 
-    it('ignoreChanges: ["tags"] makes every tagged child ignore its tags and tagsAll (where tag-policy drift shows); the connection has none', async () => {
-        const { of, warnings } = await privateEndpoint({ ignoreChanges: ["tags"] });
-        for (const c of CHILDREN) assert.deepEqual(of(c).ignoreChanges, c === "api-connection" ? [] : ["tags", "tagsAll"], c);
-        assert.deepEqual(warnings, []);
-    });
+    it(
+        'ignoreChanges: ["tags"] makes every tagged child ignore its tags and tagsAll (where ' +
+            "tag-policy drift shows); the connection has none",
+        async () => {
+            const { of, warnings } = await privateEndpoint({ ignoreChanges: ["tags"] });
+            for (const c of CHILDREN) assert.deepEqual(of(c).ignoreChanges, c === "api-connection" ? [] : ["tags", "tagsAll"], c);
+            assert.deepEqual(warnings, []);
+        },
+    );
 
-    it("ignoreChanges names arguments; each child ignores the properties they set, paths inside them kept (the connection's one desired state)", async () => {
-        const { of } = await privateEndpoint({ ignoreChanges: ["subnetIds", 'tags["team"]', "vpcId", "serviceArn", "connectionName"] });
-        assert.deepEqual(of("api-endpoint").ignoreChanges, ["subnetIds", 'tags["team"]', 'tagsAll["team"]', "vpcId"]);
-        assert.deepEqual(of("api-endpoint-sg").ignoreChanges, ['tags["team"]', 'tagsAll["team"]', "vpcId", "ingress"]);
-        assert.deepEqual(of("api-connection").ignoreChanges, ["desiredState"]);
-    });
+    it(
+        "ignoreChanges names arguments; each child ignores the properties they set, paths inside " +
+            "them kept (the connection's one desired state)",
+        async () => {
+            const { of } = await privateEndpoint({ ignoreChanges: ["subnetIds", 'tags["team"]', "vpcId", "serviceArn", "connectionName"] });
+            assert.deepEqual(of("api-endpoint").ignoreChanges, ["subnetIds", 'tags["team"]', 'tagsAll["team"]', "vpcId"]);
+            assert.deepEqual(of("api-endpoint-sg").ignoreChanges, ['tags["team"]', 'tagsAll["team"]', "vpcId", "ingress"]);
+            assert.deepEqual(of("api-connection").ignoreChanges, ["desiredState"]);
+        },
+    );
 
     it('ignoreChanges: ["*"] makes every child ignore every change', async () => {
         const { of } = await privateEndpoint({ ignoreChanges: ["*"] });
@@ -110,18 +118,26 @@ describe("options given to a PrivateEndpoint reach its children", () => {
         for (const c of CHILDREN)
             assert.deepEqual([of(c).ignoreChanges, of(c).replaceOnChanges], [c === "api-connection" ? [] : ["tags", "tagsAll"], []], c);
         const args =
-            "vpcId, subnetIds, securityGroupIds, allowedCidrBlocks, allowedSecurityGroupIds, ipAddressType, tags, serviceArn, vpcEndpointId, connectionName";
+            "vpcId, subnetIds, securityGroupIds, allowedCidrBlocks, allowedSecurityGroupIds, " +
+            "ipAddressType, tags, serviceArn, vpcEndpointId, connectionName";
         assert.deepEqual(warnings, [
-            `api: \`ignoreChanges\` names "tagz", which sets no property of this PrivateEndpoint's children, so it has no effect. Name the component's arguments (${args}), or "*" for all of them.`,
-            `api: \`replaceOnChanges\` names "ingress", which sets no property of this PrivateEndpoint's children, so it has no effect. Name the component's arguments (${args}), or "*" for all of them.`,
+            `api: \`ignoreChanges\` names "tagz", which sets no property of this PrivateEndpoint's ` +
+                `children, so it has no effect. Name the component's arguments (${args}), or "*" for all of ` +
+                `them.`,
+            `api: \`replaceOnChanges\` names "ingress", which sets no property of this ` +
+                `PrivateEndpoint's children, so it has no effect. Name the component's arguments (${args}), ` +
+                `or "*" for all of them.`,
         ]);
     });
 
-    it("customTimeouts reach every child, the Cloud Control connection included (its waits default to 2 hours), with no warning", async () => {
-        const { of, warnings } = await privateEndpoint({ customTimeouts: { create: "30m", delete: "20m" } });
-        for (const c of CHILDREN) assert.deepEqual(of(c).customTimeouts, { create: "30m", update: "", delete: "20m" }, c);
-        assert.deepEqual(warnings, []);
-    });
+    it(
+        "customTimeouts reach every child, the Cloud Control connection included (its waits default " + "to 2 hours), with no warning",
+        async () => {
+            const { of, warnings } = await privateEndpoint({ customTimeouts: { create: "30m", delete: "20m" } });
+            for (const c of CHILDREN) assert.deepEqual(of(c).customTimeouts, { create: "30m", update: "", delete: "20m" }, c);
+            assert.deepEqual(warnings, []);
+        },
+    );
 
     it("deleteBeforeReplace: true reaches every child; false leaves the connection delete-first, with a warning", async () => {
         // Not in ComponentResourceOptions' type: JavaScript, or options typed as CustomResourceOptions, pass it.
@@ -134,39 +150,48 @@ describe("options given to a PrivateEndpoint reach its children", () => {
             [false, false, true],
         );
         assert.deepEqual(off.warnings, [
-            "api: `deleteBeforeReplace` is false, but the VPC ingress connection is always deleted before its replacement is created: an App Runner service can have only one connection. Omit the option.",
+            "api: `deleteBeforeReplace` is false, but the VPC ingress connection is always deleted " +
+                "before its replacement is created: an App Runner service can have only one connection. " +
+                "Omit the option.",
         ]);
     });
 });
 
 describe("options given to an InterfaceEndpoint reach its children", () => {
-    it("ignoreChanges, replaceOnChanges, customTimeouts and deleteBeforeReplace, with no warning about the connection it does not have", async () => {
-        const { mocks, seen } = recording();
-        const opts = {
-            ignoreChanges: ["tags", "adoptFrom"],
-            replaceOnChanges: ["subnetIds"],
-            customTimeouts: { create: "30m" },
-            deleteBeforeReplace: true,
-        };
-        const warnings = await warningsDuring(async () => {
-            await valueOf(
-                new InterfaceEndpoint(
-                    "shared",
-                    { vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] },
-                    opts as pulumi.ComponentResourceOptions,
-                ).vpcEndpointId,
-            );
-            await mocks.settle();
-        });
-        assert.deepEqual(seen.get("shared-endpoint"), {
-            ignoreChanges: ["tags", "tagsAll"],
-            replaceOnChanges: ["subnetIds"],
-            customTimeouts: { create: "30m", update: "", delete: "" },
-            deleteBeforeReplace: true,
-        });
-        assert.deepEqual(seen.get("shared-endpoint-sg"), { ...seen.get("shared-endpoint"), replaceOnChanges: [] });
-        assert.deepEqual(warnings, [
-            'shared: `ignoreChanges` names "adoptFrom", which sets no property of this InterfaceEndpoint\'s children, so it has no effect. Name the component\'s arguments (vpcId, subnetIds, securityGroupIds, allowedCidrBlocks, allowedSecurityGroupIds, ipAddressType, tags), or "*" for all of them.',
-        ]);
-    });
+    it(
+        "ignoreChanges, replaceOnChanges, customTimeouts and deleteBeforeReplace, with no warning " +
+            "about the connection it does not have",
+        async () => {
+            const { mocks, seen } = recording();
+            const opts = {
+                ignoreChanges: ["tags", "adoptFrom"],
+                replaceOnChanges: ["subnetIds"],
+                customTimeouts: { create: "30m" },
+                deleteBeforeReplace: true,
+            };
+            const warnings = await warningsDuring(async () => {
+                await valueOf(
+                    new InterfaceEndpoint(
+                        "shared",
+                        { vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] },
+                        opts as pulumi.ComponentResourceOptions,
+                    ).vpcEndpointId,
+                );
+                await mocks.settle();
+            });
+            assert.deepEqual(seen.get("shared-endpoint"), {
+                ignoreChanges: ["tags", "tagsAll"],
+                replaceOnChanges: ["subnetIds"],
+                customTimeouts: { create: "30m", update: "", delete: "" },
+                deleteBeforeReplace: true,
+            });
+            assert.deepEqual(seen.get("shared-endpoint-sg"), { ...seen.get("shared-endpoint"), replaceOnChanges: [] });
+            assert.deepEqual(warnings, [
+                'shared: `ignoreChanges` names "adoptFrom", which sets no property of this ' +
+                    "InterfaceEndpoint's children, so it has no effect. Name the component's arguments " +
+                    "(vpcId, subnetIds, securityGroupIds, allowedCidrBlocks, allowedSecurityGroupIds, " +
+                    'ipAddressType, tags), or "*" for all of them.',
+            ]);
+        },
+    );
 });

@@ -34,16 +34,31 @@ const pulumi = require("@pulumi/pulumi");
 const answers = {
     "aws:index/getRegion:getRegion": () => ({ id: "us-east-1", name: "us-east-1", region: "us-east-1" }),
     "aws:index/getCallerIdentity:getCallerIdentity": () => ({ accountId: "123456789012" }),
-    "aws:ec2/getSubnet:getSubnet": ({ id }) => ({ id, vpcId: "vpc-0123456789abcdef0", availabilityZone: id.endsWith("0") ? "us-east-1a" : "us-east-1b", ipv6CidrBlock: "", ownerId: "123456789012" }),
+    "aws:ec2/getSubnet:getSubnet": ({ id }) => ({
+        id,
+        vpcId: "vpc-0123456789abcdef0",
+        availabilityZone: id.endsWith("0") ? "us-east-1a" : "us-east-1b",
+        ipv6CidrBlock: "",
+        ownerId: "123456789012",
+    }),
     "aws:ec2/getVpc:getVpc": () => ({ cidrBlock: "10.0.0.0/16", cidrBlockAssociations: [], ipv6CidrBlock: "" }),
-    "aws:cloudcontrol/getResource:getResource": () => ({ properties: JSON.stringify({ NetworkConfiguration: { IngressConfiguration: { IsPubliclyAccessible: false } } }) }),
+    "aws:cloudcontrol/getResource:getResource": () => ({
+        properties: JSON.stringify({ NetworkConfiguration: { IngressConfiguration: { IsPubliclyAccessible: false } } }),
+    }),
 };
 pulumi.runtime.setMocks({
     // The connection is a Cloud Control resource: what AWS has of it is \`properties\`, its CloudFormation model as JSON.
     newResource: ({ name, inputs }) => ({
         id: name + "-id",
         state: inputs.desiredState
-            ? { ...inputs, properties: JSON.stringify({ ...JSON.parse(inputs.desiredState), Status: "AVAILABLE", DomainName: "abcdefghij.us-east-1.awsapprunner.com" }) }
+            ? {
+                  ...inputs,
+                  properties: JSON.stringify({
+                      ...JSON.parse(inputs.desiredState),
+                      Status: "AVAILABLE",
+                      DomainName: "abcdefghij.us-east-1.awsapprunner.com",
+                  }),
+              }
             : inputs,
     }),
     call: ({ token, inputs }) => answers[token](inputs),
@@ -200,7 +215,8 @@ describe("npm package", function () {
             path.join(app, "index.ts"),
             [
                 'import { PrivateEndpoint, PrivateEndpointArgs } from "@apprunner-private/apprunner-private";',
-                'const args: PrivateEndpointArgs = { serviceArn: "arn", vpcId: "vpc-12345678", subnetIds: ["subnet-12345678"], ipAddressType: "dualstack" };',
+                'const args: PrivateEndpointArgs = { serviceArn: "arn", vpcId: "vpc-12345678", subnetIds: ' +
+                    '["subnet-12345678"], ipAddressType: "dualstack" };',
                 'export const make = () => new PrivateEndpoint("x", args).url;',
             ].join("\n"),
         );

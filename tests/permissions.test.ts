@@ -16,27 +16,31 @@ describe("required permissions", () => {
             assert.ok(actions.includes(a), a);
         }
     });
-    it("include what the AWS provider and CloudFormation's handlers really call: the VPC attribute and prefix list reads, Cloud Control's actions, App Runner's update; not its list", () => {
-        const byAction = new Map(requiredPermissions.map((p) => [p.action, p]));
-        assert.match(byAction.get("ec2:DescribeVpcAttribute")!.reason, /fails without it/);
-        assert.match(byAction.get("ec2:DescribePrefixLists")!.reason, /fails without it/);
-        assert.match(
-            byAction.get("ec2:DescribeNetworkInterfaces")!.reason,
-            /network interfaces \(their addresses\) on every read of the endpoint/,
-        );
-        assert.equal(byAction.get("ec2:DescribeRouteTables")!.optional, true);
-        assert.deepEqual(
-            requiredPermissions.filter((p) => p.optional).map((p) => p.action),
-            ["ec2:DescribeVpcEndpointServices", "ec2:DescribeRouteTables", "apprunner:DescribeService"],
-        );
-        // Never called: the list handler, and DescribeType (the component gives the type's schema).
-        for (const never of ["apprunner:ListVpcIngressConnections", "cloudformation:DescribeType"])
-            assert.equal(byAction.has(never), false, never);
-        for (const verb of ["Create", "Describe", "Update", "Delete"])
-            assert.ok(byAction.has(`apprunner:${verb}VpcIngressConnection`), verb);
-        for (const verb of ["CreateResource", "GetResource", "UpdateResource", "DeleteResource", "GetResourceRequestStatus"])
-            assert.equal(byAction.get(`cloudformation:${verb}`)?.connection, true, verb);
-    });
+    it(
+        "include what the AWS provider and CloudFormation's handlers really call: the VPC attribute " +
+            "and prefix list reads, Cloud Control's actions, App Runner's update; not its list",
+        () => {
+            const byAction = new Map(requiredPermissions.map((p) => [p.action, p]));
+            assert.match(byAction.get("ec2:DescribeVpcAttribute")!.reason, /fails without it/);
+            assert.match(byAction.get("ec2:DescribePrefixLists")!.reason, /fails without it/);
+            assert.match(
+                byAction.get("ec2:DescribeNetworkInterfaces")!.reason,
+                /network interfaces \(their addresses\) on every read of the endpoint/,
+            );
+            assert.equal(byAction.get("ec2:DescribeRouteTables")!.optional, true);
+            assert.deepEqual(
+                requiredPermissions.filter((p) => p.optional).map((p) => p.action),
+                ["ec2:DescribeVpcEndpointServices", "ec2:DescribeRouteTables", "apprunner:DescribeService"],
+            );
+            // Never called: the list handler, and DescribeType (the component gives the type's schema).
+            for (const never of ["apprunner:ListVpcIngressConnections", "cloudformation:DescribeType"])
+                assert.equal(byAction.has(never), false, never);
+            for (const verb of ["Create", "Describe", "Update", "Delete"])
+                assert.ok(byAction.has(`apprunner:${verb}VpcIngressConnection`), verb);
+            for (const verb of ["CreateResource", "GetResource", "UpdateResource", "DeleteResource", "GetResourceRequestStatus"])
+                assert.equal(byAction.get(`cloudformation:${verb}`)?.connection, true, verb);
+        },
+    );
     it("say which EC2 reads App Runner itself needs, even when the endpoint is reused", () => {
         assert.deepEqual(
             requiredPermissions

@@ -38,7 +38,8 @@ describe("apprunner-private plan, before the engine", function () {
             code: 2,
             stdout: "",
             stderr:
-                "error: no `pulumi` on PATH: the plan runs your program with the Pulumi CLI. Install the Pulumi CLI (https://www.pulumi.com/docs/iac/download-install/) " +
+                "error: no `pulumi` on PATH: the plan runs your program with the Pulumi CLI. Install the " +
+                "Pulumi CLI (https://www.pulumi.com/docs/iac/download-install/) " +
                 "and run the plan again; in the apprunner-private repository, `npm run plan` builds one (npm run --silent engine:path).\n",
         });
     });
@@ -51,7 +52,9 @@ describe("apprunner-private plan, before the engine", function () {
         assert.deepEqual(r, {
             code: 2,
             stdout: "",
-            stderr: `error: ${bin}/pulumi is v3.200.0; the plan needs v3.269.0 or newer: upgrade it (https://www.pulumi.com/docs/iac/download-install/)\n`,
+            stderr:
+                `error: ${bin}/pulumi is v3.200.0; the plan needs v3.269.0 or newer: upgrade it ` +
+                `(https://www.pulumi.com/docs/iac/download-install/)\n`,
         });
     });
 
@@ -66,7 +69,8 @@ describe("apprunner-private plan, before the engine", function () {
         assert.equal(json.code, 2);
         assert.deepEqual(JSON.parse(json.stdout), {
             availability:
-                "AWS App Runner is closed to new customers since 2026; existing customers keep full use, AWS plans no new features and points new users to Amazon ECS Express Mode " +
+                "AWS App Runner is closed to new customers since 2026; existing customers keep full use, " +
+                "AWS plans no new features and points new users to Amazon ECS Express Mode " +
                 "(https://docs.aws.amazon.com/apprunner/latest/dg/apprunner-availability-change.html).",
             error: `no Pulumi.yaml in ${path.join(ROOT, "no-such-dir")}: give the directory of a Pulumi project`,
             exitCode: 2,
@@ -81,7 +85,8 @@ describe("apprunner-private plan, before the engine", function () {
             stdout: "",
             stderr:
                 `error: ${dir}/Pulumi.dev.yaml has secure values the plan cannot decrypt here: \`plan-configured:dbPassword\`. ` +
-                "Set PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE) to the stack's passphrase, or pass it with --config (e.g. --config dbPassword=VALUE); " +
+                "Set PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE) to the stack's passphrase, " +
+                "or pass it with --config (e.g. --config dbPassword=VALUE); " +
                 "the plan keeps such values secret.\n",
         });
     });
@@ -93,13 +98,15 @@ describe("apprunner-private plan, before the engine", function () {
         const stack = (head: string) =>
             fs.writeFileSync(
                 path.join(dir, "Pulumi.dev.yaml"),
-                `${head}config:\n  nested:db:\n    user: app\n    password:\n      secure: v1:AAAA\n  nested:tokens:\n    - secure: v1:BBBB\n`,
+                `${head}config:\n  nested:db:\n    user: app\n    password:\n      secure: v1:AAAA\n  ` +
+                    `nested:tokens:\n    - secure: v1:BBBB\n`,
             );
         stack("encryptionsalt: v1:AAAA\n");
         assert.deepEqual(
             plan([dir, "--stack", "dev"]).stderr,
             [
-                `error: ${dir}/Pulumi.dev.yaml has secure values the plan cannot decrypt here: \`nested:db.password\`, \`nested:tokens[0]\`. `,
+                `error: ${dir}/Pulumi.dev.yaml has secure values the plan cannot decrypt here: ` +
+                    `\`nested:db.password\`, \`nested:tokens[0]\`. `,
                 "Set PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE) to the stack's passphrase, or pass each with --config ",
                 "(e.g. --config db.password=VALUE --config-path); the plan keeps such values secret.\n",
             ].join(""),
@@ -127,7 +134,8 @@ describe("apprunner-private plan, before the engine", function () {
             ],
             [
                 { buckets: [] },
-                "--topology: unknown key `buckets`; the keys are vpcs, subnets, securityGroups, services, endpoints, endpointServices, networkInterfaces",
+                "--topology: unknown key `buckets`; the keys are vpcs, subnets, securityGroups, services, " +
+                    "endpoints, endpointServices, networkInterfaces",
             ],
         ];
         for (const [topology, message] of cases) {
@@ -167,7 +175,8 @@ describe("apprunner-private plan, before the engine", function () {
             code: 2,
             stdout: "",
             stderr:
-                'error: --secret-config takes a KEY alone and reads its value from standard input, got: "token"=…; a value on the command line is ' +
+                "error: --secret-config takes a KEY alone and reads its value from standard input, got: " +
+                '"token"=…; a value on the command line is ' +
                 "readable by other users (ps, /proc): pipe it in, or use --secret-config-env KEY=VAR\n",
         });
         const unset = plan([path.join(PROGRAMS, "teams"), "--secret-config-env", "token=PLAN_TOKEN_NOT_SET"]);

@@ -27,7 +27,8 @@ describe("policy pack end to end", () => {
                 `advisory could not check: VpcEndpoint "hello-endpoint"'s subnetIds are not known yet.`,
                 `advisory could not check: SecurityGroup "hello-endpoint-sg"'s ingress rules are not known yet.`,
                 `advisory could not check: SecurityGroup "hello-endpoint-sg"'s ingress rules are not known yet.`,
-                `advisory could not check: the service ARN of VpcIngressConnection "hello-connection" or the service name of VpcEndpoint "hello-endpoint" is not known yet.`,
+                `advisory could not check: the service ARN of VpcIngressConnection "hello-connection" or ` +
+                    `the service name of VpcEndpoint "hello-endpoint" is not known yet.`,
             ],
         );
     });

@@ -93,7 +93,8 @@ describe("policy pack over gRPC", function () {
             [
                 "apprunner-endpoint-multi-az",
                 LEVEL.mandatory,
-                'An apprunner.requests VPC endpoint has subnets in two Availability Zones or more.\nVpcEndpoint "endpoint" is in 1 subnet: add a subnet in a second Availability Zone.',
+                "An apprunner.requests VPC endpoint has subnets in two Availability Zones or " +
+                    'more.\nVpcEndpoint "endpoint" is in 1 subnet: add a subnet in a second Availability Zone.',
             ],
         ]);
     });

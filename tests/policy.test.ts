@@ -136,7 +136,10 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 violation(
                     id,
                     s[1],
-                    'Service "api" is connected privately by VpcIngressConnection "conn" but is not private (isPubliclyAccessible: true): set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false, as AWS\'s procedure for a private service does.',
+                    'Service "api" is connected privately by VpcIngressConnection "conn" but is not private ' +
+                        "(isPubliclyAccessible: true): set " +
+                        "networkConfiguration.ingressConfiguration.isPubliclyAccessible to false, as AWS's " +
+                        "procedure for a private service does.",
                 ),
             ]);
         });
@@ -146,7 +149,10 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 violation(
                     id,
                     s[1],
-                    'Service "api" is connected privately by VpcIngressConnection "conn" but is not private (isPubliclyAccessible: not set, so true): set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false, as AWS\'s procedure for a private service does.',
+                    'Service "api" is connected privately by VpcIngressConnection "conn" but is not private ' +
+                        "(isPubliclyAccessible: not set, so true): set " +
+                        "networkConfiguration.ingressConfiguration.isPubliclyAccessible to false, as AWS's " +
+                        "procedure for a private service does.",
                 ),
             ]);
         });
@@ -160,7 +166,10 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 violation(
                     id,
                     s[1],
-                    'Service "api" is connected privately by VpcIngressConnection "conn" but is not private (isPubliclyAccessible: true): set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false, as AWS\'s procedure for a private service does.',
+                    'Service "api" is connected privately by VpcIngressConnection "conn" but is not private ' +
+                        "(isPubliclyAccessible: true): set " +
+                        "networkConfiguration.ingressConfiguration.isPubliclyAccessible to false, as AWS's " +
+                        "procedure for a private service does.",
                 ),
             ]);
         });
@@ -211,7 +220,8 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 violation(
                     id,
                     endpoint(),
-                    `VpcEndpoint "endpoint" sets an endpoint policy, which App Runner does not support: remove it and restrict access with the endpoint's security group.`,
+                    `VpcEndpoint "endpoint" sets an endpoint policy, which App Runner does not support: remove ` +
+                        `it and restrict access with the endpoint's security group.`,
                 ),
             ]);
             const fullAccess = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }] });
@@ -258,14 +268,16 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 violation(
                     open,
                     s[2],
-                    'SecurityGroup "sg" on App Runner endpoint VpcEndpoint "endpoint": ingress[0] admits 0.0.0.0/0; allow only your clients\' CIDR blocks or security groups.',
+                    'SecurityGroup "sg" on App Runner endpoint VpcEndpoint "endpoint": ingress[0] admits ' +
+                        "0.0.0.0/0; allow only your clients' CIDR blocks or security groups.",
                 ),
             ]);
             expectOnly(of(ds, id), [
                 violation(
                     id,
                     s[2],
-                    'SecurityGroup "sg" on App Runner endpoint VpcEndpoint "endpoint": ingress[1] admits all traffic, not only TCP 443; allow only TCP 443 from your clients.',
+                    'SecurityGroup "sg" on App Runner endpoint VpcEndpoint "endpoint": ingress[1] admits all ' +
+                        "traffic, not only TCP 443; allow only TCP 443 from your clients.",
                     "advisory",
                 ),
             ]);
@@ -288,7 +300,8 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 violation(
                     open,
                     s[2],
-                    'SecurityGroup "sg" on App Runner endpoint VpcEndpoint "endpoint": SecurityGroupIngressRule "open-v6" admits ::/0; allow only your clients\' CIDR blocks or security groups.',
+                    'SecurityGroup "sg" on App Runner endpoint VpcEndpoint "endpoint": SecurityGroupIngressRule ' +
+                        '"open-v6" admits ::/0; allow only your clients\' CIDR blocks or security groups.',
                 ),
             ]);
             assert.deepEqual(of(await stackOnly(s), id), []);
@@ -301,7 +314,8 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 unchecked(
                     id,
                     external[3],
-                    `VpcEndpoint "endpoint"'s security group sg-0aaaaaaaaaaaaaaaa is not in this stack; check its rules where it is defined.`,
+                    `VpcEndpoint "endpoint"'s security group sg-0aaaaaaaaaaaaaaaa is not in this stack; check ` +
+                        `its rules where it is defined.`,
                 ),
             ]);
             const none = stack((x) => ((x.endpoint.props.securityGroupIds = []), (x.endpoint.deps = { vpcId: ["vpc"] })));
@@ -309,7 +323,8 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 unchecked(
                     id,
                     none[3],
-                    `VpcEndpoint "endpoint" uses the VPC's default security group, which is not in this stack; give it a security group that admits TCP 443 from your clients.`,
+                    `VpcEndpoint "endpoint" uses the VPC's default security group, which is not in this stack; ` +
+                        `give it a security group that admits TCP 443 from your clients.`,
                 ),
             ]);
         });
@@ -323,7 +338,8 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 violation(
                     id,
                     s[2],
-                    'SecurityGroup "sg" on App Runner endpoint VpcEndpoint "endpoint": ingress[0] admits tcp 80-80, not only TCP 443; allow only TCP 443 from your clients.',
+                    'SecurityGroup "sg" on App Runner endpoint VpcEndpoint "endpoint": ingress[0] admits tcp ' +
+                        "80-80, not only TCP 443; allow only TCP 443 from your clients.",
                     "advisory",
                 ),
             ]);
@@ -345,7 +361,8 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 violation(
                     id,
                     s[5],
-                    `VpcIngressConnection "conn" and VpcIngressConnection "conn2" connect the same service (${API_ARN}); AWS allows one: keep one and share its domain name.`,
+                    `VpcIngressConnection "conn" and VpcIngressConnection "conn2" connect the same service ` +
+                        `(${API_ARN}); AWS allows one: keep one and share its domain name.`,
                 ),
             ];
             expectOnly(of(await stackOnly(s), id), expected);
@@ -354,7 +371,8 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 violation(
                     id,
                     preview[5],
-                    `VpcIngressConnection "conn" and VpcIngressConnection "conn2" connect the same service (${urnOf(preview[1])}); AWS allows one: keep one and share its domain name.`,
+                    `VpcIngressConnection "conn" and VpcIngressConnection "conn2" connect the same service ` +
+                        `(${urnOf(preview[1])}); AWS allows one: keep one and share its domain name.`,
                 ),
             ]);
         });
@@ -377,7 +395,8 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 violation(
                     id,
                     s[4],
-                    `VpcIngressConnection "conn" names VPC ${OTHER_VPC} but its endpoint VpcEndpoint "endpoint" is in ${VPC}: use the endpoint's VPC.`,
+                    `VpcIngressConnection "conn" names VPC ${OTHER_VPC} but its endpoint VpcEndpoint "endpoint" ` +
+                        `is in ${VPC}: use the endpoint's VPC.`,
                 ),
             ]);
         });
@@ -388,7 +407,8 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 violation(
                     id,
                     s[4],
-                    'VpcIngressConnection "conn" connects a service in us-east-1 through VpcEndpoint "endpoint", which serves eu-west-1: create the endpoint in us-east-1.',
+                    'VpcIngressConnection "conn" connects a service in us-east-1 through VpcEndpoint ' +
+                        '"endpoint", which serves eu-west-1: create the endpoint in us-east-1.',
                 ),
             ]);
         });
@@ -423,7 +443,10 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 violation(
                     id,
                     extra,
-                    `VPC ${VPC} has 2 App Runner interface endpoints (VpcEndpoint "endpoint", VpcEndpoint "endpoint2"); one can serve every service in the VPC: make one an InterfaceEndpoint (owned by no service) and give every PrivateEndpoint its vpcEndpointId. Sharing it saves about USD 21.90 a month (3 endpoint-AZs × 730 h × USD 0.01), plus data processing. ${MOVE_IN_PLACE}`,
+                    `VPC ${VPC} has 2 App Runner interface endpoints (VpcEndpoint "endpoint", VpcEndpoint ` +
+                        `"endpoint2"); one can serve every service in the VPC: make one an InterfaceEndpoint (owned ` +
+                        `by no service) and give every PrivateEndpoint its vpcEndpointId. Sharing it saves about ` +
+                        `USD 21.90 a month (3 endpoint-AZs × 730 h × USD 0.01), plus data processing. ${MOVE_IN_PLACE}`,
                     "advisory",
                 ),
             ]);
@@ -447,7 +470,10 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                     violation(
                         id,
                         s[3],
-                        `VPC ${VPC} has 2 App Runner interface endpoints (VpcEndpoint "endpoint", VpcEndpoint "shared-endpoint"); one can serve every service in the VPC: give every PrivateEndpoint the vpcEndpointId of VpcEndpoint "shared-endpoint", the InterfaceEndpoint's. Sharing it saves about USD 14.60 a month (2 endpoint-AZs × 730 h × USD 0.01), plus data processing. ${MOVE_IN_PLACE}`,
+                        `VPC ${VPC} has 2 App Runner interface endpoints (VpcEndpoint "endpoint", VpcEndpoint ` +
+                            `"shared-endpoint"); one can serve every service in the VPC: give every PrivateEndpoint the ` +
+                            `vpcEndpointId of VpcEndpoint "shared-endpoint", the InterfaceEndpoint's. Sharing it saves ` +
+                            `about USD 14.60 a month (2 endpoint-AZs × 730 h × USD 0.01), plus data processing. ${MOVE_IN_PLACE}`,
                         "advisory",
                     ),
                 ]);
@@ -481,7 +507,8 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 violation(
                     id,
                     conn,
-                    'VpcIngressConnection "conn" would be replaced create-first, which AWS refuses for a service\'s one connection: set the resource option deleteBeforeReplace: true.',
+                    'VpcIngressConnection "conn" would be replaced create-first, which AWS refuses for a ' +
+                        "service's one connection: set the resource option deleteBeforeReplace: true.",
                 ),
             ]);
             assert.deepEqual(of(await resourceOnly(stack()[4]), id), []);
@@ -533,7 +560,10 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 violation(
                     "apprunner-service-not-public",
                     pub[1],
-                    'Service "api" is connected privately by VpcIngressConnection "conn" but is not private (isPubliclyAccessible: true): set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false, as AWS\'s procedure for a private service does.',
+                    'Service "api" is connected privately by VpcIngressConnection "conn" but is not private ' +
+                        "(isPubliclyAccessible: true): set " +
+                        "networkConfiguration.ingressConfiguration.isPubliclyAccessible to false, as AWS's " +
+                        "procedure for a private service does.",
                 ),
             ]);
             const otherVpc = withCloudControl((x) => ((x.conn.props.ingressVpcConfiguration as any).vpcId = OTHER_VPC));
@@ -541,7 +571,8 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 violation(
                     "apprunner-connection-endpoint-same-vpc",
                     otherVpc[4],
-                    `VpcIngressConnection "conn" names VPC ${OTHER_VPC} but its endpoint VpcEndpoint "endpoint" is in ${VPC}: use the endpoint's VPC.`,
+                    `VpcIngressConnection "conn" names VPC ${OTHER_VPC} but its endpoint VpcEndpoint "endpoint" ` +
+                        `is in ${VPC}: use the endpoint's VPC.`,
                 ),
             ]);
             const twice = [...withCloudControl(), { ...cloudControl({ ...stack()[4], name: "conn2" }) }];
@@ -549,7 +580,8 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 violation(
                     "apprunner-one-connection-per-service",
                     twice[5],
-                    `VpcIngressConnection "conn" and VpcIngressConnection "conn2" connect the same service (${API_ARN}); AWS allows one: keep one and share its domain name.`,
+                    `VpcIngressConnection "conn" and VpcIngressConnection "conn2" connect the same service ` +
+                        `(${API_ARN}); AWS allows one: keep one and share its domain name.`,
                 ),
             ]);
             const createFirst = { ...conn, deleteBeforeReplace: undefined };
@@ -557,7 +589,8 @@ describe("policy rules through @pulumi/policy's analyzer", () => {
                 violation(
                     "apprunner-connection-delete-before-replace",
                     createFirst,
-                    'VpcIngressConnection "conn" would be replaced create-first, which AWS refuses for a service\'s one connection: set the resource option deleteBeforeReplace: true.',
+                    'VpcIngressConnection "conn" would be replaced create-first, which AWS refuses for a ' +
+                        "service's one connection: set the resource option deleteBeforeReplace: true.",
                 ),
             ]);
         });
@@ -706,29 +739,33 @@ describe("policy rules on values unknown in every way", () => {
         ]);
     });
 
-    it("a SecurityGroupRule whose cidrBlocks is an unknown list (vpc.cidrBlock.apply(c => [c])) beside an App Runner endpoint: no crash", async () => {
-        const rule: TestResource = {
-            type: "aws:ec2/securityGroupRule:SecurityGroupRule",
-            name: "from-vpc",
-            props: { type: "ingress", securityGroupId: SG, protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: UNKNOWN_VALUE },
-            deps: { securityGroupId: ["sg"] },
-        };
-        const ds = await analyzeAll([...stack(), rule]);
-        const sg = ds.filter((d) => d.policy.startsWith("apprunner-endpoint-sg"));
-        assert.deepEqual(
-            sg.map((d) => [d.policy, d.level, d.message.split("\n")[1]]),
-            [
+    it(
+        "a SecurityGroupRule whose cidrBlocks is an unknown list (vpc.cidrBlock.apply(c => [c])) " +
+            "beside an App Runner endpoint: no crash",
+        async () => {
+            const rule: TestResource = {
+                type: "aws:ec2/securityGroupRule:SecurityGroupRule",
+                name: "from-vpc",
+                props: { type: "ingress", securityGroupId: SG, protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: UNKNOWN_VALUE },
+                deps: { securityGroupId: ["sg"] },
+            };
+            const ds = await analyzeAll([...stack(), rule]);
+            const sg = ds.filter((d) => d.policy.startsWith("apprunner-endpoint-sg"));
+            assert.deepEqual(
+                sg.map((d) => [d.policy, d.level, d.message.split("\n")[1]]),
                 [
-                    "apprunner-endpoint-sg-not-world-open",
-                    "advisory",
-                    `could not check: SecurityGroupRule "from-vpc"'s direction, protocol, ports or sources are not known yet.`,
+                    [
+                        "apprunner-endpoint-sg-not-world-open",
+                        "advisory",
+                        `could not check: SecurityGroupRule "from-vpc"'s direction, protocol, ports or sources are not known yet.`,
+                    ],
+                    [
+                        "apprunner-endpoint-sg-https-only",
+                        "advisory",
+                        `could not check: SecurityGroupRule "from-vpc"'s direction, protocol, ports or sources are not known yet.`,
+                    ],
                 ],
-                [
-                    "apprunner-endpoint-sg-https-only",
-                    "advisory",
-                    `could not check: SecurityGroupRule "from-vpc"'s direction, protocol, ports or sources are not known yet.`,
-                ],
-            ],
-        );
-    });
+            );
+        },
+    );
 });

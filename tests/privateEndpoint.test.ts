@@ -128,20 +128,23 @@ describe("PrivateEndpoint", () => {
             assert.equal(await valueOf(pe.vpcEndpoint!.id), outputs.vpcEndpointId);
         });
 
-        it("looks up the region and the account once, each subnet once, the endpoint service's zones, the VPC once, and the service", () => {
-            assert.deepEqual(
-                mocks.invokes.map((i) => `${i.token} ${JSON.stringify(i.inputs)}`).sort(),
-                [
-                    `aws:cloudcontrol/getResource:getResource {"identifier":"${T.apiServiceArn}","typeName":"AWS::AppRunner::Service"}`,
-                    `aws:ec2/getSubnet:getSubnet {"id":"${T.subnetA}"}`,
-                    `aws:ec2/getSubnet:getSubnet {"id":"${T.subnetB}"}`,
-                    `aws:ec2/getVpc:getVpc {"id":"${T.vpcId}"}`,
-                    'aws:ec2/getVpcEndpointService:getVpcEndpointService {"serviceName":"com.amazonaws.us-east-1.apprunner.requests"}',
-                    "aws:index/getCallerIdentity:getCallerIdentity {}",
-                    "aws:index/getRegion:getRegion {}",
-                ].sort(),
-            );
-        });
+        it(
+            "looks up the region and the account once, each subnet once, the endpoint service's zones, " + "the VPC once, and the service",
+            () => {
+                assert.deepEqual(
+                    mocks.invokes.map((i) => `${i.token} ${JSON.stringify(i.inputs)}`).sort(),
+                    [
+                        `aws:cloudcontrol/getResource:getResource {"identifier":"${T.apiServiceArn}","typeName":"AWS::AppRunner::Service"}`,
+                        `aws:ec2/getSubnet:getSubnet {"id":"${T.subnetA}"}`,
+                        `aws:ec2/getSubnet:getSubnet {"id":"${T.subnetB}"}`,
+                        `aws:ec2/getVpc:getVpc {"id":"${T.vpcId}"}`,
+                        'aws:ec2/getVpcEndpointService:getVpcEndpointService {"serviceName":"com.amazonaws.us-east-1.apprunner.requests"}',
+                        "aws:index/getCallerIdentity:getCallerIdentity {}",
+                        "aws:index/getRegion:getRegion {}",
+                    ].sort(),
+                );
+            },
+        );
 
         it("logs no warning and leaves no error behind", () => {
             assert.deepEqual(mocks.unhandled, []);
@@ -203,21 +206,24 @@ describe("PrivateEndpoint", () => {
         assert.equal(mocks.invokesOf("aws:ec2/getVpc:getVpc").length, 0);
     });
 
-    it("passes tags to every resource it creates but the connection (tags replace it: CloudFormation), and a custom connectionName", async () => {
-        const mocks = new AwsMocks().install();
-        const tags = { team: "payments", env: "prod" };
-        const pe = new PrivateEndpoint("api", {
-            serviceArn: T.apiServiceArn,
-            vpcId: T.vpcId,
-            subnetIds: [T.subnetA, T.subnetB],
-            connectionName: "payments-api",
-            tags,
-        });
-        await outputsOf(pe);
-        for (const r of mocks.custom()) assert.deepEqual(r.inputs.tags, r.name === "api-connection" ? undefined : tags, r.name);
-        assert.equal(JSON.parse(mocks.byName("api-connection").inputs.desiredState).VpcIngressConnectionName, "payments-api");
-        assert.equal(modelOf(mocks.byName("api-connection")).VpcIngressConnectionName, "payments-api");
-    });
+    it(
+        "passes tags to every resource it creates but the connection (tags replace it: " + "CloudFormation), and a custom connectionName",
+        async () => {
+            const mocks = new AwsMocks().install();
+            const tags = { team: "payments", env: "prod" };
+            const pe = new PrivateEndpoint("api", {
+                serviceArn: T.apiServiceArn,
+                vpcId: T.vpcId,
+                subnetIds: [T.subnetA, T.subnetB],
+                connectionName: "payments-api",
+                tags,
+            });
+            await outputsOf(pe);
+            for (const r of mocks.custom()) assert.deepEqual(r.inputs.tags, r.name === "api-connection" ? undefined : tags, r.name);
+            assert.equal(JSON.parse(mocks.byName("api-connection").inputs.desiredState).VpcIngressConnectionName, "payments-api");
+            assert.equal(modelOf(mocks.byName("api-connection")).VpcIngressConnectionName, "payments-api");
+        },
+    );
 
     for (const [how, opts] of [
         ["provider", (p: aws.Provider) => ({ provider: p })],
@@ -240,49 +246,54 @@ describe("PrivateEndpoint", () => {
         });
     }
 
-    it("one endpoint shared by N services: one endpoint, N connections, and lookups that do not grow with N (but each service's)", async () => {
-        const mocks = new AwsMocks().install();
-        const services = Array.from(
-            { length: 5 },
-            (_, i) =>
-                new aws.apprunner.Service(`svc${i}`, {
-                    serviceName: `service-${i}`,
-                    sourceConfiguration: {
-                        imageRepository: {
-                            imageIdentifier: "public.ecr.aws/aws-containers/hello-app-runner:latest",
-                            imageRepositoryType: "ECR_PUBLIC",
+    it(
+        "one endpoint shared by N services: one endpoint, N connections, and lookups that do not " + "grow with N (but each service's)",
+        async () => {
+            const mocks = new AwsMocks().install();
+            const services = Array.from(
+                { length: 5 },
+                (_, i) =>
+                    new aws.apprunner.Service(`svc${i}`, {
+                        serviceName: `service-${i}`,
+                        sourceConfiguration: {
+                            imageRepository: {
+                                imageIdentifier: "public.ecr.aws/aws-containers/hello-app-runner:latest",
+                                imageRepositoryType: "ECR_PUBLIC",
+                            },
                         },
-                    },
-                    networkConfiguration: { ingressConfiguration: { isPubliclyAccessible: false } },
-                }),
-        );
-        const first = new PrivateEndpoint("svc0", {
-            serviceArn: services[0].arn,
-            vpcId: T.vpcId,
-            subnetIds: [T.subnetA, T.subnetB, T.subnetC],
-        });
-        const rest = services
-            .slice(1)
-            .map((s, i) => new PrivateEndpoint(`svc${i + 1}`, { serviceArn: s.arn, vpcId: T.vpcId, vpcEndpointId: first.vpcEndpointId }));
-        const all = await Promise.all([first, ...rest].map(outputsOf));
-        assert.equal(mocks.custom(ENDPOINT).length, 1);
-        assert.equal(mocks.custom(SG).length, 1);
-        assert.equal(mocks.custom(CONNECTION).length, 5);
-        assert.deepEqual(new Set(all.map((o) => o.vpcEndpointId)), new Set([mocks.custom(ENDPOINT)[0].id]));
-        assert.equal(new Set(all.map((o) => o.domainName)).size, 5);
-        assert.deepEqual(mocks.invokes.map((i) => i.token).sort(), [
-            ...Array(5).fill("aws:cloudcontrol/getResource:getResource"),
-            "aws:ec2/getSubnet:getSubnet",
-            "aws:ec2/getSubnet:getSubnet",
-            "aws:ec2/getSubnet:getSubnet",
-            "aws:ec2/getVpc:getVpc",
-            "aws:ec2/getVpcEndpoint:getVpcEndpoint",
-            "aws:ec2/getVpcEndpointService:getVpcEndpointService",
-            "aws:index/getCallerIdentity:getCallerIdentity",
-            "aws:index/getRegion:getRegion",
-        ]);
-        assert.deepEqual(mocks.unhandled, []);
-    });
+                        networkConfiguration: { ingressConfiguration: { isPubliclyAccessible: false } },
+                    }),
+            );
+            const first = new PrivateEndpoint("svc0", {
+                serviceArn: services[0].arn,
+                vpcId: T.vpcId,
+                subnetIds: [T.subnetA, T.subnetB, T.subnetC],
+            });
+            const rest = services
+                .slice(1)
+                .map(
+                    (s, i) => new PrivateEndpoint(`svc${i + 1}`, { serviceArn: s.arn, vpcId: T.vpcId, vpcEndpointId: first.vpcEndpointId }),
+                );
+            const all = await Promise.all([first, ...rest].map(outputsOf));
+            assert.equal(mocks.custom(ENDPOINT).length, 1);
+            assert.equal(mocks.custom(SG).length, 1);
+            assert.equal(mocks.custom(CONNECTION).length, 5);
+            assert.deepEqual(new Set(all.map((o) => o.vpcEndpointId)), new Set([mocks.custom(ENDPOINT)[0].id]));
+            assert.equal(new Set(all.map((o) => o.domainName)).size, 5);
+            assert.deepEqual(mocks.invokes.map((i) => i.token).sort(), [
+                ...Array(5).fill("aws:cloudcontrol/getResource:getResource"),
+                "aws:ec2/getSubnet:getSubnet",
+                "aws:ec2/getSubnet:getSubnet",
+                "aws:ec2/getSubnet:getSubnet",
+                "aws:ec2/getVpc:getVpc",
+                "aws:ec2/getVpcEndpoint:getVpcEndpoint",
+                "aws:ec2/getVpcEndpointService:getVpcEndpointService",
+                "aws:index/getCallerIdentity:getCallerIdentity",
+                "aws:index/getRegion:getRegion",
+            ]);
+            assert.deepEqual(mocks.unhandled, []);
+        },
+    );
 
     it("registers the same inputs on every run (no random names, so no needless replacement)", async () => {
         const run = async () => {
@@ -354,8 +365,10 @@ describe("PrivateEndpoint refuses an endpoint App Runner cannot use, before the 
         await refusedLater(
             mocks,
             given(mocks, other),
-            `\`vpcEndpointId\` must be an endpoint of \`vpcId\` (${T.vpcId}), got: ${other} in ${T.otherVpcId}. Pass an InterfaceEndpoint's ` +
-                `\`vpcEndpointId\`, or the id of the VPC's App Runner endpoint in that VPC, or set \`vpcId\` to ${T.otherVpcId} to move the service there.`,
+            `\`vpcEndpointId\` must be an endpoint of \`vpcId\` (${T.vpcId}), got: ${other} in ` +
+                `${T.otherVpcId}. Pass an InterfaceEndpoint's ` +
+                `\`vpcEndpointId\`, or the id of the VPC's App Runner endpoint in that VPC, or set \`vpcId\` ` +
+                `to ${T.otherVpcId} to move the service there.`,
         );
     });
 
@@ -370,8 +383,10 @@ describe("PrivateEndpoint refuses an endpoint App Runner cannot use, before the 
         await refusedLater(
             mocks,
             given(mocks, api),
-            `\`vpcEndpointId\` must be an Interface endpoint of com.amazonaws.us-east-1.apprunner.requests, got: ${api}, an Interface endpoint of ` +
-                "com.amazonaws.us-east-1.apprunner. Pass an InterfaceEndpoint's `vpcEndpointId`, or the id of the VPC's App Runner endpoint " +
+            `\`vpcEndpointId\` must be an Interface endpoint of ` +
+                `com.amazonaws.us-east-1.apprunner.requests, got: ${api}, an Interface endpoint of ` +
+                "com.amazonaws.us-east-1.apprunner. Pass an InterfaceEndpoint's `vpcEndpointId`, or the id " +
+                "of the VPC's App Runner endpoint " +
                 "(`aws ec2 describe-vpc-endpoints --filters Name=service-name,Values=com.amazonaws.us-east-1.apprunner.requests`).",
         );
     });
@@ -383,7 +398,8 @@ describe("PrivateEndpoint refuses an endpoint App Runner cannot use, before the 
         await refusedLater(
             mocks,
             given(mocks, gone),
-            `\`vpcEndpointId\` must be an endpoint the AWS provider can see in us-east-1, got: "${gone}" (lookup failed: no matching EC2 VPC ` +
+            `\`vpcEndpointId\` must be an endpoint the AWS provider can see in us-east-1, got: ` +
+                `"${gone}" (lookup failed: no matching EC2 VPC ` +
                 "Endpoint found). Check the id and the provider's region and account.",
         );
     });
@@ -466,8 +482,10 @@ describe("PrivateEndpoint keeps secrets secret", () => {
 
     // The name is part of the connection's id and ARN, which Pulumi stores in clear text: it cannot stay secret.
     const SECRET_NAME =
-        "`connectionName` must not be a secret, got: [secret]. The name is part of the connection's id and ARN, which Pulumi keeps in the stack's " +
-        "state in clear text (an id cannot be secret). Pass the name as a plain value, or omit `connectionName` to let AWS name the connection.";
+        "`connectionName` must not be a secret, got: [secret]. The name is part of the connection's " +
+        "id and ARN, which Pulumi keeps in the stack's " +
+        "state in clear text (an id cannot be secret). Pass the name as a plain value, or omit " +
+        "`connectionName` to let AWS name the connection.";
 
     it("a secret connectionName is refused before any child is registered, without echoing it", async () => {
         const mocks = new AwsMocks().install();

@@ -60,14 +60,17 @@ describe("the copy of the AWS provider (plan/provider)", () => {
                 "\"service_arn\" (api-service) is an invalid ARN: arn: invalid prefix. Examine values at 'c.serviceArn'.",
             ]);
             assert.deepEqual(p.check(CONNECTION, "c", { ingressVpcConfiguration: {} }).failures, [
-                "Missing required argument. The argument \"service_arn\" is required, but no definition was found.. Examine values at 'c.serviceArn'.",
+                'Missing required argument. The argument "service_arn" is required, but no definition was ' +
+                    "found.. Examine values at 'c.serviceArn'.",
             ]);
             assert.deepEqual(
                 p.check(SECURITY_GROUP, "group", { vpcId: T.vpcId, ingress: [{ fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.1/16"] }] })
                     .failures,
                 [
-                    '"10.0.0.1/16" is not a valid IPv4 CIDR block; did you mean "10.0.0.0/16"?. Examine values at \'group.ingress[0].cidrBlocks[0]\'.',
-                    "Missing required argument. The argument \"ingress.0.protocol\" is required, but no definition was found.. Examine values at 'group.ingress[0].protocol'.",
+                    '"10.0.0.1/16" is not a valid IPv4 CIDR block; did you mean "10.0.0.0/16"?. Examine values ' +
+                        "at 'group.ingress[0].cidrBlocks[0]'.",
+                    'Missing required argument. The argument "ingress.0.protocol" is required, but no ' +
+                        "definition was found.. Examine values at 'group.ingress[0].protocol'.",
                 ],
             );
             assert.deepEqual(p.check(VPC_ENDPOINT, "e", endpointInputs({ subnetIds: "subnet-a" })).failures, [
@@ -150,28 +153,34 @@ describe("the copy of the AWS provider (plan/provider)", () => {
     });
 
     describe("Read", () => {
-        it("a refresh keeps the old inputs' keys and set elements that still exist; a rule added out of band shows in the state only", async () => {
-            const { p, aws } = provider();
-            const inputs = p.check(SECURITY_GROUP, "group", {
-                vpcId: T.vpcId,
-                ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/16"] }],
-                egress: [],
-            }).inputs;
-            const { id } = await p.create(SECURITY_GROUP, inputs, "us-east-1");
-            aws.call(
-                "ec2",
-                "AuthorizeSecurityGroupIngress",
-                { GroupId: id, IpPermissions: [{ IpProtocol: "tcp", FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: "0.0.0.0/0" }] }] },
-                "us-east-1",
-            );
-            const read = (await p.read(SECURITY_GROUP, id, "us-east-1", inputs, {}))!;
-            assert.deepEqual(
-                read.state.ingress.map((r: { cidrBlocks: string[] }) => r.cidrBlocks),
-                [["10.0.0.0/16"], ["0.0.0.0/0"]],
-            );
-            assert.deepEqual(read.inputs.ingress, inputs.ingress);
-            assert.deepEqual((await p.diff(SECURITY_GROUP, read.state, inputs, read.inputs, "us-east-1")).changes, ["ingress"]);
-        });
+        it(
+            "a refresh keeps the old inputs' keys and set elements that still exist; a rule added out " + "of band shows in the state only",
+            async () => {
+                const { p, aws } = provider();
+                const inputs = p.check(SECURITY_GROUP, "group", {
+                    vpcId: T.vpcId,
+                    ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/16"] }],
+                    egress: [],
+                }).inputs;
+                const { id } = await p.create(SECURITY_GROUP, inputs, "us-east-1");
+                aws.call(
+                    "ec2",
+                    "AuthorizeSecurityGroupIngress",
+                    {
+                        GroupId: id,
+                        IpPermissions: [{ IpProtocol: "tcp", FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: "0.0.0.0/0" }] }],
+                    },
+                    "us-east-1",
+                );
+                const read = (await p.read(SECURITY_GROUP, id, "us-east-1", inputs, {}))!;
+                assert.deepEqual(
+                    read.state.ingress.map((r: { cidrBlocks: string[] }) => r.cidrBlocks),
+                    [["10.0.0.0/16"], ["0.0.0.0/0"]],
+                );
+                assert.deepEqual(read.inputs.ingress, inputs.ingress);
+                assert.deepEqual((await p.diff(SECURITY_GROUP, read.state, inputs, read.inputs, "us-east-1")).changes, ["ingress"]);
+            },
+        );
 
         it("an import (no inputs) gets the inputs the state implies, defaults left out; a resource gone reads as nothing", async () => {
             const { p, aws } = provider();
@@ -216,30 +225,35 @@ describe("the copy of the AWS provider (plan/provider)", () => {
     });
 
     describe("data sources", () => {
-        it("give what Read gives the resource: a VPC endpoint's attributes alike (dnsOptions as a list), tags without AWS's own (a VPC's too)", async () => {
-            const { p, aws } = provider();
-            // CloudFormation's `aws:` tags cannot be made through the API (the model refuses them): put in the state.
-            const endpoint = aws.account.state.vpcEndpoints.find((e) => e.VpcEndpointId === T.existingEndpointId)!;
-            endpoint.Tags = [
-                { Key: "aws:cloudformation:stack-name", Value: "shop-prod" },
-                { Key: "Name", Value: "shared" },
-            ];
-            const found = await p.invoke("aws:ec2/getVpcEndpoint:getVpcEndpoint", { id: T.existingEndpointId }, "us-east-1");
-            const { state } = (await p.read(VPC_ENDPOINT, T.existingEndpointId, "us-east-1"))!;
-            assert.deepEqual(found.tags, { Name: "shared" });
-            assert.deepEqual(state.tags, { Name: "shared" });
-            const { autoAccept, resourceConfigurationArn, serviceNetworkArn, subnetConfigurations, tagsAll, dnsOptions, ...rest } = state;
-            assert.deepEqual(
-                [autoAccept, resourceConfigurationArn, serviceNetworkArn, subnetConfigurations.length, tagsAll],
-                [false, "", "", 2, { Name: "shared" }],
-            );
-            assert.deepEqual(found, { ...rest, id: T.existingEndpointId, dnsOptions: [dnsOptions] });
-            const vpc = aws.account.state.vpcs.find((v) => v.VpcId === T.vpcId)!;
-            vpc.Tags = [...vpc.Tags, { Key: "aws:cloudformation:logical-id", Value: "VPC" }];
-            const { tags } = await p.invoke("aws:ec2/getVpc:getVpc", { id: T.vpcId }, "us-east-1");
-            assert.deepEqual(tags, Object.fromEntries(vpc.Tags.filter((t) => !t.Key.startsWith("aws:")).map((t) => [t.Key, t.Value])));
-            assert.equal(Object.keys(tags as object).length, vpc.Tags.length - 1);
-        });
+        it(
+            "give what Read gives the resource: a VPC endpoint's attributes alike (dnsOptions as a " +
+                "list), tags without AWS's own (a VPC's too)",
+            async () => {
+                const { p, aws } = provider();
+                // CloudFormation's `aws:` tags cannot be made through the API (the model refuses them): put in the state.
+                const endpoint = aws.account.state.vpcEndpoints.find((e) => e.VpcEndpointId === T.existingEndpointId)!;
+                endpoint.Tags = [
+                    { Key: "aws:cloudformation:stack-name", Value: "shop-prod" },
+                    { Key: "Name", Value: "shared" },
+                ];
+                const found = await p.invoke("aws:ec2/getVpcEndpoint:getVpcEndpoint", { id: T.existingEndpointId }, "us-east-1");
+                const { state } = (await p.read(VPC_ENDPOINT, T.existingEndpointId, "us-east-1"))!;
+                assert.deepEqual(found.tags, { Name: "shared" });
+                assert.deepEqual(state.tags, { Name: "shared" });
+                const { autoAccept, resourceConfigurationArn, serviceNetworkArn, subnetConfigurations, tagsAll, dnsOptions, ...rest } =
+                    state;
+                assert.deepEqual(
+                    [autoAccept, resourceConfigurationArn, serviceNetworkArn, subnetConfigurations.length, tagsAll],
+                    [false, "", "", 2, { Name: "shared" }],
+                );
+                assert.deepEqual(found, { ...rest, id: T.existingEndpointId, dnsOptions: [dnsOptions] });
+                const vpc = aws.account.state.vpcs.find((v) => v.VpcId === T.vpcId)!;
+                vpc.Tags = [...vpc.Tags, { Key: "aws:cloudformation:logical-id", Value: "VPC" }];
+                const { tags } = await p.invoke("aws:ec2/getVpc:getVpc", { id: T.vpcId }, "us-east-1");
+                assert.deepEqual(tags, Object.fromEntries(vpc.Tags.filter((t) => !t.Key.startsWith("aws:")).map((t) => [t.Key, t.Value])));
+                assert.equal(Object.keys(tags as object).length, vpc.Tags.length - 1);
+            },
+        );
     });
 
     describe("waits", () => {
@@ -262,7 +276,8 @@ describe("the copy of the AWS provider (plan/provider)", () => {
                 assert.match(e.id, /^arn:aws:apprunner:us-east-1:123456789012:vpcingressconnection\/c-abc1234\/[0-9a-f]{32}$/);
                 assert.equal(
                     e.message,
-                    `waiting for App Runner VPC Ingress Connection (${e.id}) create: timeout while waiting for state to become 'AVAILABLE' (last state: 'PENDING_CREATION', timeout: 2m0s)`,
+                    `waiting for App Runner VPC Ingress Connection (${e.id}) create: timeout while waiting for ` +
+                        `state to become 'AVAILABLE' (last state: 'PENDING_CREATION', timeout: 2m0s)`,
                 );
                 assert.equal(e.state.status, "PENDING_CREATION");
                 return true;
@@ -282,7 +297,8 @@ describe("the copy of the AWS provider (plan/provider)", () => {
                 assert.ok(e instanceof PartialCreate);
                 assert.equal(
                     e.message,
-                    `waiting for App Runner VPC Ingress Connection (${e.id}) create: unexpected state 'FAILED_CREATION', wanted target 'AVAILABLE'. last error: %!s(<nil>)`,
+                    `waiting for App Runner VPC Ingress Connection (${e.id}) create: unexpected state ` +
+                        `'FAILED_CREATION', wanted target 'AVAILABLE'. last error: %!s(<nil>)`,
                 );
                 return true;
             });
@@ -360,39 +376,45 @@ describe("the copy of the AWS provider (plan/provider)", () => {
             assert.equal(await p.read(CC, id, "us-east-1", state, state), undefined);
         });
 
-        it("a move AWS fails keeps the planned desired state and no `properties` (terraform-plugin-sdk#476), with Cloud Control's text", async () => {
-            const { p, aws } = provider(1);
-            const olds = p.check(CC, "c", ccInputs()).inputs;
-            const { id, state } = await p.create(CC, olds, "us-east-1");
-            const other = aws.call(
-                "ec2",
-                "CreateVpcEndpoint",
-                {
-                    VpcEndpointType: "Interface",
-                    VpcId: T.vpcId,
-                    ServiceName: "com.amazonaws.us-east-1.apprunner.requests",
-                    SubnetIds: [T.subnetA],
-                },
-                "us-east-1",
-            ).VpcEndpoint.VpcEndpointId;
-            const news = p.check(CC, "c", ccInputs({ IngressVpcConfiguration: { VpcId: T.vpcId, VpcEndpointId: other } }), olds).inputs;
-            const original = aws.call.bind(aws);
-            aws.call = (service, action, params, region) => {
-                const answer = original(service, action, params, region);
-                if (action === "UpdateResource") aws.failPendingChange(id);
-                return answer;
-            };
-            await assert.rejects(p.update(CC, id, state, news, "us-east-1"), (e: unknown) => {
-                assert.ok(e instanceof PartialCreate);
-                assert.equal(
-                    e.message,
-                    `waiting for Cloud Control API (${TYPE}) Resource (${id}) update: unexpected state 'FAILED', wanted target 'SUCCESS'. last error: ` +
-                        `NotStabilized: Resource of type '${TYPE}' with identifier '${id}' did not stabilize: its status is FAILED_UPDATE.`,
-                );
-                assert.equal(e.state.desiredState, news.desiredState);
-                assert.equal(e.state.properties, "");
-                return true;
-            });
-        });
+        it(
+            "a move AWS fails keeps the planned desired state and no `properties` " +
+                "(terraform-plugin-sdk#476), with Cloud Control's text",
+            async () => {
+                const { p, aws } = provider(1);
+                const olds = p.check(CC, "c", ccInputs()).inputs;
+                const { id, state } = await p.create(CC, olds, "us-east-1");
+                const other = aws.call(
+                    "ec2",
+                    "CreateVpcEndpoint",
+                    {
+                        VpcEndpointType: "Interface",
+                        VpcId: T.vpcId,
+                        ServiceName: "com.amazonaws.us-east-1.apprunner.requests",
+                        SubnetIds: [T.subnetA],
+                    },
+                    "us-east-1",
+                ).VpcEndpoint.VpcEndpointId;
+                const news = p.check(CC, "c", ccInputs({ IngressVpcConfiguration: { VpcId: T.vpcId, VpcEndpointId: other } }), olds).inputs;
+                const original = aws.call.bind(aws);
+                aws.call = (service, action, params, region) => {
+                    const answer = original(service, action, params, region);
+                    if (action === "UpdateResource") aws.failPendingChange(id);
+                    return answer;
+                };
+                await assert.rejects(p.update(CC, id, state, news, "us-east-1"), (e: unknown) => {
+                    assert.ok(e instanceof PartialCreate);
+                    assert.equal(
+                        e.message,
+                        `waiting for Cloud Control API (${TYPE}) Resource (${id}) update: unexpected state ` +
+                            `'FAILED', wanted target 'SUCCESS'. last error: ` +
+                            `NotStabilized: Resource of type '${TYPE}' with identifier '${id}' did not stabilize: its ` +
+                            `status is FAILED_UPDATE.`,
+                    );
+                    assert.equal(e.state.desiredState, news.desiredState);
+                    assert.equal(e.state.properties, "");
+                    return true;
+                });
+            },
+        );
     });
 });

@@ -1,6 +1,7 @@
 // The component provider over the Pulumi wire protocol: started as the engine starts it, driven through its
 // gRPC ResourceProvider service, registering children with a fake resource monitor.
 import * as pulumi from "@pulumi/pulumi";
+import { joined } from "./regex";
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -8,7 +9,8 @@ import { AwsMocks, TOPOLOGY as T } from "./mocks";
 import { ROOT, SCHEMA_PATH } from "./schema";
 import { FakeEngine, ProviderProcess, unknownOutput } from "./wire";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the SDK's rpc module is internal: its exports are not in the package's types
+// The SDK's rpc module is internal: its exports are not in the package's types.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- an internal module, untyped
 const rpc = require("@pulumi/pulumi/runtime/rpc");
 
 const TYPE = "apprunner-private:index:PrivateEndpoint";
@@ -39,7 +41,8 @@ function connectedOutside(serviceArn: string): { mocks: AwsMocks; existing: stri
  */
 const refusedByAws = (existing: string) =>
     `Cloud Control resource "taken-connection": waiting for Cloud Control API (AWS::AppRunner::VpcIngressConnection) Resource () create: ` +
-    `unexpected state 'FAILED', wanted target 'SUCCESS'. last error: InvalidRequest: Invalid request provided: Service ${T.apiServiceArn} ` +
+    `unexpected state 'FAILED', wanted target 'SUCCESS'. last error: InvalidRequest: Invalid ` +
+    `request provided: Service ${T.apiServiceArn} ` +
     `already has a VPC ingress connection: ${existing}`;
 
 describe("component provider over gRPC", function () {
@@ -149,7 +152,9 @@ describe("component provider over gRPC", function () {
             (e: any) => {
                 assert.ok(
                     e.details.includes(
-                        '`allowedSecurityGroupIds[0]` must be a security group id (sg- and 8 or 17 hexadecimal characters), got: "web-clients". Pass security group ids, e.g. `securityGroup.id`, not names.',
+                        "`allowedSecurityGroupIds[0]` must be a security group id (sg- and 8 or 17 hexadecimal " +
+                            'characters), got: "web-clients". Pass security group ids, e.g. `securityGroup.id`, not ' +
+                            "names.",
                     ),
                     e.details,
                 );
@@ -206,7 +211,11 @@ describe("component provider over gRPC", function () {
             (e: any) => {
                 assert.match(
                     e.details,
-                    /Only one of `subnetIds` or `vpcEndpointId` can be provided\. Pass `subnetIds` to create a new App Runner interface endpoint, or `vpcEndpointId` to reuse an existing one\./,
+                    joined(
+                        /Only one of `subnetIds` or `vpcEndpointId` can be provided\. Pass `subnetIds` to /,
+                        /create a new App Runner interface endpoint, or `vpcEndpointId` to reuse an /,
+                        /existing one\./,
+                    ),
                 );
                 return true;
             },
@@ -226,38 +235,43 @@ describe("component provider over gRPC", function () {
         assert.equal(state.status, "AVAILABLE");
     });
 
-    it("a child that AWS refuses fails Construct within 1 s and 300 MB, naming the child and AWS's reason; the next Construct is served", async () => {
-        // A service connected outside the stack: nothing the component can see before AWS answers (no lookup reads a
-        // service's connections), so AWS refuses the connection.
-        const { mocks, existing } = connectedOutside(T.apiServiceArn);
-        engine.reset(mocks);
-        const started = performance.now();
-        await assert.rejects(
-            provider.construct({
+    it(
+        "a child that AWS refuses fails Construct within 1 s and 300 MB, naming the child and AWS's " +
+            "reason; the next Construct is served",
+        async () => {
+            // A service connected outside the stack: nothing the component can see before AWS answers (no lookup reads a
+            // service's connections), so AWS refuses the connection.
+            const { mocks, existing } = connectedOutside(T.apiServiceArn);
+            engine.reset(mocks);
+            const started = performance.now();
+            await assert.rejects(
+                provider.construct({
+                    engine,
+                    name: "taken",
+                    stack: "refused",
+                    inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
+                }),
+                (e: any) => {
+                    assert.equal(e.details, refusedByAws(existing));
+                    return true;
+                },
+            );
+            const ms = performance.now() - started;
+            const peakRssMb = provider.peakRssMb();
+            if (process.env.SHOW_FIGURES)
+                console.log(`      child failure answered in ${ms.toFixed(0)} ms, provider peak RSS ${peakRssMb} MB`);
+            assert.ok(ms < 1000, `answered in ${ms.toFixed(0)} ms`);
+            assert.ok(peakRssMb < 300, `peak RSS ${peakRssMb} MB`);
+            engine.reset(new AwsMocks());
+            const { state } = await provider.construct({
                 engine,
-                name: "taken",
+                name: "next",
                 stack: "refused",
-                inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
-            }),
-            (e: any) => {
-                assert.equal(e.details, refusedByAws(existing));
-                return true;
-            },
-        );
-        const ms = performance.now() - started;
-        const peakRssMb = provider.peakRssMb();
-        if (process.env.SHOW_FIGURES) console.log(`      child failure answered in ${ms.toFixed(0)} ms, provider peak RSS ${peakRssMb} MB`);
-        assert.ok(ms < 1000, `answered in ${ms.toFixed(0)} ms`);
-        assert.ok(peakRssMb < 300, `peak RSS ${peakRssMb} MB`);
-        engine.reset(new AwsMocks());
-        const { state } = await provider.construct({
-            engine,
-            name: "next",
-            stack: "refused",
-            inputs: { serviceArn: T.adminServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
-        });
-        assert.equal(state.status, "AVAILABLE");
-    });
+                inputs: { serviceArn: T.adminServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
+            });
+            assert.equal(state.status, "AVAILABLE");
+        },
+    );
 
     it("a service AWS does not have is refused before any child, from Cloud Control's answer", async () => {
         const missing = T.apiServiceArn.replace("api-service", "gone-service");
@@ -271,7 +285,8 @@ describe("component provider over gRPC", function () {
             (e: any) => {
                 assert.equal(
                     e.details,
-                    `\`serviceArn\` must be an App Runner service that exists in the AWS provider's account and region, got: "${missing}", which Cloud Control ` +
+                    `\`serviceArn\` must be an App Runner service that exists in the AWS provider's account and ` +
+                        `region, got: "${missing}", which Cloud Control ` +
                         "could not find. Check the ARN, or create the service first (pass `service.arn`).",
                 );
                 return true;
@@ -295,7 +310,9 @@ describe("component provider over gRPC", function () {
             (e: any) => {
                 assert.equal(
                     e.details,
-                    `\`subnetIds\` must have at most one subnet per Availability Zone (an interface endpoint takes one subnet per zone), got: ${T.subnetA} and ${T.subnetA2} in us-east-1a. Keep one subnet per zone.`,
+                    `\`subnetIds\` must have at most one subnet per Availability Zone (an interface endpoint ` +
+                        `takes one subnet per zone), got: ${T.subnetA} and ${T.subnetA2} in us-east-1a. Keep one ` +
+                        `subnet per zone.`,
                 );
                 return true;
             },
@@ -307,84 +324,93 @@ describe("component provider over gRPC", function () {
         );
     });
 
-    it("two concurrent Constructs, one refused: the refusal answers its own Construct alone; the other succeeds, and nothing else is logged", async () => {
-        const SHARED = "apprunner-private:index:InterfaceEndpoint";
-        const shared = provider.construct({
-            engine,
-            type: SHARED,
-            name: "shared",
-            stack: "concurrent",
-            inputs: { vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetA2] },
-        });
-        // `audit` stays in flight (its connection unanswered) until `shared` has been answered.
-        engine.hold("audit-connection", shared);
-        const audit = provider.construct({
-            engine,
-            name: "audit",
-            stack: "concurrent",
-            inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] },
-        });
-        const [refused, served] = await Promise.allSettled([shared, audit]);
+    it(
+        "two concurrent Constructs, one refused: the refusal answers its own Construct alone; the " +
+            "other succeeds, and nothing else is logged",
+        async () => {
+            const SHARED = "apprunner-private:index:InterfaceEndpoint";
+            const shared = provider.construct({
+                engine,
+                type: SHARED,
+                name: "shared",
+                stack: "concurrent",
+                inputs: { vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetA2] },
+            });
+            // `audit` stays in flight (its connection unanswered) until `shared` has been answered.
+            engine.hold("audit-connection", shared);
+            const audit = provider.construct({
+                engine,
+                name: "audit",
+                stack: "concurrent",
+                inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] },
+            });
+            const [refused, served] = await Promise.allSettled([shared, audit]);
 
-        assert.equal(refused.status, "rejected");
-        assert.equal(
-            (refused as PromiseRejectedResult).reason.details,
-            `\`subnetIds\` must have at most one subnet per Availability Zone (an interface endpoint takes one subnet per zone), got: ${T.subnetA} and ${T.subnetA2} in us-east-1a. Keep one subnet per zone.`,
-        );
-        assert.equal(served.status, "fulfilled", served.status === "rejected" ? served.reason.details : "");
-        const connection = engine.mocks.custom("aws:cloudcontrol/resource:Resource")[0];
-        const domainName = JSON.parse(connection.state!.properties).DomainName;
-        assert.deepEqual((served as PromiseFulfilledResult<{ state: Record<string, any> }>).value.state, {
-            domainName,
-            url: `https://${domainName}`,
-            vpcEndpointId: engine.mocks.custom("aws:ec2/vpcEndpoint:VpcEndpoint")[0].id,
-            vpcIngressConnectionArn: connection.id,
-            status: "AVAILABLE",
-            securityGroupId: engine.mocks.custom("aws:ec2/securityGroup:SecurityGroup")[0].id,
-        });
-        assert.deepEqual(
-            engine.registrations
-                .filter((r) => r.custom)
-                .map((r) => r.name)
-                .sort(),
-            ["audit-connection", "audit-endpoint", "audit-endpoint-sg"],
-            "nothing of shared's",
-        );
-        // The engine shows every error logged by the provider too: the refusal is the Construct's answer, and only that.
-        assert.deepEqual(
-            engine.logs.filter((l) => l.severity >= ERROR),
-            [],
-        );
-    });
+            assert.equal(refused.status, "rejected");
+            assert.equal(
+                (refused as PromiseRejectedResult).reason.details,
+                `\`subnetIds\` must have at most one subnet per Availability Zone (an interface endpoint ` +
+                    `takes one subnet per zone), got: ${T.subnetA} and ${T.subnetA2} in us-east-1a. Keep one ` +
+                    `subnet per zone.`,
+            );
+            assert.equal(served.status, "fulfilled", served.status === "rejected" ? served.reason.details : "");
+            const connection = engine.mocks.custom("aws:cloudcontrol/resource:Resource")[0];
+            const domainName = JSON.parse(connection.state!.properties).DomainName;
+            assert.deepEqual((served as PromiseFulfilledResult<{ state: Record<string, any> }>).value.state, {
+                domainName,
+                url: `https://${domainName}`,
+                vpcEndpointId: engine.mocks.custom("aws:ec2/vpcEndpoint:VpcEndpoint")[0].id,
+                vpcIngressConnectionArn: connection.id,
+                status: "AVAILABLE",
+                securityGroupId: engine.mocks.custom("aws:ec2/securityGroup:SecurityGroup")[0].id,
+            });
+            assert.deepEqual(
+                engine.registrations
+                    .filter((r) => r.custom)
+                    .map((r) => r.name)
+                    .sort(),
+                ["audit-connection", "audit-endpoint", "audit-endpoint-sg"],
+                "nothing of shared's",
+            );
+            // The engine shows every error logged by the provider too: the refusal is the Construct's answer, and only that.
+            assert.deepEqual(
+                engine.logs.filter((l) => l.severity >= ERROR),
+                [],
+            );
+        },
+    );
 
-    it("two concurrent Constructs, one whose child AWS refuses: AWS's reason answers that Construct alone; the other succeeds", async () => {
-        const { mocks, existing } = connectedOutside(T.apiServiceArn);
-        engine.reset(mocks);
-        const taken = provider.construct({
-            engine,
-            name: "taken",
-            stack: "concurrent-aws",
-            inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
-        });
-        // `audit` stays in flight (its connection unanswered) until `taken` has been answered.
-        engine.hold("audit-connection", taken);
-        const audit = provider.construct({
-            engine,
-            name: "audit",
-            stack: "concurrent-aws",
-            inputs: { serviceArn: T.adminServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
-        });
-        const [refused, served] = await Promise.allSettled([taken, audit]);
+    it(
+        "two concurrent Constructs, one whose child AWS refuses: AWS's reason answers that " + "Construct alone; the other succeeds",
+        async () => {
+            const { mocks, existing } = connectedOutside(T.apiServiceArn);
+            engine.reset(mocks);
+            const taken = provider.construct({
+                engine,
+                name: "taken",
+                stack: "concurrent-aws",
+                inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
+            });
+            // `audit` stays in flight (its connection unanswered) until `taken` has been answered.
+            engine.hold("audit-connection", taken);
+            const audit = provider.construct({
+                engine,
+                name: "audit",
+                stack: "concurrent-aws",
+                inputs: { serviceArn: T.adminServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
+            });
+            const [refused, served] = await Promise.allSettled([taken, audit]);
 
-        assert.equal(refused.status, "rejected");
-        assert.equal((refused as PromiseRejectedResult).reason.details, refusedByAws(existing));
-        assert.equal(served.status, "fulfilled", served.status === "rejected" ? served.reason.details : "");
-        assert.equal((served as PromiseFulfilledResult<{ state: Record<string, any> }>).value.state.status, "AVAILABLE");
-        assert.deepEqual(
-            engine.logs.filter((l) => l.severity >= ERROR),
-            [],
-        );
-    });
+            assert.equal(refused.status, "rejected");
+            assert.equal((refused as PromiseRejectedResult).reason.details, refusedByAws(existing));
+            assert.equal(served.status, "fulfilled", served.status === "rejected" ? served.reason.details : "");
+            assert.equal((served as PromiseFulfilledResult<{ state: Record<string, any> }>).value.state.status, "AVAILABLE");
+            assert.deepEqual(
+                engine.logs.filter((l) => l.severity >= ERROR),
+                [],
+            );
+        },
+    );
 
     it("a service connected by two components of one deployment is refused in the second's Construct, before any child", async () => {
         const inputs = { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId };
@@ -393,7 +419,9 @@ describe("component provider over gRPC", function () {
         await assert.rejects(provider.construct({ engine, name: "api-again", stack: "duplicates", inputs }), (e: any) => {
             assert.equal(
                 e.details,
-                `\`serviceArn\` is already connected by PrivateEndpoint "api" in this program, got: "${T.apiServiceArn}" again. An App Runner service can have only one VPC ingress connection: keep one PrivateEndpoint for it and share its \`domainName\`.`,
+                `\`serviceArn\` is already connected by PrivateEndpoint "api" in this program, got: ` +
+                    `"${T.apiServiceArn}" again. An App Runner service can have only one VPC ingress ` +
+                    `connection: keep one PrivateEndpoint for it and share its \`domainName\`.`,
             );
             return true;
         });
@@ -447,8 +475,10 @@ describe("component provider over gRPC", function () {
             (e: any) => {
                 assert.equal(
                     e.details,
-                    `\`serviceArn\` must be an App Runner service ARN (arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: "${"a".repeat(200)}…" ` +
-                        "(1048576 characters, 1048376 not shown). Pass the service's `arn` output, e.g. `service.arn`, not its name, id or URL.",
+                    `\`serviceArn\` must be an App Runner service ARN ` +
+                        `(arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: "${"a".repeat(200)}…" ` +
+                        "(1048576 characters, 1048376 not shown). Pass the service's `arn` output, e.g. " +
+                        "`service.arn`, not its name, id or URL.",
                 );
                 return true;
             },
@@ -479,7 +509,8 @@ describe("component provider over gRPC", function () {
             (e: any) => {
                 assert.equal(
                     e.details,
-                    '`tags` values must be strings, got: null for key "owner". Give the tag a value ("" for an empty one), or remove the key.',
+                    '`tags` values must be strings, got: null for key "owner". Give the tag a value ("" for an ' +
+                        "empty one), or remove the key.",
                 );
                 return true;
             },
@@ -492,8 +523,10 @@ describe("component provider over gRPC", function () {
 
     it("a secret connectionName over the wire is refused before any child, in a preview where its value is unknown too", async () => {
         const message =
-            "`connectionName` must not be a secret, got: [secret]. The name is part of the connection's id and ARN, which Pulumi keeps in the stack's " +
-            "state in clear text (an id cannot be secret). Pass the name as a plain value, or omit `connectionName` to let AWS name the connection.";
+            "`connectionName` must not be a secret, got: [secret]. The name is part of the connection's " +
+            "id and ARN, which Pulumi keeps in the stack's " +
+            "state in clear text (an id cannot be secret). Pass the name as a plain value, or omit " +
+            "`connectionName` to let AWS name the connection.";
         const inputs = { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId };
         const secret = { [rpc.specialSigKey]: rpc.specialSecretSig, value: "payments-api" };
         const unknownSecret = { ...unknownOutput(), secret: true };
@@ -517,31 +550,35 @@ describe("component provider over gRPC", function () {
         }
     });
 
-    it("options in the ConstructRequest reach the children: ignoreChanges, replaceOnChanges, customTimeouts (delete included); deleteBeforeReplace does not arrive", async () => {
-        await provider.construct({
-            engine,
-            name: "api",
-            stack: "options",
-            inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB], tags: { team: "payments" } },
-            options: {
-                ignoreChanges: ["tags"],
-                replaceOnChanges: ["subnetIds"],
-                customTimeouts: { update: "15m", delete: "20m" },
-                deleteBeforeReplace: true,
-            },
-        });
-        const children = engine.registrations.filter((r) => r.custom);
-        assert.deepEqual(
-            children.map((r) => [r.name, r.ignoreChanges, r.replaceOnChanges, r.customTimeouts, r.deleteBeforeReplace]).sort(),
-            [
-                ["api-connection", [], [], { create: "", update: "15m", delete: "20m" }, true],
-                ["api-endpoint", ["tags", "tagsAll"], ["subnetIds"], { create: "", update: "15m", delete: "20m" }, false],
-                ["api-endpoint-sg", ["tags", "tagsAll"], [], { create: "", update: "15m", delete: "20m" }, false],
-            ],
-        );
-        // @pulumi/pulumi 3.276's provider server builds the component's options without the request's
-        // deleteBeforeReplace, so the component never sees it (the connection is delete-first anyway).
-        const warnings = engine.logs.filter((l) => l.severity === 2 && l.urn === COMPONENT_URN("api")).map((l) => l.message);
-        assert.deepEqual(warnings, []);
-    });
+    it(
+        "options in the ConstructRequest reach the children: ignoreChanges, replaceOnChanges, " +
+            "customTimeouts (delete included); deleteBeforeReplace does not arrive",
+        async () => {
+            await provider.construct({
+                engine,
+                name: "api",
+                stack: "options",
+                inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB], tags: { team: "payments" } },
+                options: {
+                    ignoreChanges: ["tags"],
+                    replaceOnChanges: ["subnetIds"],
+                    customTimeouts: { update: "15m", delete: "20m" },
+                    deleteBeforeReplace: true,
+                },
+            });
+            const children = engine.registrations.filter((r) => r.custom);
+            assert.deepEqual(
+                children.map((r) => [r.name, r.ignoreChanges, r.replaceOnChanges, r.customTimeouts, r.deleteBeforeReplace]).sort(),
+                [
+                    ["api-connection", [], [], { create: "", update: "15m", delete: "20m" }, true],
+                    ["api-endpoint", ["tags", "tagsAll"], ["subnetIds"], { create: "", update: "15m", delete: "20m" }, false],
+                    ["api-endpoint-sg", ["tags", "tagsAll"], [], { create: "", update: "15m", delete: "20m" }, false],
+                ],
+            );
+            // @pulumi/pulumi 3.276's provider server builds the component's options without the request's
+            // deleteBeforeReplace, so the component never sees it (the connection is delete-first anyway).
+            const warnings = engine.logs.filter((l) => l.severity === 2 && l.urn === COMPONENT_URN("api")).map((l) => l.message);
+            assert.deepEqual(warnings, []);
+        },
+    );
 });

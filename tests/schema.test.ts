@@ -20,15 +20,19 @@ describe("provider schema", function () {
         assert.deepEqual(committed, inferred);
     });
 
-    it("names the package apprunner-private, at the component package's version, with the PrivateEndpoint and InterfaceEndpoint tokens", () => {
-        const root = readJson("sdk", "package.json");
-        assert.equal(committed.name, PACKAGE_NAME);
-        assert.equal(committed.version, root.version);
-        assert.deepEqual(Object.keys(committed.resources).sort(), [SHARED, TOKEN]);
-        assert.equal(readJson("provider", "package.json").version, root.version);
-        const stock = readJson("provider", "stock", "package.json");
-        assert.deepEqual([stock.name, stock.version, stock.description], [root.name, root.version, root.description]);
-    });
+    it(
+        "names the package apprunner-private, at the component package's version, with the " +
+            "PrivateEndpoint and InterfaceEndpoint tokens",
+        () => {
+            const root = readJson("sdk", "package.json");
+            assert.equal(committed.name, PACKAGE_NAME);
+            assert.equal(committed.version, root.version);
+            assert.deepEqual(Object.keys(committed.resources).sort(), [SHARED, TOKEN]);
+            assert.equal(readJson("provider", "package.json").version, root.version);
+            const stock = readJson("provider", "stock", "package.json");
+            assert.deepEqual([stock.name, stock.version, stock.description], [root.name, root.version, root.description]);
+        },
+    );
 
     it("has no plain input, so every input can take an Output from any language", () => {
         for (const token of [TOKEN, SHARED]) {

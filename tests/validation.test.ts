@@ -34,7 +34,8 @@ const none = {
     ipAddressType: false,
 };
 const REGIONS =
-    "us-east-1, us-east-2, us-west-2, ap-south-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, eu-central-1, eu-west-1, eu-west-2, eu-west-3";
+    "us-east-1, us-east-2, us-west-2, ap-south-1, ap-southeast-1, ap-southeast-2, " +
+    "ap-northeast-1, eu-central-1, eu-west-1, eu-west-2, eu-west-3";
 
 /** Runs a table of [input, expected messages] through a validator. */
 function table<T>(validate: (v: T) => string[], rows: [T, string[]][]) {
@@ -55,50 +56,64 @@ describe("validation (pure functions, full messages)", () => {
             [
                 { ...none, subnetIds: true, vpcEndpointId: true },
                 [
-                    "Only one of `subnetIds` or `vpcEndpointId` can be provided. Pass `subnetIds` to create a new App Runner interface endpoint, or `vpcEndpointId` to reuse an existing one.",
+                    "Only one of `subnetIds` or `vpcEndpointId` can be provided. Pass `subnetIds` to create a " +
+                        "new App Runner interface endpoint, or `vpcEndpointId` to reuse an existing one.",
                 ],
             ],
             [
                 none,
                 [
-                    "Either `subnetIds` or `vpcEndpointId` must be provided. Pass `subnetIds` to create a new App Runner interface endpoint, or `vpcEndpointId` to reuse an existing one.",
+                    "Either `subnetIds` or `vpcEndpointId` must be provided. Pass `subnetIds` to create a new " +
+                        "App Runner interface endpoint, or `vpcEndpointId` to reuse an existing one.",
                 ],
             ],
             [
                 { ...none, vpcEndpointId: true, securityGroupIds: true },
                 [
-                    "`securityGroupIds` applies only to a new endpoint and cannot be combined with `vpcEndpointId`. Configure the endpoint that `vpcEndpointId` names, or pass `subnetIds` instead of `vpcEndpointId`.",
+                    "`securityGroupIds` applies only to a new endpoint and cannot be combined with " +
+                        "`vpcEndpointId`. Configure the endpoint that `vpcEndpointId` names, or pass `subnetIds` " +
+                        "instead of `vpcEndpointId`.",
                 ],
             ],
             [
                 { ...none, vpcEndpointId: true, allowedCidrBlocks: true },
                 [
-                    "`allowedCidrBlocks` applies only to a new endpoint and cannot be combined with `vpcEndpointId`. Configure the endpoint that `vpcEndpointId` names, or pass `subnetIds` instead of `vpcEndpointId`.",
+                    "`allowedCidrBlocks` applies only to a new endpoint and cannot be combined with " +
+                        "`vpcEndpointId`. Configure the endpoint that `vpcEndpointId` names, or pass `subnetIds` " +
+                        "instead of `vpcEndpointId`.",
                 ],
             ],
             [
                 { ...none, vpcEndpointId: true, ipAddressType: true },
                 [
-                    "`ipAddressType` applies only to a new endpoint and cannot be combined with `vpcEndpointId`. Configure the endpoint that `vpcEndpointId` names, or pass `subnetIds` instead of `vpcEndpointId`.",
+                    "`ipAddressType` applies only to a new endpoint and cannot be combined with " +
+                        "`vpcEndpointId`. Configure the endpoint that `vpcEndpointId` names, or pass `subnetIds` " +
+                        "instead of `vpcEndpointId`.",
                 ],
             ],
             [
                 { ...none, subnetIds: true, securityGroupIds: true, allowedCidrBlocks: true },
                 [
-                    "Only one of `securityGroupIds` or `allowedCidrBlocks` can be provided. `allowedCidrBlocks` configures the security group the component creates when `securityGroupIds` is omitted; add the rules to your own groups instead.",
+                    "Only one of `securityGroupIds` or `allowedCidrBlocks` can be provided. `allowedCidrBlocks` " +
+                        "configures the security group the component creates when `securityGroupIds` is omitted; " +
+                        "add the rules to your own groups instead.",
                 ],
             ],
             [{ ...none, subnetIds: true, allowedCidrBlocks: true, allowedSecurityGroupIds: true }, []],
             [
                 { ...none, subnetIds: true, securityGroupIds: true, allowedSecurityGroupIds: true },
                 [
-                    "Only one of `securityGroupIds` or `allowedSecurityGroupIds` can be provided. `allowedSecurityGroupIds` configures the security group the component creates when `securityGroupIds` is omitted; add the rules to your own groups instead.",
+                    "Only one of `securityGroupIds` or `allowedSecurityGroupIds` can be provided. " +
+                        "`allowedSecurityGroupIds` configures the security group the component creates when " +
+                        "`securityGroupIds` is omitted; add the rules to your own groups instead.",
                 ],
             ],
             [
                 { ...none, vpcEndpointId: true, allowedSecurityGroupIds: true },
                 [
-                    "`allowedSecurityGroupIds` applies only to a new endpoint and cannot be combined with `vpcEndpointId`. Configure the endpoint that `vpcEndpointId` names, or pass `subnetIds` instead of `vpcEndpointId`.",
+                    "`allowedSecurityGroupIds` applies only to a new endpoint and cannot be combined with " +
+                        "`vpcEndpointId`. Configure the endpoint that `vpcEndpointId` names, or pass `subnetIds` " +
+                        "instead of `vpcEndpointId`.",
                 ],
             ],
         ]);
@@ -112,7 +127,9 @@ describe("validation (pure functions, full messages)", () => {
                 [
                     [{ id: "sg-0123456789abcdef1", vpcId: "vpc-0fedcba9876543210" }],
                     [
-                        "`allowedSecurityGroupIds` must be security groups of `vpcId` (vpc-0123456789abcdef0), got: sg-0123456789abcdef1 in vpc-0fedcba9876543210. Use your clients' security groups in vpc-0123456789abcdef0, or `allowedCidrBlocks` for clients elsewhere.",
+                        "`allowedSecurityGroupIds` must be security groups of `vpcId` (vpc-0123456789abcdef0), got: " +
+                            "sg-0123456789abcdef1 in vpc-0fedcba9876543210. Use your clients' security groups in " +
+                            "vpc-0123456789abcdef0, or `allowedCidrBlocks` for clients elsewhere.",
                     ],
                 ],
             ],
@@ -125,7 +142,9 @@ describe("validation (pure functions, full messages)", () => {
                     true,
                 ),
                 [
-                    "`allowedSecurityGroupIds` must be security groups of `vpcId` ([secret]), got: [secret] in [secret]. Use your clients' security groups in [secret], or `allowedCidrBlocks` for clients elsewhere.",
+                    "`allowedSecurityGroupIds` must be security groups of `vpcId` ([secret]), got: [secret] in " +
+                        "[secret]. Use your clients' security groups in [secret], or `allowedCidrBlocks` for " +
+                        "clients elsewhere.",
                 ],
             );
         });
@@ -139,7 +158,8 @@ describe("validation (pure functions, full messages)", () => {
                 [
                     undefined,
                     [
-                        "`serviceArn` is required, got: undefined. Pass the ARN of the App Runner service to make private, e.g. `service.arn`.",
+                        "`serviceArn` is required, got: undefined. Pass the ARN of the App Runner service to make " +
+                            "private, e.g. `service.arn`.",
                     ],
                 ],
                 ["", ['`serviceArn` is required, got: "". Pass the ARN of the App Runner service to make private, e.g. `service.arn`.']],
@@ -153,13 +173,17 @@ describe("validation (pure functions, full messages)", () => {
 
     describe("validateServiceArn", () => {
         const bad = (got: string) => [
-            `\`serviceArn\` must be an App Runner service ARN (arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: ${got}. Pass the service's \`arn\` output, e.g. \`service.arn\`, not its name, id or URL.`,
+            `\`serviceArn\` must be an App Runner service ARN ` +
+                `(arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: ${got}. Pass the ` +
+                `service's \`arn\` output, e.g. \`service.arn\`, not its name, id or URL.`,
         ];
         const noAppRunner = (arn: string, region: string) => [
-            `\`serviceArn\` must be in a region where App Runner exists (${REGIONS}), got: "${arn}" in ${region}. Check the ARN: App Runner has no service there.`,
+            `\`serviceArn\` must be in a region where App Runner exists (${REGIONS}), got: "${arn}" in ` +
+                `${region}. Check the ARN: App Runner has no service there.`,
         ];
         const otherPartition = (arn: string, partition: string) => [
-            `\`serviceArn\` must be in the \`aws\` partition, the only one App Runner exists in, got: "${arn}" in ${partition}. Check the ARN: App Runner has no service there.`,
+            `\`serviceArn\` must be in the \`aws\` partition, the only one App Runner exists in, got: ` +
+                `"${arn}" in ${partition}. Check the ARN: App Runner has no service there.`,
         ];
         const gov = "arn:aws-us-gov:apprunner:us-gov-west-1:123456789012:service/my_svc-1/abcdef0123";
         const china = "arn:aws-cn:apprunner:cn-north-1:123456789012:service/my_svc-1/abcdef0123";
@@ -178,7 +202,8 @@ describe("validation (pure functions, full messages)", () => {
             [
                 long,
                 [
-                    "`serviceArn` must be at most 1011 characters (App Runner's ARNs), got: 1012 characters. Pass the service's `arn` output, e.g. `service.arn`.",
+                    "`serviceArn` must be at most 1011 characters (App Runner's ARNs), got: 1012 characters. " +
+                        "Pass the service's `arn` output, e.g. `service.arn`.",
                 ],
             ],
             [
@@ -212,13 +237,15 @@ describe("validation (pure functions, full messages)", () => {
                 [
                     "vpc-0123456789ABCDEF0",
                     [
-                        '`vpcId` must be a VPC id (vpc- and 8 or 17 hexadecimal characters), got: "vpc-0123456789ABCDEF0". Pass the VPC\'s `id` output, e.g. `vpc.id`.',
+                        "`vpcId` must be a VPC id (vpc- and 8 or 17 hexadecimal characters), got: " +
+                            '"vpc-0123456789ABCDEF0". Pass the VPC\'s `id` output, e.g. `vpc.id`.',
                     ],
                 ],
                 [
                     "my-vpc",
                     [
-                        '`vpcId` must be a VPC id (vpc- and 8 or 17 hexadecimal characters), got: "my-vpc". Pass the VPC\'s `id` output, e.g. `vpc.id`.',
+                        '`vpcId` must be a VPC id (vpc- and 8 or 17 hexadecimal characters), got: "my-vpc". Pass ' +
+                            "the VPC's `id` output, e.g. `vpc.id`.",
                     ],
                 ],
             ],
@@ -230,7 +257,9 @@ describe("validation (pure functions, full messages)", () => {
                 [
                     "vpc-0123456789abcdef0",
                     [
-                        "`vpcEndpointId` must be a VPC endpoint id (vpce- and 8 or 17 hexadecimal characters), got: \"vpc-0123456789abcdef0\". Pass the endpoint's id, e.g. an InterfaceEndpoint's `vpcEndpointId`.",
+                        "`vpcEndpointId` must be a VPC endpoint id (vpce- and 8 or 17 hexadecimal characters), got: " +
+                            "\"vpc-0123456789abcdef0\". Pass the endpoint's id, e.g. an InterfaceEndpoint's " +
+                            "`vpcEndpointId`.",
                     ],
                 ],
             ],
@@ -247,14 +276,17 @@ describe("validation (pure functions, full messages)", () => {
                 [
                     [],
                     [
-                        "`subnetIds` must list at least one id, got: []. List one subnet in each Availability Zone the endpoint should serve (two or more advised), or pass `vpcEndpointId` to reuse an endpoint.",
+                        "`subnetIds` must list at least one id, got: []. List one subnet in each Availability Zone " +
+                            "the endpoint should serve (two or more advised), or pass `vpcEndpointId` to reuse an " +
+                            "endpoint.",
                     ],
                 ],
                 [[a, a], [`\`subnetIds\` must not repeat an id, got: "${a}" twice. Remove the duplicate.`]],
                 [
                     [a, "10.0.1.0/24"],
                     [
-                        '`subnetIds[1]` must be a subnet id (subnet- and 8 or 17 hexadecimal characters), got: "10.0.1.0/24". Pass subnet ids, e.g. `subnet.id`, not names or CIDR blocks.',
+                        "`subnetIds[1]` must be a subnet id (subnet- and 8 or 17 hexadecimal characters), got: " +
+                            '"10.0.1.0/24". Pass subnet ids, e.g. `subnet.id`, not names or CIDR blocks.',
                     ],
                 ],
                 [a, [`\`subnetIds\` must be a list of ids, got: "${a}". Pass a list, e.g. [a.id, b.id].`]],
@@ -267,13 +299,15 @@ describe("validation (pure functions, full messages)", () => {
                 [
                     [],
                     [
-                        "`securityGroupIds` must list at least one id, got: []. Omit it to let the component create a security group that allows HTTPS from `allowedCidrBlocks`.",
+                        "`securityGroupIds` must list at least one id, got: []. Omit it to let the component create " +
+                            "a security group that allows HTTPS from `allowedCidrBlocks`.",
                     ],
                 ],
                 [
                     ["default"],
                     [
-                        '`securityGroupIds[0]` must be a security group id (sg- and 8 or 17 hexadecimal characters), got: "default". Pass security group ids, e.g. `securityGroup.id`, not names.',
+                        "`securityGroupIds[0]` must be a security group id (sg- and 8 or 17 hexadecimal " +
+                            'characters), got: "default". Pass security group ids, e.g. `securityGroup.id`, not names.',
                     ],
                 ],
             ],
@@ -302,7 +336,9 @@ describe("validation (pure functions, full messages)", () => {
                 validateSubnetPlacement(vpc, [s("subnet-1", "us-east-1a"), s("subnet-2", "us-east-1a"), s("subnet-3", "us-east-1b")]),
                 {
                     errors: [
-                        "`subnetIds` must have at most one subnet per Availability Zone (an interface endpoint takes one subnet per zone), got: subnet-1 and subnet-2 in us-east-1a. Keep one subnet per zone.",
+                        "`subnetIds` must have at most one subnet per Availability Zone (an interface endpoint " +
+                            "takes one subnet per zone), got: subnet-1 and subnet-2 in us-east-1a. Keep one subnet per " +
+                            "zone.",
                     ],
                     warnings: [],
                 },
@@ -313,7 +349,8 @@ describe("validation (pure functions, full messages)", () => {
                 validateSubnetPlacement(vpc, [s("subnet-1", "us-east-1a"), s("subnet-9", "us-east-1b", { vpcId: "vpc-99999999" })]),
                 {
                     errors: [
-                        "`subnetIds` must be subnets of `vpcId` (vpc-0123456789abcdef0), got: subnet-9 in vpc-99999999. Use subnets of vpc-0123456789abcdef0, or set `vpcId` to the subnets' VPC.",
+                        "`subnetIds` must be subnets of `vpcId` (vpc-0123456789abcdef0), got: subnet-9 in " +
+                            "vpc-99999999. Use subnets of vpc-0123456789abcdef0, or set `vpcId` to the subnets' VPC.",
                     ],
                     warnings: [],
                 },
@@ -323,7 +360,9 @@ describe("validation (pure functions, full messages)", () => {
             assert.deepEqual(validateSubnetPlacement(vpc, [s("subnet-1", "us-east-1a")]), {
                 errors: [],
                 warnings: [
-                    "`subnetIds` places the endpoint in one Availability Zone (us-east-1a): if that zone fails, every service behind the endpoint is unreachable. Add a subnet in a second Availability Zone (AWS advises two or more).",
+                    "`subnetIds` places the endpoint in one Availability Zone (us-east-1a): if that zone fails, " +
+                        "every service behind the endpoint is unreachable. Add a subnet in a second Availability " +
+                        "Zone (AWS advises two or more).",
                 ],
             });
         });
@@ -331,7 +370,9 @@ describe("validation (pure functions, full messages)", () => {
             const subnets = [s("subnet-1", "us-east-1a", { ipv6CidrBlock: "2600:1f18:abcd:1200::/64" }), s("subnet-2", "us-east-1b")];
             assert.deepEqual(validateSubnetPlacement(vpc, subnets, { ipAddressType: "dualstack" }), {
                 errors: [
-                    '`subnetIds` must all have an IPv6 CIDR block when `ipAddressType` is "dualstack", got: subnet-2 without one. Associate an IPv6 CIDR block with the subnet (and its VPC), or set `ipAddressType` to "ipv4".',
+                    '`subnetIds` must all have an IPv6 CIDR block when `ipAddressType` is "dualstack", got: ' +
+                        "subnet-2 without one. Associate an IPv6 CIDR block with the subnet (and its VPC), or set " +
+                        '`ipAddressType` to "ipv4".',
                 ],
                 warnings: [],
             });
@@ -345,7 +386,9 @@ describe("validation (pure functions, full messages)", () => {
                 {
                     errors: [],
                     warnings: [
-                        "`subnetIds` includes subnet-2, owned by account 210987654321, not the deploying account 123456789012: subnets shared through AWS RAM are reported not to work for App Runner private endpoints (aws/apprunner-roadmap#267). Use subnets your account owns.",
+                        "`subnetIds` includes subnet-2, owned by account 210987654321, not the deploying account " +
+                            "123456789012: subnets shared through AWS RAM are reported not to work for App Runner " +
+                            "private endpoints (aws/apprunner-roadmap#267). Use subnets your account owns.",
                     ],
                 },
             );
@@ -354,7 +397,9 @@ describe("validation (pure functions, full messages)", () => {
             assert.deepEqual(
                 validateSubnetPlacement(vpc, [s("subnet-1", "us-east-1a"), s("subnet-2", "us-east-1a")], { secret: true }).errors,
                 [
-                    "`subnetIds` must have at most one subnet per Availability Zone (an interface endpoint takes one subnet per zone), got: [secret] and [secret] in us-east-1a. Keep one subnet per zone.",
+                    "`subnetIds` must have at most one subnet per Availability Zone (an interface endpoint " +
+                        "takes one subnet per zone), got: [secret] and [secret] in us-east-1a. Keep one subnet per " +
+                        "zone.",
                 ],
             );
         });
@@ -364,11 +409,15 @@ describe("validation (pure functions, full messages)", () => {
         it("accepts the provider's region", () => assert.deepEqual(validateServiceRegion(ARN, "us-east-1"), []));
         it("refuses another region", () =>
             assert.deepEqual(validateServiceRegion(ARN, "eu-west-1"), [
-                `\`serviceArn\` must be in the AWS provider's region (eu-west-1), got: "${ARN}" in us-east-1. Give this component a provider for us-east-1 (the \`provider\` option), or connect a service in eu-west-1.`,
+                `\`serviceArn\` must be in the AWS provider's region (eu-west-1), got: "${ARN}" in ` +
+                    `us-east-1. Give this component a provider for us-east-1 (the \`provider\` option), or ` +
+                    `connect a service in eu-west-1.`,
             ]));
         it("refuses another region without telling a secret ARN's region", () =>
             assert.deepEqual(validateServiceRegion(ARN, "eu-west-1", true), [
-                "`serviceArn` must be in the AWS provider's region (eu-west-1), got: [secret] in another region. Give this component a provider for the service's region (the `provider` option), or connect a service in eu-west-1.",
+                "`serviceArn` must be in the AWS provider's region (eu-west-1), got: [secret] in another " +
+                    "region. Give this component a provider for the service's region (the `provider` option), " +
+                    "or connect a service in eu-west-1.",
             ]));
     });
 
@@ -377,7 +426,9 @@ describe("validation (pure functions, full messages)", () => {
         for (const region of ["sa-east-1", "us-gov-west-1", "cn-north-1", "ap-southeast-5"]) {
             it(`refuses ${region}`, () =>
                 assert.deepEqual(validateProviderRegion(region), [
-                    `The AWS provider's region must be one where App Runner exists (${REGIONS}), got: ${region}. Set \`aws:region\` to one of them, or give this component a provider for one (the \`provider\` option).`,
+                    `The AWS provider's region must be one where App Runner exists (${REGIONS}), got: ` +
+                        `${region}. Set \`aws:region\` to one of them, or give this component a provider for one ` +
+                        `(the \`provider\` option).`,
                 ]));
         }
         it("lists exactly the 11 regions", () => assert.equal(APP_RUNNER_REGIONS.length, 11));
@@ -390,13 +441,15 @@ describe("validation (pure functions, full messages)", () => {
             [
                 "ipv6",
                 [
-                    '`ipAddressType` must be "ipv4" or "dualstack", got: "ipv6". Omit it for IPv4, or pass "dualstack" for IPv4 and IPv6 (every subnet then needs an IPv6 CIDR block).',
+                    '`ipAddressType` must be "ipv4" or "dualstack", got: "ipv6". Omit it for IPv4, or pass ' +
+                        '"dualstack" for IPv4 and IPv6 (every subnet then needs an IPv6 CIDR block).',
                 ],
             ],
             [
                 "IPV4",
                 [
-                    '`ipAddressType` must be "ipv4" or "dualstack", got: "IPV4". Omit it for IPv4, or pass "dualstack" for IPv4 and IPv6 (every subnet then needs an IPv6 CIDR block).',
+                    '`ipAddressType` must be "ipv4" or "dualstack", got: "IPV4". Omit it for IPv4, or pass ' +
+                        '"dualstack" for IPv4 and IPv6 (every subnet then needs an IPv6 CIDR block).',
                 ],
             ],
         ]);
@@ -404,9 +457,13 @@ describe("validation (pure functions, full messages)", () => {
 
     describe("validateCidrBlocks", () => {
         const notCidr = (i: number, got: string) =>
-            `\`allowedCidrBlocks[${i}]\` must be a CIDR block such as 10.0.0.0/16 or 2600:1f18:abcd::/56, got: ${got}. Write an address and a prefix length (0 to 32 for IPv4, 0 to 128 for IPv6).`;
+            `\`allowedCidrBlocks[${i}]\` must be a CIDR block such as 10.0.0.0/16 or ` +
+            `2600:1f18:abcd::/56, got: ${got}. Write an address and a prefix length (0 to 32 for IPv4, ` +
+            `0 to 128 for IPv6).`;
         const world = (i: number, block: string) =>
-            `\`allowedCidrBlocks[${i}]\` must not be ${block} (it admits every address that can route into the VPC, peered VPCs and VPN or Direct Connect sites included), got: "${block}". List your clients' CIDR blocks, or omit \`allowedCidrBlocks\` to allow the VPC's.`;
+            `\`allowedCidrBlocks[${i}]\` must not be ${block} (it admits every address that can route ` +
+            `into the VPC, peered VPCs and VPN or Direct Connect sites included), got: "${block}". List ` +
+            `your clients' CIDR blocks, or omit \`allowedCidrBlocks\` to allow the VPC's.`;
         const ipv4 = (v: unknown) => validateCidrBlocks(v, "ipv4");
         const dual = (v: unknown) => validateCidrBlocks(v, "dualstack");
         describe("for an IPv4 endpoint", () =>
@@ -420,19 +477,22 @@ describe("validation (pure functions, full messages)", () => {
                 [
                     ["10.0.0.0/16", "10.0.0.1/16"],
                     [
-                        '`allowedCidrBlocks[1]` must be a network address in canonical form (host bits zero), got: "10.0.0.1/16". Use 10.0.0.0/16.',
+                        "`allowedCidrBlocks[1]` must be a network address in canonical form (host bits zero), got: " +
+                            '"10.0.0.1/16". Use 10.0.0.0/16.',
                     ],
                 ],
                 [
                     ["172.31.255.7/20"],
                     [
-                        '`allowedCidrBlocks[0]` must be a network address in canonical form (host bits zero), got: "172.31.255.7/20". Use 172.31.240.0/20.',
+                        "`allowedCidrBlocks[0]` must be a network address in canonical form (host bits zero), got: " +
+                            '"172.31.255.7/20". Use 172.31.240.0/20.',
                     ],
                 ],
                 [
                     ["2600:1f18:abcd::/56"],
                     [
-                        '`allowedCidrBlocks[0]` is an IPv6 block, which an IPv4 endpoint cannot be reached from, got: "2600:1f18:abcd::/56". Set `ipAddressType` to "dualstack", or remove the IPv6 block.',
+                        "`allowedCidrBlocks[0]` is an IPv6 block, which an IPv4 endpoint cannot be reached from, " +
+                            'got: "2600:1f18:abcd::/56". Set `ipAddressType` to "dualstack", or remove the IPv6 block.',
                     ],
                 ],
                 [["0.0.0.0/0"], [world(0, "0.0.0.0/0")]],
@@ -449,20 +509,23 @@ describe("validation (pure functions, full messages)", () => {
                 [
                     ["2600:1F18:abcd:1200::/56"],
                     [
-                        '`allowedCidrBlocks[0]` must be a network address in canonical form (host bits zero, RFC 5952 lowercase), got: "2600:1F18:abcd:1200::/56". Use 2600:1f18:abcd:1200::/56.',
+                        "`allowedCidrBlocks[0]` must be a network address in canonical form (host bits zero, RFC " +
+                            '5952 lowercase), got: "2600:1F18:abcd:1200::/56". Use 2600:1f18:abcd:1200::/56.',
                     ],
                 ],
                 [
                     ["2600:1f18:abcd:1200::1/56"],
                     [
-                        '`allowedCidrBlocks[0]` must be a network address in canonical form (host bits zero, RFC 5952 lowercase), got: "2600:1f18:abcd:1200::1/56". Use 2600:1f18:abcd:1200::/56.',
+                        "`allowedCidrBlocks[0]` must be a network address in canonical form (host bits zero, RFC " +
+                            '5952 lowercase), got: "2600:1f18:abcd:1200::1/56". Use 2600:1f18:abcd:1200::/56.',
                     ],
                 ],
                 [["2600:1f18::/129"], [notCidr(0, '"2600:1f18::/129"')]],
             ]));
         it("never echoes a secret block, nor the canonical form derived from it", () => {
             assert.deepEqual(validateCidrBlocks(["10.0.0.1/16"], "ipv4", true), [
-                "`allowedCidrBlocks[0]` must be a network address in canonical form (host bits zero), got: [secret]. Use the network address.",
+                "`allowedCidrBlocks[0]` must be a network address in canonical form (host bits zero), got: " +
+                    "[secret]. Use the network address.",
             ]);
         });
     });
@@ -490,34 +553,40 @@ describe("validation (pure functions, full messages)", () => {
             [
                 "ab",
                 [
-                    '`connectionName` must be 4 to 40 characters, got: 2 characters ("ab"). Choose a name of that length, or omit it to let AWS name the connection.',
+                    '`connectionName` must be 4 to 40 characters, got: 2 characters ("ab"). Choose a name of ' +
+                        "that length, or omit it to let AWS name the connection.",
                 ],
             ],
             [
                 "a".repeat(41),
                 [
-                    `\`connectionName\` must be 4 to 40 characters, got: 41 characters ("${"a".repeat(41)}"). Choose a name of that length, or omit it to let AWS name the connection.`,
+                    `\`connectionName\` must be 4 to 40 characters, got: 41 characters ("${"a".repeat(41)}"). ` +
+                        `Choose a name of that length, or omit it to let AWS name the connection.`,
                 ],
             ],
             [
                 "my api.conn",
                 [
-                    '`connectionName` must start with a letter or digit and contain only letters, digits, hyphens and underscores, got: "my api.conn". Use e.g. "my-api-conn".',
+                    "`connectionName` must start with a letter or digit and contain only letters, digits, " +
+                        'hyphens and underscores, got: "my api.conn". Use e.g. "my-api-conn".',
                 ],
             ],
             [
                 "-api",
                 [
-                    '`connectionName` must start with a letter or digit and contain only letters, digits, hyphens and underscores, got: "-api". Rename it.',
+                    "`connectionName` must start with a letter or digit and contain only letters, digits, " +
+                        'hyphens and underscores, got: "-api". Rename it.',
                 ],
             ],
         ]);
         it("never echoes a secret name, nor a suggestion derived from it", () => {
             assert.deepEqual(validateConnectionName("my api", true), [
-                "`connectionName` must start with a letter or digit and contain only letters, digits, hyphens and underscores, got: [secret]. Rename it.",
+                "`connectionName` must start with a letter or digit and contain only letters, digits, " +
+                    "hyphens and underscores, got: [secret]. Rename it.",
             ]);
             assert.deepEqual(validateConnectionName("ab", true), [
-                "`connectionName` must be 4 to 40 characters, got: 2 characters. Choose a name of that length, or omit it to let AWS name the connection.",
+                "`connectionName` must be 4 to 40 characters, got: 2 characters. Choose a name of that " +
+                    "length, or omit it to let AWS name the connection.",
             ]);
         });
     });
@@ -552,7 +621,8 @@ describe("validation (pure functions, full messages)", () => {
             [
                 { team: undefined } as any,
                 [
-                    '`tags` values must be strings, got: undefined for key "team". Give the tag a value ("" for an empty one), or remove the key.',
+                    '`tags` values must be strings, got: undefined for key "team". Give the tag a value ("" for ' +
+                        "an empty one), or remove the key.",
                 ],
             ],
             [["a"] as any, ['`tags` must be a map of strings, got: ["a"]. Pass e.g. { team: "payments" }.']],
@@ -599,13 +669,23 @@ describe("validation (pure functions, full messages)", () => {
                 ...validateEc2IdList("subnetIds", "subnet", [a(MB)]),
             ];
             assert.deepEqual(messages, [
-                `\`serviceArn\` must be an App Runner service ARN (arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: "${a(200)}…" (1048576 characters, 1048376 not shown). Pass the service's \`arn\` output, e.g. \`service.arn\`, not its name, id or URL.`,
-                "`connectionName` must be 4 to 40 characters, got: 1048578 characters. Choose a name of that length, or omit it to let AWS name the connection.",
-                `\`connectionName\` must start with a letter or digit and contain only letters, digits, hyphens and underscores, got: "${a(200)}…" (1048578 characters, 1048378 not shown). Rename it.`,
+                `\`serviceArn\` must be an App Runner service ARN ` +
+                    `(arn:aws:apprunner:<region>:<account>:service/<name>/<id>), got: "${a(200)}…" (1048576 ` +
+                    `characters, 1048376 not shown). Pass the service's \`arn\` output, e.g. \`service.arn\`, ` +
+                    `not its name, id or URL.`,
+                "`connectionName` must be 4 to 40 characters, got: 1048578 characters. Choose a name of " +
+                    "that length, or omit it to let AWS name the connection.",
+                `\`connectionName\` must start with a letter or digit and contain only letters, digits, ` +
+                    `hyphens and underscores, got: "${a(200)}…" (1048578 characters, 1048378 not shown). Rename ` +
+                    `it.`,
                 "`tags` keys must be 1 to 127 characters, got: 1048576 characters. Shorten the key.",
                 '`tags` values must be at most 256 characters, got: 1048576 characters for key "note". Shorten the value.',
-                `The AWS provider's region must be one where App Runner exists (${REGIONS}), got: ${a(200)}… (1048576 characters, 1048376 not shown). Set \`aws:region\` to one of them, or give this component a provider for one (the \`provider\` option).`,
-                `\`subnetIds[0]\` must be a subnet id (subnet- and 8 or 17 hexadecimal characters), got: "${a(200)}…" (1048576 characters, 1048376 not shown). Pass subnet ids, e.g. \`subnet.id\`, not names or CIDR blocks.`,
+                `The AWS provider's region must be one where App Runner exists (${REGIONS}), got: ` +
+                    `${a(200)}… (1048576 characters, 1048376 not shown). Set \`aws:region\` to one of them, or ` +
+                    `give this component a provider for one (the \`provider\` option).`,
+                `\`subnetIds[0]\` must be a subnet id (subnet- and 8 or 17 hexadecimal characters), got: ` +
+                    `"${a(200)}…" (1048576 characters, 1048376 not shown). Pass subnet ids, e.g. \`subnet.id\`, ` +
+                    `not names or CIDR blocks.`,
             ]);
             for (const m of messages) assert.ok(m.length < 1000, `${m.length} characters`);
         });
@@ -615,7 +695,9 @@ describe("validation (pure functions, full messages)", () => {
         it("accepts a service not connected yet", () => assert.deepEqual(validateServiceNotConnected(ARN, undefined), []));
         it("refuses a second connection", () =>
             assert.deepEqual(validateServiceNotConnected(ARN, "api"), [
-                `\`serviceArn\` is already connected by PrivateEndpoint "api" in this program, got: "${ARN}" again. An App Runner service can have only one VPC ingress connection: keep one PrivateEndpoint for it and share its \`domainName\`.`,
+                `\`serviceArn\` is already connected by PrivateEndpoint "api" in this program, got: ` +
+                    `"${ARN}" again. An App Runner service can have only one VPC ingress connection: keep one ` +
+                    `PrivateEndpoint for it and share its \`domainName\`.`,
             ]));
     });
 });
@@ -641,7 +723,8 @@ describe("AWS naming rules", () => {
 
     describe("adoption", () => {
         const CONNECTION =
-            "arn:aws:apprunner:us-east-1:123456789012:vpcingressconnection/AppRunnerVpcIngressConnecti-Ab3dE5gH7jK9/0123456789abcdef0123456789abcdef";
+            "arn:aws:apprunner:us-east-1:123456789012:vpcingressconnection/AppRunnerVpcIngressConnecti-Ab3dE5gH7jK9/" +
+            "0123456789abcdef0123456789abcdef";
         it("parseConnectionArn reads the region, account, name and id; anything else is not a connection ARN", () => {
             assert.deepEqual(parseConnectionArn(CONNECTION), {
                 region: "us-east-1",
@@ -669,13 +752,17 @@ describe("AWS naming rules", () => {
                     [
                         ["adoptSecurityGroupId", "default"],
                         [
-                            '`adoptSecurityGroupId` must be a security group id (sg- and 8 or 17 hexadecimal characters), got: "default". Pass the id of the security group to adopt, e.g. from `aws ec2 describe-security-groups`.',
+                            "`adoptSecurityGroupId` must be a security group id (sg- and 8 or 17 hexadecimal " +
+                                'characters), got: "default". Pass the id of the security group to adopt, e.g. from `aws ' +
+                                "ec2 describe-security-groups`.",
                         ],
                     ],
                     [
                         ["adoptConnectionArn", 42],
                         [
-                            "`adoptConnectionArn` must be a VPC ingress connection ARN (arn:aws:apprunner:<region>:<account>:vpcingressconnection/<name>/<id>), got: 42. Pass the connection's ARN, e.g. from `aws apprunner list-vpc-ingress-connections`.",
+                            "`adoptConnectionArn` must be a VPC ingress connection ARN " +
+                                "(arn:aws:apprunner:<region>:<account>:vpcingressconnection/<name>/<id>), got: 42. Pass the " +
+                                "connection's ARN, e.g. from `aws apprunner list-vpc-ingress-connections`.",
                         ],
                     ],
                 ],
@@ -698,7 +785,9 @@ describe("AWS naming rules", () => {
                 [
                     { ...given, adoptSecurityGroupId: true, adoptFrom: true },
                     [
-                        "Only one of `adoptFrom` or `adoptSecurityGroupId` can be provided. `adoptFrom` takes over the security group of a PrivateEndpoint in this stack; `adoptSecurityGroupId` imports one made outside Pulumi. Keep the one that matches where the security group comes from.",
+                        "Only one of `adoptFrom` or `adoptSecurityGroupId` can be provided. `adoptFrom` takes over " +
+                            "the security group of a PrivateEndpoint in this stack; `adoptSecurityGroupId` imports one " +
+                            "made outside Pulumi. Keep the one that matches where the security group comes from.",
                     ],
                 ],
             ]);
@@ -720,13 +809,20 @@ describe("AWS naming rules", () => {
                     [
                         { ...endpoint, vpcEndpointType: "Gateway", serviceName: "com.amazonaws.us-east-1.s3" },
                         [
-                            "`adoptVpcEndpointId` must be an Interface endpoint of com.amazonaws.us-east-1.apprunner.requests, got: vpce-0123456789abcdef0, a Gateway endpoint of com.amazonaws.us-east-1.s3. Adopt the App Runner endpoint of the VPC (`aws ec2 describe-vpc-endpoints --filters Name=service-name,Values=com.amazonaws.us-east-1.apprunner.requests`).",
+                            "`adoptVpcEndpointId` must be an Interface endpoint of " +
+                                "com.amazonaws.us-east-1.apprunner.requests, got: vpce-0123456789abcdef0, a Gateway " +
+                                "endpoint of com.amazonaws.us-east-1.s3. Adopt the App Runner endpoint of the VPC (`aws ec2 " +
+                                "describe-vpc-endpoints --filters " +
+                                "Name=service-name,Values=com.amazonaws.us-east-1.apprunner.requests`).",
                         ],
                     ],
                     [
                         { ...endpoint, securityGroupIds: ["sg-01234567", "sg-89abcdef"] },
                         [
-                            '`adoptSecurityGroupId` must be the security group of the endpoint `adoptVpcEndpointId` names, got: sg-01234567, while vpce-0123456789abcdef0 has sg-01234567 and sg-89abcdef. Adopt its group, or pass `securityGroupIds: ["sg-01234567","sg-89abcdef"]` to keep its groups without managing them.',
+                            "`adoptSecurityGroupId` must be the security group of the endpoint `adoptVpcEndpointId` " +
+                                "names, got: sg-01234567, while vpce-0123456789abcdef0 has sg-01234567 and sg-89abcdef. " +
+                                'Adopt its group, or pass `securityGroupIds: ["sg-01234567","sg-89abcdef"]` to keep its ' +
+                                "groups without managing them.",
                         ],
                     ],
                 ],
@@ -752,7 +848,9 @@ describe("AWS naming rules", () => {
                     [
                         { vpcId: "vpc-89abcdef", endpointArg: "vpcEndpointId" },
                         [
-                            "`adoptConnectionArn` must be a connection in `vpcId` (vpc-89abcdef), got: a connection in vpc-01234567. Set `vpcId` to vpc-01234567: a connection is adopted as it is, and moved to another VPC afterwards, in place.",
+                            "`adoptConnectionArn` must be a connection in `vpcId` (vpc-89abcdef), got: a connection in " +
+                                "vpc-01234567. Set `vpcId` to vpc-01234567: a connection is adopted as it is, and moved to " +
+                                "another VPC afterwards, in place.",
                         ],
                     ],
                     [
@@ -760,7 +858,8 @@ describe("AWS naming rules", () => {
                         [
                             "`adoptConnectionArn` must connect `serviceArn` ([secret]), got: a connection of " +
                                 ARN +
-                                ". Adopt the connection of this service (`aws apprunner list-vpc-ingress-connections --filter ServiceArn=<service ARN>`), or set `serviceArn` to the service it connects.",
+                                ". Adopt the connection of this service (`aws apprunner list-vpc-ingress-connections " +
+                                "--filter ServiceArn=<service ARN>`), or set `serviceArn` to the service it connects.",
                         ],
                     ],
                 ],

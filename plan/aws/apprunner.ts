@@ -33,7 +33,8 @@ function checkArn(member: string, value: unknown): string {
         invalid(
             member,
             value,
-            "Member must satisfy regular expression pattern: arn:aws(-[\\w]+)*:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[0-9]{12}:(\\w|/|-){1,1011}",
+            "Member must satisfy regular expression pattern: " +
+                "arn:aws(-[\\w]+)*:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[0-9]{12}:(\\w|/|-){1,1011}",
         );
     return value as string;
 }
@@ -121,7 +122,7 @@ export function addService(account: Account, region: string, p: Params & { Servi
         AutoScalingConfigurationSummary: {
             AutoScalingConfigurationArn:
                 p.AutoScalingConfigurationArn ??
-                `arn:aws:apprunner:${region}:${account.accountId}:autoscalingconfiguration/DefaultConfiguration/1/00000000000000000000000000000001`,
+                `arn:aws:apprunner:${region}:${account.accountId}:autoscalingconfiguration/DefaultConfiguration/1/` + "0".repeat(31) + "1",
             AutoScalingConfigurationName: "DefaultConfiguration",
             AutoScalingConfigurationRevision: 1,
         },
@@ -210,7 +211,8 @@ const DeleteService: AppRunnerHandler = (account, region, p) => {
     if (connection) {
         fail(
             "InvalidStateException",
-            `You cannot delete a Service while it has VpcIngressConnections with a status of AVAILABLE. Service Arn: ${service.ServiceArn} VpcIngressConnection Arn: ${connection.VpcIngressConnectionArn}`,
+            `You cannot delete a Service while it has VpcIngressConnections with a status of AVAILABLE. ` +
+                `Service Arn: ${service.ServiceArn} VpcIngressConnection Arn: ${connection.VpcIngressConnectionArn}`,
         );
     }
     service.Status = "OPERATION_IN_PROGRESS";

@@ -67,11 +67,19 @@ function connectionModel(c: VpcIngressConnection): Record<string, unknown> {
  * aws-cloudformation/cloudformation-coverage-roadmap#2090): the service's own error, or the CloudFormation Java plugin's
  * NOT_FOUND text for a resource that is DELETED (unverified in this combination).
  */
+/** The RequestToken a handler's error shows: a UUID, version 4 in shape, derived from the identifier. */
+function handlerToken(identifier: string): string {
+    const part = (seed: string, n: number) => hex(`${identifier}/${seed}`, n);
+    return `${part("token", 8)}-${part("t2", 4)}-4${part("t3", 3)}-8${part("t4", 3)}-${part("t5", 12)}`;
+}
+
 function notFound(typeName: string, identifier: string, reason?: string): AwsError {
-    const token = `${hex(`${identifier}/token`, 8)}-${hex(`${identifier}/t2`, 4)}-4${hex(`${identifier}/t3`, 3)}-8${hex(`${identifier}/t4`, 3)}-${hex(`${identifier}/t5`, 12)}`;
+    const token = handlerToken(identifier);
     return new AwsError(
         "ResourceNotFoundException",
-        `${typeName} Handler returned status FAILED: ${reason ?? `Resource of type '${typeName}' with identifier '${identifier}' was not found.`} (HandlerErrorCode: NotFound, RequestToken: ${token})`,
+        `${typeName} Handler returned status FAILED: ` +
+            `${reason ?? `Resource of type '${typeName}' with identifier '${identifier}' was not found.`} ` +
+            `(HandlerErrorCode: NotFound, RequestToken: ${token})`,
         404,
     );
 }
@@ -92,7 +100,7 @@ function subscribed(account: Account): void {
 
 /** A handler's failure as GetResource answers it (GeneralServiceException: Cloud Control API reference, GetResource). */
 function handlerFailed(typeName: string, identifier: string, e: AwsError): AwsError {
-    const token = `${hex(`${identifier}/token`, 8)}-${hex(`${identifier}/t2`, 4)}-4${hex(`${identifier}/t3`, 3)}-8${hex(`${identifier}/t4`, 3)}-${hex(`${identifier}/t5`, 12)}`;
+    const token = handlerToken(identifier);
     return new AwsError(
         "GeneralServiceException",
         `${typeName} Handler returned status FAILED: ${e.message} (HandlerErrorCode: GeneralServiceException, RequestToken: ${token})`,
@@ -189,7 +197,9 @@ function statusOf(account: Account, r: ResourceRequest): "IN_PROGRESS" | "SUCCES
         // Cloud Control reports then is unverified: this model says NotStabilized, with the status reached.
         r.OperationStatus = "FAILED";
         r.ErrorCode = "NotStabilized";
-        r.StatusMessage = `Resource of type '${r.TypeName}' with identifier '${r.Identifier}' did not stabilize: its status is ${c?.Status ?? "unknown"}.`;
+        r.StatusMessage =
+            `Resource of type '${r.TypeName}' with identifier '${r.Identifier}' did not stabilize: its ` +
+            `status is ${c?.Status ?? "unknown"}.`;
     }
     return r.OperationStatus;
 }

@@ -44,7 +44,9 @@ export function estimateCost(
             const azs = Array.isArray(r.inputs.subnetIds) ? r.inputs.subnetIds.length : 0;
             const regional = endpointPricePerAzHour(region);
             if (pricePerAzHour === undefined && !regional.known) {
-                const note = `no confirmed price for ${region}: USD ${DEFAULT_ENDPOINT_PRICE_PER_AZ_HOUR} (us-east-1's) assumed; pass --price-per-az-hour for the real one`;
+                const note =
+                    `no confirmed price for ${region}: USD ${DEFAULT_ENDPOINT_PRICE_PER_AZ_HOUR} (us-east-1's) ` +
+                    `assumed; pass --price-per-az-hour for the real one`;
                 if (!notes.includes(note)) notes.push(note);
             }
             const price = pricePerAzHour ?? regional.price;

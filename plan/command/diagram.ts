@@ -44,14 +44,13 @@ export function mermaid(resources: PlannedResource[], zones: Record<string, stri
             lines.push(`    ${node(e)}["${text.map(label).join("<br/>")}"]`);
             for (const sgId of (e.inputs.securityGroupIds ?? []) as string[]) {
                 const sg = byType(TYPES.securityGroup).find((g) => g.id === sgId);
-                const rules = (sg?.inputs.ingress ?? []).map(
-                    (r: any) =>
-                        `${r.protocol} ${r.fromPort} from ${[...(r.cidrBlocks ?? []), ...(r.ipv6CidrBlocks ?? []), ...(r.securityGroups ?? [])].join(", ")}`,
-                );
+                const rules = (sg?.inputs.ingress ?? []).map((r: any) => {
+                    const sources = [...(r.cidrBlocks ?? []), ...(r.ipv6CidrBlocks ?? []), ...(r.securityGroups ?? [])];
+                    return `${r.protocol} ${r.fromPort} from ${sources.join(", ")}`;
+                });
                 const sgNode = sg ? node(sg) : `${node(e)}_${sgId.replace(/\W/g, "")}`;
-                lines.push(
-                    `    ${sgNode}{{"${label(sg ? `security group ${sg.name}` : `security group ${sgId}`)}${rules.length ? `<br/>${label(rules.join("; "))}` : ""}"}}`,
-                );
+                const title = label(`security group ${sg ? sg.name : sgId}`);
+                lines.push(`    ${sgNode}{{"${title}${rules.length ? `<br/>${label(rules.join("; "))}` : ""}"}}`);
                 lines.push(`    ${sgNode} -.- ${node(e)}`);
             }
         }
@@ -60,9 +59,8 @@ export function mermaid(resources: PlannedResource[], zones: Record<string, stri
     const services = byType(TYPES.service);
     for (const s of services) {
         const isPrivate = s.inputs.networkConfiguration?.ingressConfiguration?.isPubliclyAccessible === false;
-        lines.push(
-            `  ${node(s)}(["${label(`App Runner service ${String(s.inputs.serviceName ?? s.name)}`)}<br/>${isPrivate ? "private" : "PUBLIC: isPubliclyAccessible is not false"}"])`,
-        );
+        const title = label(`App Runner service ${String(s.inputs.serviceName ?? s.name)}`);
+        lines.push(`  ${node(s)}(["${title}<br/>${isPrivate ? "private" : "PUBLIC: isPubliclyAccessible is not false"}"])`);
     }
     for (const c of resources) {
         const connection = connectionOf(c);

@@ -100,7 +100,8 @@ export function keptDirectory(dir: string, project: { name: string; dir: string 
         };
         if (inside(keep, project.dir) || inside(project.dir, keep))
             throw new PlanError(
-                `--keep ${dir}: the rehearsal directory must be outside the project ${project.dir} (the plan writes nothing into your project)`,
+                `--keep ${dir}: the rehearsal directory must be outside the project ${project.dir} (the ` +
+                    `plan writes nothing into your project)`,
             );
     }
     if (!fs.existsSync(keep)) {
@@ -113,7 +114,8 @@ export function keptDirectory(dir: string, project: { name: string; dir: string 
         made = JSON.parse(fs.readFileSync(marker, "utf8"));
     } catch {
         throw new PlanError(
-            `--keep ${dir}: ${keep} exists and was not made by apprunner-private (no ${KEEP_MARKER} in it): name a new directory, which the plan makes`,
+            `--keep ${dir}: ${keep} exists and was not made by apprunner-private (no ${KEEP_MARKER} in ` +
+                `it): name a new directory, which the plan makes`,
         );
     }
     if (project && made.project && made.project !== project.name)

@@ -31,7 +31,8 @@ export function failedLookups(log: string): FailedLookup[] {
 export function known(account: AccountState, token: string, region: string): string {
     const list = (what: string, ids: string[]) =>
         ids.length
-            ? `the simulated account has the ${what} ${ids.slice(0, 8).join(", ")}${ids.length > 8 ? ` and ${ids.length - 8} more` : ""} in ${region}`
+            ? `the simulated account has the ${what} ${ids.slice(0, 8).join(", ")}${ids.length > 8 ? ` and ${ids.length - 8} more` : ""} ` +
+              `in ${region}`
             : `the simulated account has no ${what} in ${region}`;
     const inRegion = <T extends { Region: string }>(xs: T[]) => xs.filter((x) => x.Region === region);
     if (/getVpc:/.test(token))
@@ -64,7 +65,8 @@ export function lookupError(lookups: FailedLookup[], account: AccountState): Pla
         .sort(); // lookups run concurrently: sorted, the message reads the same every time
     return new PlanError(
         `the plan cannot answer ${lines.length === 1 ? "a lookup" : `${lines.length} lookups`} the program makes:\n${lines.join("\n")}\n` +
-            'Describe what exists in your account (VPCs, subnets, security groups, App Runner services) in a --topology file: see the README, "See before you deploy".',
+            "Describe what exists in your account (VPCs, subnets, security groups, App Runner services) " +
+            'in a --topology file: see the README, "See before you deploy".',
     );
 }
 
@@ -74,14 +76,16 @@ export function planLimit(report: RunReport): PlanError | undefined {
     const yamlType = /unable to find resource type "([^"]+)" in resource provider "aws"/.exec(text);
     if (yamlType) {
         return new PlanError(
-            `the stand-in AWS does not model ${yamlType[1]}, and Pulumi YAML needs a type's schema before it runs anything: the plan cannot plan this program ` +
+            `the stand-in AWS does not model ${yamlType[1]}, and Pulumi YAML needs a type's schema ` +
+                `before it runs anything: the plan cannot plan this program ` +
                 "(from TypeScript, Python or Go, such a resource is created generically and listed as not modelled)",
         );
     }
     const reference = /unknown stack "([^"]+)"/.exec(text);
     if (reference) {
         return new PlanError(
-            `the program reads the stack ${reference[1]} through a StackReference, and the plan runs in a throwaway backend that has no other stack: ` +
+            `the program reads the stack ${reference[1]} through a StackReference, and the plan runs in ` +
+                `a throwaway backend that has no other stack: ` +
                 "it cannot plan this program",
         );
     }
@@ -89,9 +93,12 @@ export function planLimit(report: RunReport): PlanError | undefined {
     if (dynamic.length > 0) {
         const named = [...new Set(dynamic)].map((urn) => `${urn.split("::")[2].split("$").pop()} "${urn.split("::")[3]}"`);
         return new PlanError(
-            `the program has ${named.length === 1 ? "a dynamic resource" : "dynamic resources"} (${named.join(", ")}), whose provider is the ` +
-                "program's own code and could do anything real (call a webhook, write a DNS record or a file): a plan runs no provider but the " +
-                "stand-in AWS, so it cannot plan this program. Plan it with the dynamic resource left out (behind a config value, for example).",
+            `the program has ${named.length === 1 ? "a dynamic resource" : "dynamic resources"} ` +
+                `(${named.join(", ")}), whose provider is the ` +
+                "program's own code and could do anything real (call a webhook, write a DNS record or a " +
+                "file): a plan runs no provider but the " +
+                "stand-in AWS, so it cannot plan this program. Plan it with the dynamic resource left out " +
+                "(behind a config value, for example).",
         );
     }
     const notAdded =
@@ -113,13 +120,16 @@ export function planLimit(report: RunReport): PlanError | undefined {
             .map((r) => `${r.type} "${r.name}"`);
         if (name === "pulumi-nodejs" || name === "pulumi-python") {
             return new PlanError(
-                `the program has a dynamic resource${uses.length ? ` (${uses.join(", ")})` : ""}, whose provider is the program's own code and could do ` +
-                    "anything real (call a webhook, write a DNS record or a file): a plan runs no provider but the stand-in AWS, so it cannot plan this " +
+                `the program has a dynamic resource${uses.length ? ` (${uses.join(", ")})` : ""}, whose ` +
+                    `provider is the program's own code and could do ` +
+                    "anything real (call a webhook, write a DNS record or a file): a plan runs no provider but " +
+                    "the stand-in AWS, so it cannot plan this " +
                     "program. Plan it with the dynamic resource left out (behind a config value, for example).",
             );
         }
         return new PlanError(
-            `the program uses the ${name} provider${uses.length ? ` (${uses.join(", ")})` : ""}, which the plan does not run: a plan runs no provider ` +
+            `the program uses the ${name} provider${uses.length ? ` (${uses.join(", ")})` : ""}, which ` +
+                `the plan does not run: a plan runs no provider ` +
                 "but the stand-in AWS, so that nothing real happens",
         );
     }

@@ -22,11 +22,20 @@ function keyInputs(r: PlannedResource): string {
         case "aws:ec2/subnet:Subnet":
             return `cidrBlock=${i.cidrBlock} availabilityZone=${i.availabilityZone}`;
         case "aws:ec2/securityGroup:SecurityGroup":
-            return `ingress=${(i.ingress ?? []).map((x: any) => `${x.protocol} ${x.fromPort}-${x.toPort} from ${[...(x.cidrBlocks ?? []), ...(x.ipv6CidrBlocks ?? []), ...(x.securityGroups ?? [])].join(",")}`).join("; ") || "none"} egress=${(i.egress ?? []).length ? "yes" : "none"}`;
+            return (
+                `ingress=${(i.ingress ?? []).map(ingressRule).join("; ") || "none"} ` + `egress=${(i.egress ?? []).length ? "yes" : "none"}`
+            );
         case "aws:ec2/vpcEndpoint:VpcEndpoint":
-            return `serviceName=${i.serviceName} type=${i.vpcEndpointType} subnets=${(i.subnetIds ?? []).length} ipAddressType=${i.ipAddressType ?? "ipv4"} privateDns=${i.privateDnsEnabled} policy=${i.policy === undefined ? "none" : "set"}`;
+            return (
+                `serviceName=${i.serviceName} type=${i.vpcEndpointType} subnets=${(i.subnetIds ?? []).length} ` +
+                `ipAddressType=${i.ipAddressType ?? "ipv4"} privateDns=${i.privateDnsEnabled} ` +
+                `policy=${i.policy === undefined ? "none" : "set"}`
+            );
         case "aws:apprunner/service:Service":
-            return `serviceName=${i.serviceName} isPubliclyAccessible=${i.networkConfiguration?.ingressConfiguration?.isPubliclyAccessible ?? "not set (true)"}`;
+            return (
+                `serviceName=${i.serviceName} ` +
+                `isPubliclyAccessible=${i.networkConfiguration?.ingressConfiguration?.isPubliclyAccessible ?? "not set (true)"}`
+            );
         case TERRAFORM_CONNECTION:
             return `name=${i.name ?? "(autonamed)"} vpcEndpointId=${i.ingressVpcConfiguration?.vpcEndpointId}`;
         case CLOUD_CONTROL: {
@@ -74,7 +83,8 @@ export function formatText(p: PlanResult, color = false): string {
     out.push(paint("yellow", `Note: ${AVAILABILITY}`));
     out.push(
         "",
-        `Plan of ${p.project} (${p.dir}), stack ${p.stack}, in ${p.region}: run by pulumi ${p.pulumi} against a simulated AWS, no AWS account used; ids, ARNs and domain names are invented.`,
+        `Plan of ${p.project} (${p.dir}), stack ${p.stack}, in ${p.region}: run by pulumi ${p.pulumi} ` +
+            `against a simulated AWS, no AWS account used; ids, ARNs and domain names are invented.`,
         `Sealed: ${p.sealed}.`,
     );
     if (p.changes) {
@@ -116,7 +126,8 @@ export function formatText(p: PlanResult, color = false): string {
         "",
         paint(
             "bold",
-            `Policy pack ${packs}: ${count(mandatory.length, "mandatory violation")}, ${count(p.findings.length - mandatory.length, "advisory finding")}`,
+            `Policy pack ${packs}: ${count(mandatory.length, "mandatory violation")}, ` +
+                `${count(p.findings.length - mandatory.length, "advisory finding")}`,
         ),
     );
     out.push(...findings);
@@ -125,10 +136,12 @@ export function formatText(p: PlanResult, color = false): string {
         out.push("", paint("bold", "Cost of interface endpoints, per month:"));
         for (const e of c.endpoints)
             out.push(
-                `  ${e.name}${e.owner ? ` of ${e.owner}` : ""} (${e.region}): ${count(e.azs, "AZ")} × ${c.hoursPerMonth} h × USD ${e.pricePerAzHour} = ${usd(e.monthly)}`,
+                `  ${e.name}${e.owner ? ` of ${e.owner}` : ""} (${e.region}): ${count(e.azs, "AZ")} × ${c.hoursPerMonth} ` +
+                    `h × USD ${e.pricePerAzHour} = ${usd(e.monthly)}`,
             );
         out.push(
-            `  total: ${usd(c.monthly)} for ${count(c.services, "service")}; one endpoint per service instead: ${usd(c.monthlyOneEndpointPerService)}; sharing saves ${usd(c.saving)}`,
+            `  total: ${usd(c.monthly)} for ${count(c.services, "service")}; one endpoint per service ` +
+                `instead: ${usd(c.monthlyOneEndpointPerService)}; sharing saves ${usd(c.saving)}`,
         );
         for (const n of c.notes) out.push(`  ${n}`);
         out.push(`  Partial hours bill as full hours. Data processed is extra: ${ENDPOINT_DATA_PROCESSING_TIERS}.`);
@@ -143,4 +156,10 @@ export function formatText(p: PlanResult, color = false): string {
 export function formatJson(p: PlanResult): string {
     const { zones: _zones, ...rest } = p;
     return JSON.stringify({ availability: AVAILABILITY, ...rest }, null, 2) + "\n";
+}
+
+/** A security group rule in one line: protocol, ports, sources. */
+function ingressRule(x: any): string {
+    const sources = [...(x.cidrBlocks ?? []), ...(x.ipv6CidrBlocks ?? []), ...(x.securityGroups ?? [])];
+    return `${x.protocol} ${x.fromPort}-${x.toPort} from ${sources.join(",")}`;
 }

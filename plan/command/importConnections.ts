@@ -88,7 +88,8 @@ export function connectionsToImport(state: StateResource[], previewEvents: strin
         const inputs = { ...rest, ...(schema === undefined ? {} : { schema: hasSecret(schema) ? CONNECTION_SCHEMA : schema }) };
         if (hasSecret(rest)) {
             problems.push(
-                `${nameOf(s.urn)}: its desired state holds a secret, which a preview does not show; import it by hand (README, "Upgrading").`,
+                `${nameOf(s.urn)}: its desired state holds a secret, which a preview does not show; import ` +
+                    `it by hand (README, "Upgrading").`,
             );
             continue;
         }
@@ -207,7 +208,8 @@ export async function importConnections(o: ImportOptions): Promise<{ imported: C
         return { imported };
     }
     o.say(
-        `imported ${imported.length} connection${imported.length === 1 ? "" : "s"}; \`pulumi up\` now changes nothing about ${imported.length === 1 ? "it" : "them"}.`,
+        `imported ${imported.length} connection${imported.length === 1 ? "" : "s"}; \`pulumi up\` ` +
+            `now changes nothing about ${imported.length === 1 ? "it" : "them"}.`,
     );
     return { imported };
 }

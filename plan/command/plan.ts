@@ -132,15 +132,18 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
     const version = probe.stdout.trim();
     if (compareVersions(version, MIN_PULUMI) < 0) {
         throw new PlanError(
-            `${userPulumi} is ${version}; the plan needs v${MIN_PULUMI} or newer: upgrade it (https://www.pulumi.com/docs/iac/download-install/)`,
+            `${userPulumi} is ${version}; the plan needs v${MIN_PULUMI} or newer: upgrade it ` +
+                `(https://www.pulumi.com/docs/iac/download-install/)`,
         );
     }
     const init = await runPulumi(pulumi, ["stack", "init", stack], inScratch);
     if (init.code !== 0 && !(scratch.kept && /already exists/.test(init.stderr))) {
         if (/incorrect passphrase/.test(init.stderr)) {
             throw new PlanError(
-                `the passphrase in ${userEnv.PULUMI_CONFIG_PASSPHRASE ? "PULUMI_CONFIG_PASSPHRASE" : "PULUMI_CONFIG_PASSPHRASE_FILE"} does not decrypt ${config.file}: ` +
-                    `give the stack's passphrase, or unset it and pass the secure values with --config (${config.secretKeys.map((k) => `\`${k}\``).join(", ")})`,
+                `the passphrase in ${userEnv.PULUMI_CONFIG_PASSPHRASE ? "PULUMI_CONFIG_PASSPHRASE" : "PULUMI_CONFIG_PASSPHRASE_FILE"} ` +
+                    `does not decrypt ${config.file}: ` +
+                    `give the stack's passphrase, or unset it and pass the secure values with --config ` +
+                    `(${config.secretKeys.map((k) => `\`${k}\``).join(", ")})`,
             );
         }
         throw failed("stack init", init);
@@ -203,7 +206,10 @@ export async function plan(opts: PlanOptions): Promise<PlanResult> {
             rehearsal,
             secrets,
             pricePerAzHour: opts.pricePerAzHour,
-            sealed: `no provider ran but the stand-in AWS${Object.keys(project.packages).includes(OWN_PACKAGE) ? " and apprunner-private's component provider" : ""}; ${isolation.note}`,
+            sealed:
+                `no provider ran but the stand-in ` +
+                `AWS${Object.keys(project.packages).includes(OWN_PACKAGE) ? " and apprunner-private's component provider" : ""}; ` +
+                `${isolation.note}`,
         },
         up,
         preview,

@@ -83,7 +83,8 @@ export function foreignPlugins(project: Project): PlanError | undefined {
     if (named.length === 0) return undefined;
     return new PlanError(
         `Pulumi.yaml names ${named.join(", ")}, which the plan does not run: a plan runs no provider but the stand-in AWS ` +
-            `(and apprunner-private's component provider), so that nothing real happens. Plan a copy of the project without ${named.length === 1 ? "it" : "them"}.`,
+            `(and apprunner-private's component provider), so that nothing real happens. Plan a copy of ` +
+            `the project without ${named.length === 1 ? "it" : "them"}.`,
     );
 }
 

@@ -139,7 +139,8 @@ export function stackConfig(project: Project, stack: string, overrides: ConfigVa
             : [];
         const notes = others.length
             ? [
-                  `no ${path.basename(file)}: the program gets Pulumi.yaml's defaults and --config only (${others.join(", ")} ${others.length === 1 ? "is" : "are"} there: --stack names one)`,
+                  `no ${path.basename(file)}: the program gets Pulumi.yaml's defaults and --config only (${others.join(", ")} ` +
+                      `${others.length === 1 ? "is" : "are"} there: --stack names one)`,
               ]
             : [];
         return { usesUserPassphrase: false, secretKeys: project.secretKeys, notes };
@@ -181,10 +182,14 @@ export function stackConfig(project: Project, stack: string, overrides: ConfigVa
     }
     if (missing.length > 0) {
         const example = missing[0].startsWith(`${project.name}:`) ? missing[0].slice(project.name.length + 1) : missing[0];
-        const pass = `pass ${missing.length === 1 ? "it" : "each"} with --config (e.g. --config ${example}=VALUE${/[.[]/.test(example) ? " --config-path" : ""}); the plan keeps such values secret.`;
+        const pass =
+            `pass ${missing.length === 1 ? "it" : "each"} with --config (e.g. --config ` +
+            `${example}=VALUE${/[.[]/.test(example) ? " --config-path" : ""}); the plan keeps such ` +
+            `values secret.`;
         const how =
             provider !== undefined && provider !== "passphrase"
-                ? `They are encrypted by ${provider.replace(/:\/\/.*/, "://…")}, which the plan does not call (it uses no cloud account): ${pass}`
+                ? `They are encrypted by ${provider.replace(/:\/\/.*/, "://…")}, which the plan does not call ` +
+                  `(it uses no cloud account): ${pass}`
                 : doc.encryptionsalt === undefined
                   ? `They are encrypted by Pulumi Cloud, which the plan does not call: ${pass}`
                   : `Set PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE) to the stack's passphrase, or ${pass}`;

@@ -134,7 +134,8 @@ export function result(setting: Setting, up: RunReport, preview: RunReport | und
     ];
     if (resources.some((r) => r.custom && !r.id)) {
         notes.push(
-            'the update stopped early: the resources it did not create are shown as a preview shows them, values not known yet as "[unknown]"',
+            "the update stopped early: the resources it did not create are shown as a preview shows " +
+                'them, values not known yet as "[unknown]"',
         );
     }
     const mandatory = findings.some((f) => f.level === "mandatory");

@@ -21,7 +21,8 @@ export function checkTopology(t: unknown): Topology {
     for (const [kind, list] of Object.entries(t)) {
         if (!(kind in TOPOLOGY_FIELDS) && kind !== "services")
             throw new PlanError(
-                `--topology: unknown key \`${kind}\`; the keys are vpcs, subnets, securityGroups, services, endpoints, endpointServices, networkInterfaces`,
+                `--topology: unknown key \`${kind}\`; the keys are vpcs, subnets, securityGroups, services, ` +
+                    `endpoints, endpointServices, networkInterfaces`,
             );
         if (!Array.isArray(list)) throw wrong(kind, "a list", list);
         list.forEach((item, i) => {

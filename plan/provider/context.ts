@@ -44,7 +44,8 @@ export function sdkError(service: ServiceName, action: string, params: unknown, 
     if (e instanceof NetworkError) {
         const host = e.message.match(/lookup (\S+):/)?.[1];
         return new SdkError(
-            `${op}, exceeded maximum number of attempts, 25, https response error StatusCode: 0, RequestID: , request send failed, Post "https://${host}/": ${e.message}`,
+            `${op}, exceeded maximum number of attempts, 25, https response error StatusCode: 0, ` +
+                `RequestID: , request send failed, Post "https://${host}/": ${e.message}`,
         );
     }
     return e as Error;
@@ -85,7 +86,8 @@ export async function waitFor(
             throw new Error(
                 gone
                     ? `${what}: timeout while waiting for resource to be gone (last state: '${state}', timeout: ${minutes})`
-                    : `${what}: timeout while waiting for state to become '${o.target.join(", ")}' (last state: '${state}', timeout: ${minutes})`,
+                    : `${what}: timeout while waiting for state to become '${o.target.join(", ")}' (last state: ` +
+                          `'${state}', timeout: ${minutes})`,
             );
         }
         await ctx.sleep(o.pollMs);

@@ -41,7 +41,8 @@ export const arn: Validator = (v, name) => {
         return bad("invalid region value (expecting to match regular expression: ^[a-z]{2}(-[a-z]+)+-\\d$)");
     if (account && !/^(aws|aws-managed|third-party|aws-marketplace|\d{12}|cw.{10})$/.test(account)) {
         return bad(
-            "invalid account ID value (expecting to match regular expression: ^(aws|aws-managed|third-party|aws-marketplace|\\d{12}|cw.{10})$)",
+            "invalid account ID value (expecting to match regular expression: " +
+                "^(aws|aws-managed|third-party|aws-marketplace|\\d{12}|cw.{10})$)",
         );
     }
     if (!parts.slice(5).join(":")) return bad("missing resource value");

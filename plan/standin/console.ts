@@ -206,9 +206,9 @@ export function runConsole(argv: string[], usage = USAGE): number {
         process.stdout.write(JSON.stringify(main(argv), null, 2) + "\n");
         return 0;
     } catch (e) {
-        process.stderr.write(
-            `${e instanceof UsageError ? `${e.message}\n\n${usage}` : e instanceof AwsError ? `${e.code}: ${e.message}` : (e as Error).message}\n`,
-        );
+        const message =
+            e instanceof UsageError ? `${e.message}\n\n${usage}` : e instanceof AwsError ? `${e.code}: ${e.message}` : (e as Error).message;
+        process.stderr.write(`${message}\n`);
         return e instanceof UsageError ? 2 : 1;
     }
 }

@@ -29,7 +29,8 @@ export function parseFaults(text: string | undefined): Fault[] {
     for (const f of faults) {
         if (!["Create", "Read", "Update", "Delete"].includes(f.method) || !MODES.includes(f.mode)) {
             throw new Error(
-                `APPRUNNER_STANDIN_FAULTS: each fault needs a method (Create, Read, Update, Delete) and a mode (${MODES.join(", ")}), got: ${JSON.stringify(f)}`,
+                `APPRUNNER_STANDIN_FAULTS: each fault needs a method (Create, Read, Update, Delete) and a ` +
+                    `mode (${MODES.join(", ")}), got: ${JSON.stringify(f)}`,
             );
         }
     }

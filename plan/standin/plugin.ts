@@ -138,12 +138,14 @@ async function withFaults<T>(method: Fault["method"], urn: string, run: (p: AwsP
     switch (fault?.mode) {
         case "refuse":
             throw new Error(
-                `${method} of ${nameOf(urn)} refused: api error InternalFailure: the stand-in refused this request (APPRUNNER_STANDIN_FAULTS)`,
+                `${method} of ${nameOf(urn)} refused: api error InternalFailure: the stand-in refused this ` +
+                    `request (APPRUNNER_STANDIN_FAULTS)`,
             );
         case "lost-response":
             await run(provider).catch(() => undefined);
             throw new Error(
-                `${method} of ${nameOf(urn)}: request send failed: read tcp 127.0.0.1:0->AWS: read: connection reset by peer (the stand-in lost AWS's answer: APPRUNNER_STANDIN_FAULTS)`,
+                `${method} of ${nameOf(urn)}: request send failed: read tcp 127.0.0.1:0->AWS: read: ` +
+                    `connection reset by peer (the stand-in lost AWS's answer: APPRUNNER_STANDIN_FAULTS)`,
             );
         case "slow":
             await sleep(fault.ms ?? 10_000);

@@ -16,7 +16,9 @@ export const connectionDeleteBeforeReplace: ResourceRule = {
             {
                 outcome: "non-compliant",
                 urn: r.urn,
-                message: `${label(r)} would be replaced create-first, which AWS refuses for a service's one connection: set the resource option deleteBeforeReplace: true.`,
+                message:
+                    `${label(r)} would be replaced create-first, which AWS refuses for a service's one ` +
+                    `connection: set the resource option deleteBeforeReplace: true.`,
             },
         ];
     },

@@ -47,7 +47,9 @@ export const connectionEndpointSameVpc: StackRule = {
                 {
                     outcome: "non-compliant",
                     urn: connection.urn,
-                    message: `${label(connection)} names VPC ${connectionVpc} but its endpoint ${label(endpoint)} is in ${endpointVpc}: use the endpoint's VPC.`,
+                    message:
+                        `${label(connection)} names VPC ${connectionVpc} but its endpoint ${label(endpoint)} is in ` +
+                        `${endpointVpc}: use the endpoint's VPC.`,
                 },
             ];
         });

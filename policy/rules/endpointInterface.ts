@@ -20,7 +20,9 @@ export const endpointInterface = endpointRule(
             {
                 outcome: "non-compliant",
                 urn: endpoint.urn,
-                message: `${label(endpoint)} has vpcEndpointType ${type === undefined ? "not set (Gateway)" : JSON.stringify(type)}: set it to "Interface".`,
+                message:
+                    `${label(endpoint)} has vpcEndpointType ` +
+                    `${type === undefined ? "not set (Gateway)" : JSON.stringify(type)}: set it to "Interface".`,
             },
         ];
     },

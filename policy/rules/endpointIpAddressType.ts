@@ -22,7 +22,9 @@ export const endpointIpAddressType = endpointRule(
             {
                 outcome: "non-compliant",
                 urn: endpoint.urn,
-                message: `${label(endpoint)} sets ipAddressType ${JSON.stringify(ipType)}: App Runner documents "ipv4" and "dualstack" only; use one of them.`,
+                message:
+                    `${label(endpoint)} sets ipAddressType ${JSON.stringify(ipType)}: App Runner documents ` +
+                    `"ipv4" and "dualstack" only; use one of them.`,
             },
         ];
     },

@@ -38,7 +38,9 @@ export const endpointNoPolicy = endpointRule(
             {
                 outcome: "non-compliant",
                 urn: endpoint.urn,
-                message: `${label(endpoint)} sets an endpoint policy, which App Runner does not support: remove it and restrict access with the endpoint's security group.`,
+                message:
+                    `${label(endpoint)} sets an endpoint policy, which App Runner does not support: remove it ` +
+                    `and restrict access with the endpoint's security group.`,
             },
         ];
     },

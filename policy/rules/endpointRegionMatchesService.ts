@@ -32,7 +32,9 @@ export const endpointRegionMatchesService: StackRule = {
                 {
                     outcome: "non-compliant",
                     urn: connection.urn,
-                    message: `${label(connection)} connects a service in ${expected} through ${label(endpoint)}, which serves ${actual}: create the endpoint in ${expected}.`,
+                    message:
+                        `${label(connection)} connects a service in ${expected} through ${label(endpoint)}, which ` +
+                        `serves ${actual}: create the endpoint in ${expected}.`,
                 },
             ];
         });

@@ -34,7 +34,9 @@ function permissionsOf(resources: ResourceView[]): { permissions: Permission[]; 
             findings.push({
                 outcome: "could-not-check",
                 urn: endpoint.urn,
-                message: `${label(endpoint)} uses the VPC's default security group, which is not in this stack; give it a security group that admits TCP 443 from your clients.`,
+                message:
+                    `${label(endpoint)} uses the VPC's default security group, which is not in this stack; give ` +
+                    `it a security group that admits TCP 443 from your clients.`,
             });
             continue;
         }
@@ -55,7 +57,9 @@ function permissionsOf(resources: ResourceView[]): { permissions: Permission[]; 
                     findings.push({
                         outcome: "could-not-check",
                         urn: endpoint.urn,
-                        message: `${label(endpoint)}'s security group ${String(id)} is not in this stack; check its rules where it is defined.`,
+                        message:
+                            `${label(endpoint)}'s security group ${String(id)} is not in this stack; check its rules ` +
+                            `where it is defined.`,
                     });
             }
         }

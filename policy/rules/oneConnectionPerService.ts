@@ -36,7 +36,9 @@ export const oneConnectionPerService: StackRule = {
                 findings.push({
                     outcome: "non-compliant",
                     urn,
-                    message: `${names.join(" and ")} connect the same service (${service}); AWS allows one: keep one and share its domain name.`,
+                    message:
+                        `${names.join(" and ")} connect the same service (${service}); AWS allows one: keep one and ` +
+                        `share its domain name.`,
                 });
             }
         }

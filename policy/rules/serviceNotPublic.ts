@@ -30,7 +30,9 @@ export const serviceNotPublic: StackRule = {
                     {
                         outcome: "could-not-check",
                         urn: connection.urn,
-                        message: `${label(connection)} connects a service outside this stack (${String(prop(connection, "serviceArn"))}); check that stack.`,
+                        message:
+                            `${label(connection)} connects a service outside this stack ` +
+                            `(${String(prop(connection, "serviceArn"))}); check that stack.`,
                     },
                 ];
             }
@@ -47,7 +49,9 @@ export const serviceNotPublic: StackRule = {
                     urn: service.urn,
                     message:
                         `${label(service)} is connected privately by ${label(connection)} but is not private ` +
-                        `(isPubliclyAccessible: ${isPublic === undefined ? "not set, so true" : String(isPublic)}): set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false, as AWS's procedure for a private service does.`,
+                        `(isPubliclyAccessible: ${isPublic === undefined ? "not set, so true" : String(isPublic)}): ` +
+                        `set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false, as AWS's ` +
+                        `procedure for a private service does.`,
                 },
             ];
         });

@@ -70,9 +70,12 @@ export const sharedEndpoint: StackRule<SharedEndpointConfig> = {
                 outcome: "non-compliant",
                 urn: extra[0].urn,
                 message:
-                    `VPC ${vpc} has ${group.length} App Runner interface endpoints (${group.map(label).join(", ")}); one can serve every service ` +
-                    `in the VPC: ${how}. Sharing it saves about USD ${monthly.toFixed(2)} a month (${extraAzs} endpoint-AZs × ${HOURS_PER_MONTH} h × USD ${price}), plus data processing. ` +
-                    "The move interrupts nothing: each service's VPC ingress connection moves to the shared endpoint in place (Cloud Control), " +
+                    `VPC ${vpc} has ${group.length} App Runner interface endpoints ` +
+                    `(${group.map(label).join(", ")}); one can serve every service ` +
+                    `in the VPC: ${how}. Sharing it saves about USD ${monthly.toFixed(2)} a month (${extraAzs} ` +
+                    `endpoint-AZs × ${HOURS_PER_MONTH} h × USD ${price}), plus data processing. ` +
+                    "The move interrupts nothing: each service's VPC ingress connection moves to the shared " +
+                    "endpoint in place (Cloud Control), " +
                     "keeping its ARN, and the old endpoints are deleted after.",
             });
         }

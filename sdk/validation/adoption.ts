@@ -33,7 +33,8 @@ export function validateAdoptionId(arg: AdoptionArg, value: unknown): string[] {
     if (arg === "adoptConnectionArn") {
         if (typeof value === "string" && parseConnectionArn(value)) return [];
         return [
-            "`adoptConnectionArn` must be a VPC ingress connection ARN (arn:aws:apprunner:<region>:<account>:vpcingressconnection/<name>/<id>), " +
+            "`adoptConnectionArn` must be a VPC ingress connection ARN " +
+                "(arn:aws:apprunner:<region>:<account>:vpcingressconnection/<name>/<id>), " +
                 `got: ${show(value)}. Pass the connection's ARN, e.g. from \`aws apprunner list-vpc-ingress-connections\`.`,
         ];
     }
@@ -71,15 +72,18 @@ export function validateAdoptionChoice(given: {
     for (const arg of ["adoptVpcEndpointId", "adoptSecurityGroupId"] as const) {
         if (given[arg] && given.adoptFrom) {
             problems.push(
-                `Only one of \`adoptFrom\` or \`${arg}\` can be provided. \`adoptFrom\` takes over the ${ADOPTION_ARGS[arg]} of a PrivateEndpoint ` +
-                    `in this stack; \`${arg}\` imports one made outside Pulumi. Keep the one that matches where the ${ADOPTION_ARGS[arg]} comes from.`,
+                `Only one of \`adoptFrom\` or \`${arg}\` can be provided. \`adoptFrom\` takes over the ${ADOPTION_ARGS[arg]} ` +
+                    `of a PrivateEndpoint ` +
+                    `in this stack; \`${arg}\` imports one made outside Pulumi. Keep the one that matches where ` +
+                    `the ${ADOPTION_ARGS[arg]} comes from.`,
             );
         }
     }
     if (given.adoptConnectionArn && given.subnetIds && !given.adoptVpcEndpointId) {
         problems.push(
             "`adoptConnectionArn` with `subnetIds` needs `adoptVpcEndpointId`: a connection is adopted as it is, through the endpoint it " +
-                "has. Pass `adoptVpcEndpointId` with the connection's endpoint, or `vpcEndpointId` instead of `subnetIds` to connect through " +
+                "has. Pass `adoptVpcEndpointId` with the connection's endpoint, or `vpcEndpointId` instead " +
+                "of `subnetIds` to connect through " +
                 "that endpoint without managing it; once adopted, the connection moves to another endpoint in place.",
         );
     }
@@ -91,7 +95,8 @@ export function validateAdoptedConnectionName(connectionName: unknown, arn: stri
     const name = parseConnectionArn(arn)?.name;
     if (name === undefined || connectionName === undefined || connectionName === name) return [];
     return [
-        `\`connectionName\` must be the adopted connection's name, ${show(name)} (the name in \`adoptConnectionArn\`), got: ${show(connectionName)}. ` +
+        `\`connectionName\` must be the adopted connection's name, ${show(name)} (the name in ` +
+            `\`adoptConnectionArn\`), got: ${show(connectionName)}. ` +
             `A connection's name cannot change without replacing it. Omit \`connectionName\`, or set it to ${show(name)}.`,
     ];
 }
@@ -132,7 +137,8 @@ export function validateAdoptedEndpoint(
     const warnings: string[] = [];
     if (endpoint.vpcEndpointType !== "Interface" || endpoint.serviceName !== expected.serviceName) {
         errors.push(
-            `\`adoptVpcEndpointId\` must be an Interface endpoint of ${expected.serviceName}, got: ${endpoint.id}, ${anEndpoint(endpoint.vpcEndpointType)} ` +
+            `\`adoptVpcEndpointId\` must be an Interface endpoint of ${expected.serviceName}, got: ` +
+                `${endpoint.id}, ${anEndpoint(endpoint.vpcEndpointType)} ` +
                 `of ${endpoint.serviceName}. Adopt the App Runner endpoint of the VPC (\`aws ec2 describe-vpc-endpoints --filters ` +
                 `Name=service-name,Values=${expected.serviceName}\`).`,
         );
@@ -150,13 +156,16 @@ export function validateAdoptedEndpoint(
         (endpoint.securityGroupIds.length !== 1 || endpoint.securityGroupIds[0] !== expected.groups.adopted)
     ) {
         errors.push(
-            `\`adoptSecurityGroupId\` must be the security group of the endpoint \`adoptVpcEndpointId\` names, got: ${expected.groups.adopted}, while ` +
-                `${endpoint.id} has ${has}. Adopt its group, or pass \`securityGroupIds: ${list}\` to keep its groups without managing them.`,
+            `\`adoptSecurityGroupId\` must be the security group of the endpoint \`adoptVpcEndpointId\` ` +
+                `names, got: ${expected.groups.adopted}, while ` +
+                `${endpoint.id} has ${has}. Adopt its group, or pass \`securityGroupIds: ${list}\` to keep ` +
+                `its groups without managing them.`,
         );
     }
     if (expected.groups === "created") {
         warnings.push(
-            `The adopted endpoint ${endpoint.id} has ${has}; without \`adoptSecurityGroupId\` or \`securityGroupIds\` the component creates a ` +
+            `The adopted endpoint ${endpoint.id} has ${has}; without \`adoptSecurityGroupId\` or ` +
+                `\`securityGroupIds\` the component creates a ` +
                 `security group and the endpoint switches to it (an update in place, shown by the preview). To keep its group, pass ` +
                 `\`adoptSecurityGroupId\` (managed by the component) or \`securityGroupIds: ${list}\` (not managed).`,
         );
@@ -191,13 +200,16 @@ export function validateGivenEndpoint(
     }
     if (endpoint.vpcEndpointType !== "Interface" || endpoint.serviceName !== expected.serviceName) {
         errors.push(
-            `\`vpcEndpointId\` must be an Interface endpoint of ${expected.serviceName}, got: ${id(endpoint.id)}, ${anEndpoint(endpoint.vpcEndpointType)} ` +
-                `of ${endpoint.serviceName}. ${fix} (\`aws ec2 describe-vpc-endpoints --filters Name=service-name,Values=${expected.serviceName}\`).`,
+            `\`vpcEndpointId\` must be an Interface endpoint of ${expected.serviceName}, got: ` +
+                `${id(endpoint.id)}, ${anEndpoint(endpoint.vpcEndpointType)} ` +
+                `of ${endpoint.serviceName}. ${fix} (\`aws ec2 describe-vpc-endpoints --filters ` +
+                `Name=service-name,Values=${expected.serviceName}\`).`,
         );
     }
     if (endpoint.vpcId !== expected.vpcId) {
         errors.push(
-            `\`vpcEndpointId\` must be an endpoint of \`vpcId\` (${id(expected.vpcId)}), got: ${id(endpoint.id)} in ${endpoint.vpcId}. ${fix} in ` +
+            `\`vpcEndpointId\` must be an endpoint of \`vpcId\` (${id(expected.vpcId)}), got: ${id(endpoint.id)} ` +
+                `in ${endpoint.vpcId}. ${fix} in ` +
                 `that VPC, or set \`vpcId\` to ${endpoint.vpcId} to move the service there.`,
         );
     }
@@ -213,7 +225,8 @@ export function validateSharedGroupChoice(value: unknown, adoptsGroup: boolean):
     }
     if (!adoptsGroup) {
         return [
-            `\`adoptSharedSecurityGroup\` applies only with \`adoptSecurityGroupId\`, got: ${value} without it. Remove it, or adopt the group ` +
+            `\`adoptSharedSecurityGroup\` applies only with \`adoptSecurityGroupId\`, got: ${value} ` +
+                `without it. Remove it, or adopt the group ` +
                 "with `adoptSecurityGroupId`.",
         ];
     }
@@ -227,9 +240,11 @@ export function validateSharedGroupChoice(value: unknown, adoptsGroup: boolean):
 export function validateAdoptedGroupUsers(groupId: string, others: string[], withEndpoint: boolean): string[] {
     if (others.length === 0) return [];
     return [
-        `\`adoptSecurityGroupId\` must be a security group only ${withEndpoint ? "the adopted endpoint" : "the component's endpoint"} uses, got: ` +
-            `${groupId}, which ${others.length === 1 ? "network interface" : "network interfaces"} ${others.join(", ")} ` +
-            `${others.length === 1 ? "uses" : "use"} too. Adopted, its rules become the component's and \`pulumi destroy\` deletes it. Pass it in ` +
+        `\`adoptSecurityGroupId\` must be a security group only ` +
+            `${withEndpoint ? "the adopted endpoint" : "the component's endpoint"} uses, got: ${groupId}, ` +
+            `which ${others.length === 1 ? "network interface" : "network interfaces"} ${others.join(", ")} ` +
+            `${others.length === 1 ? "uses" : "use"} too. Adopted, its rules become the component's and ` +
+            `\`pulumi destroy\` deletes it. Pass it in ` +
             "`securityGroupIds` to keep using it without managing it, or set `adoptSharedSecurityGroup: true` to take it over anyway.",
     ];
 }
@@ -242,7 +257,8 @@ export function validateAdoptedSecurityGroup(group: { id: string; vpcId: string;
     const errors: string[] = [];
     if (group.vpcId !== vpcId) {
         errors.push(
-            `\`adoptSecurityGroupId\` must be a security group of \`vpcId\` (${bare(vpcId, secret)}), got: ${group.id} in ${group.vpcId}. ` +
+            `\`adoptSecurityGroupId\` must be a security group of \`vpcId\` (${bare(vpcId, secret)}), ` +
+                `got: ${group.id} in ${group.vpcId}. ` +
                 `Adopt the group of the endpoint in ${bare(vpcId, secret)}: a security group cannot move to another VPC.`,
         );
     }
@@ -280,7 +296,8 @@ export function validateAdoptedConnection(
     const errors: string[] = [];
     if (expected.serviceArn !== undefined && connection.ServiceArn !== expected.serviceArn) {
         errors.push(
-            `\`adoptConnectionArn\` must connect \`serviceArn\` (${bare(expected.serviceArn, secret)}), got: a connection of ${connection.ServiceArn}. ` +
+            `\`adoptConnectionArn\` must connect \`serviceArn\` (${bare(expected.serviceArn, secret)}), ` +
+                `got: a connection of ${connection.ServiceArn}. ` +
                 "Adopt the connection of this service (`aws apprunner list-vpc-ingress-connections --filter ServiceArn=<service ARN>`), " +
                 "or set `serviceArn` to the service it connects.",
         );
@@ -294,8 +311,10 @@ export function validateAdoptedConnection(
     }
     if (expected.endpointId !== undefined && endpoint !== expected.endpointId) {
         errors.push(
-            `\`adoptConnectionArn\` must be a connection through the endpoint \`${expected.endpointArg}\` names (${bare(expected.endpointId, secret)}), ` +
-                `got: a connection through ${endpoint}. Set \`${expected.endpointArg}\` to ${endpoint}: a connection is adopted as it is, and moved ` +
+            `\`adoptConnectionArn\` must be a connection through the endpoint \`${expected.endpointArg}\` ` +
+                `names (${bare(expected.endpointId, secret)}), ` +
+                `got: a connection through ${endpoint}. Set \`${expected.endpointArg}\` to ${endpoint}: a ` +
+                `connection is adopted as it is, and moved ` +
                 "to another endpoint afterwards, in place.",
         );
     }
@@ -313,7 +332,8 @@ export function validateNoImportOption(component: "PrivateEndpoint" | "Interface
             ? "`adoptVpcEndpointId`, `adoptSecurityGroupId` or `adoptConnectionArn`"
             : "`adoptVpcEndpointId` or `adoptSecurityGroupId`";
     return [
-        `The \`import\` option cannot bring existing resources under this ${component}, got: ${show(value)}. Pulumi ignores \`import\` on a component, ` +
+        `The \`import\` option cannot bring existing resources under this ${component}, got: ` +
+            `${show(value)}. Pulumi ignores \`import\` on a component, ` +
             `so its children would be created anew beside the existing ones. Remove the option and pass ${args} (${ADOPTION_SECTION}).`,
     ];
 }

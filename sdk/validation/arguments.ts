@@ -54,8 +54,10 @@ export function validateEndpointChoice(
     for (const [arg, what] of Object.entries(adopts) as [keyof typeof adopts, string][]) {
         if (given[arg] && given.vpcEndpointId) {
             problems.push(
-                `\`${arg}\` adopts ${what} (with \`subnetIds\`) and cannot be combined with \`vpcEndpointId\`, which reuses an endpoint managed ` +
-                    `elsewhere. Adopt it where that endpoint is managed (e.g. an InterfaceEndpoint's \`${arg}\`), or pass \`subnetIds\` instead of \`vpcEndpointId\`.`,
+                `\`${arg}\` adopts ${what} (with \`subnetIds\`) and cannot be combined with ` +
+                    `\`vpcEndpointId\`, which reuses an endpoint managed ` +
+                    `elsewhere. Adopt it where that endpoint is managed (e.g. an InterfaceEndpoint's ` +
+                    `\`${arg}\`), or pass \`subnetIds\` instead of \`vpcEndpointId\`.`,
             );
         }
     }
@@ -170,7 +172,10 @@ function emptyListFix(
 ): string {
     switch (arg) {
         case "subnetIds":
-            return `List one subnet in each Availability Zone the endpoint should serve (two or more advised)${context.reuse ? ", or pass `vpcEndpointId` to reuse an endpoint" : ""}.`;
+            return (
+                `List one subnet in each Availability Zone the endpoint should serve (two or more ` +
+                `advised)${context.reuse ? ", or pass `vpcEndpointId` to reuse an endpoint" : ""}.`
+            );
         case "securityGroupIds":
             return "Omit it to let the component create a security group that allows HTTPS from `allowedCidrBlocks`.";
         case "allowedSecurityGroupIds":
@@ -334,7 +339,8 @@ export function validateTags(value: unknown, secret = false): string[] {
             problems.push(`\`tags\` values must be strings, got: ${show(tagValue, secret)} for key ${show(key, secret)}. Quote the value.`);
         } else if (characters(tagValue) > TAG_LIMITS.maxValueLength) {
             problems.push(
-                `\`tags\` values must be at most ${TAG_LIMITS.maxValueLength} characters, got: ${characters(tagValue)} characters for key ${show(key, secret)}. Shorten the value.`,
+                `\`tags\` values must be at most ${TAG_LIMITS.maxValueLength} characters, got: ${characters(tagValue)} ` +
+                    `characters for key ${show(key, secret)}. Shorten the value.`,
             );
         }
     }

@@ -36,7 +36,8 @@ export function validateSubnetPlacement(
         subnets.forEach((s) => {
             if (!service.zones.includes(s.availabilityZone)) {
                 errors.push(
-                    `\`subnetIds\` must be in Availability Zones where ${service.name} is offered (${service.zones.join(", ")}), got: ${id(s.id)} in ` +
+                    `\`subnetIds\` must be in Availability Zones where ${service.name} is offered ` +
+                        `(${service.zones.join(", ")}), got: ${id(s.id)} in ` +
                         `${s.availabilityZone}. Use a subnet of the VPC in one of those zones.`,
                 );
             }
@@ -71,8 +72,10 @@ export function validateSubnetPlacement(
     if (opts.accountId !== undefined) {
         for (const s of subnets.filter((x) => x.ownerId !== opts.accountId)) {
             warnings.push(
-                `\`subnetIds\` includes ${id(s.id)}, owned by account ${s.ownerId}, not the deploying account ${opts.accountId}: subnets shared ` +
-                    "through AWS RAM are reported not to work for App Runner private endpoints (aws/apprunner-roadmap#267). Use subnets your account owns.",
+                `\`subnetIds\` includes ${id(s.id)}, owned by account ${s.ownerId}, not the deploying ` +
+                    `account ${opts.accountId}: subnets shared ` +
+                    "through AWS RAM are reported not to work for App Runner private endpoints " +
+                    "(aws/apprunner-roadmap#267). Use subnets your account owns.",
             );
         }
     }
@@ -105,7 +108,8 @@ export function validateServiceRegion(serviceArn: string, providerRegion: string
     const where = secret ? "in another region" : `in ${region}`;
     return [
         `\`serviceArn\` must be in the AWS provider's region (${providerRegion}), got: ${show(serviceArn, secret)} ${where}. ` +
-            `Give this component a provider for ${secret ? "the service's region" : region} (the \`provider\` option), or connect a service in ${providerRegion}.`,
+            `Give this component a provider for ${secret ? "the service's region" : region} (the ` +
+            `\`provider\` option), or connect a service in ${providerRegion}.`,
     ];
 }
 

@@ -15,11 +15,15 @@ const arn = (i: number) => serviceArn(`bench-${i}`);
 function yamlProgram(dir: string, n: number): void {
     const resources = Array.from({ length: n }, (_, i) => {
         const where = i === 0 ? `      subnetIds: ["${T.subnetA}", "${T.subnetB}"]` : "      vpcEndpointId: ${svc0.vpcEndpointId}";
-        return `  svc${i}:\n    type: apprunner-private:index:PrivateEndpoint\n    properties:\n      serviceArn: ${arn(i)}\n      vpcId: ${T.vpcId}\n${where}`;
+        return (
+            `  svc${i}:\n    type: apprunner-private:index:PrivateEndpoint\n    properties:\n      ` +
+            `serviceArn: ${arn(i)}\n      vpcId: ${T.vpcId}\n${where}`
+        );
     });
     fs.writeFileSync(
         path.join(dir, "Pulumi.yaml"),
-        `name: bench-yaml\nruntime: yaml\npackages:\n  apprunner-private: ${path.join(REPO, "provider")}\nresources:\n${resources.join("\n")}\n` +
+        `name: bench-yaml\nruntime: yaml\npackages:\n  apprunner-private: ` +
+            `${path.join(REPO, "provider")}\nresources:\n${resources.join("\n")}\n` +
             `outputs:\n  last: \${svc${n - 1}.url}\n`,
     );
 }
@@ -32,9 +36,11 @@ function typescriptProgram(dir: string, n: number): void {
         path.join(dir, "index.ts"),
         `import { PrivateEndpoint } from ${JSON.stringify(path.join(REPO, "bin", "sdk"))};\n` +
             `const arns: string[] = ${JSON.stringify(Array.from({ length: n }, (_, i) => arn(i)))};\n` +
-            `const first = new PrivateEndpoint("svc0", { serviceArn: arns[0], vpcId: "${T.vpcId}", subnetIds: ["${T.subnetA}", "${T.subnetB}"] });\n` +
+            `const first = new PrivateEndpoint("svc0", { serviceArn: arns[0], vpcId: "${T.vpcId}", ` +
+            `subnetIds: ["${T.subnetA}", "${T.subnetB}"] });\n` +
             `let last = first;\n` +
-            `for (let i = 1; i < arns.length; i++) last = new PrivateEndpoint(\`svc\${i}\`, { serviceArn: arns[i], vpcId: "${T.vpcId}", vpcEndpointId: first.vpcEndpointId });\n` +
+            `for (let i = 1; i < arns.length; i++) last = new PrivateEndpoint(\`svc\${i}\`, { ` +
+            `serviceArn: arns[i], vpcId: "${T.vpcId}", vpcEndpointId: first.vpcEndpointId });\n` +
             `export const lastUrl = last.url;\n`,
     );
 }
@@ -79,7 +85,8 @@ function main() {
                 const y = median(times.yaml[step]);
                 const t = median(times.typescript[step]);
                 rows.push(
-                    `${String(n).padStart(3)}  ${step.padEnd(7)}  ${(y / 1000).toFixed(2).padStart(8)} s  ${(y / n).toFixed(0).padStart(8)} ms  ` +
+                    `${String(n).padStart(3)}  ${step.padEnd(7)}  ` +
+                        `${(y / 1000).toFixed(2).padStart(8)} s  ${(y / n).toFixed(0).padStart(8)} ms  ` +
                         `${(t / 1000).toFixed(2).padStart(8)} s  ${(t / n).toFixed(0).padStart(8)} ms  ${(y / t).toFixed(2).padStart(6)}x`,
                 );
                 if (n === 50) at50[step] = y / t;
@@ -93,7 +100,8 @@ function main() {
     for (const r of rows) console.log(r);
     for (const [step, ratio] of Object.entries(at50)) {
         console.log(
-            `${step} at N = 50: the provider path takes ${ratio.toFixed(2)}x TypeScript's time; target at most ${TARGET_RATIO}x: ${ratio <= TARGET_RATIO ? "met" : "NOT met"}`,
+            `${step} at N = 50: the provider path takes ${ratio.toFixed(2)}x TypeScript's time; target ` +
+                `at most ${TARGET_RATIO}x: ${ratio <= TARGET_RATIO ? "met" : "NOT met"}`,
         );
     }
 }

@@ -47,7 +47,9 @@ function main() {
             `  ratio                      ${`${(times.plan[0] / times.preview[0]).toFixed(2)}x`.padEnd(34)}${(plan / preview).toFixed(2)}x`,
         );
         console.log(
-            `target: the plan at most ${TARGET_SECONDS} s: ${plan <= TARGET_SECONDS * 1000 ? "met" : "NOT MET"} (${s(plan)}); its first run: ${times.plan[0] <= TARGET_SECONDS * 1000 ? "met" : "NOT MET"} (${s(times.plan[0])})`,
+            `target: the plan at most ${TARGET_SECONDS} s: ${plan <= TARGET_SECONDS * 1000 ? "met" : "NOT MET"} ` +
+                `(${s(plan)}); its first run: ${times.plan[0] <= TARGET_SECONDS * 1000 ? "met" : "NOT MET"} ` +
+                `(${s(times.plan[0])})`,
         );
     } finally {
         ws.dispose();

@@ -137,13 +137,16 @@ for (const consumer of CONSUMERS) {
                 edit(
                     file,
                     call,
-                    'adoptConnectionArn: config.require("connectionArn"),\n}, { import: config.require("endpointId") } as pulumi.CustomResourceOptions);',
+                    'adoptConnectionArn: config.require("connectionArn"),\n}, { import: ' +
+                        'config.require("endpointId") } as pulumi.CustomResourceOptions);',
                 );
                 try {
                     const output = upRefused();
                     const message =
-                        `The \`import\` option cannot bring existing resources under this PrivateEndpoint, got: "${made.endpointId}". Pulumi ignores \`import\` on ` +
-                        "a component, so its children would be created anew beside the existing ones. Remove the option and pass `adoptVpcEndpointId`, " +
+                        `The \`import\` option cannot bring existing resources under this PrivateEndpoint, got: ` +
+                        `"${made.endpointId}". Pulumi ignores \`import\` on ` +
+                        "a component, so its children would be created anew beside the existing ones. Remove the " +
+                        "option and pass `adoptVpcEndpointId`, " +
                         '`adoptSecurityGroupId` or `adoptConnectionArn` (README.md, "Adopting existing resources").';
                     assert.ok(output.includes(message), output);
                 } finally {
@@ -161,10 +164,14 @@ for (const consumer of CONSUMERS) {
                     const output = upRefused();
                     // The engine prints the first line of a refusal after its prefix, and the others under it.
                     const message =
-                        "error: apprunner-private:index:InterfaceEndpoint resource 'shared' has a problem: `adoptSecurityGroupId` must be the security group of " +
-                        `the endpoint \`adoptVpcEndpointId\` names, got: ${group}, while ${made.endpointId} has ${made.securityGroupId}. Adopt its group, or pass ` +
-                        `\`securityGroupIds: ["${made.securityGroupId}"]\` to keep its groups without managing them.\n    \`adoptSecurityGroupId\` must not be a ` +
-                        `VPC's default security group, got: ${group} (default). AWS never deletes it, and the component would try to on \`pulumi destroy\`. Pass ` +
+                        "error: apprunner-private:index:InterfaceEndpoint resource 'shared' has a problem: " +
+                        "`adoptSecurityGroupId` must be the security group of " +
+                        `the endpoint \`adoptVpcEndpointId\` names, got: ${group}, while ${made.endpointId} has ` +
+                        `${made.securityGroupId}. Adopt its group, or pass ` +
+                        `\`securityGroupIds: ["${made.securityGroupId}"]\` to keep its groups without managing ` +
+                        `them.\n    \`adoptSecurityGroupId\` must not be a ` +
+                        `VPC's default security group, got: ${group} (default). AWS never deletes it, and the ` +
+                        `component would try to on \`pulumi destroy\`. Pass ` +
                         "it in `securityGroupIds` to keep using it without managing it.";
                     assert.ok(output.includes(message), output);
                 } finally {
@@ -172,92 +179,108 @@ for (const consumer of CONSUMERS) {
                 }
             });
 
-            it("cannot see Pulumi's import option given to the component: the engine drops it, and the preview plans new resources (README warns)", () => {
-                const file = path.join(dir, consumer.file);
-                const adoption = "      adoptVpcEndpointId: ${endpointId}\n      adoptSecurityGroupId: ${securityGroupId}\n";
-                // Pulumi YAML takes `import` as a literal string only.
-                const option = `    options:\n      import: ${made.endpointId}\n`;
-                edit(file, adoption, option);
-                try {
-                    const mark = ws.mark();
-                    const r = ws.exec(dir, "pulumi", ["preview", "--json", "--stack", STACK, "--non-interactive"]);
-                    const steps = (JSON.parse(r.stdout).steps ?? assert.fail(r.output)).filter(
-                        (s: { urn: string }) => CHILDREN.includes(typeOf(s.urn)) && urnName(s.urn).startsWith("shared-"),
-                    );
-                    assert.deepEqual(steps.map((s: { op: string; urn: string }) => `${s.op} ${urnName(s.urn)}`).sort(), [
-                        "create shared-endpoint",
-                        "create shared-endpoint-sg",
-                    ]);
-                    assert.deepEqual(
-                        importsIn(ws.requests(mark)).filter((i) => i.startsWith("shared")),
-                        [],
-                    );
-                } finally {
-                    edit(file, option, adoption);
-                }
-            });
+            it(
+                "cannot see Pulumi's import option given to the component: the engine drops it, and the " +
+                    "preview plans new resources (README warns)",
+                () => {
+                    const file = path.join(dir, consumer.file);
+                    const adoption = "      adoptVpcEndpointId: ${endpointId}\n      adoptSecurityGroupId: ${securityGroupId}\n";
+                    // Pulumi YAML takes `import` as a literal string only.
+                    const option = `    options:\n      import: ${made.endpointId}\n`;
+                    edit(file, adoption, option);
+                    try {
+                        const mark = ws.mark();
+                        const r = ws.exec(dir, "pulumi", ["preview", "--json", "--stack", STACK, "--non-interactive"]);
+                        const steps = (JSON.parse(r.stdout).steps ?? assert.fail(r.output)).filter(
+                            (s: { urn: string }) => CHILDREN.includes(typeOf(s.urn)) && urnName(s.urn).startsWith("shared-"),
+                        );
+                        assert.deepEqual(steps.map((s: { op: string; urn: string }) => `${s.op} ${urnName(s.urn)}`).sort(), [
+                            "create shared-endpoint",
+                            "create shared-endpoint-sg",
+                        ]);
+                        assert.deepEqual(
+                            importsIn(ws.requests(mark)).filter((i) => i.startsWith("shared")),
+                            [],
+                        );
+                    } finally {
+                        edit(file, option, adoption);
+                    }
+                },
+            );
         }
 
-        it("the preview imports the endpoint and its group, plans no create, replace or delete, and warns the connection waits for its import", () => {
-            const mark = ws.mark();
-            const preview = JSON.parse(pulumi("preview", "--json").stdout);
-            const steps = preview.steps.filter((s: { urn: string }) => CHILDREN.includes(typeOf(s.urn)));
-            assert.deepEqual(steps.map((s: { op: string; urn: string }) => `${s.op} ${urnName(s.urn)}`).sort(), [
-                `import ${consumer.names.endpoint}`,
-                `import ${consumer.names.group}`,
-            ]);
-            assert.deepEqual(importsIn(ws.requests(mark)).sort(), [
-                `${consumer.names.endpoint} ${made.endpointId}`,
-                `${consumer.names.group} ${made.securityGroupId}`,
-            ]);
-            assert.deepEqual(changesIn(ws.requests(mark)), []);
-            assert.match(
-                pulumi("preview").stdout,
-                new RegExp(`The VPC ingress connection ${made.connectionArn} is adopted, and stays as it is`),
-            );
-        });
+        it(
+            "the preview imports the endpoint and its group, plans no create, replace or delete, and " +
+                "warns the connection waits for its import",
+            () => {
+                const mark = ws.mark();
+                const preview = JSON.parse(pulumi("preview", "--json").stdout);
+                const steps = preview.steps.filter((s: { urn: string }) => CHILDREN.includes(typeOf(s.urn)));
+                assert.deepEqual(steps.map((s: { op: string; urn: string }) => `${s.op} ${urnName(s.urn)}`).sort(), [
+                    `import ${consumer.names.endpoint}`,
+                    `import ${consumer.names.group}`,
+                ]);
+                assert.deepEqual(importsIn(ws.requests(mark)).sort(), [
+                    `${consumer.names.endpoint} ${made.endpointId}`,
+                    `${consumer.names.group} ${made.securityGroupId}`,
+                ]);
+                assert.deepEqual(changesIn(ws.requests(mark)), []);
+                assert.match(
+                    pulumi("preview").stdout,
+                    new RegExp(`The VPC ingress connection ${made.connectionArn} is adopted, and stays as it is`),
+                );
+            },
+        );
 
-        it("up imports the endpoint and its group; import-connections the connection: nothing created, replaced, deleted or updated", () => {
-            const mark = ws.mark();
-            pulumi("up", "--yes", "--skip-preview");
-            const r = ws.exec(dir, "apprunner-private", ["import-connections", "--stack", STACK], planOnPath(ws));
-            assert.equal(r.code, 0, r.output);
-            assert.match(r.stdout, new RegExp(`adopt: ${consumer.names.connection} \\(${made.connectionArn.replace(/[/.]/g, "\\$&")}\\)`));
-            pulumi("up", "--yes", "--skip-preview");
-            const requests = ws.requests(mark);
-            assert.deepEqual(importsIn(requests).sort(), [
-                `${consumer.names.endpoint} ${made.endpointId}`,
-                `${consumer.names.group} ${made.securityGroupId}`,
-            ]);
-            assert.deepEqual(changesIn(requests), []);
-            assert.deepEqual(
-                requests.filter(
-                    (x) =>
-                        x.method === "AWS" && /VpcIngressConnection$|Resource$/.test(x.action!) && !/Describe|GetResource$/.test(x.action!),
-                ),
-                [],
-                "no connection created, updated or deleted in AWS",
-            );
-            assert.deepEqual(ws.connections(), [
-                {
-                    arn: made.connectionArn,
-                    name: made.connectionName,
-                    serviceArn: made.serviceArn,
-                    endpointId: made.endpointId,
-                    status: "AVAILABLE",
+        it(
+            "up imports the endpoint and its group; import-connections the connection: nothing created, " + "replaced, deleted or updated",
+            () => {
+                const mark = ws.mark();
+                pulumi("up", "--yes", "--skip-preview");
+                const r = ws.exec(dir, "apprunner-private", ["import-connections", "--stack", STACK], planOnPath(ws));
+                assert.equal(r.code, 0, r.output);
+                assert.match(
+                    r.stdout,
+                    new RegExp(`adopt: ${consumer.names.connection} \\(${made.connectionArn.replace(/[/.]/g, "\\$&")}\\)`),
+                );
+                pulumi("up", "--yes", "--skip-preview");
+                const requests = ws.requests(mark);
+                assert.deepEqual(importsIn(requests).sort(), [
+                    `${consumer.names.endpoint} ${made.endpointId}`,
+                    `${consumer.names.group} ${made.securityGroupId}`,
+                ]);
+                assert.deepEqual(changesIn(requests), []);
+                assert.deepEqual(
+                    requests.filter(
+                        (x) =>
+                            x.method === "AWS" &&
+                            /VpcIngressConnection$|Resource$/.test(x.action!) &&
+                            !/Describe|GetResource$/.test(x.action!),
+                    ),
+                    [],
+                    "no connection created, updated or deleted in AWS",
+                );
+                assert.deepEqual(ws.connections(), [
+                    {
+                        arn: made.connectionArn,
+                        name: made.connectionName,
+                        serviceArn: made.serviceArn,
+                        endpointId: made.endpointId,
+                        status: "AVAILABLE",
+                        domainName: made.domainName,
+                    },
+                ]);
+                const outputs = JSON.parse(pulumi("stack", "output", "--json").stdout);
+                assert.deepEqual(outputs, {
                     domainName: made.domainName,
-                },
-            ]);
-            const outputs = JSON.parse(pulumi("stack", "output", "--json").stdout);
-            assert.deepEqual(outputs, {
-                domainName: made.domainName,
-                vpcEndpointId: made.endpointId,
-                securityGroupId: made.securityGroupId,
-                connectionArn: made.connectionArn,
-            });
-            const state = ws.state(dir, STACK).filter((r) => CHILDREN.includes(r.type));
-            assert.deepEqual(state.map((r) => r.id).sort(), [made.connectionArn, made.endpointId, made.securityGroupId].sort());
-        });
+                    vpcEndpointId: made.endpointId,
+                    securityGroupId: made.securityGroupId,
+                    connectionArn: made.connectionArn,
+                });
+                const state = ws.state(dir, STACK).filter((r) => CHILDREN.includes(r.type));
+                assert.deepEqual(state.map((r) => r.id).sort(), [made.connectionArn, made.endpointId, made.securityGroupId].sort());
+            },
+        );
 
         it("leaves what the component was not asked to manage as it was: private DNS, the group's rules, every tag", () => {
             const account = ws.account();
@@ -298,65 +321,68 @@ for (const consumer of CONSUMERS) {
 // Issue #23, item 1: an endpoint made dual-stack in the console, adopted without `ipAddressType`. The endpoint keeps its
 // type (the component sends none, so it stays as AWS has it) and the new security group admits the VPC's IPv6 block
 // beside its IPv4 ones: IPv6 clients are not cut off.
-describe("real engine: adopting a console-made dual-stack endpoint without ipAddressType (YAML, through the component provider)", function () {
-    this.timeout(20 * 60_000);
-    const ws = new Workspace("adopt-dual");
-    after(() => ws.dispose());
+describe(
+    "real engine: adopting a console-made dual-stack endpoint without ipAddressType (YAML, " + "through the component provider)",
+    function () {
+        this.timeout(20 * 60_000);
+        const ws = new Workspace("adopt-dual");
+        after(() => ws.dispose());
 
-    it("keeps the endpoint dual-stack and opens the new group to the VPC's IPv6 block too; nothing replaced", () => {
-        const made = ws.console("create-endpoint", T.dualVpcId, T.dualSubnetA, T.dualSubnetB, "--ip-address-type", "dualstack");
-        const dir = path.join(ws.dir, "dual");
-        fs.mkdirSync(dir);
-        fs.writeFileSync(
-            path.join(dir, "Pulumi.yaml"),
-            [
-                "name: adopt-dual",
-                "runtime: yaml",
-                "config:",
-                "  vpcId: { type: string }",
-                "  subnetIds: { type: array, items: { type: string } }",
-                "  endpointId: { type: string }",
-                "resources:",
-                "  shared:",
-                "    type: apprunner-private:index:InterfaceEndpoint",
-                "    properties:",
-                "      vpcId: ${vpcId}",
-                "      subnetIds: ${subnetIds}",
-                "      adoptVpcEndpointId: ${endpointId}",
-                "outputs:",
-                "  securityGroupId: ${shared.securityGroupId}",
-                "",
-            ].join("\n"),
-        );
-        addProvider(ws, dir);
-        ws.pulumi(dir, "stack", "init", STACK);
-        configure(ws, dir, STACK, { vpcId: T.dualVpcId, subnetIds: [T.dualSubnetA, T.dualSubnetB], endpointId: made.vpcEndpointId });
-        const mark = ws.mark();
-        ws.pulumi(dir, "up", "--stack", STACK, "--yes", "--skip-preview");
+        it("keeps the endpoint dual-stack and opens the new group to the VPC's IPv6 block too; nothing replaced", () => {
+            const made = ws.console("create-endpoint", T.dualVpcId, T.dualSubnetA, T.dualSubnetB, "--ip-address-type", "dualstack");
+            const dir = path.join(ws.dir, "dual");
+            fs.mkdirSync(dir);
+            fs.writeFileSync(
+                path.join(dir, "Pulumi.yaml"),
+                [
+                    "name: adopt-dual",
+                    "runtime: yaml",
+                    "config:",
+                    "  vpcId: { type: string }",
+                    "  subnetIds: { type: array, items: { type: string } }",
+                    "  endpointId: { type: string }",
+                    "resources:",
+                    "  shared:",
+                    "    type: apprunner-private:index:InterfaceEndpoint",
+                    "    properties:",
+                    "      vpcId: ${vpcId}",
+                    "      subnetIds: ${subnetIds}",
+                    "      adoptVpcEndpointId: ${endpointId}",
+                    "outputs:",
+                    "  securityGroupId: ${shared.securityGroupId}",
+                    "",
+                ].join("\n"),
+            );
+            addProvider(ws, dir);
+            ws.pulumi(dir, "stack", "init", STACK);
+            configure(ws, dir, STACK, { vpcId: T.dualVpcId, subnetIds: [T.dualSubnetA, T.dualSubnetB], endpointId: made.vpcEndpointId });
+            const mark = ws.mark();
+            ws.pulumi(dir, "up", "--stack", STACK, "--yes", "--skip-preview");
 
-        const requests = ws.requests(mark);
-        assert.deepEqual(
-            requests.filter((r) => r.method === "Delete").map((r) => r.urn),
-            [],
-        );
-        assert.deepEqual(importsIn(requests), [`shared-endpoint ${made.vpcEndpointId}`]);
-        const { securityGroupId } = JSON.parse(ws.pulumi(dir, "stack", "output", "--stack", STACK, "--json").stdout);
-        const account = ws.account();
-        const endpoint = account.vpcEndpoints.find((e) => e.VpcEndpointId === made.vpcEndpointId)!;
-        assert.equal(endpoint.IpAddressType, "dualstack");
-        assert.deepEqual(
-            endpoint.Groups.map((g) => g.GroupId),
-            [securityGroupId],
-        );
-        const group = account.securityGroups.find((g) => g.GroupId === securityGroupId)!;
-        assert.deepEqual(
-            group.IpPermissions.map((p) => ({
-                port: [p.FromPort, p.ToPort],
-                v4: p.IpRanges.map((r) => r.CidrIp),
-                v6: p.Ipv6Ranges.map((r) => r.CidrIpv6),
-            })),
-            [{ port: [443, 443], v4: ["10.30.0.0/16"], v6: [T.dualVpcIpv6CidrBlock] }],
-        );
-        ws.pulumi(dir, "preview", "--stack", STACK, "--expect-no-changes");
-    });
-});
+            const requests = ws.requests(mark);
+            assert.deepEqual(
+                requests.filter((r) => r.method === "Delete").map((r) => r.urn),
+                [],
+            );
+            assert.deepEqual(importsIn(requests), [`shared-endpoint ${made.vpcEndpointId}`]);
+            const { securityGroupId } = JSON.parse(ws.pulumi(dir, "stack", "output", "--stack", STACK, "--json").stdout);
+            const account = ws.account();
+            const endpoint = account.vpcEndpoints.find((e) => e.VpcEndpointId === made.vpcEndpointId)!;
+            assert.equal(endpoint.IpAddressType, "dualstack");
+            assert.deepEqual(
+                endpoint.Groups.map((g) => g.GroupId),
+                [securityGroupId],
+            );
+            const group = account.securityGroups.find((g) => g.GroupId === securityGroupId)!;
+            assert.deepEqual(
+                group.IpPermissions.map((p) => ({
+                    port: [p.FromPort, p.ToPort],
+                    v4: p.IpRanges.map((r) => r.CidrIp),
+                    v6: p.Ipv6Ranges.map((r) => r.CidrIpv6),
+                })),
+                [{ port: [443, 443], v4: ["10.30.0.0/16"], v6: [T.dualVpcIpv6CidrBlock] }],
+            );
+            ws.pulumi(dir, "preview", "--stack", STACK, "--expect-no-changes");
+        });
+    },
+);

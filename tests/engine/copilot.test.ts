@@ -89,21 +89,25 @@ describe("real engine: moving from AWS Copilot (Python, the README's commands)",
         outputs = { preview, up, imported, check };
     });
 
-    it("made the account as Copilot's templates make it: CloudFormation's names, Copilot's tags, all traffic from the environment's group", () => {
-        const account = ws.account();
-        const group = account.securityGroups.find((g) => g.GroupId === env.securityGroupId)!;
-        assert.match(group.GroupName, /^shop-prod-AppRunnerVpcEndpointSecurityGroup-[A-Z0-9]{13}$/);
-        assert.equal(group.Description, "shop-prod-AppRunnerVpcEndpointSecurityGroup");
-        assert.deepEqual(group.Tags, [{ Key: "Name", Value: "copilot-shop-prod-app-runner-vpc-endpoint" }]);
-        for (const svc of ["frontend", "orders"]) {
-            assert.match(services[svc].name, /^AppRunnerVpcIngressConnecti-[A-Za-z0-9]{12}$/);
-            assert.deepEqual(account.appRunnerTags[services[svc].vpcIngressConnectionArn], [
-                { Key: "copilot-application", Value: "shop" },
-                { Key: "copilot-environment", Value: "prod" },
-                { Key: "copilot-service", Value: svc },
-            ]);
-        }
-    });
+    it(
+        "made the account as Copilot's templates make it: CloudFormation's names, Copilot's tags, " +
+            "all traffic from the environment's group",
+        () => {
+            const account = ws.account();
+            const group = account.securityGroups.find((g) => g.GroupId === env.securityGroupId)!;
+            assert.match(group.GroupName, /^shop-prod-AppRunnerVpcEndpointSecurityGroup-[A-Z0-9]{13}$/);
+            assert.equal(group.Description, "shop-prod-AppRunnerVpcEndpointSecurityGroup");
+            assert.deepEqual(group.Tags, [{ Key: "Name", Value: "copilot-shop-prod-app-runner-vpc-endpoint" }]);
+            for (const svc of ["frontend", "orders"]) {
+                assert.match(services[svc].name, /^AppRunnerVpcIngressConnecti-[A-Za-z0-9]{12}$/);
+                assert.deepEqual(account.appRunnerTags[services[svc].vpcIngressConnectionArn], [
+                    { Key: "copilot-application", Value: "shop" },
+                    { Key: "copilot-environment", Value: "prod" },
+                    { Key: "copilot-service", Value: svc },
+                ]);
+            }
+        },
+    );
 
     it("the preview shows the endpoint and its group imported, the group updated in place, and each connection not managed yet", () => {
         const lines = outputs.preview
@@ -124,8 +128,10 @@ describe("real engine: moving from AWS Copilot (Python, the README's commands)",
         for (const svc of ["frontend", "orders"]) {
             assert.ok(
                 text.includes(
-                    `The VPC ingress connection ${services[svc].vpcIngressConnectionArn} is adopted, and stays as it is, but this stack does not ` +
-                        "manage it yet: Pulumi's `import` cannot bring a Cloud Control resource in. Run `apprunner-private import-connections`",
+                    `The VPC ingress connection ${services[svc].vpcIngressConnectionArn} is adopted, and stays ` +
+                        `as it is, but this stack does not ` +
+                        "manage it yet: Pulumi's `import` cannot bring a Cloud Control resource in. Run " +
+                        "`apprunner-private import-connections`",
                 ),
                 outputs.preview,
             );

@@ -55,14 +55,18 @@ describe("real engine: pulumi import of every modelled type", function () {
         const kept = fs.readFileSync(program, "utf8");
         fs.writeFileSync(
             program,
-            `${kept}  e:\n    type: aws:ec2:VpcEndpoint\n    properties:\n      vpcId: ${T.vpcId}\n      serviceName: com.amazonaws.us-east-1.apprunner.requests\n      vpcEndpointType: Interface\n      ipAddressType: ipv6only\n`,
+            `${kept}  e:\n    type: aws:ec2:VpcEndpoint\n    properties:\n      vpcId: ${T.vpcId}\n     ` +
+                ` serviceName: com.amazonaws.us-east-1.apprunner.requests\n      vpcEndpointType: Interface\n ` +
+                `     ipAddressType: ipv6only\n`,
         );
         try {
             const mark = ws.mark();
             const r = ws.pulumiFails(dir, "preview", "--stack", "test");
             assert.ok(
                 r.output.includes(
-                    'aws:ec2/vpcEndpoint:VpcEndpoint resource \'e\' has a problem: expected ip_address_type to be one of ["ipv4" "dualstack" "ipv6"], got ipv6only. Examine values at \'e.ipAddressType\'.',
+                    "aws:ec2/vpcEndpoint:VpcEndpoint resource 'e' has a problem: expected ip_address_type to " +
+                        'be one of ["ipv4" "dualstack" "ipv6"], got ipv6only. Examine values at ' +
+                        "'e.ipAddressType'.",
                 ),
                 r.output,
             );

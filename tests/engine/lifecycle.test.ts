@@ -184,22 +184,25 @@ describe("real engine: the AWS provider's update-or-replace decision for every i
         pulumi("preview", "--expect-no-changes");
     });
 
-    it("a move of the connection is one UpdateResource with the patch of its endpoint: the same connection, through the new endpoint", () => {
-        const [before] = ws.connections();
-        set("connection", { ...CONNECTION, vpcEndpointId: undefined });
-        const mark = ws.mark();
-        pulumi("up", "--yes", "--skip-preview");
-        const requests = ws
-            .requests(mark)
-            .filter((r) => r.method === "AWS" && /Resource$/.test(r.action!) && r.action !== "cloudcontrol:GetResource");
-        const endpointId = ws.state(dir, STACK).find((r) => urnName(r.urn) === "endpoint")!.id;
-        assert.deepEqual(
-            requests.map((r) => [r.action, JSON.parse(r.params!.PatchDocument)]),
-            [["cloudcontrol:UpdateResource", [{ op: "replace", path: "/IngressVpcConfiguration/VpcEndpointId", value: endpointId }]]],
-        );
-        assert.deepEqual(ws.connections(), [{ ...before, endpointId }]);
-        pulumi("preview", "--expect-no-changes");
-        pulumi("destroy", "--yes", "--skip-preview");
-        assert.deepEqual(ws.leftovers(), []);
-    });
+    it(
+        "a move of the connection is one UpdateResource with the patch of its endpoint: the same " + "connection, through the new endpoint",
+        () => {
+            const [before] = ws.connections();
+            set("connection", { ...CONNECTION, vpcEndpointId: undefined });
+            const mark = ws.mark();
+            pulumi("up", "--yes", "--skip-preview");
+            const requests = ws
+                .requests(mark)
+                .filter((r) => r.method === "AWS" && /Resource$/.test(r.action!) && r.action !== "cloudcontrol:GetResource");
+            const endpointId = ws.state(dir, STACK).find((r) => urnName(r.urn) === "endpoint")!.id;
+            assert.deepEqual(
+                requests.map((r) => [r.action, JSON.parse(r.params!.PatchDocument)]),
+                [["cloudcontrol:UpdateResource", [{ op: "replace", path: "/IngressVpcConfiguration/VpcEndpointId", value: endpointId }]]],
+            );
+            assert.deepEqual(ws.connections(), [{ ...before, endpointId }]);
+            pulumi("preview", "--expect-no-changes");
+            pulumi("destroy", "--yes", "--skip-preview");
+            assert.deepEqual(ws.leftovers(), []);
+        },
+    );
 });

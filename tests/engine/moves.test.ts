@@ -140,55 +140,62 @@ for (const consumer of CONSUMERS) {
             pulumi("preview", "--expect-no-changes");
         });
 
-        it("a tag change on every child replaces nothing: the endpoint and its group are updated in place, the connections untouched", () => {
-            ws.pulumi(dir, "config", "set", "--stack", STACK, "team", "platform");
-            const mark = ws.mark();
-            up();
-            assert.deepEqual(childChanges(ws.requests(mark)).sort(), ["Update shared-endpoint", "Update shared-endpoint-sg"]);
-            assert.deepEqual(
-                ws.connections(),
-                start.map((c) => ({ ...c, endpointId: ws.connections()[0].endpointId })),
-            );
-            const tags = ws.account().vpcEndpoints.find((e) => e.VpcEndpointId === ws.connections()[0].endpointId)!.Tags;
-            assert.deepEqual(tags, [{ Key: "team", Value: "platform" }]);
-            pulumi("preview", "--expect-no-changes");
-        });
-
-        if (consumer.language === "TypeScript") {
-            it("a move to an endpoint App Runner cannot use (another VPC's) is refused at preview, on the component; nothing changes", () => {
-                const made = ws.console("create-endpoint", T.otherVpcId, T.otherSubnet);
-                const other: string = made.vpcEndpointId;
-                ws.pulumi(dir, "config", "set", "--stack", STACK, "apiEndpointId", other);
-                try {
-                    const mark = ws.mark();
-                    const failed = ws.pulumiFails(dir, "preview", "--stack", STACK);
-                    const text = failed.output.replace(/\s+/g, " ");
-                    assert.ok(
-                        text.includes(
-                            `apprunner-private:index:PrivateEndpoint (api): error: error serializing property "outputs": \`vpcEndpointId\` must be an ` +
-                                `endpoint of \`vpcId\` (${T.vpcId}), got: ${other} in ${T.otherVpcId}.`,
-                        ),
-                        failed.output,
-                    );
-                    const up = ws.pulumiFails(dir, "up", "--stack", STACK, "--yes", "--skip-preview");
-                    assert.ok(up.output.includes(`got: ${other} in ${T.otherVpcId}`), up.output);
-                    assert.deepEqual(childChanges(ws.requests(mark)), []);
-                    assert.deepEqual(
-                        awsCalls(ws.requests(mark)).filter((a) => !/:(Describe|Get|List)/.test(a)),
-                        [],
-                    );
-                } finally {
-                    ws.pulumi(dir, "config", "rm", "--stack", STACK, "apiEndpointId");
-                    ws.console("delete", other);
-                    ws.console("delete", made.securityGroupId);
-                }
-                // The refused update recorded the component's new arguments (Pulumi records a component's inputs when it
-                // registers, before its children): the next update puts them back, and changes nothing in AWS.
+        it(
+            "a tag change on every child replaces nothing: the endpoint and its group are updated in " + "place, the connections untouched",
+            () => {
+                ws.pulumi(dir, "config", "set", "--stack", STACK, "team", "platform");
                 const mark = ws.mark();
                 up();
-                assert.deepEqual(childChanges(ws.requests(mark)), []);
+                assert.deepEqual(childChanges(ws.requests(mark)).sort(), ["Update shared-endpoint", "Update shared-endpoint-sg"]);
+                assert.deepEqual(
+                    ws.connections(),
+                    start.map((c) => ({ ...c, endpointId: ws.connections()[0].endpointId })),
+                );
+                const tags = ws.account().vpcEndpoints.find((e) => e.VpcEndpointId === ws.connections()[0].endpointId)!.Tags;
+                assert.deepEqual(tags, [{ Key: "team", Value: "platform" }]);
                 pulumi("preview", "--expect-no-changes");
-            });
+            },
+        );
+
+        if (consumer.language === "TypeScript") {
+            it(
+                "a move to an endpoint App Runner cannot use (another VPC's) is refused at preview, on the " + "component; nothing changes",
+                () => {
+                    const made = ws.console("create-endpoint", T.otherVpcId, T.otherSubnet);
+                    const other: string = made.vpcEndpointId;
+                    ws.pulumi(dir, "config", "set", "--stack", STACK, "apiEndpointId", other);
+                    try {
+                        const mark = ws.mark();
+                        const failed = ws.pulumiFails(dir, "preview", "--stack", STACK);
+                        const text = failed.output.replace(/\s+/g, " ");
+                        assert.ok(
+                            text.includes(
+                                `apprunner-private:index:PrivateEndpoint (api): error: error serializing property ` +
+                                    `"outputs": \`vpcEndpointId\` must be an ` +
+                                    `endpoint of \`vpcId\` (${T.vpcId}), got: ${other} in ${T.otherVpcId}.`,
+                            ),
+                            failed.output,
+                        );
+                        const up = ws.pulumiFails(dir, "up", "--stack", STACK, "--yes", "--skip-preview");
+                        assert.ok(up.output.includes(`got: ${other} in ${T.otherVpcId}`), up.output);
+                        assert.deepEqual(childChanges(ws.requests(mark)), []);
+                        assert.deepEqual(
+                            awsCalls(ws.requests(mark)).filter((a) => !/:(Describe|Get|List)/.test(a)),
+                            [],
+                        );
+                    } finally {
+                        ws.pulumi(dir, "config", "rm", "--stack", STACK, "apiEndpointId");
+                        ws.console("delete", other);
+                        ws.console("delete", made.securityGroupId);
+                    }
+                    // The refused update recorded the component's new arguments (Pulumi records a component's inputs when it
+                    // registers, before its children): the next update puts them back, and changes nothing in AWS.
+                    const mark = ws.mark();
+                    up();
+                    assert.deepEqual(childChanges(ws.requests(mark)), []);
+                    pulumi("preview", "--expect-no-changes");
+                },
+            );
         }
 
         it("destroy leaves nothing behind", () => {
@@ -213,33 +220,40 @@ describe("real engine: a replacement is announced before anything is deleted (Ty
     });
     after(() => ws.dispose());
 
-    it("a new connection name: the preview warns on the component, naming the service, the ARN and the domain name; the up deletes first", () => {
-        const [admin] = ws.connections().filter((c) => c.serviceArn === T.adminServiceArn);
-        ws.pulumi(dir, "config", "set", "--stack", STACK, "adminName", "admin-private");
-        const mark = ws.mark();
-        const preview = pulumi("preview");
-        assert.deepEqual(
-            ws.requests(mark).filter((r) => ["Create", "Delete"].includes(r.method)),
-            [],
-            "a preview deletes nothing",
-        );
-        assert.ok(
-            preview.stdout.includes(
-                `The VPC ingress connection of the App Runner service "${T.adminServiceArn}" will be replaced: \`connectionName\` changes from none to ` +
-                    `"admin-private". A service has one connection, so the old one is deleted first, and private ingress to the service is down until ` +
-                    `the new one is AVAILABLE. Its ARN "${admin.arn}" changes; whether its domain name "${admin.domainName}" stays is not documented ` +
-                    "by AWS, and clients calling it may break.",
-            ),
-            preview.stdout,
-        );
-        assert.match(preview.stdout, /apprunner-private:index:PrivateEndpoint \(admin\):\n\s+warning: The VPC ingress connection/);
-        const upMark = ws.mark();
-        pulumi("up", "--yes", "--skip-preview");
-        const changes = childChanges(ws.requests(upMark));
-        assert.deepEqual(changes, ["Delete admin-connection", "Create admin-connection"]);
-        const [renamed] = ws.connections().filter((c) => c.serviceArn === T.adminServiceArn);
-        assert.equal(renamed.name, "admin-private");
-        assert.notEqual(renamed.arn, admin.arn);
-        pulumi("preview", "--expect-no-changes");
-    });
+    it(
+        "a new connection name: the preview warns on the component, naming the service, the ARN and " +
+            "the domain name; the up deletes first",
+        () => {
+            const [admin] = ws.connections().filter((c) => c.serviceArn === T.adminServiceArn);
+            ws.pulumi(dir, "config", "set", "--stack", STACK, "adminName", "admin-private");
+            const mark = ws.mark();
+            const preview = pulumi("preview");
+            assert.deepEqual(
+                ws.requests(mark).filter((r) => ["Create", "Delete"].includes(r.method)),
+                [],
+                "a preview deletes nothing",
+            );
+            assert.ok(
+                preview.stdout.includes(
+                    `The VPC ingress connection of the App Runner service "${T.adminServiceArn}" will be ` +
+                        `replaced: \`connectionName\` changes from none to ` +
+                        `"admin-private". A service has one connection, so the old one is deleted first, and ` +
+                        `private ingress to the service is down until ` +
+                        `the new one is AVAILABLE. Its ARN "${admin.arn}" changes; whether its domain name ` +
+                        `"${admin.domainName}" stays is not documented ` +
+                        "by AWS, and clients calling it may break.",
+                ),
+                preview.stdout,
+            );
+            assert.match(preview.stdout, /apprunner-private:index:PrivateEndpoint \(admin\):\n\s+warning: The VPC ingress connection/);
+            const upMark = ws.mark();
+            pulumi("up", "--yes", "--skip-preview");
+            const changes = childChanges(ws.requests(upMark));
+            assert.deepEqual(changes, ["Delete admin-connection", "Create admin-connection"]);
+            const [renamed] = ws.connections().filter((c) => c.serviceArn === T.adminServiceArn);
+            assert.equal(renamed.name, "admin-private");
+            assert.notEqual(renamed.arn, admin.arn);
+            pulumi("preview", "--expect-no-changes");
+        },
+    );
 });

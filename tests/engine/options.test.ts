@@ -86,8 +86,10 @@ ${options}`;
                 failed.output
                     .replace(/\s+/g, " ")
                     .includes(
-                        "`connectionName` must not be a secret, got: [secret]. The name is part of the connection's id and ARN, which Pulumi keeps in the stack's " +
-                            "state in clear text (an id cannot be secret). Pass the name as a plain value, or omit `connectionName` to let AWS name the connection.",
+                        "`connectionName` must not be a secret, got: [secret]. The name is part of the connection's " +
+                            "id and ARN, which Pulumi keeps in the stack's " +
+                            "state in clear text (an id cannot be secret). Pass the name as a plain value, or omit " +
+                            "`connectionName` to let AWS name the connection.",
                     ),
                 failed.output,
             );

@@ -3,6 +3,7 @@
 // every run here hashes it before and after, .git included). What it prints and its exit code are asserted verbatim
 // where they are text. The plan's stops before the engine: tests/plan-cli.test.ts.
 import * as assert from "node:assert/strict";
+import { joined } from "../regex";
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
@@ -13,7 +14,8 @@ import { REPO, Workspace, addProvider, edit, enginePath, rootCopy } from "./harn
 const CLI = path.join(REPO, "bin", "plan", "cli.js");
 const PROGRAMS = path.join(REPO, "tests", "engine", "programs", "plan");
 const AVAILABILITY =
-    "AWS App Runner is closed to new customers since 2026; existing customers keep full use, AWS plans no new features and points new users to Amazon ECS Express Mode " +
+    "AWS App Runner is closed to new customers since 2026; existing customers keep full use, " +
+    "AWS plans no new features and points new users to Amazon ECS Express Mode " +
     "(https://docs.aws.amazon.com/apprunner/latest/dg/apprunner-availability-change.html).";
 const DATA =
     "  Partial hours bill as full hours. Data processed is extra: USD 0.01/GB for the first PB, 0.006 for the next 4 PB, 0.004 above.\n";
@@ -126,7 +128,8 @@ describe("real engine: apprunner-private plan", function () {
             assert.match(
                 stdout,
                 new RegExp(
-                    `\\nPlan of apprunner-private \\(${root}\\), stack plan, in us-east-1: run by pulumi v\\d+\\.\\d+\\.\\d+ against a simulated AWS, no AWS account used; ` +
+                    `\\nPlan of apprunner-private \\(${root}\\), stack plan, in us-east-1: run by pulumi ` +
+                        `v\\d+\\.\\d+\\.\\d+ against a simulated AWS, no AWS account used; ` +
                         "ids, ARNs and domain names are invented\\.\\n" +
                         `Sealed: ${escape(SEALED)}\\.\\n`,
                 ),
@@ -144,7 +147,11 @@ describe("real engine: apprunner-private plan", function () {
             assert.match(stdout, /\nResources \(8\):\n/);
             assert.match(
                 stdout,
-                /\n {4}aws:cloudcontrol\/resource:Resource {2}hello-connection {2}typeName=AWS::AppRunner::VpcIngressConnection name=\(named by AWS\) vpcEndpointId=vpce-[0-9a-f]{17}\n/,
+                joined(
+                    /\n/,
+                    / {4}aws:cloudcontrol\/resource:Resource {2}hello-connection {2}typeName=AWS::AppRunner::VpcIngressConnection /,
+                    /name=\(named by AWS\) vpcEndpointId=vpce-[0-9a-f]{17}\n/,
+                ),
             );
             assert.match(
                 stdout,
@@ -153,7 +160,10 @@ describe("real engine: apprunner-private plan", function () {
             assert.match(stdout, /\n {2}aws:apprunner\/service:Service {2}hello {2}serviceName=private-hello isPubliclyAccessible=false\n/);
             assert.match(
                 stdout,
-                /\nOutputs:\n {2}url = "https:\/\/[a-z0-9]{10}\.us-east-1\.awsapprunner\.com"\n {2}vpcEndpointId = "vpce-[0-9a-f]{17}"\n {2}vpcId = "vpc-[0-9a-f]{17}"\n/,
+                joined(
+                    /\nOutputs:\n {2}url = "https:\/\/[a-z0-9]{10}\.us-east-1\.awsapprunner\.com"\n/,
+                    / {2}vpcEndpointId = "vpce-[0-9a-f]{17}"\n {2}vpcId = "vpc-[0-9a-f]{17}"\n/,
+                ),
             );
             assert.match(stdout, /\nPolicy pack apprunner-private: 0 mandatory violations, 0 advisory findings\n/);
             assert.ok(
@@ -205,7 +215,8 @@ describe("real engine: apprunner-private plan", function () {
             assert.deepEqual(
                 [endpoint.urn, endpoint.type, endpoint.parent, endpoint.custom],
                 [
-                    "urn:pulumi:plan::apprunner-private::apprunner-private:index:PrivateEndpoint$aws:ec2/vpcEndpoint:VpcEndpoint::hello-endpoint",
+                    "urn:pulumi:plan::apprunner-private::apprunner-private:index:PrivateEndpoint" +
+                        "$aws:ec2/vpcEndpoint:VpcEndpoint::hello-endpoint",
                     "aws:ec2/vpcEndpoint:VpcEndpoint",
                     "urn:pulumi:plan::apprunner-private::apprunner-private:index:PrivateEndpoint::hello",
                     true,
@@ -248,18 +259,23 @@ describe("real engine: apprunner-private plan", function () {
             const { code, stdout } = planIn(ws, root, ["--config", "aws:region=sa-east-1"]);
             assert.equal(code, 1);
             const regions =
-                "us-east-1, us-east-2, us-west-2, ap-south-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, eu-central-1, eu-west-1, eu-west-2, eu-west-3";
+                "us-east-1, us-east-2, us-west-2, ap-south-1, ap-southeast-1, ap-southeast-2, " +
+                "ap-northeast-1, eu-central-1, eu-west-1, eu-west-2, eu-west-3";
             assert.match(stdout, /\n2 errors:\n/);
             assert.ok(
                 stdout.includes(
-                    '\n  Service "hello": creating App Runner Service (private-hello): operation error AppRunner: CreateService, exceeded maximum number of attempts, 25, ' +
-                        'https response error StatusCode: 0, RequestID: , request send failed, Post "https://apprunner.sa-east-1.amazonaws.com/": dial tcp: lookup apprunner.sa-east-1.amazonaws.com: no such host\n',
+                    '\n  Service "hello": creating App Runner Service (private-hello): operation error ' +
+                        "AppRunner: CreateService, exceeded maximum number of attempts, 25, " +
+                        "https response error StatusCode: 0, RequestID: , request send failed, Post " +
+                        '"https://apprunner.sa-east-1.amazonaws.com/": dial tcp: lookup ' +
+                        "apprunner.sa-east-1.amazonaws.com: no such host\n",
                 ),
                 stdout,
             );
             assert.ok(
                 stdout.includes(
-                    `\n  PrivateEndpoint "hello": The AWS provider's region must be one where App Runner exists (${regions}), got: sa-east-1. ` +
+                    `\n  PrivateEndpoint "hello": The AWS provider's region must be one where App Runner exists ` +
+                        `(${regions}), got: sa-east-1. ` +
                         "Set `aws:region` to one of them, or give this component a provider for one (the `provider` option).\n",
                 ),
                 stdout,
@@ -282,7 +298,11 @@ describe("real engine: apprunner-private plan", function () {
             assert.ok(stdout.includes("\n1 warning:\n  connecting to the database with [secret]\n"), stdout);
             assert.match(
                 stdout,
-                /\nOutputs:\n {2}connection = \{"password":"\[secret\]","user":"app"\}\n {2}password = "\[secret\]"\n {2}url = "https:\/\/[a-z0-9]{10}\.eu-central-1\.awsapprunner\.com"\n/,
+                joined(
+                    /\nOutputs:\n {2}connection = \{"password":"\[secret\]","user":"app"\}\n/,
+                    / {2}password = "\[secret\]"\n {2}url = /,
+                    /"https:\/\/[a-z0-9]{10}\.eu-central-1\.awsapprunner\.com"\n/,
+                ),
             );
             assert.ok(
                 stdout.includes('\n  api-endpoint of PrivateEndpoint "api" (eu-central-1): 2 AZs × 730 h × USD 0.012 = USD 17.52\n'),
@@ -325,7 +345,8 @@ describe("real engine: apprunner-private plan", function () {
             assert.doesNotMatch(stdout, /hunter3/);
             assert.ok(
                 stdout.includes(
-                    "\n1 note:\n  no Pulumi.plan.yaml: the program gets Pulumi.yaml's defaults and --config only (Pulumi.dev.yaml is there: --stack names one)\n",
+                    "\n1 note:\n  no Pulumi.plan.yaml: the program gets Pulumi.yaml's defaults and --config " +
+                        "only (Pulumi.dev.yaml is there: --stack names one)\n",
                 ),
                 stdout,
             );
@@ -338,7 +359,8 @@ describe("real engine: apprunner-private plan", function () {
                 code: 2,
                 stdout: "",
                 stderr:
-                    `error: the passphrase in PULUMI_CONFIG_PASSPHRASE does not decrypt ${dir}/Pulumi.dev.yaml: give the stack's passphrase, ` +
+                    `error: the passphrase in PULUMI_CONFIG_PASSPHRASE does not decrypt ${dir}/Pulumi.dev.yaml: ` +
+                    `give the stack's passphrase, ` +
                     "or unset it and pass the secure values with --config (`plan-configured:dbPassword`)\n",
             });
         });
@@ -351,8 +373,11 @@ describe("real engine: apprunner-private plan", function () {
         assert.ok(
             stdout.includes(
                 "\nPolicy pack apprunner-private: 1 mandatory violation, 0 advisory findings\n" +
-                    '  [mandatory] apprunner-service-not-public (web): Service "web" is connected privately by VpcIngressConnection "web-connection" but is not private ' +
-                    "(isPubliclyAccessible: true): set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false, as AWS's procedure for a private service does.\n",
+                    '  [mandatory] apprunner-service-not-public (web): Service "web" is connected privately by ' +
+                    'VpcIngressConnection "web-connection" but is not private ' +
+                    "(isPubliclyAccessible: true): set " +
+                    "networkConfiguration.ingressConfiguration.isPubliclyAccessible to false, as AWS's " +
+                    "procedure for a private service does.\n",
             ),
             stdout,
         );
@@ -423,7 +448,10 @@ describe("real engine: apprunner-private plan", function () {
             assert.equal(stderr, `wrote the Mermaid diagram to ${diagram}\n`);
             assert.match(
                 stdout,
-                /\n {4}aws:ec2\/securityGroup:SecurityGroup {2}api-endpoint-sg {2}ingress=tcp 443-443 from sg-0a1b2c3d4e5f60719 egress=none\n/,
+                joined(
+                    /\n {4}aws:ec2\/securityGroup:SecurityGroup {2}api-endpoint-sg {2}ingress=tcp /,
+                    /443-443 from sg-0a1b2c3d4e5f60719 egress=none\n/,
+                ),
             );
             const nb = (s: string) => s.replace(/-/g, "\u2011");
             const text = fs.readFileSync(diagram, "utf8");
@@ -445,9 +473,13 @@ describe("real engine: apprunner-private plan", function () {
                 stdout: "",
                 stderr:
                     "error: the plan cannot answer a lookup the program makes:\n" +
-                    `  aws:cloudcontrol/getResource:getResource {"identifier":"${serviceArn}","typeName":"AWS::AppRunner::Service"}: reading Cloud Control API (AWS::AppRunner::Service) ` +
-                    `Resource (${serviceArn}): couldn't find resource; the simulated account has the App Runner services ${T.apiServiceArn}, ${T.adminServiceArn} in us-east-1\n` +
-                    'Describe what exists in your account (VPCs, subnets, security groups, App Runner services) in a --topology file: see the README, "See before you deploy".\n',
+                    `  aws:cloudcontrol/getResource:getResource ` +
+                    `{"identifier":"${serviceArn}","typeName":"AWS::AppRunner::Service"}: reading Cloud Control ` +
+                    `API (AWS::AppRunner::Service) ` +
+                    `Resource (${serviceArn}): couldn't find resource; the simulated account has the App Runner ` +
+                    `services ${T.apiServiceArn}, ${T.adminServiceArn} in us-east-1\n` +
+                    "Describe what exists in your account (VPCs, subnets, security groups, App Runner services) " +
+                    'in a --topology file: see the README, "See before you deploy".\n',
             });
             // Nothing given: the VPC lookup fails (and others may, as the program runs on).
             const { code, stdout, stderr } = planIn(ws, dir, config);
@@ -457,7 +489,8 @@ describe("real engine: apprunner-private plan", function () {
             assert.match(stderr, /^error: the plan cannot answer (a lookup|\d lookups) the program makes:\n/);
             assert.ok(
                 stderr.includes(
-                    `\n  aws:ec2/getVpc:getVpc {"id":"${vpcId}"}: no matching EC2 VPC found; the simulated account has the VPCs ${vpcs} in us-east-1\n`,
+                    `\n  aws:ec2/getVpc:getVpc {"id":"${vpcId}"}: no matching EC2 VPC found; the simulated ` +
+                        `account has the VPCs ${vpcs} in us-east-1\n`,
                 ),
                 stderr,
             );
@@ -477,40 +510,50 @@ describe("real engine: apprunner-private plan", function () {
         );
     });
 
-    it("creates AWS types the stand-in does not model generically and lists them; from YAML it refuses them, naming the type (exit 2)", () => {
-        const ts = planIn(ws, path.join(PROGRAMS, "unmodelled"), []);
-        assert.equal(ts.code, 0, ts.stdout);
-        assert.match(ts.stdout, /\n {2}roleArn = "arn:aws:iam:us-east-1:123456789012:role\/role-[0-9a-f]{17}"\n/);
-        assert.ok(
-            ts.stdout.includes(
-                "\n2 notes:\n" +
-                    '  aws:ecr/repository:Repository "images" is not modelled by the plan: created with a generated id and ARN, its inputs unchecked\n' +
-                    '  aws:iam/role:Role "access" is not modelled by the plan: created with a generated id and ARN, its inputs unchecked\n',
-            ),
-            ts.stdout,
-        );
-        const yaml = planIn(ws, path.join(PROGRAMS, "yaml-unmodelled"), []);
-        assert.deepEqual(yaml, {
-            code: 2,
-            stdout: "",
-            stderr:
-                "error: the stand-in AWS does not model aws:s3:Bucket, and Pulumi YAML needs a type's schema before it runs anything: the plan cannot plan this program " +
-                "(from TypeScript, Python or Go, such a resource is created generically and listed as not modelled)\n",
-        });
-    });
+    it(
+        "creates AWS types the stand-in does not model generically and lists them; from YAML it " +
+            "refuses them, naming the type (exit 2)",
+        () => {
+            const ts = planIn(ws, path.join(PROGRAMS, "unmodelled"), []);
+            assert.equal(ts.code, 0, ts.stdout);
+            assert.match(ts.stdout, /\n {2}roleArn = "arn:aws:iam:us-east-1:123456789012:role\/role-[0-9a-f]{17}"\n/);
+            assert.ok(
+                ts.stdout.includes(
+                    "\n2 notes:\n" +
+                        '  aws:ecr/repository:Repository "images" is not modelled by the plan: created with a ' +
+                        "generated id and ARN, its inputs unchecked\n" +
+                        '  aws:iam/role:Role "access" is not modelled by the plan: created with a generated id and ' +
+                        "ARN, its inputs unchecked\n",
+                ),
+                ts.stdout,
+            );
+            const yaml = planIn(ws, path.join(PROGRAMS, "yaml-unmodelled"), []);
+            assert.deepEqual(yaml, {
+                code: 2,
+                stdout: "",
+                stderr:
+                    "error: the stand-in AWS does not model aws:s3:Bucket, and Pulumi YAML needs a type's " +
+                    "schema before it runs anything: the plan cannot plan this program " +
+                    "(from TypeScript, Python or Go, such a resource is created generically and listed as not modelled)\n",
+            });
+        },
+    );
 
     it("stops, naming it, at what it cannot run: a StackReference, a provider other than AWS (exit 2)", () => {
         assert.deepEqual(planIn(ws, path.join(PROGRAMS, "yaml-stackref"), []), {
             code: 2,
             stdout: "",
             stderr:
-                "error: the program reads the stack organization/network/prod through a StackReference, and the plan runs in a throwaway backend that has no other stack: " +
+                "error: the program reads the stack organization/network/prod through a StackReference, and " +
+                "the plan runs in a throwaway backend that has no other stack: " +
                 "it cannot plan this program\n",
         });
         assert.deepEqual(planIn(ws, path.join(PROGRAMS, "yaml-random"), []), {
             code: 2,
             stdout: "",
-            stderr: "error: the program uses the random provider, which the plan does not run: a plan runs no provider but the stand-in AWS, so that nothing real happens\n",
+            stderr:
+                "error: the program uses the random provider, which the plan does not run: a plan runs no " +
+                "provider but the stand-in AWS, so that nothing real happens\n",
         });
     });
 
@@ -563,7 +606,9 @@ describe("real engine: apprunner-private plan", function () {
         assert.match(text, /^flowchart LR\n/);
         assert.ok(
             text.includes(
-                `interface endpoint ${nb("shared-endpoint")} (shared, InterfaceEndpoint #quot;shared#quot;)<br/>${nb("com.amazonaws.us-east-1.apprunner.requests")}<br/>ipv4, subnets: ${nb(`${T.subnetA} (us-east-1a), ${T.subnetB} (us-east-1b)`)}`,
+                `interface endpoint ${nb("shared-endpoint")} (shared, InterfaceEndpoint ` +
+                    `#quot;shared#quot;)<br/>${nb("com.amazonaws.us-east-1.apprunner.requests")}<br/>ipv4, ` +
+                    `subnets: ${nb(`${T.subnetA} (us-east-1a), ${T.subnetB} (us-east-1b)`)}`,
             ),
             text,
         );
@@ -742,8 +787,10 @@ describe("real engine: apprunner-private plan is sealed", function () {
         upDoesPlanRefuses(
             jsProgram("sealed-dynamic"),
             { env: { PATH: userPath() }, marker, done: "created\n", config: [`marker=${marker}`] },
-            'error: the program has a dynamic resource (pulumi-nodejs:dynamic:Resource "webhook"), whose provider is the program\'s own code and could ' +
-                "do anything real (call a webhook, write a DNS record or a file): a plan runs no provider but the stand-in AWS, so it cannot plan this " +
+            'error: the program has a dynamic resource (pulumi-nodejs:dynamic:Resource "webhook"), ' +
+                "whose provider is the program's own code and could " +
+                "do anything real (call a webhook, write a DNS record or a file): a plan runs no provider " +
+                "but the stand-in AWS, so it cannot plan this " +
                 "program. Plan it with the dynamic resource left out (behind a config value, for example).\n",
         );
     });
@@ -754,7 +801,8 @@ describe("real engine: apprunner-private plan is sealed", function () {
         upDoesPlanRefuses(
             dir,
             { env: { PATH: userPath(path.join(dir, "evil")), SEALED_MARKER: marker }, marker, done: "pulumi-resource-evil started\n" },
-            "error: the program uses the evil provider, which the plan does not run: a plan runs no provider but the stand-in AWS, so that nothing " +
+            "error: the program uses the evil provider, which the plan does not run: a plan runs no " +
+                "provider but the stand-in AWS, so that nothing " +
                 "real happens\n",
         );
     });
@@ -766,7 +814,8 @@ describe("real engine: apprunner-private plan is sealed", function () {
         upDoesPlanRefuses(
             dir,
             { env: { PATH: userPath(), SEALED_MARKER: marker }, marker, done: "pulumi-resource-evil started\n" },
-            "error: Pulumi.yaml names the plugin provider evil (./evil), which the plan does not run: a plan runs no provider but the stand-in AWS " +
+            "error: Pulumi.yaml names the plugin provider evil (./evil), which the plan does not run: a " +
+                "plan runs no provider but the stand-in AWS " +
                 "(and apprunner-private's component provider), so that nothing real happens. Plan a copy of the project without it.\n",
         );
     });
@@ -881,7 +930,8 @@ describe("real engine: apprunner-private plan on programs that stop early", func
             "Node.js",
             "crash-js",
             (dir: string) => fs.symlinkSync(path.join(REPO, "node_modules"), path.join(dir, "node_modules")),
-            "  Running program '{dir}/index.js' failed with an unhandled exception:\n  Error: the program's own error: no network settings given (Node.js)\n",
+            "  Running program '{dir}/index.js' failed with an unhandled exception:\n  Error: the " +
+                "program's own error: no network settings given (Node.js)\n",
         ],
         [
             "Python",
@@ -893,7 +943,8 @@ describe("real engine: apprunner-private plan on programs that stop early", func
             "Go",
             "crash-go",
             () => undefined,
-            "  an unhandled error occurred: program failed: \n  1 error occurred:\n  \t* the program's own error: no network settings given (Go)\n",
+            "  an unhandled error occurred: program failed: \n  1 error occurred:\n  \t* the program's " +
+                "own error: no network settings given (Go)\n",
         ],
         [
             "YAML",
@@ -912,7 +963,8 @@ describe("real engine: apprunner-private plan on programs that stop early", func
             if (language === "Go") {
                 assert.ok(
                     run.stderr.includes(
-                        "planning: building the Go program (`go build`, by the Go language host): the first build of a program on Pulumi's Go SDK " +
+                        "planning: building the Go program (`go build`, by the Go language host): the first build " +
+                            "of a program on Pulumi's Go SDK " +
                             "takes minutes (about 5 on 2 cores with empty Go caches), later ones seconds\n",
                     ),
                     run.stderr,
@@ -1032,7 +1084,8 @@ describe("real engine: apprunner-private plan --keep rehearses a sequence of cha
         assert.equal(fourth.warnings.length, 1, fourth.warnings.join("\n"));
         assert.ok(
             fourth.warnings[0].includes(
-                '`connectionName` changes from none to "hello-renamed". A service has one connection, so the old one is deleted first, and ' +
+                '`connectionName` changes from none to "hello-renamed". A service has one connection, so ' +
+                    "the old one is deleted first, and " +
                     "private ingress to the service is down until the new one is AVAILABLE.",
             ),
             fourth.warnings[0],
@@ -1040,45 +1093,49 @@ describe("real engine: apprunner-private plan --keep rehearses a sequence of cha
         assert.equal(fs.existsSync(path.join(keep, "bin")), false, "the linked pulumi is not kept");
     });
 
-    it("README's console example: an endpoint made with `apprunner-private console`, then its adoption planned: imported, nothing created but the component", () => {
-        const dir = ws.copyProject(path.join(REPO, "examples", "yaml-adopt"), "yaml-adopt");
-        addProvider(ws, dir);
-        const keep = path.join(ws.dir, "console-rehearsal");
-        const readme = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
-        const line = /^apprunner-private console --keep \S+ (create-endpoint .*)$/m.exec(readme)![1].split(" ");
-        assert.deepEqual(
-            line,
-            ["create-endpoint", T.vpcId, T.subnetA, T.subnetB],
-            "README names the simulated account's own VPC and subnets",
-        );
-        const made = spawnSync(process.execPath, [CLI, "console", "--keep", keep, ...line], { encoding: "utf8" });
-        assert.equal(made.status, 0, made.stderr);
-        const { vpcEndpointId, securityGroupId } = JSON.parse(made.stdout);
-        assert.match(vpcEndpointId, /^vpce-[0-9a-f]{17}$/);
+    it(
+        "README's console example: an endpoint made with `apprunner-private console`, then its " +
+            "adoption planned: imported, nothing created but the component",
+        () => {
+            const dir = ws.copyProject(path.join(REPO, "examples", "yaml-adopt"), "yaml-adopt");
+            addProvider(ws, dir);
+            const keep = path.join(ws.dir, "console-rehearsal");
+            const readme = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
+            const line = /^apprunner-private console --keep \S+ (create-endpoint .*)$/m.exec(readme)![1].split(" ");
+            assert.deepEqual(
+                line,
+                ["create-endpoint", T.vpcId, T.subnetA, T.subnetB],
+                "README names the simulated account's own VPC and subnets",
+            );
+            const made = spawnSync(process.execPath, [CLI, "console", "--keep", keep, ...line], { encoding: "utf8" });
+            assert.equal(made.status, 0, made.stderr);
+            const { vpcEndpointId, securityGroupId } = JSON.parse(made.stdout);
+            assert.match(vpcEndpointId, /^vpce-[0-9a-f]{17}$/);
 
-        const run = planIn(ws, dir, [
-            "--keep",
-            keep,
-            "--config",
-            `endpointId=${vpcEndpointId}`,
-            "--config",
-            `securityGroupId=${securityGroupId}`,
-            "--json",
-        ]);
-        assert.equal(run.code, 0, run.stdout + run.stderr);
-        const p = JSON.parse(run.stdout);
-        assert.deepEqual(
-            p.changes
-                .filter((c: { op: string }) => c.op !== "import" && c.op !== "update")
-                .map((c: { op: string; name: string }) => `${c.op} ${c.name}`),
-            ["create shared"],
-        );
-        assert.deepEqual(
-            p.changes.filter((c: { op: string }) => c.op === "import").map((c: { name: string }) => c.name),
-            ["shared-endpoint-sg", "shared-endpoint"],
-        );
-        assert.deepEqual([p.outputs.vpcEndpointId, p.outputs.securityGroupId], [vpcEndpointId, securityGroupId]);
-    });
+            const run = planIn(ws, dir, [
+                "--keep",
+                keep,
+                "--config",
+                `endpointId=${vpcEndpointId}`,
+                "--config",
+                `securityGroupId=${securityGroupId}`,
+                "--json",
+            ]);
+            assert.equal(run.code, 0, run.stdout + run.stderr);
+            const p = JSON.parse(run.stdout);
+            assert.deepEqual(
+                p.changes
+                    .filter((c: { op: string }) => c.op !== "import" && c.op !== "update")
+                    .map((c: { op: string; name: string }) => `${c.op} ${c.name}`),
+                ["create shared"],
+            );
+            assert.deepEqual(
+                p.changes.filter((c: { op: string }) => c.op === "import").map((c: { name: string }) => c.name),
+                ["shared-endpoint-sg", "shared-endpoint"],
+            );
+            assert.deepEqual([p.outputs.vpcEndpointId, p.outputs.securityGroupId], [vpcEndpointId, securityGroupId]);
+        },
+    );
 
     it("refuses a directory inside the project, one it did not make, and another project's (exit 2)", () => {
         const dir = rootCopy(ws);
@@ -1086,14 +1143,18 @@ describe("real engine: apprunner-private plan --keep rehearses a sequence of cha
         assert.deepEqual(inside, {
             code: 2,
             stdout: "",
-            stderr: `error: --keep ${path.join(dir, "rehearsal")}: the rehearsal directory must be outside the project ${dir} (the plan writes nothing into your project)\n`,
+            stderr:
+                `error: --keep ${path.join(dir, "rehearsal")}: the rehearsal directory must be outside the ` +
+                `project ${dir} (the plan writes nothing into your project)\n`,
         });
         const mine = path.join(ws.dir, "mine");
         fs.mkdirSync(mine);
         assert.deepEqual(planIn(ws, dir, ["--keep", mine]), {
             code: 2,
             stdout: "",
-            stderr: `error: --keep ${mine}: ${mine} exists and was not made by apprunner-private (no .apprunner-private-rehearsal.json in it): name a new directory, which the plan makes\n`,
+            stderr:
+                `error: --keep ${mine}: ${mine} exists and was not made by apprunner-private (no ` +
+                `.apprunner-private-rehearsal.json in it): name a new directory, which the plan makes\n`,
         });
         const other = path.join(ws.dir, "other");
         fs.mkdirSync(other);

@@ -66,8 +66,10 @@ describe("real engine: the policy pack", function () {
         assert.ok(text.includes("[mandatory] apprunner-service-not-public"), failed.output);
         assert.ok(
             text.includes(
-                'Service "hello" is connected privately by VpcIngressConnection "hello-connection" but is not private (isPubliclyAccessible: true): ' +
-                    "set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false, as AWS's procedure for a private service does.",
+                'Service "hello" is connected privately by VpcIngressConnection "hello-connection" but is ' +
+                    "not private (isPubliclyAccessible: true): " +
+                    "set networkConfiguration.ingressConfiguration.isPubliclyAccessible to false, as AWS's " +
+                    "procedure for a private service does.",
             ),
             failed.output,
         );

@@ -5,6 +5,7 @@
 // is needed, with nothing duplicated, orphaned or lost. AWS's faults come from the stand-in (APPRUNNER_STANDIN_FAULTS),
 // drift from its console.
 import * as assert from "node:assert/strict";
+import { joined } from "../regex";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { TOPOLOGY as T, startingAccount } from "../../plan/aws";
@@ -122,7 +123,8 @@ for (const consumer of CONSUMERS) {
                     const failed = upFails();
                     assert.ok(
                         failed.output.includes(
-                            `\`serviceArn\` must be an App Runner service that exists in the AWS provider's account and region, got: "${missing}", which Cloud ` +
+                            `\`serviceArn\` must be an App Runner service that exists in the AWS provider's account and ` +
+                                `region, got: "${missing}", which Cloud ` +
                                 "Control could not find. Check the ARN, or create the service first (pass `service.arn`).",
                         ),
                         failed.output,
@@ -142,9 +144,12 @@ for (const consumer of CONSUMERS) {
                     // The diagnostics, where the CLI says each error once (the progress above repeats it).
                     const text = failed.output.slice(failed.output.indexOf("Diagnostics:")).replace(/\s+/g, " ");
                     const message =
-                        "The AWS account cannot use App Runner in us-east-1: AWS answers its App Runner calls with SubscriptionRequiredException " +
-                        '("The AWS Access Key Id needs a subscription for the service"). App Runner is closed to new customers since 30 April 2026, and ' +
-                        "existing customers keep access: check that the AWS provider uses the credentials of the account your App Runner services are " +
+                        "The AWS account cannot use App Runner in us-east-1: AWS answers its App Runner calls with " +
+                        "SubscriptionRequiredException " +
+                        '("The AWS Access Key Id needs a subscription for the service"). App Runner is closed to ' +
+                        "new customers since 30 April 2026, and " +
+                        "existing customers keep access: check that the AWS provider uses the credentials of the " +
+                        "account your App Runner services are " +
                         "in, and its region. AWS points new users to Amazon ECS Express Mode.";
                     assert.ok(text.includes(message), failed.output);
                     assert.equal(text.split(message).length - 1, 1, `said once: ${failed.output}`);
@@ -153,7 +158,11 @@ for (const consumer of CONSUMERS) {
                     // YAML host reports the component's Construct.
                     assert.match(
                         text,
-                        /apprunner-private:index:PrivateEndpoint (\(api\): error: (error serializing property "outputs": )?|resource 'api' has a problem: )The AWS account/,
+                        joined(
+                            /apprunner-private:index:PrivateEndpoint /,
+                            /(\(api\): error: (error serializing property "outputs": )?|resource 'api' has a problem: )The /,
+                            /AWS account/,
+                        ),
                     );
                     assert.deepEqual(changesIn(ws.requests(mark)), []);
                     assert.deepEqual(ws.leftovers(), []);
@@ -169,7 +178,10 @@ for (const consumer of CONSUMERS) {
                 const failed = upFails(faults({ method: "Create", type: "cloudcontrol", mode: "refuse" }));
                 assert.match(
                     failed.output,
-                    /Create of api-connection refused: api error InternalFailure: the stand-in refused this request \(APPRUNNER_STANDIN_FAULTS\)/,
+                    joined(
+                        /Create of api-connection refused: api error InternalFailure: the stand-in /,
+                        /refused this request \(APPRUNNER_STANDIN_FAULTS\)/,
+                    ),
                 );
                 assert.deepEqual(changesIn(ws.requests(mark)), ["Create api-endpoint-sg", "Create api-endpoint"]);
                 assert.deepEqual(inState(CONNECTION), []);
@@ -190,8 +202,10 @@ for (const consumer of CONSUMERS) {
                 const again = upFails();
                 assert.ok(
                     again.output.includes(
-                        "waiting for Cloud Control API (AWS::AppRunner::VpcIngressConnection) Resource () create: unexpected state 'FAILED', wanted " +
-                            `target 'SUCCESS'. last error: InvalidRequest: Invalid request provided: Service ${T.apiServiceArn} already has a VPC ingress ` +
+                        "waiting for Cloud Control API (AWS::AppRunner::VpcIngressConnection) Resource () create: " +
+                            "unexpected state 'FAILED', wanted " +
+                            `target 'SUCCESS'. last error: InvalidRequest: Invalid request provided: Service ${T.apiServiceArn} ` +
+                            `already has a VPC ingress ` +
                             `connection: ${orphan.arn}`,
                     ),
                     again.output,
@@ -222,8 +236,10 @@ for (const consumer of CONSUMERS) {
                 assert.equal(broken.status, "FAILED_CREATION");
                 assert.ok(
                     failed.output.includes(
-                        `waiting for Cloud Control API (AWS::AppRunner::VpcIngressConnection) Resource (${broken.arn}) create: unexpected state 'FAILED', ` +
-                            `wanted target 'SUCCESS'. last error: NotStabilized: Resource of type 'AWS::AppRunner::VpcIngressConnection' with identifier ` +
+                        `waiting for Cloud Control API (AWS::AppRunner::VpcIngressConnection) Resource ` +
+                            `(${broken.arn}) create: unexpected state 'FAILED', ` +
+                            `wanted target 'SUCCESS'. last error: NotStabilized: Resource of type ` +
+                            `'AWS::AppRunner::VpcIngressConnection' with identifier ` +
                             `'${broken.arn}' did not stabilize: its status is FAILED_CREATION.`,
                     ),
                     failed.output,
@@ -402,40 +418,53 @@ for (const consumer of CONSUMERS) {
             });
             afterEach(() => moveTo(undefined));
 
-            it("AWS refuses it: up fails with the connection where it was; the next up says so; back and forth again, each in place", () => {
-                const failed = upFails(faults({ method: "Update", type: "cloudcontrol", mode: "refuse" }));
-                assert.match(failed.output, /Update of api-connection refused: api error InternalFailure/);
-                assert.deepEqual(liveConnections(), [start], "AWS changed nothing");
-                // The provider kept the planned state (terraform-plugin-sdk#476): the next up has no change to make, but clears
-                // the error with an empty update, which reads the connection; the component then says where AWS has it.
-                const next = upFails();
-                assert.ok(
-                    next.output
-                        .replace(/\s+/g, " ")
-                        .includes(
-                            `The VPC ingress connection ${start.arn} is AVAILABLE in VPC ${T.vpcId} through endpoint ${start.endpointId}, and the program ` +
-                                `puts it in VPC ${T.vpcId} through endpoint ${T.existingEndpointId}: a change Pulumi recorded did not happen`,
-                        ),
-                    next.output,
-                );
-                recoverByMovingBackAndForth();
-            });
+            it(
+                "AWS refuses it: up fails with the connection where it was; the next up says so; back and " + "forth again, each in place",
+                () => {
+                    const failed = upFails(faults({ method: "Update", type: "cloudcontrol", mode: "refuse" }));
+                    assert.match(failed.output, /Update of api-connection refused: api error InternalFailure/);
+                    assert.deepEqual(liveConnections(), [start], "AWS changed nothing");
+                    // The provider kept the planned state (terraform-plugin-sdk#476): the next up has no change to make, but clears
+                    // the error with an empty update, which reads the connection; the component then says where AWS has it.
+                    const next = upFails();
+                    assert.ok(
+                        next.output
+                            .replace(/\s+/g, " ")
+                            .includes(
+                                `The VPC ingress connection ${start.arn} is AVAILABLE in VPC ${T.vpcId} through endpoint ` +
+                                    `${start.endpointId}, and the program ` +
+                                    `puts it in VPC ${T.vpcId} through endpoint ${T.existingEndpointId}: a change Pulumi ` +
+                                    `recorded did not happen`,
+                            ),
+                        next.output,
+                    );
+                    recoverByMovingBackAndForth();
+                },
+            );
 
-            it("its answer is lost: AWS moved it; the next up finishes, nothing asked of Cloud Control, nothing deleted but the old endpoint", () => {
-                upFails(faults({ method: "Update", type: "cloudcontrol", mode: "lost-response" }));
-                assert.deepEqual(liveConnections(), [{ ...start, endpointId: T.existingEndpointId }], "AWS moved it");
-                const mark = ws.mark();
-                up();
-                assert.deepEqual(changesIn(ws.requests(mark)), ["Update api-connection", "Delete api-endpoint", "Delete api-endpoint-sg"]);
-                assert.deepEqual(
-                    awsActions(ws.requests(mark)).filter((a) => a === "cloudcontrol:UpdateResource"),
-                    [],
-                    "the update only clears the error",
-                );
-                assert.deepEqual(liveConnections(), [{ ...start, endpointId: T.existingEndpointId }]);
-                assertStateMatchesAccount();
-                noChanges();
-            });
+            it(
+                "its answer is lost: AWS moved it; the next up finishes, nothing asked of Cloud Control, " +
+                    "nothing deleted but the old endpoint",
+                () => {
+                    upFails(faults({ method: "Update", type: "cloudcontrol", mode: "lost-response" }));
+                    assert.deepEqual(liveConnections(), [{ ...start, endpointId: T.existingEndpointId }], "AWS moved it");
+                    const mark = ws.mark();
+                    up();
+                    assert.deepEqual(changesIn(ws.requests(mark)), [
+                        "Update api-connection",
+                        "Delete api-endpoint",
+                        "Delete api-endpoint-sg",
+                    ]);
+                    assert.deepEqual(
+                        awsActions(ws.requests(mark)).filter((a) => a === "cloudcontrol:UpdateResource"),
+                        [],
+                        "the update only clears the error",
+                    );
+                    assert.deepEqual(liveConnections(), [{ ...start, endpointId: T.existingEndpointId }]);
+                    assertStateMatchesAccount();
+                    noChanges();
+                },
+            );
 
             it("AWS fails it (FAILED_UPDATE): up fails; the next up says so; back and forth again, each in place, ends AVAILABLE", () => {
                 const failed = upFails(faults({ method: "Update", type: "cloudcontrol", mode: "init-failed" }));
@@ -444,8 +473,10 @@ for (const consumer of CONSUMERS) {
                 assert.equal(broken.status, "FAILED_UPDATE");
                 assert.ok(
                     failed.output.includes(
-                        `waiting for Cloud Control API (AWS::AppRunner::VpcIngressConnection) Resource (${start.arn}) update: unexpected state ` +
-                            `'FAILED', wanted target 'SUCCESS'. last error: NotStabilized: Resource of type 'AWS::AppRunner::VpcIngressConnection' with ` +
+                        `waiting for Cloud Control API (AWS::AppRunner::VpcIngressConnection) Resource ` +
+                            `(${start.arn}) update: unexpected state ` +
+                            `'FAILED', wanted target 'SUCCESS'. last error: NotStabilized: Resource of type ` +
+                            `'AWS::AppRunner::VpcIngressConnection' with ` +
                             `identifier '${start.arn}' did not stabilize: its status is FAILED_UPDATE.`,
                     ),
                     failed.output,
@@ -455,8 +486,10 @@ for (const consumer of CONSUMERS) {
                     next.output
                         .replace(/\s+/g, " ")
                         .includes(
-                            `The VPC ingress connection ${start.arn} is FAILED_UPDATE in VPC ${T.vpcId} through endpoint ${broken.endpointId}, and the ` +
-                                `program puts it in VPC ${T.vpcId} through endpoint ${T.existingEndpointId}: AWS did not complete the last change Pulumi ` +
+                            `The VPC ingress connection ${start.arn} is FAILED_UPDATE in VPC ${T.vpcId} through ` +
+                                `endpoint ${broken.endpointId}, and the ` +
+                                `program puts it in VPC ${T.vpcId} through endpoint ${T.existingEndpointId}: AWS did not ` +
+                                `complete the last change Pulumi ` +
                                 "recorded for it. To make AWS try again without deleting it, undo the program's change that moved it",
                         ),
                     next.output,
@@ -522,55 +555,59 @@ for (const consumer of CONSUMERS) {
                 noChanges();
             });
 
-            it("a forced cancel after AWS made the endpoint: the pending create is cleared and the endpoint imported; nothing billed is left over", async () => {
-                const mark = ws.mark();
-                const run = ws.pulumiStart(slowAws, dir, "up", "--stack", STACK, "--yes", "--skip-preview");
-                await ws.waitForRequest((r) => r.method === "AWS" && r.action === "ec2:CreateVpcEndpoint", mark);
-                run.child.kill("SIGINT");
-                await new Promise((r) => setTimeout(r, 500));
-                run.child.kill("SIGINT");
-                const result = await run.done;
-                assert.notEqual(result.code, 0);
-                assert.match(result.output, /\^C received; terminating/);
-                const orphan = ws.leftovers().find((r) => r.type === "vpc-endpoint")!;
-                assert.ok(orphan, "AWS made the endpoint");
-                assert.deepEqual(inState(VPC_ENDPOINT), [], "the state has only a pending create");
-                const exported = JSON.parse(pulumi("stack", "export").stdout);
-                const pending = exported.deployment.pending_operations.map(
-                    (p: { resource: { urn: string }; type: string }) => `${p.type} ${urnName(p.resource.urn)}`,
-                );
-                assert.deepEqual(pending, ["creating api-endpoint"]);
-                // The documented recovery: drop the pending create, and import what AWS made under the component. (The
-                // CLI's own --import-pending-creates marks it "importing" and then drops it: nothing is imported, 3.276.)
-                pulumi("refresh", "--yes", "--skip-preview", "--clear-pending-creates");
-                pulumi(
-                    "import",
-                    VPC_ENDPOINT,
-                    "api-endpoint",
-                    orphan.id,
-                    "--parent",
-                    `api=${componentUrn}`,
-                    "--yes",
-                    "--generate-code=false",
-                );
-                assert.deepEqual(
-                    inState(VPC_ENDPOINT).map((r) => r.id),
-                    [orphan.id],
-                );
-                const mark2 = ws.mark();
-                up();
-                assert.deepEqual(changesIn(ws.requests(mark2)), ["Create api-connection"], "the imported endpoint is kept as it is");
-                assert.deepEqual(
-                    ws
-                        .leftovers()
-                        .filter((r) => r.type === "vpc-endpoint")
-                        .map((r) => r.id),
-                    [orphan.id],
-                    "one endpoint, the one AWS made",
-                );
-                assertStateMatchesAccount();
-                noChanges();
-            });
+            it(
+                "a forced cancel after AWS made the endpoint: the pending create is cleared and the " +
+                    "endpoint imported; nothing billed is left over",
+                async () => {
+                    const mark = ws.mark();
+                    const run = ws.pulumiStart(slowAws, dir, "up", "--stack", STACK, "--yes", "--skip-preview");
+                    await ws.waitForRequest((r) => r.method === "AWS" && r.action === "ec2:CreateVpcEndpoint", mark);
+                    run.child.kill("SIGINT");
+                    await new Promise((r) => setTimeout(r, 500));
+                    run.child.kill("SIGINT");
+                    const result = await run.done;
+                    assert.notEqual(result.code, 0);
+                    assert.match(result.output, /\^C received; terminating/);
+                    const orphan = ws.leftovers().find((r) => r.type === "vpc-endpoint")!;
+                    assert.ok(orphan, "AWS made the endpoint");
+                    assert.deepEqual(inState(VPC_ENDPOINT), [], "the state has only a pending create");
+                    const exported = JSON.parse(pulumi("stack", "export").stdout);
+                    const pending = exported.deployment.pending_operations.map(
+                        (p: { resource: { urn: string }; type: string }) => `${p.type} ${urnName(p.resource.urn)}`,
+                    );
+                    assert.deepEqual(pending, ["creating api-endpoint"]);
+                    // The documented recovery: drop the pending create, and import what AWS made under the component. (The
+                    // CLI's own --import-pending-creates marks it "importing" and then drops it: nothing is imported, 3.276.)
+                    pulumi("refresh", "--yes", "--skip-preview", "--clear-pending-creates");
+                    pulumi(
+                        "import",
+                        VPC_ENDPOINT,
+                        "api-endpoint",
+                        orphan.id,
+                        "--parent",
+                        `api=${componentUrn}`,
+                        "--yes",
+                        "--generate-code=false",
+                    );
+                    assert.deepEqual(
+                        inState(VPC_ENDPOINT).map((r) => r.id),
+                        [orphan.id],
+                    );
+                    const mark2 = ws.mark();
+                    up();
+                    assert.deepEqual(changesIn(ws.requests(mark2)), ["Create api-connection"], "the imported endpoint is kept as it is");
+                    assert.deepEqual(
+                        ws
+                            .leftovers()
+                            .filter((r) => r.type === "vpc-endpoint")
+                            .map((r) => r.id),
+                        [orphan.id],
+                        "one endpoint, the one AWS made",
+                    );
+                    assertStateMatchesAccount();
+                    noChanges();
+                },
+            );
         });
 
         function setSubnets(ids: string[]) {

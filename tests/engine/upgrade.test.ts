@@ -24,27 +24,34 @@ describe("real engine: upgrading a stack the previous release (60b5a24) deployed
     });
     after(() => ws.dispose());
 
-    it("without the upgrade command, the preview refuses the connections (they exist in AWS), naming the command, and nothing changes", () => {
-        const mark = ws.mark();
-        const r = ws.exec(dir, "pulumi", ["preview", "--stack", "test", "--non-interactive"]);
-        assert.notEqual(r.code, 0);
-        // The preview stops at the first connection refused; which one comes first depends on the engine's order.
-        const text = r.output.replace(/\s+/g, " ");
-        const refused = start.filter((c) =>
-            text.includes(
-                `This stack's connection ${c.arn} was deployed by a release that managed it as an aws.apprunner.VpcIngressConnection; this ` +
-                    "release manages it through Cloud Control, and AWS would refuse a second connection for the service. To keep it as it is: run " +
-                    "`apprunner-private import-connections` (the @apprunner-private/plan package) for this stack, then `pulumi up` (README, " +
-                    '"Upgrading"). Nothing was created or deleted.',
-            ),
-        );
-        assert.ok(refused.length >= 1, r.output);
-        assert.deepEqual(
-            ws.requests(mark).filter((r2) => ["Create", "Update", "Delete"].includes(r2.method)),
-            [],
-        );
-        assert.deepEqual(ws.connections(), start);
-    });
+    it(
+        "without the upgrade command, the preview refuses the connections (they exist in AWS), " +
+            "naming the command, and nothing changes",
+        () => {
+            const mark = ws.mark();
+            const r = ws.exec(dir, "pulumi", ["preview", "--stack", "test", "--non-interactive"]);
+            assert.notEqual(r.code, 0);
+            // The preview stops at the first connection refused; which one comes first depends on the engine's order.
+            const text = r.output.replace(/\s+/g, " ");
+            const refused = start.filter((c) =>
+                text.includes(
+                    `This stack's connection ${c.arn} was deployed by a release that managed it as an ` +
+                        `aws.apprunner.VpcIngressConnection; this ` +
+                        "release manages it through Cloud Control, and AWS would refuse a second connection for the " +
+                        "service. To keep it as it is: run " +
+                        "`apprunner-private import-connections` (the @apprunner-private/plan package) for this " +
+                        "stack, then `pulumi up` (README, " +
+                        '"Upgrading"). Nothing was created or deleted.',
+                ),
+            );
+            assert.ok(refused.length >= 1, r.output);
+            assert.deepEqual(
+                ws.requests(mark).filter((r2) => ["Create", "Update", "Delete"].includes(r2.method)),
+                [],
+            );
+            assert.deepEqual(ws.connections(), start);
+        },
+    );
 
     it("README's commands import the connections and change nothing in AWS; a second preview shows no changes", () => {
         const commands = readmeBlock("Upgrading");
@@ -94,7 +101,8 @@ describe("real engine: upgrading a stack the previous release (60b5a24) deployed
                 .readFileSync(program, "utf8")
                 .replace(
                     'new PrivateEndpoint("api", { serviceArn: privateService("api").arn, vpcId, subnetIds, tags });',
-                    'new PrivateEndpoint("api", { serviceArn: privateService("api").arn, vpcId, vpcEndpointId: shared.vpcEndpointId, tags });',
+                    'new PrivateEndpoint("api", { serviceArn: privateService("api").arn, vpcId, vpcEndpointId: ' +
+                        "shared.vpcEndpointId, tags });",
                 ),
         );
         const api = start.find((c) => c.serviceArn.includes(":service/private-api/"))!;

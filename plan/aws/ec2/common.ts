@@ -125,7 +125,8 @@ export function wellFormed(prefix: keyof typeof MALFORMED, id: unknown): void {
     const [code, what] = MALFORMED[prefix];
     fail(
         code,
-        `Invalid ${what} Id: '${id}' (expecting '${prefix}-...; the Id may only contain lowercase alphanumeric characters and a single dash')`,
+        `Invalid ${what} Id: '${id}' (expecting '${prefix}-...; the Id may only contain lowercase ` +
+            `alphanumeric characters and a single dash')`,
     );
 }
 export const orThrow = <T>(found: T | undefined, error: AwsError): T => {

@@ -47,7 +47,8 @@ function checkPlacement(
         if (zones.has(subnet.AvailabilityZone)) {
             fail(
                 "DuplicateSubnetsInSameZone",
-                `Found another VPC endpoint subnet in the availability zone of ${id}. VPC endpoint subnets should be in different availability zones supported by the VPC endpoint service.`,
+                `Found another VPC endpoint subnet in the availability zone of ${id}. VPC endpoint subnets ` +
+                    `should be in different availability zones supported by the VPC endpoint service.`,
             );
         }
         zones.set(subnet.AvailabilityZone, id);

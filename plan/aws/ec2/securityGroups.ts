@@ -35,7 +35,8 @@ export const CreateSecurityGroup: Ec2Handler = (account, region, p) => {
     if (description.length > 255 || !GROUP_TEXT.test(description)) {
         fail(
             "InvalidParameterValue",
-            "Invalid security group description. Valid descriptions are strings less than 256 characters from the following set:  a-zA-Z0-9. _-:/()#,@[]+=&;{}!$*",
+            "Invalid security group description. Valid descriptions are strings less than 256 " +
+                "characters from the following set:  a-zA-Z0-9. _-:/()#,@[]+=&;{}!$*",
         );
     }
     // Names are unique in a VPC, case-insensitively (API reference); text from aws-controllers-k8s/community#1443.

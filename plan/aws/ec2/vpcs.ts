@@ -202,7 +202,9 @@ export const CreateSubnet: Ec2Handler = (account, region, p) => {
     if (!ZONE_LETTERS.some((l) => zone === `${region}${l}`)) {
         fail(
             "InvalidParameterValue",
-            `Value (${zone}) for parameter availabilityZone is invalid. Subnets can currently only be created in the following availability zones: ${ZONE_LETTERS.map((l) => region + l).join(", ")}.`,
+            `Value (${zone}) for parameter availabilityZone is invalid. Subnets can currently only be ` +
+                `created in the following availability zones: ` +
+                `${ZONE_LETTERS.map((l) => region + l).join(", ")}.`,
         );
     }
     // A subnet's block lies within one of its VPC's blocks, /16 to /28, and overlaps no other subnet of the VPC

@@ -22,51 +22,45 @@ function recase(v: unknown, upper: boolean): unknown {
     );
 }
 
+/** A type token of the App Runner module, named as @pulumi/aws names its nested types (`aws:apprunner/<Type>:<Type>`). */
+const apprunnerType = (type: string) => `aws:apprunner/${type}:${type}`;
+
 const image = obj("aws:apprunner/ServiceSourceConfigurationImageRepository:ServiceSourceConfigurationImageRepository", {
     imageIdentifier: io(str, { required: true }),
     imageRepositoryType: io(str, { required: true, validate: oneOf(["ECR", "ECR_PUBLIC"]) }),
     imageConfiguration: io(
-        obj(
-            "aws:apprunner/ServiceSourceConfigurationImageRepositoryImageConfiguration:ServiceSourceConfigurationImageRepositoryImageConfiguration",
-            {
-                port: io(str, { default: "8080" }),
-                runtimeEnvironmentSecrets: io(map(str)),
-                runtimeEnvironmentVariables: io(map(str)),
-                startCommand: io(str),
-            },
-        ),
+        obj(apprunnerType("ServiceSourceConfigurationImageRepositoryImageConfiguration"), {
+            port: io(str, { default: "8080" }),
+            runtimeEnvironmentSecrets: io(map(str)),
+            runtimeEnvironmentVariables: io(map(str)),
+            startCommand: io(str),
+        }),
     ),
 });
 const codeRepository = obj("aws:apprunner/ServiceSourceConfigurationCodeRepository:ServiceSourceConfigurationCodeRepository", {
     repositoryUrl: io(str, { required: true }),
     sourceCodeVersion: io(
-        obj(
-            "aws:apprunner/ServiceSourceConfigurationCodeRepositorySourceCodeVersion:ServiceSourceConfigurationCodeRepositorySourceCodeVersion",
-            { type: io(str, { required: true }), value: io(str, { required: true }) },
-        ),
+        obj(apprunnerType("ServiceSourceConfigurationCodeRepositorySourceCodeVersion"), {
+            type: io(str, { required: true }),
+            value: io(str, { required: true }),
+        }),
         { required: true },
     ),
     sourceDirectory: io(str),
     codeConfiguration: io(
-        obj(
-            "aws:apprunner/ServiceSourceConfigurationCodeRepositoryCodeConfiguration:ServiceSourceConfigurationCodeRepositoryCodeConfiguration",
-            {
-                configurationSource: io(str, { required: true, validate: oneOf(["REPOSITORY", "API"]) }),
-                codeConfigurationValues: io(
-                    obj(
-                        "aws:apprunner/ServiceSourceConfigurationCodeRepositoryCodeConfigurationCodeConfigurationValues:ServiceSourceConfigurationCodeRepositoryCodeConfigurationCodeConfigurationValues",
-                        {
-                            runtime: io(str, { required: true }),
-                            buildCommand: io(str),
-                            port: io(str),
-                            startCommand: io(str),
-                            runtimeEnvironmentSecrets: io(map(str)),
-                            runtimeEnvironmentVariables: io(map(str)),
-                        },
-                    ),
-                ),
-            },
-        ),
+        obj(apprunnerType("ServiceSourceConfigurationCodeRepositoryCodeConfiguration"), {
+            configurationSource: io(str, { required: true, validate: oneOf(["REPOSITORY", "API"]) }),
+            codeConfigurationValues: io(
+                obj(apprunnerType("ServiceSourceConfigurationCodeRepositoryCodeConfigurationCodeConfigurationValues"), {
+                    runtime: io(str, { required: true }),
+                    buildCommand: io(str),
+                    port: io(str),
+                    startCommand: io(str),
+                    runtimeEnvironmentSecrets: io(map(str)),
+                    runtimeEnvironmentVariables: io(map(str)),
+                }),
+            ),
+        }),
     ),
 });
 
@@ -80,10 +74,10 @@ export const service: ResourceType = {
                 obj("aws:apprunner/ServiceSourceConfiguration:ServiceSourceConfiguration", {
                     autoDeploymentsEnabled: io(bool, { default: true }),
                     authenticationConfiguration: io(
-                        obj(
-                            "aws:apprunner/ServiceSourceConfigurationAuthenticationConfiguration:ServiceSourceConfigurationAuthenticationConfiguration",
-                            { accessRoleArn: io(str, { validate: arn }), connectionArn: io(str, { validate: arn }) },
-                        ),
+                        obj(apprunnerType("ServiceSourceConfigurationAuthenticationConfiguration"), {
+                            accessRoleArn: io(str, { validate: arn }),
+                            connectionArn: io(str, { validate: arn }),
+                        }),
                     ),
                     imageRepository: io(image),
                     codeRepository: io(codeRepository),
@@ -93,17 +87,16 @@ export const service: ResourceType = {
             networkConfiguration: io(
                 obj("aws:apprunner/ServiceNetworkConfiguration:ServiceNetworkConfiguration", {
                     egressConfiguration: io(
-                        obj("aws:apprunner/ServiceNetworkConfigurationEgressConfiguration:ServiceNetworkConfigurationEgressConfiguration", {
+                        obj(apprunnerType("ServiceNetworkConfigurationEgressConfiguration"), {
                             egressType: io(str, { default: "DEFAULT", validate: oneOf(["DEFAULT", "VPC"]) }),
                             vpcConnectorArn: io(str, { validate: arn }),
                         }),
                         { computed: true },
                     ),
                     ingressConfiguration: io(
-                        obj(
-                            "aws:apprunner/ServiceNetworkConfigurationIngressConfiguration:ServiceNetworkConfigurationIngressConfiguration",
-                            { isPubliclyAccessible: io(bool, { computed: true }) },
-                        ),
+                        obj(apprunnerType("ServiceNetworkConfigurationIngressConfiguration"), {
+                            isPubliclyAccessible: io(bool, { computed: true }),
+                        }),
                         { computed: true },
                     ),
                     ipAddressType: io(str, { default: "IPV4", validate: oneOf(["IPV4", "DUAL_STACK"]) }),
