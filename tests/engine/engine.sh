@@ -40,9 +40,12 @@ if [ -x "$cache/bin/pulumi" ] && hosts_beside "$cache/bin"; then
     exit 0
 fi
 
-command -v go >/dev/null || fail "no pulumi $version on PATH and no Go to build one. Install Go 1.26 or newer (the CLI is built from the Go module proxy), or put pulumi $version and its language hosts on PATH."
+command -v go >/dev/null || fail "no pulumi $version on PATH and no Go to build one. Install Go 1.26 or newer" \
+    "(the CLI is built from the Go module proxy), or put pulumi $version and its language hosts on PATH."
 pinned=$(cd "$toolchain" && go list -m -f '{{.Version}}' github.com/pulumi/pulumi/pkg/v3)
-[ "$pinned" = "$version" ] || fail "tests/engine/toolchain/go.mod builds pulumi $pinned but package-lock.json pins @pulumi/pulumi $version. Run: (cd tests/engine/toolchain && go get github.com/pulumi/pulumi/pkg/v3@$version github.com/pulumi/pulumi/sdk/v3@$version && go mod tidy)"
+[ "$pinned" = "$version" ] || fail "tests/engine/toolchain/go.mod builds pulumi $pinned but package-lock.json pins" \
+    "@pulumi/pulumi $version. Run: (cd tests/engine/toolchain && go get github.com/pulumi/pulumi/pkg/v3@$version" \
+    "github.com/pulumi/pulumi/sdk/v3@$version && go mod tidy)"
 
 export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS=-mod=mod
 work="$cache.partial"

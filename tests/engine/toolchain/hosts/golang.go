@@ -57,7 +57,9 @@ func (h *goHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc
 	return runProgram(cmd), nil
 }
 
-func (h *goHost) InstallDependencies(req *pulumirpc.InstallDependenciesRequest, server pulumirpc.LanguageRuntime_InstallDependenciesServer) error {
+func (h *goHost) InstallDependencies(
+	req *pulumirpc.InstallDependenciesRequest, server pulumirpc.LanguageRuntime_InstallDependenciesServer,
+) error {
 	return installWith(req, server, func(stdout, stderr io.Writer) *exec.Cmd {
 		fmt.Fprintln(stdout, "Installing dependencies with `go mod tidy` ...")
 		return exec.Command("go", "mod", "tidy")

@@ -137,7 +137,9 @@ func (h *nodeHost) RunPlugin(req *pulumirpc.RunPluginRequest, server pulumirpc.L
 
 // InstallDependencies runs `npm install`: for a program (`pulumi install`) and for a plugin such as the component
 // provider, whose `prepare` script builds it.
-func (h *nodeHost) InstallDependencies(req *pulumirpc.InstallDependenciesRequest, server pulumirpc.LanguageRuntime_InstallDependenciesServer) error {
+func (h *nodeHost) InstallDependencies(
+	req *pulumirpc.InstallDependenciesRequest, server pulumirpc.LanguageRuntime_InstallDependenciesServer,
+) error {
 	return installWith(req, server, func(stdout, stderr io.Writer) *exec.Cmd {
 		fmt.Fprintln(stdout, "Installing dependencies with npm ...")
 		return exec.Command("npm", "install", "--no-audit", "--no-fund")

@@ -71,7 +71,9 @@ func (h *pythonHost) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulum
 }
 
 // InstallDependencies creates the virtual environment and installs requirements.txt (sdk/v3's toolchain).
-func (h *pythonHost) InstallDependencies(req *pulumirpc.InstallDependenciesRequest, server pulumirpc.LanguageRuntime_InstallDependenciesServer) error {
+func (h *pythonHost) InstallDependencies(
+	req *pulumirpc.InstallDependenciesRequest, server pulumirpc.LanguageRuntime_InstallDependenciesServer,
+) error {
 	opts, err := pythonOptions(req.Info)
 	if err != nil {
 		return err
@@ -91,7 +93,9 @@ func (h *pythonHost) InstallDependencies(req *pulumirpc.InstallDependenciesReque
 	return closer.Close()
 }
 
-func (h *pythonHost) GeneratePackage(ctx context.Context, req *pulumirpc.GeneratePackageRequest) (*pulumirpc.GeneratePackageResponse, error) {
+func (h *pythonHost) GeneratePackage(
+	ctx context.Context, req *pulumirpc.GeneratePackageRequest,
+) (*pulumirpc.GeneratePackageResponse, error) {
 	return generatePackage(req, func(pkg *schema.Package, loader schema.ReferenceLoader) (map[string][]byte, error) {
 		return python.GeneratePackage("pulumi-language-python", pkg, req.ExtraFiles, loader)
 	})
