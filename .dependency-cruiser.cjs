@@ -32,6 +32,15 @@ module.exports = {
             to: { path: "^(sdk|policy|provider)/" },
         },
         {
+            name: "tools-import-the-component-by-name",
+            severity: "error",
+            comment:
+                "The plan, the policy and the provider use the component as its users do: by package name, through its " +
+                "declared exports (@apprunner-private/apprunner-private, /aws), never by a path into sdk/.",
+            from: { path: "^(plan|policy)/" },
+            to: { path: "^sdk/", dependencyTypesNot: ["aliased-tsconfig-paths"] },
+        },
+        {
             name: "tools-import-no-tests",
             severity: "error",
             comment: "What ships (sdk/, policy/, plan/, provider/) imports nothing of the tests.",

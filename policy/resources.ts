@@ -1,6 +1,6 @@
 // What the rules need to know about AWS resource types, and how they link resources of a stack: by value when
 // values are known (an ARN, an id), by property dependencies when they are not (a preview).
-import { parseServiceArn, regionOfAppRunnerEndpointService } from "../sdk/aws";
+import { parseServiceArn, regionOfAppRunnerEndpointService } from "@apprunner-private/apprunner-private/aws";
 import { Finding, ResourceView, UNKNOWN, Unknown, isUnknown, notApplicable } from "./types";
 
 export const TYPES = {

@@ -8,6 +8,21 @@ describe("README", () => {
     it("has the API reference and the policy rules as generated from the schema and the rules (run `npm run docs`)", () => {
         assert.equal(readme, renderReadme(readme));
     });
+    it("names in its API reference exactly what the API reports export, root and /aws", () => {
+        const reports = ["apprunner-private", "apprunner-private-aws"].map((r) =>
+            fs.readFileSync(`${README_PATH.replace(/README\.md$/, "")}sdk/api/${r}.api.md`, "utf8"),
+        );
+        const exported = new Set(
+            reports.flatMap((r) =>
+                [...r.matchAll(/^export (?:declare )?(?:const|function|interface|type|class|enum) (\w+)/gm)].map((m) => m[1]),
+            ),
+        );
+        const start = readme.indexOf("**TypeScript: what the package exports**");
+        const paragraph = readme.slice(start, readme.indexOf("\n\n", start));
+        const named = new Set([...paragraph.matchAll(/`(\w*[A-Z]\w*)(?:\(\))?`/g)].map((m) => m[1]));
+        assert.deepEqual([...exported].filter((n) => !named.has(n)).sort(), [], "exported but not in README");
+        assert.deepEqual([...named].filter((n) => !exported.has(n)).sort(), [], "in README but not exported");
+    });
     it("lists every input, output and rule", () => {
         for (const k of [
             "serviceArn",

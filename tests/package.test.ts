@@ -196,14 +196,20 @@ describe("npm package", function () {
             root: ["InterfaceEndpoint", "IpAddressType", "PrivateEndpoint", "iamPolicyDocument", "requiredPermissions"],
             aws: [
                 "APP_RUNNER_REGIONS",
+                "CONNECTION_SCHEMA",
+                "DEFAULT_ENDPOINT_PRICE_PER_AZ_HOUR",
+                "ENDPOINT_DATA_PROCESSING_TIERS",
                 "ENDPOINT_PRICE_PER_AZ_HOUR",
+                "HOURS_PER_MONTH",
                 "HTTPS_PORT",
                 "INTERFACE_ENDPOINT_TYPE",
                 "PRIVATE_ENDPOINT_TYPE",
                 "TAG_LIMITS",
+                "endpointPricePerAzHour",
                 "isAppRunnerRegion",
                 "parseConnectionArn",
                 "parseServiceArn",
+                "regionOfAppRunnerEndpointService",
             ],
             inner: "ERR_PACKAGE_PATH_NOT_EXPORTED",
         });
@@ -235,6 +241,48 @@ describe("npm package", function () {
             }),
         );
         execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", app], { encoding: "utf8" });
+    });
+});
+
+describe("the tool packages (policy, plan)", function () {
+    this.timeout(60_000);
+    const own: Record<string, RegExp> = {
+        "@apprunner-private/policy": /^(bin\/policy\/.*\.(js|d\.ts)|PulumiPolicy\.yaml|README\.md|LICENSE|package\.json)$/,
+        "@apprunner-private/plan": /^(bin\/plan\/.*\.(js|d\.ts)|standin\/pulumi-resource-(aws|notrun)|README\.md|LICENSE|package\.json)$/,
+    };
+    let packed: { name: string; files: { path: string }[] }[];
+    before(async () => {
+        packed = JSON.parse(
+            await npm(["pack", "--dry-run", "--json", "--ignore-scripts", "--workspace", "policy", "--workspace", "plan"], root),
+        );
+    });
+
+    it("ship their own files only: no copy of the component's (sdk/) or of each other's", () => {
+        assert.deepEqual(
+            packed.map((p) => p.name),
+            Object.keys(own),
+        );
+        for (const p of packed) {
+            const paths = p.files.map((f) => f.path);
+            assert.ok(paths.length > 5, `${p.name}: packed ${paths.join(", ")}`);
+            assert.deepEqual(
+                paths.filter((f) => !own[p.name].test(f)),
+                [],
+                `${p.name} packs only its own files`,
+            );
+        }
+    });
+
+    it("depend on the component as a package, by a range, and import it by name through its exports", () => {
+        for (const dir of ["policy", "plan"]) {
+            const manifest = JSON.parse(fs.readFileSync(path.join(root, dir, "package.json"), "utf8"));
+            assert.equal(manifest.dependencies["@apprunner-private/apprunner-private"], "^0.1.0", dir);
+            for (const f of fs.readdirSync(path.join(root, dir, "bin", dir), { recursive: true, encoding: "utf8" })) {
+                if (!f.endsWith(".js")) continue;
+                const text = fs.readFileSync(path.join(root, dir, "bin", dir, f), "utf8");
+                assert.doesNotMatch(text, /require\("(\.\.\/)+sdk\//, `${dir}/bin/${dir}/${f} reaches into sdk/ by path`);
+            }
+        }
     });
 });
 

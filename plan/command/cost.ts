@@ -4,7 +4,7 @@ import {
     HOURS_PER_MONTH,
     endpointPricePerAzHour,
     regionOfAppRunnerEndpointService,
-} from "../../sdk/aws";
+} from "@apprunner-private/apprunner-private/aws";
 import { connectionOf } from "./connection";
 
 export interface CostEstimate {

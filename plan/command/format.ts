@@ -1,6 +1,6 @@
 // The plan as text for people, and as JSON for machines.
 import { styleText } from "node:util";
-import { ENDPOINT_DATA_PROCESSING_TIERS } from "../../sdk/aws";
+import { ENDPOINT_DATA_PROCESSING_TIERS } from "@apprunner-private/apprunner-private/aws";
 import { CLOUD_CONTROL, TERRAFORM_CONNECTION, connectionOf } from "./connection";
 import { PlannedResource } from "./events";
 import { AVAILABILITY, PlanResult } from "./plan";

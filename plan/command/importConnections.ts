@@ -15,7 +15,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { CONNECTION_SCHEMA } from "../../sdk/aws";
+import { CONNECTION_SCHEMA } from "@apprunner-private/apprunner-private/aws";
 import { Run, compareVersions } from "./engine";
 import { PlanError } from "./project";
 

@@ -1,5 +1,5 @@
 // A --topology file, checked before the model reads it.
-import { parseServiceArn } from "../../sdk/aws";
+import { parseServiceArn } from "@apprunner-private/apprunner-private/aws";
 import { Topology } from "../aws";
 import { PlanError } from "./project";
 

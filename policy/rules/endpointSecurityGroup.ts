@@ -1,4 +1,4 @@
-import { HTTPS_PORT } from "../../sdk/aws";
+import { HTTPS_PORT } from "@apprunner-private/apprunner-private/aws";
 import { TYPES, dependedOn, idOf, isAppRunnerEndpoint, label, list, ofType, prop } from "../resources";
 import { Finding, ResourceView, StackRule, isUnknown, notApplicable } from "../types";
 

@@ -1,4 +1,4 @@
-import { HOURS_PER_MONTH, INTERFACE_ENDPOINT_TYPE, endpointPricePerAzHour } from "../../sdk/aws";
+import { HOURS_PER_MONTH, INTERFACE_ENDPOINT_TYPE, endpointPricePerAzHour } from "@apprunner-private/apprunner-private/aws";
 import { TYPES, endpointRegion, isAppRunnerEndpoint, label, ofType, prop, vpcIdentity } from "../resources";
 import { Finding, StackRule, isUnknown, notApplicable } from "../types";
 
