@@ -36,8 +36,8 @@ module.exports = {
             severity: "error",
             comment:
                 "The plan, the policy and the provider use the component as its users do: by package name, through its " +
-                "declared exports (@apprunner-private/apprunner-private, /aws), never by a path into sdk/.",
-            from: { path: "^(plan|policy)/" },
+                "declared exports (@apprunner-private/apprunner-private, /aws, /provider), never by a path into sdk/.",
+            from: { path: "^(plan|policy|provider)/" },
             to: { path: "^sdk/", dependencyTypesNot: ["aliased-tsconfig-paths"] },
         },
         {

@@ -3,7 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { answerRefusalsInConstruct } from "../sdk/endpoint";
+import { answerRefusalsInConstruct } from "@apprunner-private/apprunner-private/provider";
 import { AppRunnerPrivateProvider, answerChildFailuresInTheirConstruct } from "./provider";
 
 answerRefusalsInConstruct();

@@ -1,10 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { INTERFACE_ENDPOINT_TYPE, PRIVATE_ENDPOINT_TYPE } from "../sdk/aws";
-import { InterfaceEndpoint, InterfaceEndpointArgs } from "../sdk/interfaceEndpoint";
-import { PrivateEndpoint, PrivateEndpointArgs } from "../sdk/privateEndpoint";
-import { refusalOf } from "../sdk/endpoint";
-import { describeFailure, isRefusal, isSdkFailure } from "../sdk/errors";
-import { useDeployment } from "../sdk/scope";
+import { InterfaceEndpoint, InterfaceEndpointArgs, PrivateEndpoint, PrivateEndpointArgs } from "@apprunner-private/apprunner-private";
+import { INTERFACE_ENDPOINT_TYPE, PRIVATE_ENDPOINT_TYPE } from "@apprunner-private/apprunner-private/aws";
+import { describeFailure, isRefusal, isSdkFailure, refusalOf, useDeployment } from "@apprunner-private/apprunner-private/provider";
 
 /**
  * Serves PrivateEndpoint and InterfaceEndpoint to other languages from the committed schema and the compiled component: no TypeScript

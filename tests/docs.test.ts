@@ -8,8 +8,8 @@ describe("README", () => {
     it("has the API reference and the policy rules as generated from the schema and the rules (run `npm run docs`)", () => {
         assert.equal(readme, renderReadme(readme));
     });
-    it("names in its API reference exactly what the API reports export, root and /aws", () => {
-        const reports = ["apprunner-private", "apprunner-private-aws"].map((r) =>
+    it("names in its API reference exactly what the API reports export: root, /aws and /provider", () => {
+        const reports = ["apprunner-private", "apprunner-private-aws", "apprunner-private-provider"].map((r) =>
             fs.readFileSync(`${README_PATH.replace(/README\.md$/, "")}sdk/api/${r}.api.md`, "utf8"),
         );
         const exported = new Set(

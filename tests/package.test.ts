@@ -187,9 +187,11 @@ describe("npm package", function () {
         const script = [
             'const root = require("@apprunner-private/apprunner-private");',
             'const aws = require("@apprunner-private/apprunner-private/aws");',
+            'const provider = require("@apprunner-private/apprunner-private/provider");',
             "let inner;",
             'try { require("@apprunner-private/apprunner-private/bin/validation"); } catch (e) { inner = e.code; }',
-            "console.log(JSON.stringify({ root: Object.keys(root).sort(), aws: Object.keys(aws).sort(), inner }));",
+            "const keys = (m) => Object.keys(m).sort();",
+            "console.log(JSON.stringify({ root: keys(root), aws: keys(aws), provider: keys(provider), inner }));",
         ].join("\n");
         const out = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: project("newest"), encoding: "utf8" }));
         assert.deepEqual(out, {
@@ -211,6 +213,7 @@ describe("npm package", function () {
                 "parseServiceArn",
                 "regionOfAppRunnerEndpointService",
             ],
+            provider: ["answerRefusalsInConstruct", "describeFailure", "isRefusal", "isSdkFailure", "refusalOf", "useDeployment"],
             inner: "ERR_PACKAGE_PATH_NOT_EXPORTED",
         });
     });
@@ -300,7 +303,20 @@ describe("provider plugin package", function () {
 
     it("builds on install from its lockfile and serves its schema when started as the engine starts it", async () => {
         await prepared();
-        assert.ok(fs.existsSync(path.join(plugin, "provider", "bin", "provider", "index.js")));
+        // Its own code compiled, and the component installed as its dependency: a copy of ../sdk (install-links), compiled
+        // in place from sdk/'s sources, and no compiled copy of the component among the plugin's own files.
+        const listing = (dir: string) =>
+            fs
+                .readdirSync(dir, { recursive: true, encoding: "utf8" })
+                .filter((f) => f.endsWith(".js"))
+                .sort();
+        assert.deepEqual(listing(path.join(plugin, "provider", "bin")), ["provider/index.js", "provider/provider.js"]);
+        const component = path.join(plugin, "provider", "node_modules", "@apprunner-private", "apprunner-private");
+        assert.ok(!fs.lstatSync(component).isSymbolicLink(), "a copy, not a link to ../sdk");
+        assert.deepEqual(
+            listing(path.join(component, "bin")),
+            listing(path.join(root, "sdk", "bin")).filter((f) => !f.startsWith("api-extractor")),
+        );
         const engine = await new FakeEngine(new AwsMocks()).start();
         const provider = await ProviderProcess.start(path.join(plugin, "provider"), engine.address);
         try {

@@ -29,7 +29,7 @@ describe("provider schema", function () {
             assert.equal(committed.version, root.version);
             assert.deepEqual(Object.keys(committed.resources).sort(), [SHARED, TOKEN]);
             assert.equal(readJson("provider", "package.json").version, root.version);
-            const stock = readJson("provider", "stock", "package.json");
+            const stock = readJson("tests", "stock-provider", "package.json");
             assert.deepEqual([stock.name, stock.version, stock.description], [root.name, root.version, root.description]);
         },
     );

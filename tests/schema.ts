@@ -28,7 +28,7 @@ export async function inferSchema(): Promise<any> {
         name: PACKAGE_NAME,
         namespace: PACKAGE_NAME,
         version,
-        dirname: path.join(ROOT, "provider", "stock"),
+        dirname: path.join(ROOT, "tests", "stock-provider"),
         components: [PrivateEndpoint, InterfaceEndpoint],
     });
     const schema = JSON.parse(await provider.getSchema());

@@ -1,6 +1,6 @@
 // `npm run bench:provider`: process start to first Construct answered, for this package's provider (committed
 // schema, compiled JavaScript) and for the stock auto-discovered ComponentProvider serving the same component
-// (provider/stock: TypeScript compiled by ts-node at start, schema inferred at the first request), each started
+// (tests/stock-provider: TypeScript compiled by ts-node at start, schema inferred at the first request), each started
 // exactly as the engine starts a plugin, against the fake engine. Median of BENCH_RUNS runs (default 5), same run.
 import * as path from "node:path";
 import { AwsMocks, TOPOLOGY as T } from "../mocks";
@@ -17,7 +17,7 @@ async function once(pluginDir: string, floor: boolean) {
     const engine = await new FakeEngine(new AwsMocks()).start();
     const started = performance.now();
     // The stock entry's sources import sdk/, which loads the repository's @pulumi/pulumi, not provider/node_modules'.
-    const provider = await ProviderProcess.start(pluginDir, engine.address, pluginDir.endsWith("stock") ? ROOT : pluginDir);
+    const provider = await ProviderProcess.start(pluginDir, engine.address, pluginDir.endsWith("stock-provider") ? ROOT : pluginDir);
     try {
         const { state } = await provider.construct({
             engine,
@@ -37,7 +37,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function main() {
     const subjects = [
         ["this provider", path.join(ROOT, "provider")],
-        ["stock ComponentProvider", path.join(ROOT, "provider", "stock")],
+        ["stock ComponentProvider", path.join(ROOT, "tests", "stock-provider")],
         ["floor (empty provider)", path.join(__dirname, "..", "..", "..", "tests", "bench", "floor-provider")],
     ] as const;
     const results: Record<string, { port: number[]; construct: number[] }> = {};
