@@ -1,5 +1,8 @@
 // What the component provider's wire tests share: the component's type and URNs, and accounts already connected.
+import * as path from "node:path";
 import { AwsMocks, TOPOLOGY as T } from "./mocks";
+import { ROOT } from "./schema";
+import { FakeEngine, ProviderProcess } from "./wire";
 
 // The SDK's rpc module is internal: its exports are not in the package's types.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- an internal module, untyped
@@ -36,3 +39,21 @@ export const refusedByAws = (existing: string) =>
     `unexpected state 'FAILED', wanted target 'SUCCESS'. last error: InvalidRequest: Invalid ` +
     `request provided: Service ${T.apiServiceArn} ` +
     `already has a VPC ingress connection: ${existing}`;
+
+/**
+ * The provider started as the engine starts a plugin, against a fake engine whose AWS is reset before each test: the
+ * hooks of the calling describe.
+ */
+export function startedProvider(): { engine: FakeEngine; provider: ProviderProcess } {
+    const wire = {} as { engine: FakeEngine; provider: ProviderProcess };
+    before(async () => {
+        wire.engine = await new FakeEngine(new AwsMocks()).start();
+        wire.provider = await ProviderProcess.start(path.join(ROOT, "provider"), wire.engine.address);
+    });
+    after(async () => {
+        await wire.provider?.stop();
+        wire.engine?.stop();
+    });
+    beforeEach(() => wire.engine.reset(new AwsMocks()));
+    return wire;
+}

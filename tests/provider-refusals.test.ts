@@ -2,26 +2,13 @@
 // connects, secrets and oversized arguments, each answered in its own Construct.
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "node:assert/strict";
-import * as path from "node:path";
 import { AwsMocks, TOPOLOGY as T } from "./mocks";
-import { ROOT } from "./schema";
-import { FakeEngine, ProviderProcess, unknownOutput } from "./wire";
-import { COMPONENT_URN, ERROR, connectedOutside, refusedByAws, rpc } from "./provider-fixtures";
+import { unknownOutput } from "./wire";
+import { COMPONENT_URN, ERROR, connectedOutside, refusedByAws, rpc, startedProvider } from "./provider-fixtures";
 
 describe("component provider over gRPC", function () {
     this.timeout(60_000);
-    let engine: FakeEngine;
-    let provider: ProviderProcess;
-
-    before(async () => {
-        engine = await new FakeEngine(new AwsMocks()).start();
-        provider = await ProviderProcess.start(path.join(ROOT, "provider"), engine.address);
-    });
-    after(async () => {
-        await provider?.stop();
-        engine?.stop();
-    });
-    beforeEach(() => engine.reset(new AwsMocks()));
+    const wire = startedProvider();
 
     it(
         "a child that AWS refuses fails Construct within 1 s and 300 MB, naming the child and AWS's " +
@@ -30,11 +17,11 @@ describe("component provider over gRPC", function () {
             // A service connected outside the stack: nothing the component can see before AWS answers (no lookup reads a
             // service's connections), so AWS refuses the connection.
             const { mocks, existing } = connectedOutside(T.apiServiceArn);
-            engine.reset(mocks);
+            wire.engine.reset(mocks);
             const started = performance.now();
             await assert.rejects(
-                provider.construct({
-                    engine,
+                wire.provider.construct({
+                    engine: wire.engine,
                     name: "taken",
                     stack: "refused",
                     inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
@@ -45,14 +32,14 @@ describe("component provider over gRPC", function () {
                 },
             );
             const ms = performance.now() - started;
-            const peakRssMb = provider.peakRssMb();
+            const peakRssMb = wire.provider.peakRssMb();
             if (process.env.SHOW_FIGURES)
                 console.log(`      child failure answered in ${ms.toFixed(0)} ms, provider peak RSS ${peakRssMb} MB`);
             assert.ok(ms < 1000, `answered in ${ms.toFixed(0)} ms`);
             assert.ok(peakRssMb < 300, `peak RSS ${peakRssMb} MB`);
-            engine.reset(new AwsMocks());
-            const { state } = await provider.construct({
-                engine,
+            wire.engine.reset(new AwsMocks());
+            const { state } = await wire.provider.construct({
+                engine: wire.engine,
                 name: "next",
                 stack: "refused",
                 inputs: { serviceArn: T.adminServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
@@ -64,8 +51,8 @@ describe("component provider over gRPC", function () {
     it("a service AWS does not have is refused before any child, from Cloud Control's answer", async () => {
         const missing = T.apiServiceArn.replace("api-service", "gone-service");
         await assert.rejects(
-            provider.construct({
-                engine,
+            wire.provider.construct({
+                engine: wire.engine,
                 name: "gone",
                 stack: "missing",
                 inputs: { serviceArn: missing, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] },
@@ -81,7 +68,7 @@ describe("component provider over gRPC", function () {
             },
         );
         assert.deepEqual(
-            engine.registrations.filter((r) => r.custom),
+            wire.engine.registrations.filter((r) => r.custom),
             [],
             "no endpoint, no security group, no connection",
         );
@@ -89,8 +76,8 @@ describe("component provider over gRPC", function () {
 
     it("bad input found only by a lookup fails Construct too, with the message", async () => {
         await assert.rejects(
-            provider.construct({
-                engine,
+            wire.provider.construct({
+                engine: wire.engine,
                 name: "same-zone",
                 stack: "lookup",
                 inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetA2] },
@@ -106,7 +93,7 @@ describe("component provider over gRPC", function () {
             },
         );
         assert.deepEqual(
-            engine.registrations.filter((r) => r.custom),
+            wire.engine.registrations.filter((r) => r.custom),
             [],
             "nothing billable",
         );
@@ -117,17 +104,17 @@ describe("component provider over gRPC", function () {
             "other succeeds, and nothing else is logged",
         async () => {
             const SHARED = "apprunner-private:index:InterfaceEndpoint";
-            const shared = provider.construct({
-                engine,
+            const shared = wire.provider.construct({
+                engine: wire.engine,
                 type: SHARED,
                 name: "shared",
                 stack: "concurrent",
                 inputs: { vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetA2] },
             });
             // `audit` stays in flight (its connection unanswered) until `shared` has been answered.
-            engine.hold("audit-connection", shared);
-            const audit = provider.construct({
-                engine,
+            wire.engine.hold("audit-connection", shared);
+            const audit = wire.provider.construct({
+                engine: wire.engine,
                 name: "audit",
                 stack: "concurrent",
                 inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB] },
@@ -142,18 +129,18 @@ describe("component provider over gRPC", function () {
                     `subnet per zone.`,
             );
             assert.equal(served.status, "fulfilled", served.status === "rejected" ? served.reason.details : "");
-            const connection = engine.mocks.custom("aws:cloudcontrol/resource:Resource")[0];
+            const connection = wire.engine.mocks.custom("aws:cloudcontrol/resource:Resource")[0];
             const domainName = JSON.parse(connection.state!.properties).DomainName;
             assert.deepEqual((served as PromiseFulfilledResult<{ state: Record<string, any> }>).value.state, {
                 domainName,
                 url: `https://${domainName}`,
-                vpcEndpointId: engine.mocks.custom("aws:ec2/vpcEndpoint:VpcEndpoint")[0].id,
+                vpcEndpointId: wire.engine.mocks.custom("aws:ec2/vpcEndpoint:VpcEndpoint")[0].id,
                 vpcIngressConnectionArn: connection.id,
                 status: "AVAILABLE",
-                securityGroupId: engine.mocks.custom("aws:ec2/securityGroup:SecurityGroup")[0].id,
+                securityGroupId: wire.engine.mocks.custom("aws:ec2/securityGroup:SecurityGroup")[0].id,
             });
             assert.deepEqual(
-                engine.registrations
+                wire.engine.registrations
                     .filter((r) => r.custom)
                     .map((r) => r.name)
                     .sort(),
@@ -162,7 +149,7 @@ describe("component provider over gRPC", function () {
             );
             // The engine shows every error logged by the provider too: the refusal is the Construct's answer, and only that.
             assert.deepEqual(
-                engine.logs.filter((l) => l.severity >= ERROR),
+                wire.engine.logs.filter((l) => l.severity >= ERROR),
                 [],
             );
         },
@@ -172,17 +159,17 @@ describe("component provider over gRPC", function () {
         "two concurrent Constructs, one whose child AWS refuses: AWS's reason answers that " + "Construct alone; the other succeeds",
         async () => {
             const { mocks, existing } = connectedOutside(T.apiServiceArn);
-            engine.reset(mocks);
-            const taken = provider.construct({
-                engine,
+            wire.engine.reset(mocks);
+            const taken = wire.provider.construct({
+                engine: wire.engine,
                 name: "taken",
                 stack: "concurrent-aws",
                 inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
             });
             // `audit` stays in flight (its connection unanswered) until `taken` has been answered.
-            engine.hold("audit-connection", taken);
-            const audit = provider.construct({
-                engine,
+            wire.engine.hold("audit-connection", taken);
+            const audit = wire.provider.construct({
+                engine: wire.engine,
                 name: "audit",
                 stack: "concurrent-aws",
                 inputs: { serviceArn: T.adminServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
@@ -194,7 +181,7 @@ describe("component provider over gRPC", function () {
             assert.equal(served.status, "fulfilled", served.status === "rejected" ? served.reason.details : "");
             assert.equal((served as PromiseFulfilledResult<{ state: Record<string, any> }>).value.state.status, "AVAILABLE");
             assert.deepEqual(
-                engine.logs.filter((l) => l.severity >= ERROR),
+                wire.engine.logs.filter((l) => l.severity >= ERROR),
                 [],
             );
         },
@@ -202,9 +189,9 @@ describe("component provider over gRPC", function () {
 
     it("a service connected by two components of one deployment is refused in the second's Construct, before any child", async () => {
         const inputs = { serviceArn: T.apiServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId };
-        await provider.construct({ engine, name: "api", stack: "duplicates", inputs });
-        const before = engine.registrations.length;
-        await assert.rejects(provider.construct({ engine, name: "api-again", stack: "duplicates", inputs }), (e: any) => {
+        await wire.provider.construct({ engine: wire.engine, name: "api", stack: "duplicates", inputs });
+        const before = wire.engine.registrations.length;
+        await assert.rejects(wire.provider.construct({ engine: wire.engine, name: "api-again", stack: "duplicates", inputs }), (e: any) => {
             assert.equal(
                 e.details,
                 `\`serviceArn\` is already connected by PrivateEndpoint "api" in this program, got: ` +
@@ -214,33 +201,33 @@ describe("component provider over gRPC", function () {
             return true;
         });
         assert.deepEqual(
-            engine.registrations.slice(before).filter((r) => r.custom),
+            wire.engine.registrations.slice(before).filter((r) => r.custom),
             [],
             "no child of api-again",
         );
         // Another stack is another deployment: the provider does not refuse it (AWS would, while "api" exists).
-        engine.reset(new AwsMocks());
-        const { state } = await provider.construct({ engine, name: "api", stack: "duplicates-elsewhere", inputs });
+        wire.engine.reset(new AwsMocks());
+        const { state } = await wire.provider.construct({ engine: wire.engine, name: "api", stack: "duplicates-elsewhere", inputs });
         assert.equal(state.status, "AVAILABLE");
     });
 
     it("a dry run whose serviceArn is the plain unknown sentinel registers the children with it unknown", async () => {
-        engine.reset(new AwsMocks({ preview: true }));
-        const { state } = await provider.construct({
-            engine,
+        wire.engine.reset(new AwsMocks({ preview: true }));
+        const { state } = await wire.provider.construct({
+            engine: wire.engine,
             name: "api",
             stack: "sentinel",
             dryRun: true,
             inputs: { serviceArn: rpc.unknownValue, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
         });
-        const connection = engine.registrations.find((r) => r.name === "api-connection")!;
+        const connection = wire.engine.registrations.find((r) => r.name === "api-connection")!;
         assert.ok(pulumi.isUnknown(connection.inputs.desiredState));
         assert.ok(pulumi.isUnknown(state.domainName));
     });
 
     it("a secret input keeps its output secret over the wire", async () => {
-        const { state } = await provider.construct({
-            engine,
+        const { state } = await wire.provider.construct({
+            engine: wire.engine,
             name: "api",
             stack: "secrets",
             inputs: {
@@ -254,8 +241,8 @@ describe("component provider over gRPC", function () {
 
     it("a 1 MB argument over the wire: Construct fails with one message of a few hundred characters", async () => {
         await assert.rejects(
-            provider.construct({
-                engine,
+            wire.provider.construct({
+                engine: wire.engine,
                 name: "huge",
                 stack: "bounded",
                 inputs: { serviceArn: "a".repeat(1 << 20), vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
@@ -272,19 +259,19 @@ describe("component provider over gRPC", function () {
             },
         );
         assert.ok(
-            engine.logs.every((l) => l.message.length < 1000),
+            wire.engine.logs.every((l) => l.message.length < 1000),
             "no log line carries the value either",
         );
         assert.deepEqual(
-            engine.registrations.filter((r) => r.custom),
+            wire.engine.registrations.filter((r) => r.custom),
             [],
         );
     });
 
     it("a null tag value over the wire (as Python sends None) is refused, naming the key", async () => {
         await assert.rejects(
-            provider.construct({
-                engine,
+            wire.provider.construct({
+                engine: wire.engine,
                 name: "nulltag",
                 stack: "null-tags",
                 inputs: {
@@ -304,7 +291,7 @@ describe("component provider over gRPC", function () {
             },
         );
         assert.deepEqual(
-            engine.registrations.filter((r) => r.custom),
+            wire.engine.registrations.filter((r) => r.custom),
             [],
         );
     });
@@ -322,16 +309,22 @@ describe("component provider over gRPC", function () {
             [false, secret],
             [true, unknownSecret],
         ] as const) {
-            engine.reset(new AwsMocks({ preview: dryRun }));
+            wire.engine.reset(new AwsMocks({ preview: dryRun }));
             await assert.rejects(
-                provider.construct({ engine, name: "api", stack: `secret-name-${dryRun}`, dryRun, inputs: { ...inputs, connectionName } }),
+                wire.provider.construct({
+                    engine: wire.engine,
+                    name: "api",
+                    stack: `secret-name-${dryRun}`,
+                    dryRun,
+                    inputs: { ...inputs, connectionName },
+                }),
                 (e: any) => {
                     assert.equal(e.details, message);
                     return true;
                 },
             );
             assert.deepEqual(
-                engine.registrations.filter((r) => r.custom),
+                wire.engine.registrations.filter((r) => r.custom),
                 [],
                 `no child (dryRun: ${dryRun})`,
             );
@@ -342,8 +335,8 @@ describe("component provider over gRPC", function () {
         "options in the ConstructRequest reach the children: ignoreChanges, replaceOnChanges, " +
             "customTimeouts (delete included); deleteBeforeReplace does not arrive",
         async () => {
-            await provider.construct({
-                engine,
+            await wire.provider.construct({
+                engine: wire.engine,
                 name: "api",
                 stack: "options",
                 inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB], tags: { team: "payments" } },
@@ -354,7 +347,7 @@ describe("component provider over gRPC", function () {
                     deleteBeforeReplace: true,
                 },
             });
-            const children = engine.registrations.filter((r) => r.custom);
+            const children = wire.engine.registrations.filter((r) => r.custom);
             assert.deepEqual(
                 children.map((r) => [r.name, r.ignoreChanges, r.replaceOnChanges, r.customTimeouts, r.deleteBeforeReplace]).sort(),
                 [
@@ -365,7 +358,7 @@ describe("component provider over gRPC", function () {
             );
             // @pulumi/pulumi 3.276's provider server builds the component's options without the request's
             // deleteBeforeReplace, so the component never sees it (the connection is delete-first anyway).
-            const warnings = engine.logs.filter((l) => l.severity === 2 && l.urn === COMPONENT_URN("api")).map((l) => l.message);
+            const warnings = wire.engine.logs.filter((l) => l.severity === 2 && l.urn === COMPONENT_URN("api")).map((l) => l.message);
             assert.deepEqual(warnings, []);
         },
     );

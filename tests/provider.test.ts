@@ -7,47 +7,36 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { AwsMocks, TOPOLOGY as T } from "./mocks";
 import { ROOT, SCHEMA_PATH } from "./schema";
-import { FakeEngine, ProviderProcess, unknownOutput } from "./wire";
-import { CHILD_URN, COMPONENT_URN, TYPE } from "./provider-fixtures";
+import { unknownOutput } from "./wire";
+import { CHILD_URN, COMPONENT_URN, TYPE, startedProvider } from "./provider-fixtures";
 
 describe("component provider over gRPC", function () {
     this.timeout(60_000);
-    let engine: FakeEngine;
-    let provider: ProviderProcess;
-
-    before(async () => {
-        engine = await new FakeEngine(new AwsMocks()).start();
-        provider = await ProviderProcess.start(path.join(ROOT, "provider"), engine.address);
-    });
-    after(async () => {
-        await provider?.stop();
-        engine?.stop();
-    });
-    beforeEach(() => engine.reset(new AwsMocks()));
+    const wire = startedProvider();
 
     it("GetPluginInfo answers the package version", async () => {
         const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
-        assert.equal(await provider.getPluginInfo(), version);
+        assert.equal(await wire.provider.getPluginInfo(), version);
     });
 
     it("GetSchema answers the committed schema", async () => {
-        assert.deepEqual(await provider.getSchema(), JSON.parse(fs.readFileSync(SCHEMA_PATH, "utf8")));
+        assert.deepEqual(await wire.provider.getSchema(), JSON.parse(fs.readFileSync(SCHEMA_PATH, "utf8")));
     });
 
     it("Configure accepts secrets, resources and output values", async () => {
-        assert.deepEqual(await provider.configure(), { acceptSecrets: true, acceptResources: true, acceptOutputs: true });
+        assert.deepEqual(await wire.provider.configure(), { acceptSecrets: true, acceptResources: true, acceptOutputs: true });
     });
 
     it("Construct registers the component and its children, and answers their outputs", async () => {
-        const { urn, state } = await provider.construct({
-            engine,
+        const { urn, state } = await wire.provider.construct({
+            engine: wire.engine,
             name: "api",
             inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB], tags: { team: "payments" } },
         });
         assert.equal(urn, COMPONENT_URN("api"));
-        const byName = Object.fromEntries(engine.registrations.map((r) => [r.name, r]));
+        const byName = Object.fromEntries(wire.engine.registrations.map((r) => [r.name, r]));
         assert.deepEqual(
-            engine.registrations.map((r) => [r.type, r.name, r.parent, r.deleteBeforeReplace, r.provider]).sort(),
+            wire.engine.registrations.map((r) => [r.type, r.name, r.parent, r.deleteBeforeReplace, r.provider]).sort(),
             [
                 [TYPE, "api", "", false, ""],
                 ["aws:cloudcontrol/resource:Resource", "api-connection", COMPONENT_URN("api"), true, ""],
@@ -59,8 +48,8 @@ describe("component provider over gRPC", function () {
         assert.deepEqual(byName["api-endpoint"].inputs.subnetIds, [T.subnetA, T.subnetB]);
         assert.deepEqual(byName["api-endpoint"].inputs.tags, { team: "payments" });
         assert.equal(byName["api-connection"].inputs.tags, undefined, "the connection carries no tags");
-        const connection = engine.mocks.custom("aws:cloudcontrol/resource:Resource")[0];
-        const endpoint = engine.mocks.custom("aws:ec2/vpcEndpoint:VpcEndpoint")[0];
+        const connection = wire.engine.mocks.custom("aws:cloudcontrol/resource:Resource")[0];
+        const endpoint = wire.engine.mocks.custom("aws:ec2/vpcEndpoint:VpcEndpoint")[0];
         const domainName = JSON.parse(connection.state!.properties).DomainName;
         assert.deepEqual(state, {
             domainName,
@@ -68,14 +57,14 @@ describe("component provider over gRPC", function () {
             vpcEndpointId: endpoint.id,
             vpcIngressConnectionArn: connection.id,
             status: "AVAILABLE",
-            securityGroupId: engine.mocks.custom("aws:ec2/securityGroup:SecurityGroup")[0].id,
+            securityGroupId: wire.engine.mocks.custom("aws:ec2/securityGroup:SecurityGroup")[0].id,
         });
     });
 
     it("Construct serves InterfaceEndpoint too: its security group and endpoint, and a PrivateEndpoint sharing it", async () => {
         const SHARED = "apprunner-private:index:InterfaceEndpoint";
-        const { urn, state } = await provider.construct({
-            engine,
+        const { urn, state } = await wire.provider.construct({
+            engine: wire.engine,
             type: SHARED,
             name: "shared",
             stack: "shared",
@@ -83,33 +72,33 @@ describe("component provider over gRPC", function () {
         });
         assert.equal(urn, `urn:pulumi:stack::project::${SHARED}::shared`);
         assert.deepEqual(
-            engine.registrations.map((r) => [r.type, r.name, r.parent]).sort(),
+            wire.engine.registrations.map((r) => [r.type, r.name, r.parent]).sort(),
             [
                 [SHARED, "shared", ""],
                 ["aws:ec2/securityGroup:SecurityGroup", "shared-endpoint-sg", urn],
                 ["aws:ec2/vpcEndpoint:VpcEndpoint", "shared-endpoint", urn],
             ].sort(),
         );
-        const endpoint = engine.mocks.custom("aws:ec2/vpcEndpoint:VpcEndpoint")[0];
+        const endpoint = wire.engine.mocks.custom("aws:ec2/vpcEndpoint:VpcEndpoint")[0];
         assert.deepEqual(state, {
             vpcEndpointId: endpoint.id,
-            securityGroupId: engine.mocks.custom("aws:ec2/securityGroup:SecurityGroup")[0].id,
+            securityGroupId: wire.engine.mocks.custom("aws:ec2/securityGroup:SecurityGroup")[0].id,
             vpcId: T.vpcId,
         });
-        const { state: api } = await provider.construct({
-            engine,
+        const { state: api } = await wire.provider.construct({
+            engine: wire.engine,
             name: "api",
             stack: "shared",
             inputs: { serviceArn: T.apiServiceArn, vpcId: state.vpcId, vpcEndpointId: state.vpcEndpointId },
         });
         assert.equal(api.vpcEndpointId, endpoint.id);
-        assert.equal(engine.mocks.custom("aws:ec2/vpcEndpoint:VpcEndpoint").length, 1);
+        assert.equal(wire.engine.mocks.custom("aws:ec2/vpcEndpoint:VpcEndpoint").length, 1);
     });
 
     it("bad InterfaceEndpoint input makes Construct fail with the message naming the argument", async () => {
         await assert.rejects(
-            provider.construct({
-                engine,
+            wire.provider.construct({
+                engine: wire.engine,
                 type: "apprunner-private:index:InterfaceEndpoint",
                 name: "shared",
                 inputs: { vpcId: T.vpcId, subnetIds: [T.subnetA, T.subnetB], allowedSecurityGroupIds: ["web-clients"] },
@@ -127,39 +116,39 @@ describe("component provider over gRPC", function () {
             },
         );
         assert.deepEqual(
-            engine.registrations.filter((r) => r.custom),
+            wire.engine.registrations.filter((r) => r.custom),
             [],
         );
     });
 
     it("an explicit aws provider passed in `providers` reaches every child and lookup", async () => {
-        const eu = await engine.registerExternal("pulumi:providers:aws", "eu", { region: "eu-west-1" });
-        const { state } = await provider.construct({
-            engine,
+        const eu = await wire.engine.registerExternal("pulumi:providers:aws", "eu", { region: "eu-west-1" });
+        const { state } = await wire.provider.construct({
+            engine: wire.engine,
             name: "eu-api",
             inputs: { serviceArn: T.euServiceArn, vpcId: T.euVpcId, subnetIds: [T.euSubnetA, T.euSubnetB] },
             providers: { aws: eu },
         });
-        const children = engine.registrations.filter((r) => r.custom);
+        const children = wire.engine.registrations.filter((r) => r.custom);
         assert.equal(children.length, 3);
         for (const r of children) assert.equal(r.provider, eu, r.name);
-        for (const i of engine.invokes.filter((i) => i.token.startsWith("aws:"))) assert.equal(i.provider, eu, i.token);
+        for (const i of wire.engine.invokes.filter((i) => i.token.startsWith("aws:"))) assert.equal(i.provider, eu, i.token);
         assert.equal(children.find((r) => r.name === "eu-api-endpoint")!.inputs.serviceName, "com.amazonaws.eu-west-1.apprunner.requests");
         assert.match(state.domainName, /\.eu-west-1\.awsapprunner\.com$/);
     });
 
     it("a dry run with unknown inputs registers the children and answers unknown outputs", async () => {
-        engine.reset(new AwsMocks({ preview: true }));
+        wire.engine.reset(new AwsMocks({ preview: true }));
         const serviceUrn = "urn:pulumi:stack::project::aws:apprunner/service:Service::svc";
-        const { state } = await provider.construct({
-            engine,
+        const { state } = await wire.provider.construct({
+            engine: wire.engine,
             name: "api",
             dryRun: true,
             inputs: { serviceArn: unknownOutput([serviceUrn]), vpcId: T.vpcId, subnetIds: unknownOutput() },
         });
 
-        assert.deepEqual(engine.registrations.map((r) => r.name).sort(), ["api", "api-connection", "api-endpoint", "api-endpoint-sg"]);
-        const connection = engine.registrations.find((r) => r.name === "api-connection")!;
+        assert.deepEqual(wire.engine.registrations.map((r) => r.name).sort(), ["api", "api-connection", "api-endpoint", "api-endpoint-sg"]);
+        const connection = wire.engine.registrations.find((r) => r.name === "api-connection")!;
         assert.ok(pulumi.isUnknown(connection.inputs.desiredState), "unknown in a preview");
         for (const k of ["domainName", "url", "vpcEndpointId", "vpcIngressConnectionArn", "status"]) {
             assert.ok(pulumi.isUnknown(state[k]), `${k} is unknown, got: ${JSON.stringify(state[k])}`);
@@ -168,8 +157,8 @@ describe("component provider over gRPC", function () {
 
     it("bad input makes Construct fail with a message naming the argument; the process then serves the next Construct", async () => {
         await assert.rejects(
-            provider.construct({
-                engine,
+            wire.provider.construct({
+                engine: wire.engine,
                 name: "bad",
                 inputs: { serviceArn: T.apiServiceArn, vpcId: T.vpcId, subnetIds: [T.subnetA], vpcEndpointId: T.existingEndpointId },
             }),
@@ -186,13 +175,13 @@ describe("component provider over gRPC", function () {
             },
         );
         assert.deepEqual(
-            engine.registrations.filter((r) => r.custom),
+            wire.engine.registrations.filter((r) => r.custom),
             [],
             "no child registered",
         );
-        engine.reset(new AwsMocks());
-        const { state } = await provider.construct({
-            engine,
+        wire.engine.reset(new AwsMocks());
+        const { state } = await wire.provider.construct({
+            engine: wire.engine,
             name: "good",
             inputs: { serviceArn: T.adminServiceArn, vpcId: T.vpcId, vpcEndpointId: T.existingEndpointId },
         });

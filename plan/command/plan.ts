@@ -24,9 +24,7 @@ import { ConfigValue, PlanError, qualified, readProject, stackConfig } from "./p
 
 export { PlanError } from "./project";
 import { OWN_PACKAGE, awsVersions, foreignPlugins, policyPack } from "./plugins";
-export { awsVersions, policyPack } from "./plugins";
 import { checkTopology } from "./topologyFile";
-export { checkTopology } from "./topologyFile";
 import { failed, failedLookups, lookupError, planLimit } from "./failures";
 import { masked } from "./mask";
 import { PlanResult, progress, result, secretValues } from "./result";
